@@ -1,0 +1,95 @@
+// swift-tools-version: 6.0
+// Stride: a Jupyter kernel in Swift whose cells speak a Swift-syntax language for CNNs.
+// Module graph and import rules: see README.md and scripts/check-imports.sh.
+import PackageDescription
+
+/// SIMD code needs AVX2 and FMA, or `addingProduct` becomes a libm call per lane.
+let simd: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"])]
+
+let package = Package(
+  name: "Stride",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "stride", targets: ["stride"]),
+    .executable(name: "stride-bench", targets: ["StrideBench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // MARK: - C libraries from Debian
+    .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", providers: [.apt(["libzmq3-dev"])]),
+    .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+                   providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                   providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                   providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "CSupport", path: "Sources/CSupport"),
+
+    // MARK: - Shared vocabulary
+    .target(name: "Cancellation"),
+    .target(name: "Display"),
+
+    // MARK: - The engine
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], swiftSettings: simd),
+    .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: simd),
+    .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
+            swiftSettings: simd),
+
+    // MARK: - Rendering
+    .target(name: "Graphics", dependencies: ["CZlib"]),
+    .target(name: "Plot", dependencies: ["Graphics"]),
+
+    // MARK: - The language
+    .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
+
+    // MARK: - The kernel
+    .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"]),
+    .target(name: "JupyterWire",
+            dependencies: ["JupyterProtocol", "CZMQ", "COpenSSL", "CSupport", "Cancellation"]),
+
+    // MARK: - Adapters
+    .target(name: "NotebookRuntime",
+            dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
+                           "Cancellation"],
+            swiftSettings: simd),
+    .target(name: "NotebookKernel",
+            dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"]),
+
+    // MARK: - Executables
+    .executableTarget(
+      name: "stride",
+      dependencies: [
+        "NotebookKernel", "NotebookRuntime", "JupyterWire", "JupyterProtocol", "Lang", "Display",
+        "Cancellation", "CSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
+      path: "Benchmarks/StrideBench", swiftSettings: simd),
+
+    // MARK: - Tests (one target per module, helpers in TestSupport)
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
+    .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
+    .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
+                swiftSettings: simd),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Autograd", "Tensor", "TestSupport"],
+                resources: [.copy("Fixtures")], swiftSettings: simd),
+    .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
+    .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
+                resources: [.copy("Fixtures")]),
+    .testTarget(name: "JupyterProtocolTests",
+                dependencies: ["JupyterProtocol", "Display", "TestSupport"]),
+    .testTarget(name: "JupyterWireTests",
+                dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
+    .testTarget(name: "NotebookRuntimeTests",
+                dependencies: ["NotebookRuntime", "Lang", "Display", "TestSupport"],
+                resources: [.copy("Fixtures")]),
+    .testTarget(name: "NotebookKernelTests",
+                dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),
+  ]
+)

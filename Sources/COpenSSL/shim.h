@@ -1,0 +1,4 @@
+#pragma once
+#include <openssl/hmac.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>

@@ -1,0 +1,13 @@
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <string.h>
+#include "CSupport.h"
+
+void csupport_flush_stdout(void) { fflush(stdout); }
+
+void csupport_set_thread_name(const char *name) {
+  char buffer[16];
+  strncpy(buffer, name, 15);
+  buffer[15] = 0;
+  pthread_setname_np(pthread_self(), buffer);
+}

@@ -1,0 +1,2 @@
+// Placeholder until the Graphics module lands; delete when adding real sources.
+enum GraphicsPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the NotebookKernel module lands; delete when adding real sources.
+enum NotebookKernelPlaceholder {}

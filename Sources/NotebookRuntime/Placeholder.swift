@@ -1,0 +1,2 @@
+// Placeholder until the NotebookRuntime module lands; delete when adding real sources.
+enum NotebookRuntimePlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the Tensor module lands; delete when adding real sources.
+enum TensorPlaceholder {}

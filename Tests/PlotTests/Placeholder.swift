@@ -1,0 +1,1 @@
+// Placeholder: this target's tests arrive with its module.
