@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import JupyterProtocol
+import JupyterWire
+import NotebookKernel
+
+/// `stride kernel -f FILE`: serves Jupyter on the sockets of a connection file.
+struct KernelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kernel", abstract: "Run the Jupyter kernel (Jupyter starts it with -f FILE).")
+
+  @Option(name: [.customShort("f"), .customLong("connection-file")],
+          help: "The connection file Jupyter wrote (ports, key, transport).")
+  var connectionFile: String
+
+  func run() throws {
+    let connection: ConnectionFile
+    do { connection = try ConnectionFile.load(path: connectionFile) } catch {
+      throw ValidationError(error.description)
+    }
+    InterruptSignal.install()
+    let server = try KernelServer(connection: connection, interpreter: makeInterpreter())
+    _ = server.run()
+    Foundation.exit(0)
+  }
+
+  /// The interpreter that runs cells.
+  func makeInterpreter() -> any KernelInterpreter { CalculatorInterpreter() }
+}
+
+/// `stride run FILE.swift`: runs a file of cells in the terminal.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run a .swift file of cells in the terminal.")
+
+  @Argument(help: "The file to run.")
+  var file: String
+
+  func run() throws {
+    throw ValidationError(
+      "'stride run' is not yet available: the cell language is not built into this binary yet")
+  }
+}
