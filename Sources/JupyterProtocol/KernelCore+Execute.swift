@@ -23,7 +23,6 @@ extension KernelCore {
               parent: request)
     }
     let context = makeContext(for: request, content, count: count)
-    cancellation.reset()
     let outcome = interpreter.execute(content.code, context: context)
     streams.flush()
     switch outcome {

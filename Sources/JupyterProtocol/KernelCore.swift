@@ -53,7 +53,11 @@ public final class KernelCore {
   }
 
   /// Handles one shell message.
+  ///
+  /// The cancellation token is reset before `busy` is published: an interrupt sent by a client
+  /// that has seen `busy` always reaches the cell; one from before is forgotten.
   public func handle(_ message: Message) {
+    if message.msgType == "execute_request" { cancellation.reset() }
     publishStatus("busy", parent: message)
     if let handler = Self.handlers[message.msgType] {
       handler(self)(message)
