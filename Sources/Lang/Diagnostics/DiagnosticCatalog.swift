@@ -129,6 +129,9 @@ extension DiagnosticMessage {
   static func stepLimit(_ limit: Int) -> Self {
     make("StepLimitError", "the cell ran more than \(limit) steps")
   }
+  static func tooLarge(_ what: String) -> Self {
+    make("ValueError", "the \(what) would be too large", hint: "is a loop doubling it?")
+  }
   static func typeAnnotationMismatch(_ expected: String, _ actual: String) -> Self {
     make("TypeError", "cannot use a value of type '\(actual)' as '\(expected)'")
   }

@@ -9,6 +9,12 @@ public struct Completions: Equatable, Sendable {
     public var text: String
     /// Its type or kind: `Int`, `function`, `keyword`, `argument label`, `Tensor`, …
     public var type: String
+
+    /// Makes an item.
+    public init(text: String, type: String) {
+      self.text = text
+      self.type = type
+    }
   }
 
   /// The candidates, best first.
