@@ -8,7 +8,8 @@ extension KernelCore {
   /// Order on iopub: busy, `execute_input` (not when silent), outputs, `execute_result` or
   /// `error`, idle. `store_history` (never when silent) increments the execution count and
   /// records the input and its plain-text result. After an error with `stop_on_error`, queued
-  /// executes are answered `aborted` until the queue is drained.
+  /// executes are answered `aborted` until the queue is drained. A cell that returns normally
+  /// after an interrupt arrived (e.g. its `readLine` was cancelled) ends as interrupted.
   func execute(_ request: Message) {
     guard let content = decode(ExecuteRequest.self, request) else { return }
     if aborting {
@@ -23,7 +24,8 @@ extension KernelCore {
               parent: request)
     }
     let context = makeContext(for: request, content, count: count)
-    let outcome = interpreter.execute(content.code, context: context)
+    var outcome = interpreter.execute(content.code, context: context)
+    if cancellation.isCancelled, case .success = outcome { outcome = .failure(.interrupted) }
     streams.flush()
     switch outcome {
     case .success(let result):

@@ -8,7 +8,7 @@ enum CalcBuiltins {
   /// Name → one-line help (shown by `help(name)`, inspection and completion).
   static let help: [String: String] = [
     "print": "print(items...): writes the items, separated by spaces, and a newline to stdout",
-    "eprint": "eprint(items...): like print, to stderr",
+    "printError": "printError(items...): like print, to stderr",
     "display": "display(value, id:), display(html:), display(latex:), display(markdown:): shows a value now",
     "update": "update(value, id:): replaces the display shown with that id",
     "html": "html(text): a value shown as HTML",
@@ -29,7 +29,7 @@ enum CalcBuiltins {
     for argument in arguments { values.append((argument.label, try calculator.evaluate(argument.value))) }
     let sink = calculator.output
     switch name {
-    case "print", "eprint":
+    case "print", "printError":
       let line = values.map(\.value.text).joined(separator: " ") + "\n"
       sink.write(line, to: name == "print" ? .stdout : .stderr)
     case "display": try display(values, sink)

@@ -3,7 +3,7 @@ import JupyterProtocol
 
 /// A small real interpreter behind the kernel until the cell language is wired in.
 ///
-/// Arithmetic on Int/Double/String/Bool, `let`/`var`, loops, `print`, `eprint` (stderr),
+/// Arithmetic on Int/Double/String/Bool, `let`/`var`, loops, `print`, `printError` (stderr),
 /// `display`, `update`, `html`, `latex`, `clearOutput`, `readLine` (stdin), `help` (pager),
 /// `sleep` (interruptible). Bindings persist across cells and survive interrupts.
 public final class CalculatorInterpreter: KernelInterpreter {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JupyterProtocol
 import JupyterWire
+import Lang
 import NotebookKernel
 
 /// `stride kernel -f FILE`: serves Jupyter on the sockets of a connection file.
@@ -12,6 +13,9 @@ struct KernelCommand: ParsableCommand {
   @Option(name: [.customShort("f"), .customLong("connection-file")],
           help: "The connection file Jupyter wrote (ports, key, transport).")
   var connectionFile: String
+
+  @Flag(help: "Run the small calculator instead of the cell language (for protocol tests).")
+  var calculator = false
 
   func run() throws {
     let connection: ConnectionFile
@@ -25,7 +29,9 @@ struct KernelCommand: ParsableCommand {
   }
 
   /// The interpreter that runs cells.
-  func makeInterpreter() -> any KernelInterpreter { CalculatorInterpreter() }
+  func makeInterpreter() -> any KernelInterpreter {
+    calculator ? CalculatorInterpreter() : LangKernel(session: Session())
+  }
 }
 
 /// `stride run FILE.swift`: runs a file of cells in the terminal.
@@ -37,7 +43,16 @@ struct RunCommand: ParsableCommand {
   var file: String
 
   func run() throws {
-    throw ValidationError(
-      "'stride run' is not yet available: the cell language is not built into this binary yet")
+    guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
+      throw ValidationError("cannot read '\(file)'")
+    }
+    let session = LangKernel(session: Session()).session
+    let result = session.execute(source, cellName: file, sink: TerminalSink(),
+                                 cancellation: .process)
+    if let value = result.value { print(value.plainText) }
+    if let error = result.error {
+      FileHandle.standardError.write(Data((error.plainText + "\n").utf8))
+      throw ExitCode(1)
+    }
   }
 }

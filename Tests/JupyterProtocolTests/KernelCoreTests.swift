@@ -163,6 +163,11 @@ import Testing
     #expect(channel.replies.last?.content["status"] == "ok")
   }
 
+  @Test func aCellThatReturnsAfterAnInterruptEndsAsInterrupted() {
+    core.handle(client.execute("cancelme"))
+    #expect(channel.replies.last?.content["ename"] == "Interrupted")
+  }
+
   @Test func interruptFromAnotherThreadEndsARunningCell() {
     let core = self.core
     let token = self.token

@@ -26,6 +26,7 @@ final class ScriptedInterpreter: KernelInterpreter {
     case "page": context.page(MimeBundle(plain: argument))
     case "display": context.sink.display(MimeBundle(plain: argument), id: "d1")
     case "clear": context.sink.clearOutput(wait: false)
+    case "cancelme": context.cancellation.cancel()
     case "spin":
       while !context.cancellation.isCancelled {}
       return .failure(.interrupted)

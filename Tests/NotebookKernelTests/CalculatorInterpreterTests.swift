@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func printWritesStreamsAndDisplaysAreRich() {
-    _ = run("print(\"hello, world\", 1 + 1)\neprint(\"oops\")")
+    _ = run("print(\"hello, world\", 1 + 1)\nprintError(\"oops\")")
     #expect(sink.events.prefix(2) == [.text("hello, world 2\n", .stdout), .text("oops\n", .stderr)])
     _ = run("display(html: \"<b>x</b>\")")
     guard case .display(let bundle, _) = sink.events.last else { Issue.record("no display"); return }
@@ -81,7 +81,7 @@ import Testing
     #expect(interpreter.isComplete("let = 7q") == .invalid)
     _ = run("let printable = 1")
     let completion = interpreter.complete("x + pri", cursor: 7)
-    #expect(completion.matches == ["print", "printable"])
+    #expect(completion.matches == ["print", "printError", "printable"])
     #expect(completion.cursorStart == 4)
     let accented = interpreter.complete("é + pri", cursor: 7)
     #expect(accented.cursorStart == 4)

@@ -41,7 +41,8 @@ def message_mode_kernel() -> str:
     prefix = os.path.join(_STATE, "prefix")
     subprocess.run([stride_binary(), "install", "--prefix", prefix, "--name", "stride-message",
                     "--interrupt-mode", "message"], check=True, capture_output=True)
-    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    paths = [os.path.join(prefix, "share", "jupyter"), os.environ.get("JUPYTER_PATH", "")]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
     return "stride-message"
 
 

@@ -1,6 +1,8 @@
 """jupyter_kernel_test 0.7.0 against Stride, every test of the suite enabled.
 
-The samples use what the kernel executes now (the calculator; see Sources/NotebookKernel).
+The samples are cells of the language (Lang) plus the kernel's notebook functions
+(`printError`, `HTML`, `LaTeX`, `clearOutput`; Sources/NotebookKernel/NotebookFunctions.swift)
+and IPython-style `name?` help in the pager.
 Import the module, not the classes: pytest collects every TestCase in the namespace.
 """
 from __future__ import annotations
@@ -19,10 +21,10 @@ class StrideKernelTests(jkt.KernelTests):
     file_extension = ".swift"
 
     code_hello_world = 'print("hello, world")'
-    code_stderr = 'eprint("test")'
+    code_stderr = 'printError("test")'
 
     completion_samples = [
-        {"text": "pri", "matches": {"print"}},
+        {"text": "printE", "matches": {"printError"}},
         {"text": "let x = sq", "matches": {"sqrt"}},
     ]
 
@@ -30,18 +32,18 @@ class StrideKernelTests(jkt.KernelTests):
     incomplete_code_samples = ['print("hello', "while true {", "1 +"]
     invalid_code_samples = ["let = 7q", "1 + )"]
 
-    code_page_something = "help(print)"
+    code_page_something = "print?"
     code_generate_error = "1 / 0"
 
     code_execute_result = [
         {"code": "1+2+3", "result": "6"},
         {"code": "let side = 3\nside * side", "result": "9"},
-        {"code": 'html("<b>bold</b>")', "mime": "text/html", "result": "<b>bold</b>"},
+        {"code": 'HTML("<b>bold</b>")', "mime": "text/html", "result": "<b>bold</b>"},
     ]
 
     code_display_data = [
-        {"code": 'display(html: "<b>test</b>")', "mime": "text/html"},
-        {"code": 'display(latex: "\\\\frac{1}{2}")', "mime": "text/latex"},
+        {"code": 'display(HTML("<b>test</b>"))', "mime": "text/html"},
+        {"code": 'display(LaTeX("\\\\frac{1}{2}"))', "mime": "text/latex"},
     ]
 
     code_history_pattern = "1?2*"

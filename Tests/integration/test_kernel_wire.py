@@ -98,7 +98,7 @@ def test_interrupt_during_sleep_and_input(kernel):
 
 def test_stdin_round_trip(kernel):
     _, kc = kernel
-    msg_id = kc.execute('let name = readLine(prompt: "name? ")\nprint("hi " + name)',
+    msg_id = kc.execute('let name = readLine(prompt: "name? ") ?? ""\nprint("hi " + name)',
                         allow_stdin=True)
     request = kc.get_stdin_msg(timeout=5)
     assert request["content"]["prompt"] == "name? "
