@@ -17,6 +17,13 @@ public final class WireCodec {
   private var seenOrder: [[UInt8]] = []
   private var oldest = 0
   private let replayWindow: Int
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    return encoder
+  }()
+  private let decoder = JSONDecoder()
+  private static let emptyObject = Array("{}".utf8)
 
   /// A codec for `key` (empty: unsigned messages, no verification).
   public init(key: String, replayWindow: Int = 65_536) throws(WireError) {
@@ -31,12 +38,12 @@ public final class WireCodec {
 
   /// The frames of `message`, signed.
   public func encode(_ message: Message) throws -> [[UInt8]] {
-    let parent: JSONValue = try message.parentHeader.map { try JSONValue(encoding: $0) } ?? [:]
+    let parent = try message.parentHeader.map { try Array(encoder.encode($0)) } ?? Self.emptyObject
     let parts = [
-      try Array(JSONValue(encoding: message.header).jsonData()),
-      try Array(parent.jsonData()),
-      try Array(message.metadata.jsonData()),
-      try Array(message.content.jsonData()),
+      try Array(encoder.encode(message.header)),
+      parent,
+      try Array(encoder.encode(message.metadata)),
+      try Array(encoder.encode(message.content)),
     ]
     let signature = signer?.sign(parts) ?? []
     return message.identities + [Self.delimiter, signature] + parts + message.buffers
@@ -52,8 +59,7 @@ public final class WireCodec {
     try check(signature: signature, parts: parts)
     let header = try decodePart(MessageHeader.self, parts[0], name: "header")
     guard !header.msgType.isEmpty else { throw .malformed("header has no msg_type") }
-    let parentJSON = try decodePart(JSONValue.self, parts[1], name: "parent_header")
-    let parent = parentJSON.objectValue.isEmpty
+    let parent = Self.isEmptyObject(parts[1])
       ? nil : try decodePart(MessageHeader.self, parts[1], name: "parent_header")
     let metadata = try decodePart(JSONValue.self, parts[2], name: "metadata")
     let content = try decodePart(JSONValue.self, parts[3], name: "content")
@@ -77,11 +83,16 @@ public final class WireCodec {
     }
   }
 
+  /// Whether `bytes` is `{}` (possibly with spaces): an absent parent header.
+  static func isEmptyObject(_ bytes: [UInt8]) -> Bool {
+    bytes.filter { ![32, 9, 10, 13].contains($0) } == [123, 125]
+  }
+
   private func decodePart<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], name: String)
     throws(WireError) -> T
   {
     do {
-      return try JSONDecoder().decode(type, from: Data(bytes))
+      return try decoder.decode(type, from: Data(bytes))
     } catch {
       throw .malformed("\(name) is not valid JSON")
     }
