@@ -30,7 +30,7 @@ struct KernelCommand: ParsableCommand {
 
   /// The interpreter that runs cells.
   func makeInterpreter() -> any KernelInterpreter {
-    calculator ? CalculatorInterpreter() : LangKernel(session: Session())
+    calculator ? CalculatorInterpreter() : LangKernel(session: makeSession())
   }
 }
 
@@ -46,7 +46,7 @@ struct RunCommand: ParsableCommand {
     guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
       throw ValidationError("cannot read '\(file)'")
     }
-    let session = LangKernel(session: Session()).session
+    let session = LangKernel(session: makeSession()).session
     let result = session.execute(source, cellName: file, sink: TerminalSink(),
                                  cancellation: .process)
     if let value = result.value { print(value.plainText) }
