@@ -43,6 +43,25 @@ import Testing
     }
   }
 
+  /// Writes a checkpoint and the values it holds for Tests/integration/test_safetensors.py.
+  @Test func writesAFileForThePythonReader() throws {
+    let dir = ProcessInfo.processInfo.environment["STRIDE_ARTIFACTS"] ?? "/tmp/stride-artifacts"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var rng = SplitMix64(seed: 3)
+    var entries = tensors
+    entries["layer1.0.conv1.weight"] = .init(shape: [4, 3, 3, 3], scalars: (0..<108).map { _ in rng.normal() })
+    entries["empty"] = .init(shape: [0, 3], scalars: [])
+    let metadata = ["format": "pt", "producer": "Stride"]
+    try AtomicFile.write(SafeTensors.encode(entries, metadata: metadata), to: dir + "/stride-checkpoint.safetensors")
+    let expected: [String: Any] = [
+      "metadata": metadata,
+      "tensors": entries.mapValues { ["shape": $0.shape, "values": $0.scalars.map(Double.init)] as [String: Any] },
+    ]
+    try JSONSerialization.data(withJSONObject: expected, options: [.sortedKeys])
+      .write(to: URL(fileURLWithPath: dir + "/stride-checkpoint.expected.json"))
+    #expect(try SafeTensors.decode(AtomicFile.read(dir + "/stride-checkpoint.safetensors")).tensors == entries)
+  }
+
   @Test func atomicWriteKeepsThePreviousFileOnFailure() throws {
     let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
