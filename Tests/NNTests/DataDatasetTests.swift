@@ -34,11 +34,14 @@ import Testing
   }
 
   @Test func splitIsDisjointAndComplete() throws {
-    let (train, validation) = try tiny().split(validationFraction: 0.2, seed: 3)
+    let parts = try tiny().split(trainFraction: 0.8, seed: 3)
+    let (train, validation) = (parts.train, parts.validation)
     #expect(train.count == 8 && validation.count == 2)
     #expect(Set(ids(train)).isDisjoint(with: ids(validation)))
     #expect(Set(ids(train) + ids(validation)) == Set(0..<10))
-    #expect(throws: DataError.self) { try tiny().split(validationFraction: 1, seed: 0) }
+    #expect(throws: DataError.self) { try tiny().split(trainFraction: 1, seed: 0) }
+    let d = try tiny()
+    #expect(ids(d.prefix(3)) == [0, 1, 2] && d.prefix(99).count == 10)
   }
 
   @Test func mismatchedCountsAreAnError() {
@@ -68,9 +71,9 @@ import Testing
   }
 
   @Test func syntheticShapesAreSeededWithMatchingMasks() throws {
-    let a = try SyntheticShapes.make(count: 4, size: 16, seed: 9)
-    let b = try SyntheticShapes.make(count: 4, size: 16, seed: 9)
-    let c = try SyntheticShapes.make(count: 4, size: 16, seed: 10)
+    let a = try SyntheticShapes.dataset(count: 4, size: 16, seed: 9)
+    let b = try SyntheticShapes.dataset(count: 4, size: 16, seed: 9)
+    let c = try SyntheticShapes.dataset(count: 4, size: 16, seed: 10)
     #expect(a.storage.images == b.storage.images && a.storage.targets == b.storage.targets)
     #expect(a.storage.images != c.storage.images)
     #expect(a.sampleShape == [1, 16, 16] && a.targetShape == [16, 16] && a.isSegmentation)

@@ -86,14 +86,21 @@ public struct Dataset: Sendable {
     return Dataset(viewing: self, indices: order)
   }
 
-  /// A seeded split into training and validation parts; `validationFraction` in (0, 1).
-  public func split(validationFraction: Double, seed: UInt64) throws(DataError) -> (train: Dataset, validation: Dataset) {
-    let held = Int((Double(count) * validationFraction).rounded())
-    guard validationFraction > 0, validationFraction < 1, held > 0, held < count else {
-      throw .invalidArgument("validationFraction \(validationFraction) leaves an empty part of \(count) samples")
+  /// The first `n` samples (all of them when `n` ≥ count), like Swift's `prefix`.
+  public func prefix(_ n: Int) -> Dataset {
+    Dataset(viewing: self, indices: Array(indices.prefix(max(n, 0))))
+  }
+
+  /// A seeded random split: `trainFraction` of the samples for training, the rest held out.
+  public func split(trainFraction: Double, seed: UInt64) throws(DataError) -> DataSplit {
+    let trainCount = Int((Double(count) * trainFraction).rounded())
+    guard trainFraction > 0, trainFraction < 1, trainCount > 0, trainCount < count else {
+      throw .invalidArgument("trainFraction \(trainFraction) leaves an empty part of \(count) samples")
     }
     let order = shuffled(seed: seed).indices
-    return (Dataset(viewing: self, indices: Array(order[held...])), Dataset(viewing: self, indices: Array(order[..<held])))
+    return DataSplit(
+      train: Dataset(viewing: self, indices: Array(order[..<trainCount])),
+      test: Dataset(viewing: self, indices: Array(order[trainCount...])))
   }
 
   /// The same samples with augmentations applied whenever training batches are drawn.
@@ -125,4 +132,14 @@ public struct Dataset: Sendable {
     }
     return out
   }
+}
+
+/// A training part and a held-out part of one data set (`split(trainFraction:seed:)`).
+public struct DataSplit: Sendable {
+  /// The samples to train on.
+  public let train: Dataset
+  /// The held-out samples, for validation or testing.
+  public let test: Dataset
+  /// The held-out samples (the same as `test`).
+  public var validation: Dataset { test }
 }

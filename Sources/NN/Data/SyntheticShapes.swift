@@ -4,12 +4,35 @@
 /// One to three shapes (discs, rectangles, triangles) of random size and position are drawn at
 /// intensity 0.7–1.0 over a background of level 0–0.3 with Gaussian noise (σ = `noise`).
 /// The same seed gives the same images and masks; U-Net learns it to IoU > 0.9 in a few epochs.
-public enum SyntheticShapes {
+public struct SyntheticShapes: Sendable {
   /// The class names of the masks.
   public static let classNames = ["background", "shape"]
 
-  /// Makes `count` samples of `size`×`size` pixels (size in 8...512).
-  public static func make(count: Int, size: Int = 32, noise: Float = 0.1, seed: UInt64 = 0) throws(DataError) -> Dataset {
+  /// The samples as a data set (pass it to `fit`, `evaluate`, `batches`).
+  public let dataset: Dataset
+
+  /// Makes `count` samples of `size`×`size` pixels (size in 8...512): `SyntheticShapes(count: 600, size: 48, seed: 7)`.
+  public init(count: Int, size: Int = 32, noise: Float = 0.1, seed: UInt64 = 0) throws(DataError) {
+    dataset = try Self.dataset(count: count, size: size, noise: noise, seed: seed)
+  }
+
+  /// The number of samples.
+  public var count: Int { dataset.count }
+  /// The class names of the masks.
+  public var classNames: [String] { Self.classNames }
+
+  /// Sample `index`: `.image` [1, H, W] and `.mask` [H, W].
+  public subscript(index: Int) -> Sample {
+    get throws(DataError) { try dataset[index] }
+  }
+
+  /// A seeded split into `.train` and `.test`: `shapes.split(trainFraction: 0.8, seed: 7)`.
+  public func split(trainFraction: Double, seed: UInt64) throws(DataError) -> DataSplit {
+    try dataset.split(trainFraction: trainFraction, seed: seed)
+  }
+
+  /// The samples as a `Dataset` (the generator behind `init`).
+  static func dataset(count: Int, size: Int, noise: Float = 0.1, seed: UInt64) throws(DataError) -> Dataset {
     guard count > 0, (8...512).contains(size), noise >= 0 else {
       throw .invalidArgument("SyntheticShapes needs count > 0, size in 8...512 and noise ≥ 0")
     }
