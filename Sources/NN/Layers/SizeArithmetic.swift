@@ -1,3 +1,5 @@
+import Foundation
+
 /// The output-size arithmetic of one spatial axis, with the numbers filled in.
 ///
 /// Convolution and pooling: `W' = (W − F + 2P)/S + 1`, floored when the stride does not divide
@@ -63,7 +65,9 @@ public struct SizeArithmetic: Sendable, Equatable {
       }
       if isFloored {
         let span = input - filter + 2 * padding
-        line += " (floored: \(span)/\(stride) is not whole, the stride does not divide evenly)"
+        let exact = Double(span) / Double(stride)
+        let shown = exact.formatted(places: 2)
+        line += " (floored: \(span)/\(stride) = \(shown), the stride does not divide evenly)"
       }
       return line
     }
@@ -79,4 +83,14 @@ func slidingArithmetic(height: Int, width: Int, kernel: Int, stride: Int, paddin
   let h = SizeArithmetic(sliding: height, kernel: kernel, stride: stride, padding: padding,
                          dilation: dilation, axis: "H")
   return [h, w]
+}
+
+extension Double {
+  /// At most `places` decimals, trailing zeros removed: 15.5, 12.33.
+  func formatted(places: Int) -> String {
+    var text = String(format: "%.\(places)f", self)
+    while text.contains("."), text.last == "0" { text.removeLast() }
+    if text.last == "." { text.removeLast() }
+    return text
+  }
 }

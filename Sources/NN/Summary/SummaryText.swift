@@ -70,7 +70,7 @@ extension ModelSummary {
 
 /// Column widths of the text summary (the first as torchinfo's).
 enum SummaryColumns {
-  static let widths = [40, 25, 15, 15, 9]
+  static let widths = [40, 25, 15, 18, 9]
   static var total: Int { widths.reduce(0, +) }
 
   /// Cells padded to their widths, at least one space apart, trailing spaces removed.
