@@ -36,11 +36,11 @@ struct Evaluator {
     try Engine.withoutGradients {
       for batch in try data.batches(size: batchSize, shuffle: false) {
         try cancellation.check()
-        let rows = try Loss.classAxisLast(try model(Engine.input(batch.images)), batch: batch)
-        let value = Double(Engine.scalar(try loss(rows, batch)))
-        lossSum += value * Double(batch.targets.count)
-        rowsSeen += batch.targets.count
-        confusion.add(truth: batch.targets, predicted: argmaxRows(rows.value, classes: rows.value.shape[1]))
+        let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
+        let value = Double(Engine.scalar(try loss(scored)))
+        lossSum += value * Double(scored.targets.count)
+        rowsSeen += scored.targets.count
+        confusion.add(truth: scored.targets, predicted: scored.predicted)
       }
     }
     return Evaluation(

@@ -56,8 +56,8 @@ public func gradientNorms(_ model: any Layer, on batch: Batch, loss: Loss = .cro
   let parameters = model.parameters
   for p in parameters { p.variable.zeroGrad() }
   defer { for p in parameters { p.variable.zeroGrad() } }
-  let rows = try Loss.classAxisLast(try model(Engine.input(batch.images)), batch: batch)
-  try Engine.backward(try loss(rows, batch))
+  let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
+  try Engine.backward(try loss(scored))
   return GradientNorms(step: 0, parameters: parameters)
 }
 

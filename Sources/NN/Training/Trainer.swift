@@ -107,7 +107,7 @@ final class Trainer {
       }
       step += 1
       imagesTrained += batch.count
-      running.add(outcome, targets: batch.targets, samples: batch.count)
+      running.add(outcome, samples: batch.count)
       let record = History.Batch(
         epoch: epoch, batch: index + 1, step: step, loss: outcome.loss, accuracy: outcome.accuracy,
         learningRate: optimizer.learningRate, seconds: elapsed)
@@ -124,18 +124,20 @@ final class Trainer {
   func trainStep(_ batch: Batch, parameters: [NamedParameter]) throws -> StepOutcome {
     optimizer.zeroGrad()
     let logits = try model(Engine.input(batch.images))
-    let rows = try Loss.classAxisLast(logits, batch: batch)
-    let lossVariable = try config.loss(rows, batch)
+    let scored = try Scored(logits, batch: batch)
+    let lossVariable = try config.loss(scored)
     let lossValue = Double(Engine.scalar(lossVariable))
-    guard lossValue.isFinite else { return StepOutcome(loss: lossValue, accuracy: 0, predicted: []) }
+    guard lossValue.isFinite else { return StepOutcome(loss: lossValue, accuracy: 0, predicted: [], targets: []) }
     try Engine.backward(lossVariable)
     if let every = config.gradientNormsEvery, every > 0, step % every == 0 {
       history.gradientNorms.append(GradientNorms(step: step + 1, parameters: parameters))
     }
     optimizer.step()
-    let predicted = argmaxRows(rows.value, classes: rows.value.shape[1])
-    let correct = zip(predicted, batch.targets).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-    return StepOutcome(loss: lossValue, accuracy: Double(correct) / Double(max(batch.targets.count, 1)), predicted: predicted)
+    let predicted = scored.predicted
+    let correct = zip(predicted, scored.targets).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+    return StepOutcome(
+      loss: lossValue, accuracy: Double(correct) / Double(max(scored.targets.count, 1)), predicted: predicted,
+      targets: scored.targets)
   }
 
   /// Validation, the epoch record, and the epoch-end notification.
@@ -178,6 +180,7 @@ struct StepOutcome {
   let loss: Double
   let accuracy: Double
   let predicted: [Int]
+  let targets: [Int]
 }
 
 /// Sums over an epoch's batches: loss weighted by samples, correct targets, the confusion matrix.
@@ -190,7 +193,8 @@ struct RunningMetrics {
 
   init(classNames: [String]) { confusion = ConfusionMatrix(classNames: classNames) }
 
-  mutating func add(_ outcome: StepOutcome, targets truth: [Int], samples n: Int) {
+  mutating func add(_ outcome: StepOutcome, samples n: Int) {
+    let truth = outcome.targets
     lossSum += outcome.loss * Double(n)
     samples += n
     correct += zip(outcome.predicted, truth).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
