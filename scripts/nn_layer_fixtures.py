@@ -39,7 +39,7 @@ def case(name, x, module, **extra):
     with torch.no_grad():
         y = module(x)
     params = {k: t(v) for k, v in module.named_parameters()}
-    buffers = {k: t(v) for k, v in module.named_buffers() if k != "num_batches_tracked"}
+    buffers = {k: t(v) for k, v in module.named_buffers() if not k.endswith("num_batches_tracked")}
     return {"name": name, "input": t(x), "parameters": params, "buffers": buffers,
             "output": t(y), **extra}
 
@@ -90,7 +90,7 @@ def layer_cases():
     # Parameters and buffers before the step, the updated running statistics after it.
     bn_train["buffers"] = {"running_mean": t(torch.tensor([1.0, 2.0])),
                            "running_var": t(torch.tensor([4.0, 0.25]))}
-    bn_train["updated_buffers"] = {k: t(v) for k, v in bn.named_buffers() if k != "num_batches_tracked"}
+    bn_train["updated_buffers"] = {k: t(v) for k, v in bn.named_buffers() if not k.endswith("num_batches_tracked")}
     cases.append(bn_train)
     return cases
 
@@ -133,7 +133,7 @@ def block_case(name, option_a):
     x = torch.randn(2, 4, 6, 6)
     result = {"name": name,
               "parameters": {k: t(v) for k, v in block.named_parameters()},
-              "buffers": {k: t(v) for k, v in block.named_buffers() if k != "num_batches_tracked"},
+              "buffers": {k: t(v) for k, v in block.named_buffers() if not k.endswith("num_batches_tracked")},
               "input": t(x)}
     block.eval()
     with torch.no_grad():
@@ -148,7 +148,7 @@ def block_case(name, option_a):
     result["input_grad"] = t(xg.grad)
     result["conv1_weight_grad"] = t(block.conv1.weight.grad)
     result["updated_buffers"] = {k: t(v) for k, v in block.named_buffers()
-                                 if k != "num_batches_tracked"}
+                                 if not k.endswith("num_batches_tracked")}
     return result
 
 

@@ -105,8 +105,30 @@ public final class Residual: Layer {
     return main
   }
 
+  /// `activation(body(x) + shortcut(x))`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    let main = try chain(input)
+    let side: Variable
+    switch shortcut {
+    case .identity: side = input
+    case .projection(let layer): side = try layer(input)
+    case .zeroPad(let stride): side = try zeroPadShortcut(input, stride: stride, channels: main.shape[1])
+    }
+    guard main.shape == side.shape else {
+      throw ShapeError(layer: "Residual", got: input.shape, expected: "body and shortcut shapes to agree",
+                       problem: "Residual's body gives \(shapeText(main.shape)) but its shortcut gives \(shapeText(side.shape))",
+                       fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
+    }
+    return try activation.apply(try main + side)
+  }
+
+  /// Option A: `x[:, :, ::s, ::s]` (a 1x1 average pool with stride s), then zero channels,
+  /// `(C' − C)/2` before and the rest after.
+  private func zeroPadShortcut(_ x: Variable, stride: Int, channels: Int) throws -> Variable {
+    let sampled = stride == 1 ? x : try x.avgPool2d(Pool2dOptions(kernel: 1, stride: Size2(stride)))
+    let extra = max(channels - x.shape[1], 0)
+    guard extra > 0 else { return sampled }
+    return try sampled.padded([(0, 0), (extra / 2, extra - extra / 2), (0, 0), (0, 0)])
   }
 
   public var description: String {

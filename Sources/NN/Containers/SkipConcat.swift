@@ -44,8 +44,15 @@ public final class SkipConcat: Layer {
     return [input[0] + inner[0], inner[1], inner[2]]
   }
 
+  /// `concat([centerCrop(x), body(x)], axis: 1)`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    let inner = try chain(input)
+    _ = try merge(Array(input.shape.dropFirst()), Array(inner.shape.dropFirst()))
+    let (height, width) = (inner.shape[2], inner.shape[3])
+    let top = (input.shape[2] - height) / 2
+    let left = (input.shape[3] - width) / 2
+    let cropped = try input.slice(axis: 2, top..<(top + height)).slice(axis: 3, left..<(left + width))
+    return try concat([cropped, inner], axis: 1)
   }
 
   public var description: String {

@@ -23,8 +23,13 @@ public class ActivationLayer: LayerBase, Layer {
     return withName("\(typeName)(\(argument))")
   }
 
+  /// The nonlinearity, elementwise (softmax over axis 1).
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    switch activation {
+    case .leakyRelu: return input.leakyRelu(slope: Float(coefficient))
+    case .elu: return input.elu(alpha: Float(coefficient))
+    default: return try activation.apply(input)
+    }
   }
 }
 

@@ -55,8 +55,6 @@ public final class BatchNorm2D: LayerBase, Layer {
                   buffers: [spec("running_mean", .zeros), spec("running_var", .ones)])
   }
 
-  public override var parameterCount: Int { 2 * (channels ?? 0) }
-
   public func cost(input: [Int]) throws -> LayerCost {
     _ = try outputShape(for: input)
     return LayerCost(parameters: 2 * input[0], buffers: 2 * input[0], multAdds: 2 * input[0],
@@ -69,7 +67,12 @@ public final class BatchNorm2D: LayerBase, Layer {
       eps == 1e-5 ? nil : "eps: \(eps)", momentum == 0.1 ? nil : "momentum: \(momentum)") + ")")
   }
 
+  /// Normalises `[N, C, H, W]`; in training mode also updates the running statistics.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: "BatchNorm2D()")
+    guard let runningMean, let runningVar else { throw unbuilt("BatchNorm2D()") }
+    return try batchNorm2d(input, gamma: weight, beta: bias, runningMean: &runningMean.value,
+                           runningVar: &runningVar.value, training: isTraining,
+                           momentum: Float(momentum), epsilon: Float(eps))
   }
 }

@@ -101,11 +101,6 @@ public final class Conv2D: LayerBase, Layer {
                      window: Window(kernel: kernel, stride: stride, dilation: dilation))
   }
 
-  public override var parameterCount: Int {
-    guard let inChannels else { return 0 }
-    return filters * (inChannels / max(groups, 1) * kernel * kernel + (useBias ? 1 : 0))
-  }
-
   public var description: String {
     withName("Conv2D(" + arguments(
       "\(filters)", "kernel: \(kernel)",
@@ -119,10 +114,21 @@ public final class Conv2D: LayerBase, Layer {
       weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
   }
 
+  /// `[N, C, H, W]` → `[N, filters, H', W']`, then the activation.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: shortName)
+    guard let weight else { throw unbuilt(shortName) }
+    let extent = dilation * (kernel - 1) + 1
+    let options = Conv2dOptions(
+      stride: Size2(stride),
+      padding: padding == .same ? .same : .uniform(padding.perSide(extent: extent)),
+      dilation: Size2(dilation), groups: groups)
+    return try activation.apply(try conv2d(input, weight: weight, bias: bias, options: options))
   }
 }
 
-/// Temporary: forward passes arrive with the engine merge.
-struct EngineMissing: Error {}
+/// The error of a layer whose tensors could not be allocated.
+func unbuilt(_ layer: String) -> ShapeError {
+  ShapeError(layer: layer, got: [], expected: "a built layer",
+             problem: "\(layer) has no weights", fix: "check its sizes are positive")
+}

@@ -84,11 +84,6 @@ public final class ConvTranspose2D: LayerBase, Layer {
     store.declare(parameters: specs)
   }
 
-  public override var parameterCount: Int {
-    guard let inChannels else { return 0 }
-    return inChannels * filters * kernel * kernel + (useBias ? filters : 0)
-  }
-
   /// Mult-adds: every input pixel meets every weight once, `C·filters·K²·H·W`, plus one per
   /// output element for the bias.
   public func cost(input: [Int]) throws -> LayerCost {
@@ -109,7 +104,12 @@ public final class ConvTranspose2D: LayerBase, Layer {
       inChannelsGiven ? "inChannels: \(inChannels ?? 0)" : nil) + ")")
   }
 
+  /// `[N, C, H, W]` → `[N, filters, H', W']`, then the activation.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: shortName)
+    guard let weight else { throw unbuilt(shortName) }
+    let options = ConvTranspose2dOptions(stride: Size2(stride), padding: Size2(padding),
+                                         outputPadding: Size2(outputPadding))
+    return try activation.apply(try convTranspose2d(input, weight: weight, bias: bias, options: options))
   }
 }

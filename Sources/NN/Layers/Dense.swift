@@ -76,11 +76,6 @@ public final class Dense: LayerBase, Layer {
     return LayerCost(parameters: params, buffers: 0, multAdds: params, arithmetic: [], window: nil)
   }
 
-  public override var parameterCount: Int {
-    guard let inputs else { return 0 }
-    return units * (inputs + (useBias ? 1 : 0))
-  }
-
   public var description: String {
     withName("Dense(" + arguments(
       "\(units)",
@@ -90,7 +85,10 @@ public final class Dense: LayerBase, Layer {
       weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
   }
 
+  /// `[N, inputs]` → `[N, units]`, then the activation.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: shortName)
+    guard let weight else { throw unbuilt(shortName) }
+    return try activation.apply(try linear(input, weight: weight, bias: bias))
   }
 }

@@ -33,8 +33,10 @@ public final class Dropout: LayerBase, Layer {
     withName(probability == 0.5 ? "Dropout()" : "Dropout(\(probability))")
   }
 
+  /// Drops elements in training mode, passes the input through in evaluation mode.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: description)
+    return try input.dropout(p: Float(probability), training: isTraining, using: &generator)
   }
 }
 
@@ -45,8 +47,10 @@ public final class Flatten: LayerBase, Layer {
   public func outputShape(for input: [Int]) throws -> [Int] { [input.reduce(1, *)] }
   public var description: String { withName("Flatten()") }
 
+  /// `[N, …]` → `[N, product of the rest]`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: "Flatten()")
+    return try input.flattened(startAxis: 1)
   }
 }
 
@@ -82,7 +86,9 @@ public final class Upsample: LayerBase, Layer {
                                      mode == .nearest ? nil : "mode: .\(mode.rawValue)") + ")")
   }
 
+  /// `[N, C, H, W]` → `[N, C, H·scale, W·scale]`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: description)
+    return try input.upsample(scale: scale, mode: mode == .nearest ? .nearest : .bilinear)
   }
 }

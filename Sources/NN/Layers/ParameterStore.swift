@@ -23,6 +23,12 @@ final class ParameterStore {
 
   /// Replaces the declarations (a rebuild for another input drops allocated tensors).
   func declare(parameters: [ParameterSpec], buffers: [ParameterSpec] = []) {
+    guard (parameters + buffers).allSatisfy({ $0.shape.allSatisfy { $0 >= 1 } }) else {
+      specs = []
+      bufferSpecs = []
+      variables = [:]
+      return
+    }
     if parameters.map(\.shape) != specs.map(\.shape)
       || buffers.map(\.shape) != bufferSpecs.map(\.shape) {
       variables = [:]
@@ -54,7 +60,16 @@ final class ParameterStore {
   }
 
   /// Replaces a tensor (a user assigning weights); the shape must match the declaration.
-  func assign(_ name: String, _ variable: Variable) { variables[name] = variable }
+  func assign(_ name: String, _ variable: Variable) throws {
+    let declared = (specs + bufferSpecs).first { $0.name == name }
+    guard let declared, declared.shape == variable.shape else {
+      throw ShapeError(layer: name, got: variable.shape,
+                       expected: declared.map { shapeText($0.shape) } ?? "a declared tensor",
+                       problem: "\(name) needs shape \(declared.map { shapeText($0.shape) } ?? "(none: not built)") but gets \(shapeText(variable.shape))",
+                       fix: "build the model first and assign a tensor of the declared shape")
+    }
+    variables[name] = variable
+  }
 
   var parameters: [NamedParameter] {
     specs.compactMap { spec in variable(spec.name).map { NamedParameter(name: spec.name, variable: $0) } }
@@ -64,11 +79,12 @@ final class ParameterStore {
     bufferSpecs.compactMap { spec in variable(spec.name).map { NamedBuffer(name: spec.name, variable: $0) } }
   }
 
-  private func materialize(_ spec: ParameterSpec, trainable: Bool) -> Variable {
+  private func materialize(_ spec: ParameterSpec, trainable: Bool) -> Variable? {
     var rng = SeededGenerator(seed: mixSeed(seed, spec.name))
     let values = spec.initializer.values(count: spec.count, fanIn: spec.fanIn, fanOut: spec.fanOut,
                                          using: &rng)
-    let created = makeVariable(shape: spec.shape, scalars: values, trainable: trainable)
+    guard let tensor = try? Tensor(shape: spec.shape, scalars: values) else { return nil }
+    let created = Variable(tensor, requiresGrad: trainable, name: spec.name)
     variables[spec.name] = created
     return created
   }

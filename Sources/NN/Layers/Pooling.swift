@@ -45,8 +45,12 @@ public class Pool2D: LayerBase, Layer {
       padding.isZero ? nil : "padding: \(padding)") + ")")
   }
 
+  /// `[N, C, H, W]` → `[N, C, H', W']`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: shortName)
+    let options = Pool2dOptions(kernel: Size2(size), stride: Size2(stride),
+                                padding: Size2(padding.perSide(extent: size)))
+    return kind == .max ? try input.maxPool2d(options) : try input.avgPool2d(options)
   }
 }
 
@@ -82,8 +86,10 @@ public final class GlobalAvgPool2D: LayerBase, Layer {
 
   public var description: String { withName("GlobalAvgPool2D()") }
 
+  /// `[N, C, H, W]` → `[N, C]`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: "GlobalAvgPool2D()")
+    return try input.globalAvgPool2d()
   }
 }
 
@@ -112,7 +118,9 @@ public final class AdaptiveAvgPool2D: LayerBase, Layer {
 
   public var description: String { withName("AdaptiveAvgPool2D(\(size))") }
 
+  /// `[N, C, H, W]` → `[N, C, size, size]`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
-    throw EngineMissing()
+    try prepare(input, shortName: "AdaptiveAvgPool2D(\(size))")
+    return try input.adaptiveAvgPool2d(Size2(size))
   }
 }
