@@ -3,11 +3,16 @@ import Tensor
 
 /// `stride-bench`: the engine's benchmarks, printing JSON lines shaped like ../shared/bench.
 ///
-/// usage: stride-bench [sgemm|conv|lenet|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
+/// usage: stride-bench training … (TrainingBench.swift), or
+///        stride-bench [sgemm|conv|lenet|lenet-memory|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
 ///        [--cases big small deep] [--sizes 256 512 1024 2048] [--batch 64 256] [--steps N]
 @main
 struct StrideBench {
   static func main() throws {
+    if CommandLine.arguments.dropFirst().first == "training" {
+      runTrainingBenchmarks(Array(CommandLine.arguments.dropFirst(2)))
+      return
+    }
     let options = BenchOptions(CommandLine.arguments.dropFirst())
     Report.line(["engine": .string("stride"), "bench": .string("info"), "threads_available": .int(Threading.maximumThreadCount)])
     for suite in options.suites {
@@ -15,6 +20,7 @@ struct StrideBench {
       case "sgemm": try GemmBench.run(options)
       case "conv": try ConvBench.run(options)
       case "lenet": try LeNetBench.run(options)
+      case "lenet-memory": try LeNetBench.memory(options)
       default: Report.line(["error": .string("unknown suite \(suite)")])
       }
     }
