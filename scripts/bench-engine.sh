@@ -2,7 +2,7 @@
 # Runs the engine benchmarks (stride-bench, release) and the PyTorch scripts of ../shared/bench
 # side by side, alternated round by round, and prints medians and ratios (Stride / PyTorch).
 #
-# usage: scripts/bench-engine.sh [--rounds N] [--suites "conv sgemm lenet"] [--threads 2]
+# usage: scripts/bench-engine.sh [--rounds N] [--suites "conv sgemm lenet resnet"] [--threads 2]
 #   env: TORCH_PY (default /work/torchbench/venv/bin/python),
 #        TORCH_BENCH (default /work/shared/bench/torch), SCRATCH (default .build-bench)
 # Raw JSON lines are kept in a temporary folder whose path is printed at the end.
@@ -43,6 +43,10 @@ for r in $(seq 1 "$rounds"); do
         "$bin" lenet --threads "$threads" --batch 64 256 --epochs 1 --infer-runs 5 >> "$out/stride.jsonl"
         "$py" "$tb/bench_torch_lenet.py" --variant tanh_avg --threads "$threads" --batch 64 256 --epochs 1 \
           --infer-runs 5 2>/dev/null >> "$out/torch.jsonl" ;;
+      resnet)
+        "$bin" resnet --threads "$threads" --batch 128 --batches 20 --runs 3 >> "$out/stride.jsonl"
+        "$py" "$tb/bench_torch_resnet20.py" --threads "$threads" --batch 128 --batches 20 --runs 3 \
+          2>/dev/null >> "$out/torch.jsonl" ;;
       *) echo "unknown suite $s" >&2 ;;
     esac
   done
@@ -70,6 +74,9 @@ def key(d):
         return ("sgemm", str(d["n"]), "t%d" % d["threads"]), d["gflops"]["median"], "GFLOP/s"
     if b == "lenet5_train":
         return ("lenet5_train", "batch %d" % d["batch"], ""), d["train_images_per_s"]["median"], "img/s"
+    if b in ("resnet20_train", "resnet20_infer"):
+        field = "train_images_per_s" if b.endswith("train") else "infer_images_per_s"
+        return (b, "batch %d" % d.get("batch", 128), ""), d[field]["median"], "img/s"
     if b == "lenet5_infer":
         return ("lenet5_infer", "batch %d" % d["batch"], ""), d["infer_images_per_s"]["median"], "img/s"
     return None, None, None

@@ -87,5 +87,5 @@ func printJSON(_ object: [String: Any]) {
     let text = String(data: data, encoding: .utf8)
   else { return }
   print(text)
-  fflush(stdout)
+  // fflush(stdout) (temporary local patch)
 }
