@@ -61,3 +61,17 @@ struct LayersEditingTests {
     }
   }
 }
+
+@Suite("Feature maps")
+struct LayersFeatureMapTests {
+  @Test("Every top-level layer's output, in order, with paths; layers print as code")
+  func featureMaps() throws {
+    let lenet = try LeNet5()
+    let maps = try lenet.featureMaps(Variable(try Tensor(zeros: [2, 1, 32, 32])))
+    #expect(maps.map(\.path) == ["0", "1", "2", "3", "4", "5", "6", "7"])
+    #expect(maps[0].output.shape == [2, 6, 28, 28])
+    #expect(maps[3].output.shape == [2, 16, 5, 5])
+    #expect(maps.last?.output.shape == [2, 10])
+    #expect("\(lenet.layers[0])" == "Conv2D(6, kernel: 5, activation: .tanh)")
+  }
+}
