@@ -75,7 +75,7 @@ let package = Package(
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
-                swiftSettings: simd),
+                resources: [.copy("Fixtures")], swiftSettings: simd),
     .testTarget(name: "NNTests", dependencies: ["NN", "Autograd", "Tensor", "TestSupport"],
                 resources: [.copy("Fixtures")], swiftSettings: simd),
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),

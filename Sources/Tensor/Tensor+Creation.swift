@@ -28,8 +28,11 @@ extension Tensor {
     self.init(uncheckedShape: [outer] + inner, scalars: parts.flatMap(\.scalars))
   }
 
+  /// Values `0, 1, …, end − 1` (fewer when `end` is fractional), as rank 1.
+  public static func arange(_ end: Float) throws(TensorError) -> Tensor { try arange(0, end, step: 1) }
+
   /// Values `start, start + step, …` below `end` (above it for a negative step), as rank 1.
-  public static func arange(_ start: Float = 0, _ end: Float, step: Float = 1) throws(TensorError) -> Tensor {
+  public static func arange(_ start: Float, _ end: Float, step: Float = 1) throws(TensorError) -> Tensor {
     guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
       throw .invalidArgument("arange needs finite bounds and a non-zero step, got step \(step)")
     }

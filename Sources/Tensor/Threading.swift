@@ -14,6 +14,10 @@ public enum Threading {
   private static let count = Atomic<Int>(defaultCount())
   private static let blasConfigured = Atomic<Bool>(false)
 
+  /// The token kernels poll between chunks: the process token unless a scope sets its own
+  /// (`Threading.$cancellationToken.withValue(token) { … }`, e.g. in tests).
+  @TaskLocal public static var cancellationToken: CancellationToken = .process
+
   /// The number of threads kernels use now.
   public static var threadCount: Int { count.load(ordering: .relaxed) }
 
@@ -50,7 +54,7 @@ public enum Threading {
     _ chunks: Int, parallel: Bool = true, _ body: (Int) -> Void
   ) throws(Interrupted) {
     configureBLAS()
-    let token = CancellationToken.process
+    let token = cancellationToken
     let threads = parallel ? min(threadCount, chunks) : 1
     if threads <= 1 {
       for c in 0..<chunks {
