@@ -63,6 +63,7 @@ public final class Sequential: Layer {
   public func outputShape(for input: [Int]) throws -> [Int] { try chain.outputShape(for: input) }
 
   public func build(input: [Int], seed: UInt64) throws -> [Int] {
+    try requireValidShape(input, layer: "Sequential")
     self.seed = seed
     let output = try chain.build(input: input, seed: seed)
     inputShape = input

@@ -7,6 +7,7 @@ extension Layer {
                        problem: "\(typeName) does not know its input shape yet",
                        fix: "give one, e.g. summary(input: [1, 32, 32])")
     }
+    try requireValidShape(shape, layer: typeName)
     var walker = SummaryWalker(depthLimit: max(depth, 1))
     let field = FieldState(size: 1, jump: 1)
     let root = try walker.visit(self, key: "", depth: 0, index: 1, input: shape, field: field)
