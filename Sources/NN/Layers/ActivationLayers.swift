@@ -63,6 +63,11 @@ public final class Sigmoid: ActivationLayer {
   public init() { super.init(.sigmoid) }
 }
 
+/// The identity: passes its input through (a placeholder where an activation may go).
+public final class Identity: ActivationLayer {
+  public init() { super.init(.identity) }
+}
+
 /// Softmax over axis 1 (classes, or channels of an image).
 public final class Softmax: ActivationLayer {
   public init() { super.init(.softmax) }

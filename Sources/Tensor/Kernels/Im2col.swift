@@ -23,17 +23,17 @@ enum Im2col {
             let iy = oy * g.strideH - g.padTop + ki * g.dilationH
             let out = dst + oy * ow
             if iy < 0 || iy >= h {
-              out.update(repeating: 0, count: ow)
+              fill(out, 0, ow)
               continue
             }
             let src = plane + iy * w + xOff
-            if oxLo > 0 { out.update(repeating: 0, count: oxLo) }
+            if oxLo > 0 { fill(out, 0, oxLo) }
             if g.strideW == 1 {
-              (out + oxLo).update(from: src + oxLo, count: oxHi - oxLo)
+              copy(out + oxLo, src + oxLo, oxHi - oxLo)
             } else {
               for ox in oxLo..<oxHi { out[ox] = src[ox * g.strideW] }
             }
-            if oxHi < ow { (out + oxHi).update(repeating: 0, count: ow - oxHi) }
+            if oxHi < ow { fill(out + oxHi, 0, ow - oxHi) }
           }
           row += 1
         }
@@ -62,7 +62,7 @@ enum Im2col {
             let dst = plane + iy * w + xOff
             let src = srcRow + oy * ow
             if g.strideW == 1 {
-              for ox in oxLo..<oxHi { dst[ox] += src[ox] }
+              accumulate(dst + oxLo, src + oxLo, oxHi - oxLo)
             } else {
               for ox in oxLo..<oxHi { dst[ox * g.strideW] += src[ox] }
             }
@@ -70,6 +70,48 @@ enum Im2col {
           row += 1
         }
       }
+    }
+  }
+
+  /// Copies `n` floats (short rows: a loop beats a `memmove` call).
+  @inline(__always)
+  static func copy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(VectorMath.load(src + i), dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] = src[i]
+      i += 1
+    }
+  }
+
+  /// `dst[i] += src[i]` for `n` floats.
+  @inline(__always)
+  static func accumulate(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(VectorMath.load(dst + i) + VectorMath.load(src + i), dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] += src[i]
+      i += 1
+    }
+  }
+
+  /// Sets `n` floats to `v`.
+  @inline(__always)
+  static func fill(_ dst: UnsafeMutablePointer<Float>, _ v: Float, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(F8(repeating: v), dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] = v
+      i += 1
     }
   }
 }

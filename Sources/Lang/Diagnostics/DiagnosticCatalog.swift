@@ -1,0 +1,190 @@
+/// Every message of the language, sorted alphabetically; the id is the function's name.
+///
+/// Kinds (Jupyter `ename`): SyntaxError, NameError, TypeError, ValueError, IndexError,
+/// ArithmeticError, AssertionError, RecursionError, Interrupted, StepLimitError; host natives add
+/// their own (ShapeError, …) through `HostError`.
+extension DiagnosticMessage {
+  private static func make(_ kind: String, _ text: String, hint: String? = nil, id: String = #function) -> Self {
+    let name = id.split(separator: "(").first.map(String.init) ?? id
+    return DiagnosticMessage(id: name, kind: kind, text: text, hint: hint)
+  }
+
+  // MARK: - Messages (please keep sorted)
+
+  static func argumentCount(_ function: String, expected: Int, got: Int) -> Self {
+    make("TypeError", "\(function) takes \(expected) argument\(expected == 1 ? "" : "s") but \(got) \(got == 1 ? "was" : "were") given")
+  }
+  static func arithmeticOverflow(_ op: String) -> Self {
+    make("ArithmeticError", "arithmetic overflow in '\(op)'", hint: "the result does not fit in Int; use Double values")
+  }
+  static func assertionFailed(_ what: String, _ message: String) -> Self {
+    make("AssertionError", message.isEmpty ? "\(what) failed" : "\(what) failed: \(message)")
+  }
+  static func assignToConstant(_ name: String) -> Self {
+    make("TypeError", "cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with 'var \(name)' to change it")
+  }
+  static func bindingNeedsValue() -> Self {
+    make("SyntaxError", "a 'let' or 'var' needs a value or a type", hint: "write e.g. 'var total = 0'")
+  }
+  static func breakOutsideLoop(_ keyword: String) -> Self {
+    make("SyntaxError", "'\(keyword)' is only allowed inside a loop")
+  }
+  static func chainedComparison(_ op: String) -> Self {
+    make("SyntaxError", "comparisons cannot be chained ('\(op)' after a comparison)", hint: "combine them with '&&', e.g. 'a < b && b < c'")
+  }
+  static func divisionByZero() -> Self {
+    make("ArithmeticError", "division by zero")
+  }
+  static func expected(_ what: String, _ context: String) -> Self {
+    make("SyntaxError", "expected '\(what)' \(context)")
+  }
+  static func expectedExpression() -> Self {
+    make("SyntaxError", "expected an expression")
+  }
+  static func expectedName(_ context: String) -> Self {
+    make("SyntaxError", "expected a name \(context)")
+  }
+  static func extraArgument(_ function: String) -> Self {
+    make("TypeError", "extra argument in call to \(function)")
+  }
+  static func guardMustExit() -> Self {
+    make("SyntaxError", "the 'else' block of 'guard' must not fall through", hint: "end it with 'return', 'break' or 'continue'")
+  }
+  static func hostError(_ kind: String, _ text: String, hint: String?) -> Self {
+    make(kind, text, hint: hint)
+  }
+  static func indexOutOfRange(_ index: Int, count: Int) -> Self {
+    make("IndexError", "index \(index) is out of range for a collection of \(count) element\(count == 1 ? "" : "s")",
+         hint: count == 0 ? "the collection is empty" : "valid indices are 0..<\(count)")
+  }
+  static func integerLiteralOverflow(_ text: String) -> Self {
+    make("SyntaxError", "integer literal '\(text)' does not fit in Int", hint: "write it as a Double, e.g. \(text).0")
+  }
+  static func interrupted() -> Self {
+    make("Interrupted", "the cell was interrupted")
+  }
+  static func invalidConversion(_ text: String, _ type: String) -> Self {
+    make("ValueError", "cannot convert \(text) to \(type)")
+  }
+  static func invalidEscape(_ text: String) -> Self {
+    make("SyntaxError", "invalid escape sequence '\\\(text)' in a string", hint: "escapes are \\n \\t \\\\ \\\" \\u{…} and \\(expression)")
+  }
+  static func invalidNumberLiteral(_ text: String) -> Self {
+    make("SyntaxError", "invalid number literal '\(text)'")
+  }
+  static func invalidRange(_ lower: Int, _ upper: Int) -> Self {
+    make("ValueError", "range lower bound \(lower) is greater than upper bound \(upper)")
+  }
+  static func keywordAsName(_ keyword: String) -> Self {
+    make("SyntaxError", "'\(keyword)' is a keyword and cannot be used here", hint: "write `\(keyword)` in backticks to use it as a name")
+  }
+  static func labelMismatch(_ function: String, expected: String, got: String) -> Self {
+    make("TypeError", "\(function): expected argument label '\(expected)', found '\(got)'")
+  }
+  static func magicNotAtLineStart() -> Self {
+    make("SyntaxError", "a magic command must be on a line of its own")
+  }
+  static func missingArgument(_ function: String, _ parameter: String) -> Self {
+    make("TypeError", "missing argument '\(parameter)' in call to \(function)")
+  }
+  static func missingReturn(_ function: String) -> Self {
+    make("TypeError", "\(function) ended without returning a value")
+  }
+  static func mixedCollection() -> Self {
+    make("SyntaxError", "a collection literal mixes array elements and dictionary entries")
+  }
+  static func nestingTooDeep(_ limit: Int) -> Self {
+    make("SyntaxError", "the code is nested too deeply (more than \(limit) levels)", hint: "split the expression with 'let' bindings")
+  }
+  static func nilValue(_ what: String) -> Self {
+    make("ValueError", "unexpectedly found nil \(what)", hint: "check with 'if let' or give a default with '??'")
+  }
+  static func noMember(_ type: String, _ name: String, suggestion: String?) -> Self {
+    make("NameError", "value of type '\(type)' has no member '\(name)'", hint: suggestion.map { "did you mean '\($0)'?" })
+  }
+  static func notAssignable() -> Self {
+    make("SyntaxError", "cannot assign to this expression", hint: "assign to a variable, a member or a subscript")
+  }
+  static func notCallable(_ type: String) -> Self {
+    make("TypeError", "cannot call a value of type '\(type)'")
+  }
+  static func notIterable(_ type: String) -> Self {
+    make("TypeError", "a value of type '\(type)' cannot be iterated in 'for'")
+  }
+  static func notSubscriptable(_ type: String) -> Self {
+    make("TypeError", "a value of type '\(type)' cannot be subscripted")
+  }
+  static func operatorTypes(_ op: String, _ left: String, _ right: String) -> Self {
+    make("TypeError", "operator '\(op)' cannot be applied to \(left) and \(right)")
+  }
+  static func patternMismatch(_ count: Int, _ type: String) -> Self {
+    make("TypeError", "a tuple pattern of \(count) elements cannot match a value of type '\(type)'")
+  }
+  static func recursionTooDeep(_ limit: Int) -> Self {
+    make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
+  }
+  static func statementsOnOneLine() -> Self {
+    make("SyntaxError", "consecutive statements on a line must be separated by ';'")
+  }
+  static func stepLimit(_ limit: Int) -> Self {
+    make("StepLimitError", "the cell ran more than \(limit) steps")
+  }
+  static func typeAnnotationMismatch(_ expected: String, _ actual: String) -> Self {
+    make("TypeError", "cannot use a value of type '\(actual)' as '\(expected)'")
+  }
+  static func unaryOperatorType(_ op: String, _ type: String) -> Self {
+    make("TypeError", "operator '\(op)' cannot be applied to \(type)")
+  }
+  static func undefinedName(_ name: String, suggestion: String?) -> Self {
+    make("NameError", "cannot find '\(name)' in scope", hint: suggestion.map { "did you mean '\($0)'?" })
+  }
+  static func unexpectedCharacter(_ text: String) -> Self {
+    make("SyntaxError", "unexpected character '\(text)'")
+  }
+  static func unexpectedToken(_ text: String) -> Self {
+    make("SyntaxError", "unexpected '\(text)'")
+  }
+  static func unknownMagic(_ name: String, known: [String]) -> Self {
+    make("NameError", "unknown magic command '\(name)'", hint: "known magics: " + known.joined(separator: ", "))
+  }
+  static func unknownModule(_ name: String) -> Self {
+    make("SyntaxError", "no module named '\(name)'", hint: "everything is in 'Stride', which cells import already")
+  }
+  static func unsupportedConstruct(_ construct: String) -> Self {
+    make("SyntaxError", "'\(construct)' is not supported in Stride cells", hint: unsupportedHints[construct] ?? "this part of Swift is not in the cell language")
+  }
+  static func unterminatedComment() -> Self {
+    make("SyntaxError", "unterminated '/*' comment")
+  }
+  static func unterminatedInterpolation() -> Self {
+    make("SyntaxError", "unterminated '\\(' interpolation in a string")
+  }
+  static func unterminatedString() -> Self {
+    make("SyntaxError", "unterminated string literal", hint: "close it with '\"' on the same line, or use \"\"\" for several lines")
+  }
+  static func wrongType(_ what: String, expected: String, got: String) -> Self {
+    make("TypeError", "\(what) expects \(expected), got \(got)")
+  }
+
+  // MARK: - What to write instead of unsupported Swift
+
+  private static let unsupportedHints: [String: String] = [
+    "actor": "cells run one at a time; use functions and variables",
+    "async": "cells run synchronously; call the function directly",
+    "await": "cells run synchronously; call the function directly",
+    "catch": "errors stop the cell; check inputs with 'guard' or 'precondition'",
+    "class": "use a dictionary or tuple for data and functions for behaviour",
+    "do": "errors stop the cell; check inputs with 'guard' or 'precondition'",
+    "enum": "use implicit members such as .relu, or strings",
+    "extension": "write a free function that takes the value as its first argument",
+    "generics": "leave out the type parameters: values are dynamically typed",
+    "inout": "return the new value and assign it: 'x = f(x)'",
+    "protocol": "values are dynamically typed; any value with the members works",
+    "struct": "use a dictionary or tuple for data and functions for behaviour",
+    "switch": "use 'if / else if / else'",
+    "throw": "report a problem with 'precondition(condition, \"message\")'",
+    "throws": "functions may not throw; use 'precondition' for bad input",
+    "try": "errors stop the cell; check inputs with 'guard' or 'precondition'",
+    "typealias": "write the type itself; annotations are optional",
+  ]
+}

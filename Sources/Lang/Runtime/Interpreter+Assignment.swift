@@ -1,0 +1,192 @@
+/// Assignment targets (`x`, `a[i]`, `d[k]`, `t.0`, `model.member`, nested) and mutating methods
+/// (`a.append(x)`). Indices are evaluated first, then the variable is modified in place, so
+/// appending in a loop stays O(1) amortised.
+extension Interpreter {
+  static let mutatingMethods: Set<String> = [
+    "append", "insert", "remove", "removeLast", "removeFirst", "removeAll", "sort", "reverse", "removeValue",
+  ]
+
+  private enum Accessor {
+    case index([Value], Span)
+    case element(Int, Span)
+    case member(String, Span)
+  }
+
+  func assign(_ target: Expr, op: String, _ valueExpr: Expr, in scope: Scope) throws {
+    let value = try evaluate(valueExpr, in: scope)
+    let span = target.span.to(valueExpr.span)
+    try modify(target, in: scope, span) { current in
+      if op == "=" {
+        current = value
+      } else {
+        current = try binary(String(op.dropLast()), current, value, span)
+      }
+    }
+  }
+
+  /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
+  func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ span: Span, in scope: Scope) throws -> Value? {
+    guard isPath(base) else { return nil }
+    let receiver = try evaluate(base, in: scope)
+    switch receiver {
+    case .array, .dictionary: break
+    default: return nil
+    }
+    let values = try arguments.map { try evaluate($0.value, in: scope) }
+    var result = Value.void
+    try modify(base, in: scope, span) { current in
+      result = try mutate(&current, name, values, arguments.first?.label, span)
+    }
+    return result
+  }
+
+  private func isPath(_ expr: Expr) -> Bool {
+    switch expr.kind {
+    case .identifier: return true
+    case .subscriptAccess(let base, _), .tupleElement(let base, _), .member(let base, _, _): return isPath(base)
+    default: return false
+    }
+  }
+
+  /// Resolves `target` to a variable and a path of accessors, then modifies in place.
+  private func modify(_ target: Expr, in scope: Scope, _ span: Span, _ body: (inout Value) throws -> Void) throws {
+    var accessors: [Accessor] = []
+    var root = target
+    while true {
+      switch root.kind {
+      case .subscriptAccess(let base, let arguments):
+        accessors.append(.index(try arguments.map { try evaluate($0.value, in: scope) }, root.span))
+        root = base
+        continue
+      case .tupleElement(let base, let position):
+        accessors.append(.element(position, root.span))
+        root = base
+        continue
+      case .member(let base, let name, let nameSpan):
+        accessors.append(.member(name, nameSpan))
+        root = base
+        continue
+      default: break
+      }
+      break
+    }
+    accessors.reverse()
+    guard case .identifier(let name) = root.kind else {
+      var value = try evaluate(root, in: scope)
+      return try apply(&value, accessors[...], span, body)
+    }
+    guard let box = scope.lookup(name) else {
+      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), root.span)
+    }
+    if box.isLet, !(accessors.first.map { _ in isHost(box.value) } ?? false) {
+      throw error(.assignToConstant(name), root.span)
+    }
+    try apply(&box.value, accessors[...], span, body)
+    if let type = box.type, accessors.isEmpty {
+      guard let checked = conform(box.value, to: type) else {
+        throw error(.typeAnnotationMismatch(type.description, box.value.typeName), span)
+      }
+      box.value = checked
+    }
+  }
+
+  private func isHost(_ value: Value) -> Bool {
+    if case .host = value { return true }
+    return false
+  }
+
+  private func apply(_ value: inout Value, _ path: ArraySlice<Accessor>, _ span: Span,
+                     _ body: (inout Value) throws -> Void) throws {
+    guard let accessor = path.first else { return try body(&value) }
+    let rest = path.dropFirst()
+    switch (accessor, value) {
+    case (.index(let indices, let at), .array(var elements)):
+      guard indices.count == 1, let position = indices[0].intValue else {
+        throw error(.wrongType("an array subscript", expected: "Int", got: indices.first?.typeName ?? "nothing"), at)
+      }
+      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
+      value = .void
+      defer { value = .array(elements) }
+      try apply(&elements[position], rest, span, body)
+    case (.index(let indices, let at), .dictionary(var dictionary)):
+      guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
+      value = .void
+      defer { value = .dictionary(dictionary) }
+      var entry = dictionary[indices[0]] ?? .null
+      try apply(&entry, rest, span, body)
+      guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
+        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
+      }
+    case (.element(let position, let at), .tuple(var elements)):
+      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
+      value = .void
+      defer { value = .tuple(elements) }
+      try apply(&elements[position], rest, span, body)
+    case (.index(let indices, let at), .host(let object)):
+      var entry = try host(at) { try object.subscriptGet(indices) } ?? .null
+      try apply(&entry, rest, span, body)
+      guard try host(at, { try object.subscriptSet(indices, to: entry) }) else { throw error(.notAssignable(), at) }
+    case (.member(let name, let at), .host(let object)):
+      var entry = try member(of: value, name, at)
+      try apply(&entry, rest, span, body)
+      if case .host = entry, !rest.isEmpty { return }
+      guard try host(at, { try object.setMember(named: name, to: entry) }) else { throw error(.notAssignable(), at) }
+    case (.index(_, let at), _), (.element(_, let at), _), (.member(_, let at), _):
+      throw error(.notAssignable(), at)
+    }
+  }
+
+  private func mutate(_ value: inout Value, _ name: String, _ arguments: [Value], _ label: String?, _ span: Span) throws -> Value {
+    if case .dictionary(var dictionary) = value, name == "removeValue", let key = arguments.first {
+      value = .void
+      defer { value = .dictionary(dictionary) }
+      let old = dictionary[key] ?? .null
+      dictionary.set(key, nil)
+      return old
+    }
+    guard case .array(var elements) = value else { throw error(.noMember(value.typeName, name, suggestion: nil), span) }
+    value = .void
+    defer { value = .array(elements) }
+    return try ArrayMutation(interpreter: self, span: span).apply(name, label, arguments, to: &elements)
+  }
+}
+
+/// The mutating methods of arrays.
+struct ArrayMutation {
+  let interpreter: Interpreter
+  let span: Span
+
+  func apply(_ name: String, _ label: String?, _ arguments: [Value], to elements: inout [Value]) throws -> Value {
+    func index(_ value: Value?, limit: Int) throws -> Int {
+      guard let position = value?.intValue else { throw interpreter.error(.missingArgument(name, "at"), span) }
+      guard position >= 0, position < limit else { throw interpreter.error(.indexOutOfRange(position, count: elements.count), span) }
+      return position
+    }
+    switch name {
+    case "append":
+      guard let item = arguments.first else { throw interpreter.error(.missingArgument("append", "_"), span) }
+      if label == "contentsOf" {
+        guard let items = item.arrayValue else { throw interpreter.error(.wrongType("append(contentsOf:)", expected: "an array", got: item.typeName), span) }
+        elements += items
+      } else {
+        elements.append(item)
+      }
+    case "insert":
+      guard let item = arguments.first else { throw interpreter.error(.missingArgument("insert", "_"), span) }
+      elements.insert(item, at: try index(arguments.dropFirst().first, limit: elements.count + 1))
+    case "remove": return elements.remove(at: try index(arguments.first, limit: elements.count))
+    case "removeLast", "removeFirst":
+      guard !elements.isEmpty else { throw interpreter.error(.indexOutOfRange(0, count: 0), span) }
+      return name == "removeLast" ? elements.removeLast() : elements.removeFirst()
+    case "removeAll": elements.removeAll()
+    case "reverse": elements.reverse()
+    case "sort":
+      elements = try elements.sorted { a, b in
+        guard case .bool(let less) = try interpreter.binary("<", a, b, span) else { return false }
+        return less
+      }
+    default: throw interpreter.error(.noMember("Array", name, suggestion: nil), span)
+    }
+    return .void
+  }
+}

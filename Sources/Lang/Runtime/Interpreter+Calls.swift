@@ -1,0 +1,201 @@
+/// Calls: argument binding by Swift's label rules, user functions with a depth limit and a call
+/// chain for errors, natives, callable host objects, methods, and builder blocks.
+extension Interpreter {
+  typealias ArgumentList = [(label: String?, value: Value)]
+
+  /// Label given to a trailing closure: it matches whichever parameter is next.
+  static let trailingLabel = "\u{0}trailing"
+
+  func evaluateCall(_ callee: Expr, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
+                    in scope: Scope) throws -> Value {
+    if case .member(let base, let name, _) = callee.kind, Self.mutatingMethods.contains(name),
+       let result = try callMutating(base, name, arguments, span, in: scope) {
+      return result
+    }
+    var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
+    if case .member(let base, let name, let nameSpan) = callee.kind {
+      let receiver = try evaluate(base, in: scope)
+      if let trailing { values.append((Self.trailingLabel, try trailingValue(trailing, nil, in: scope))) }
+      return try callMethod(receiver, name, values, nameSpan, span)
+    }
+    let function = try evaluate(callee, in: scope)
+    if let trailing { values.append((Self.trailingLabel, try trailingValue(trailing, function, in: scope))) }
+    return try callValue(function, values, span)
+  }
+
+  /// A trailing closure's value: for a builder native, the values its statements produce.
+  private func trailingValue(_ decl: ClosureDecl, _ function: Value?, in scope: Scope) throws -> Value {
+    guard case .native(let native)? = function, native.isBuilder else {
+      return .closure(Closure(closure: decl, scope: scope))
+    }
+    let saved = builder
+    let collector = BuilderCollector()
+    builder = collector
+    defer { builder = saved }
+    _ = try execute(decl.body, in: Scope(parent: scope))
+    return .array(collector.values)
+  }
+
+  /// Calls any callable value.
+  func callValue(_ function: Value, _ arguments: ArgumentList, _ span: Span = Span(0, 0)) throws -> Value {
+    switch function {
+    case .native(let native):
+      let values = try bindArguments(native.parameters.map(BindingParameter.init), arguments, native.name, span)
+      let bound = Arguments(function: native.name, values: values, names: native.parameters.map(\.name), context: context)
+      let saved = builder
+      builder = nil
+      defer { builder = saved }
+      return try host(span) { try native.body(bound) }
+    case .closure(let closure):
+      return try callClosure(closure, arguments, span)
+    case .host(let object):
+      let plain = arguments.map { (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value) }
+      if let result = try host(span, { try object.call(arguments: plain, context: context) }) { return result }
+      throw error(.notCallable(object.typeName), span)
+    default:
+      throw error(.notCallable(function.typeName), span)
+    }
+  }
+
+  private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span) throws -> Value {
+    guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
+    try tick(span)
+    let scope = Scope(parent: closure.scope)
+    try bindClosureArguments(closure, arguments, span, into: scope)
+    let savedFile = file
+    let savedBuilder = builder
+    callStack.append(CallSite(file: file, span: span, function: closure.signatureName))
+    callDepth += 1
+    file = closure.file
+    builder = nil
+    defer {
+      file = savedFile
+      builder = savedBuilder
+      callDepth -= 1
+      callStack.removeLast()
+    }
+    let result = try runBody(closure, in: scope)
+    guard let returnType = closure.returnType else { return result }
+    guard let checked = conform(result, to: returnType) else {
+      if isVoid(result) { throw error(.missingReturn(closure.signatureName), closure.body.last?.span ?? span) }
+      throw error(.typeAnnotationMismatch(returnType.description, result.typeName), closure.body.last?.span ?? span)
+    }
+    return checked
+  }
+
+  /// A body that is one expression returns its value (Swift's implicit return).
+  private func runBody(_ closure: Closure, in scope: Scope) throws -> Value {
+    if closure.body.count == 1, case .expression(let expr) = closure.body[0].kind {
+      return try evaluate(expr, in: scope)
+    }
+    switch try execute(closure.body, in: scope) {
+    case .returnValue(let value): return value
+    case .normal: return .void
+    case .breakLoop, .continueLoop:
+      throw error(.breakOutsideLoop("break"), closure.body.last?.span ?? Span(0, 0))
+    }
+  }
+
+  private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope) throws {
+    if closure.isFunction {
+      let parameters = closure.parameters.map(BindingParameter.init)
+      let values = try bindArguments(parameters, arguments, closure.signatureName, span, scope: closure.scope)
+      for (parameter, value) in zip(closure.parameters, values) {
+        var value = value
+        if let type = parameter.type, !parameter.variadic {
+          guard let checked = conform(value, to: type) else {
+            throw error(.wrongType("argument '\(parameter.name)' of \(closure.signatureName)", expected: type.description,
+                                   got: value.typeName), span)
+          }
+          value = checked
+        }
+        scope.define(parameter.name, value, isLet: true)
+      }
+      return
+    }
+    let names = closure.implicitCount > 0 ? (0..<closure.implicitCount).map { "$\($0)" } : closure.parameters.map(\.name)
+    var values = arguments.map(\.value)
+    if values.count == 1, names.count > 1, case .tuple(let parts) = values[0], parts.count == names.count {
+      values = parts
+    }
+    if names.isEmpty && values.count == 1 && closure.implicitCount == 0 { return }
+    guard values.count == names.count else {
+      throw error(.argumentCount("the closure", expected: names.count, got: values.count), span)
+    }
+    for (name, value) in zip(names, values) { scope.define(name, value, isLet: true) }
+  }
+
+  /// What binding needs to know of a parameter (natives and user functions alike).
+  struct BindingParameter {
+    var label: String?
+    var name: String
+    var defaultValue: Value?
+    var defaultExpr: Expr?
+    var variadic: Bool
+
+    init(_ parameter: Parameter) {
+      label = parameter.label
+      name = parameter.name
+      defaultValue = parameter.defaultValue
+      variadic = parameter.isVariadic
+    }
+
+    init(_ parameter: ParameterDecl) {
+      label = parameter.label
+      name = parameter.name
+      defaultExpr = parameter.defaultValue
+      variadic = parameter.variadic
+    }
+
+    var hasDefault: Bool { defaultValue != nil || defaultExpr != nil }
+  }
+
+  /// Matches arguments to parameters in order: labels must match, defaulted parameters may be
+  /// skipped, a variadic one takes a run of values, a trailing closure fills the next parameter.
+  func bindArguments(_ parameters: [BindingParameter], _ arguments: ArgumentList, _ function: String, _ span: Span,
+                     scope: Scope? = nil) throws -> [Value] {
+    var values: [Value] = []
+    var next = 0
+    func matches(_ position: Int, _ parameter: BindingParameter) -> Bool {
+      position < arguments.count && (arguments[position].label == parameter.label || arguments[position].label == Self.trailingLabel)
+    }
+    for parameter in parameters {
+      if parameter.variadic {
+        var run: [Value] = []
+        while matches(next, parameter) || (!run.isEmpty && next < arguments.count && arguments[next].label == nil) {
+          run.append(arguments[next].value)
+          next += 1
+        }
+        values.append(.array(run))
+      } else if matches(next, parameter) {
+        values.append(arguments[next].value)
+        next += 1
+      } else if let value = parameter.defaultValue {
+        values.append(value)
+      } else if let expr = parameter.defaultExpr {
+        values.append(try evaluate(expr, in: scope ?? globals))
+      } else if next < arguments.count {
+        let got = arguments[next].label.map { $0 == Self.trailingLabel ? "{ … }" : $0 } ?? "_"
+        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got), span)
+      } else {
+        throw error(.missingArgument(function, parameter.label ?? parameter.name), span)
+      }
+    }
+    if next < arguments.count { throw error(.extraArgument(function), span) }
+    return values
+  }
+}
+
+extension CallContext {
+  /// Binds raw method arguments to parameters (for `HostObject.callMethod`), as calls of natives do.
+  public func bind(_ arguments: [(label: String?, value: Value)], to parameters: [Parameter],
+                   function: String) throws -> Arguments {
+    do {
+      let values = try interpreter.bindArguments(parameters.map(Interpreter.BindingParameter.init), arguments,
+                                                 function, Span(0, 0))
+      return Arguments(function: function, values: values, names: parameters.map(\.name), context: self)
+    } catch let failure as RuntimeError {
+      throw HostError(failure.diagnostic.message.kind, failure.diagnostic.message.text)
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import Cancellation
+
+/// Expressions: literals, names, collections, closures, operators, members, subscripts, calls.
+extension Interpreter {
+  func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
+    evaluationDepth += 1
+    defer { evaluationDepth -= 1 }
+    if evaluationDepth > Self.maximumEvaluationDepth {
+      throw error(.recursionTooDeep(Self.maximumCallDepth), expr.span)
+    }
+    switch expr.kind {
+    case .literal(let value):
+      return value
+    case .identifier(let name):
+      guard let box = scope.lookup(name) else {
+        throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+      }
+      return box.value
+    case .interpolated(let segments):
+      var text = ""
+      for segment in segments {
+        switch segment {
+        case .text(let literal): text += literal
+        case .expression(let inner): text += try evaluate(inner, in: scope).description
+        }
+      }
+      return .string(text)
+    case .array(let elements):
+      return .array(try elements.map { try evaluate($0, in: scope) })
+    case .dictionary(let pairs):
+      return try evaluateDictionary(pairs, in: scope)
+    case .tuple(let elements):
+      return .tuple(try elements.map { try evaluate($0, in: scope) })
+    case .closure(let decl):
+      return .closure(Closure(closure: decl, scope: scope))
+    case .prefix(let op, let operand):
+      return try prefix(op, try evaluate(operand, in: scope), expr.span)
+    case .binary(let op, let left, let right):
+      return try evaluateBinary(op, left, right, expr.span, in: scope)
+    case .ternary(let condition, let then, let otherwise):
+      return try evaluate(try truth(condition, in: scope) ? then : otherwise, in: scope)
+    case .range(let lower, let closed, let upper):
+      return try evaluateRange(lower, closed, upper, in: scope)
+    case .call(let callee, let arguments, let trailing):
+      return try evaluateCall(callee, arguments, trailing, expr.span, in: scope)
+    case .member(let base, let name, let nameSpan):
+      return try member(of: try evaluate(base, in: scope), name, nameSpan)
+    case .optionalMember(let base, let name, let nameSpan):
+      let value = try evaluate(base, in: scope)
+      return value.isNil ? .null : try member(of: value, name, nameSpan)
+    case .tupleElement(let base, let position):
+      return try tupleElement(try evaluate(base, in: scope), position, expr.span)
+    case .implicitMember(let name):
+      return .implicitMember(name)
+    case .subscriptAccess(let base, let arguments):
+      let value = try evaluate(base, in: scope)
+      let indices = try arguments.map { try evaluate($0.value, in: scope) }
+      return try subscriptGet(value, indices, arguments.first?.label, expr.span)
+    case .forceUnwrap(let base):
+      let value = try evaluate(base, in: scope)
+      if value.isNil { throw error(.nilValue("while unwrapping with '!'"), expr.span) }
+      return value
+    case .invalid:
+      throw error(.expectedExpression(), expr.span)
+    }
+  }
+
+  private func evaluateDictionary(_ pairs: [(key: Expr, value: Expr)], in scope: Scope) throws -> Value {
+    var dictionary = DictionaryValue()
+    for pair in pairs {
+      let key = try evaluate(pair.key, in: scope)
+      guard dictionary.set(key, try evaluate(pair.value, in: scope)) else {
+        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), pair.key.span)
+      }
+    }
+    return .dictionary(dictionary)
+  }
+
+  private func evaluateRange(_ lower: Expr?, _ closed: Bool, _ upper: Expr?, in scope: Scope) throws -> Value {
+    func bound(_ expr: Expr?) throws -> Int? {
+      guard let expr else { return nil }
+      let value = try evaluate(expr, in: scope)
+      guard let number = value.intValue else {
+        throw error(.wrongType("a range bound", expected: "Int", got: value.typeName), expr.span)
+      }
+      return number
+    }
+    let low = try bound(lower)
+    let high = try bound(upper)
+    if let low, let high, high < low - (closed ? 1 : 0), let lower, let upper {
+      throw error(.invalidRange(low, high), lower.span.to(upper.span))
+    }
+    return .range(RangeValue(lower: low, upper: high, isClosed: closed))
+  }
+
+  private func evaluateBinary(_ op: String, _ left: Expr, _ right: Expr, _ span: Span, in scope: Scope) throws -> Value {
+    switch op {
+    case "&&":
+      return .bool(try truth(left, in: scope) && truth(right, in: scope))
+    case "||":
+      return .bool(try truth(left, in: scope) || truth(right, in: scope))
+    case "??":
+      let value = try evaluate(left, in: scope)
+      return value.isNil ? try evaluate(right, in: scope) : value
+    default:
+      let lhs = try evaluate(left, in: scope)
+      let rhs = try evaluate(right, in: scope)
+      return try binary(op, lhs, rhs, span)
+    }
+  }
+
+  func tupleElement(_ value: Value, _ position: Int, _ span: Span) throws -> Value {
+    guard case .tuple(let elements) = value else {
+      throw error(.noMember(value.typeName, String(position), suggestion: nil), span)
+    }
+    guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), span) }
+    return elements[position]
+  }
+
+  /// Runs host code, turning its errors into diagnostics at `span`.
+  func host<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let failure as HostError {
+      throw error(.hostError(failure.kind, failure.message, hint: failure.hint), span)
+    } catch is Interrupted {
+      throw error(.interrupted(), span)
+    }
+  }
+
+  /// The closest name by edit distance, when close enough to be a likely typo.
+  func suggestion(for name: String, among candidates: [String]) -> String? {
+    let limit = max(1, name.count / 3)
+    var best: (String, Int)?
+    for candidate in candidates where abs(candidate.count - name.count) <= limit {
+      let distance = editDistance(name, candidate)
+      if distance <= limit, best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
+        best = (candidate, distance)
+      }
+    }
+    return best?.0
+  }
+
+  private func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.lowercased())
+    let y = Array(b.lowercased())
+    guard !x.isEmpty else { return y.count }
+    var row = Array(0...y.count)
+    for i in 1...x.count {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: y.count, by: 1) {
+        let saved = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
+        previous = saved
+      }
+    }
+    return row[y.count]
+  }
+}

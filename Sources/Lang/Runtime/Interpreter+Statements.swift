@@ -1,0 +1,205 @@
+/// Statements: bindings, assignments, control flow, loops, functions, magics.
+extension Interpreter {
+  func execute(_ statements: [Stmt], in scope: Scope) throws -> Flow {
+    for statement in statements {
+      let flow = try execute(statement, in: scope)
+      if case .normal = flow { continue }
+      return flow
+    }
+    return .normal
+  }
+
+  func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
+    try tick(statement.span)
+    switch statement.kind {
+    case .expression(let expr):
+      let value = try evaluate(expr, in: scope)
+      if let builder, !isVoid(value) { builder.values.append(value) }
+      return .normal
+    case .binding(let isLet, let pattern, let type, let valueExpr):
+      try executeBinding(isLet: isLet, pattern: pattern, type: type, valueExpr, statement.span, in: scope)
+      return .normal
+    case .assignment(let target, let op, let valueExpr):
+      try assign(target, op: op, valueExpr, in: scope)
+      return .normal
+    case .ifElse(let conditions, let then, let otherwise):
+      let inner = Scope(parent: scope)
+      if try test(conditions, in: inner) { return try execute(then, in: inner) }
+      guard let otherwise else { return .normal }
+      return try execute(otherwise, in: Scope(parent: scope))
+    case .guardElse(let conditions, let otherwise):
+      if try test(conditions, in: scope) { return .normal }
+      let flow = try execute(otherwise, in: Scope(parent: scope))
+      if case .normal = flow { throw error(.guardMustExit(), statement.span) }
+      return flow
+    case .forIn(let pattern, let sequence, let filter, let body):
+      return try executeFor(pattern, sequence, filter, body, in: scope)
+    case .whileLoop(let conditions, let body):
+      return try executeWhile(conditions, body, statement.span, in: scope)
+    case .repeatWhile(let body, let condition):
+      return try executeRepeat(body, condition, in: scope)
+    case .breakLoop: return .breakLoop
+    case .continueLoop: return .continueLoop
+    case .returnValue(let expr):
+      return .returnValue(try expr.map { try evaluate($0, in: scope) } ?? .void)
+    case .function(let decl):
+      scope.define(decl.name, .closure(Closure(function: decl, scope: scope)), isLet: false)
+      return .normal
+    case .importModule, .invalid:
+      return .normal
+    case .magic(let name, let argument, let body):
+      try runMagic(name, argument, body, statement.span, in: scope)
+      return .normal
+    }
+  }
+
+  func isVoid(_ value: Value) -> Bool {
+    if case .void = value { return true }
+    return false
+  }
+
+  private func executeBinding(isLet: Bool, pattern: Pattern, type: TypeRef?, _ valueExpr: Expr?, _ span: Span,
+                              in scope: Scope) throws {
+    var value = try valueExpr.map { try evaluate($0, in: scope) } ?? .null
+    if let type, valueExpr != nil {
+      guard let checked = conform(value, to: type) else {
+        throw error(.typeAnnotationMismatch(type.description, value.typeName), valueExpr?.span ?? span)
+      }
+      value = checked
+    }
+    try bind(pattern, to: value, in: scope, isLet: isLet, type: type, span: valueExpr?.span ?? span)
+  }
+
+  /// Binds a pattern's names to the parts of a value.
+  func bind(_ pattern: Pattern, to value: Value, in scope: Scope, isLet: Bool, type: TypeRef? = nil,
+            span: Span) throws {
+    switch pattern {
+    case .name(let name, _):
+      scope.define(name, value, isLet: isLet, type: type)
+    case .wildcard:
+      return
+    case .tuple(let elements):
+      guard let parts = value.arrayValue, parts.count == elements.count, !isRange(value) else {
+        throw error(.patternMismatch(elements.count, value.typeName), span)
+      }
+      for (element, part) in zip(elements, parts) { try bind(element, to: part, in: scope, isLet: isLet, span: span) }
+    }
+  }
+
+  private func isRange(_ value: Value) -> Bool {
+    if case .range = value { return true }
+    return false
+  }
+
+  /// Evaluates conditions left to right; `if let` binds into `scope`.
+  func test(_ conditions: [Condition], in scope: Scope) throws -> Bool {
+    for condition in conditions {
+      switch condition {
+      case .expression(let expr):
+        guard try truth(expr, in: scope) else { return false }
+      case .optionalBinding(let name, _, let valueExpr):
+        let value = try evaluate(valueExpr, in: scope)
+        if value.isNil { return false }
+        scope.define(name, value, isLet: true)
+      }
+    }
+    return true
+  }
+
+  /// Evaluates a condition, which must be a Bool.
+  func truth(_ expr: Expr, in scope: Scope) throws -> Bool {
+    let value = try evaluate(expr, in: scope)
+    guard case .bool(let flag) = value else {
+      throw error(.wrongType("a condition", expected: "Bool", got: value.typeName), expr.span)
+    }
+    return flag
+  }
+
+  // MARK: - Loops
+
+  private func executeFor(_ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt],
+                          in scope: Scope) throws -> Flow {
+    let sequence = try evaluate(sequenceExpr, in: scope)
+    let next = try iterator(for: sequence, sequenceExpr.span)
+    while let element = try host(sequenceExpr.span, next) {
+      try tick(sequenceExpr.span)
+      let inner = Scope(parent: scope)
+      try bind(pattern, to: element, in: inner, isLet: true, span: sequenceExpr.span)
+      if let filter, try !truth(filter, in: inner) { continue }
+      switch try execute(body, in: inner) {
+      case .normal, .continueLoop: continue
+      case .breakLoop: return .normal
+      case .returnValue(let value): return .returnValue(value)
+      }
+    }
+    return .normal
+  }
+
+  /// A function returning successive elements of a sequence value, nil at the end.
+  func iterator(for sequence: Value, _ span: Span) throws -> () throws -> Value? {
+    switch sequence {
+    case .range(let range):
+      guard let lower = range.lower else { throw error(.notIterable("a range without a lower bound"), span) }
+      if let upper = range.upper, upper < lower - (range.isClosed ? 1 : 0) { throw error(.invalidRange(lower, upper), span) }
+      var current = lower
+      let end = range.upper.map { range.isClosed ? $0 : $0 - 1 }
+      var finished = false
+      return {
+        if finished { return nil }
+        if let end, current > end { return nil }
+        let value = current
+        if current == Int.max { finished = true } else { current += 1 }
+        return .int(value)
+      }
+    case .array(let elements), .tuple(let elements):
+      var position = 0
+      return {
+        guard position < elements.count else { return nil }
+        position += 1
+        return elements[position - 1]
+      }
+    case .dictionary(let dictionary):
+      let entries = dictionary.entries
+      var position = 0
+      return {
+        guard position < entries.count else { return nil }
+        position += 1
+        return .tuple([entries[position - 1].key, entries[position - 1].value])
+      }
+    case .string(let text):
+      var characters = text.makeIterator()
+      return { characters.next().map { .string(String($0)) } }
+    case .host(let object):
+      if let next = try host(span, { try object.makeIterator() }) { return next }
+      throw error(.notIterable(object.typeName), span)
+    default:
+      throw error(.notIterable(sequence.typeName), span)
+    }
+  }
+
+  private func executeWhile(_ conditions: [Condition], _ body: [Stmt], _ span: Span, in scope: Scope) throws -> Flow {
+    while true {
+      try tick(span)
+      let inner = Scope(parent: scope)
+      guard try test(conditions, in: inner) else { return .normal }
+      switch try execute(body, in: inner) {
+      case .normal, .continueLoop: continue
+      case .breakLoop: return .normal
+      case .returnValue(let value): return .returnValue(value)
+      }
+    }
+  }
+
+  private func executeRepeat(_ body: [Stmt], _ condition: Expr, in scope: Scope) throws -> Flow {
+    repeat {
+      try tick(condition.span)
+      let inner = Scope(parent: scope)
+      switch try execute(body, in: inner) {
+      case .normal, .continueLoop: break
+      case .breakLoop: return .normal
+      case .returnValue(let value): return .returnValue(value)
+      }
+    } while try truth(condition, in: scope)
+    return .normal
+  }
+}

@@ -1,0 +1,92 @@
+import Cancellation
+import Display
+
+/// The tree-walking evaluator: statements in `Interpreter+Statements`, expressions in
+/// `+Expressions`, calls and argument binding in `+Calls`, operators in `+Operators`, members of
+/// built-in types in `+Members`, assignment targets in `+Assignment`.
+///
+/// Limits keep any input safe: `maximumCallDepth` user calls, `maximumEvaluationDepth` nested
+/// evaluations, an optional step budget (fuzzing), and loops and calls poll `cancellation`.
+final class Interpreter {
+  static let maximumCallDepth = 256
+  static let maximumEvaluationDepth = 20_000
+
+  let builtins = Scope(parent: nil)
+  var globals: Scope
+  var sink: any OutputSink
+  var cancellation: CancellationToken
+  /// The file whose code runs now (a function runs in the file that declared it).
+  var file: SourceFile
+  /// Active calls, outermost first.
+  var callStack: [CallSite] = []
+  var callDepth = 0
+  var evaluationDepth = 0
+  var steps = 0
+  var stepLimit: Int?
+  /// Set while a builder block runs: expression statements append their values here.
+  var builder: BuilderCollector?
+  lazy var context = CallContext(interpreter: self)
+  /// The session that owns this interpreter (for magics).
+  weak var session: Session?
+
+  init(sink: any OutputSink, cancellation: CancellationToken) {
+    self.globals = Scope(parent: builtins)
+    self.sink = sink
+    self.cancellation = cancellation
+    self.file = SourceFile(name: "<none>", text: "")
+  }
+
+  /// A runtime error at `span` of the current file, with the active call chain.
+  func error(_ message: DiagnosticMessage, _ span: Span) -> RuntimeError {
+    var diagnostic = Diagnostic(message, file: file, span: span)
+    diagnostic.callChain = callStack.reversed()
+    return RuntimeError(diagnostic: diagnostic)
+  }
+
+  /// Counts a step; stops on interrupt or when the step budget is spent.
+  @inline(__always)
+  func tick(_ span: Span) throws {
+    steps &+= 1
+    if cancellation.isCancelled { throw error(.interrupted(), span) }
+    if let stepLimit, steps > stepLimit { throw error(.stepLimit(stepLimit), span) }
+  }
+
+  /// Runs statements at the top level of a cell; returns the value to display, if any.
+  func run(_ statements: [Stmt], in file: SourceFile) throws -> Value? {
+    self.file = file
+    callStack = []
+    callDepth = 0
+    evaluationDepth = 0
+    builder = nil
+    var result: Value?
+    for (position, statement) in statements.enumerated() {
+      let isLast = position == statements.count - 1
+      if isLast, case .expression(let expr) = statement.kind, !statement.suppressesDisplay {
+        try tick(statement.span)
+        let value = try evaluate(expr, in: globals)
+        if case .void = value { return nil }
+        result = value
+        continue
+      }
+      switch try execute(statement, in: globals) {
+      case .normal: continue
+      case .breakLoop, .continueLoop:
+        throw error(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
+      case .returnValue: return nil
+      }
+    }
+    return result
+  }
+}
+
+/// Collects the values of a builder block's statements.
+final class BuilderCollector {
+  var values: [Value] = []
+}
+
+extension Stmt.Kind {
+  var isBreak: Bool {
+    if case .breakLoop = self { return true }
+    return false
+  }
+}

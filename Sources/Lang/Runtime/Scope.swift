@@ -1,0 +1,110 @@
+/// A variable: its value, whether it is a `let`, and its declared type (checked on assignment).
+final class Box {
+  var value: Value
+  let isLet: Bool
+  let type: TypeRef?
+
+  init(_ value: Value, isLet: Bool, type: TypeRef? = nil) {
+    self.value = value
+    self.isLet = isLet
+    self.type = type
+  }
+}
+
+/// Names visible at one level; closures keep their defining scope alive (capture by reference).
+final class Scope {
+  var names: [String: Box] = [:]
+  let parent: Scope?
+
+  init(parent: Scope?) { self.parent = parent }
+
+  /// The nearest variable called `name`.
+  func lookup(_ name: String) -> Box? {
+    var scope: Scope? = self
+    while let current = scope {
+      if let box = current.names[name] { return box }
+      scope = current.parent
+    }
+    return nil
+  }
+
+  /// Declares (or redeclares) a name in this scope.
+  func define(_ name: String, _ value: Value, isLet: Bool, type: TypeRef? = nil) {
+    names[name] = Box(value, isLet: isLet, type: type)
+  }
+
+  /// Every name visible from here, nearest first.
+  var allNames: [String: Box] {
+    var result: [String: Box] = [:]
+    var scope: Scope? = self
+    while let current = scope {
+      result.merge(current.names) { near, _ in near }
+      scope = current.parent
+    }
+    return result
+  }
+}
+
+/// A user function or closure with the scope it captured.
+public final class Closure {
+  let name: String
+  let parameters: [ParameterDecl]
+  let implicitCount: Int
+  let body: [Stmt]
+  let returnType: TypeRef?
+  let scope: Scope
+  let file: SourceFile
+  /// Declared with `func` (labels apply) rather than a closure literal.
+  let isFunction: Bool
+
+  init(function decl: FunctionDecl, scope: Scope) {
+    name = decl.name
+    parameters = decl.parameters
+    implicitCount = 0
+    body = decl.body
+    returnType = decl.returnType
+    self.scope = scope
+    file = decl.file
+    isFunction = true
+  }
+
+  init(closure decl: ClosureDecl, scope: Scope) {
+    name = "closure"
+    parameters = decl.parameters
+    implicitCount = decl.implicitCount
+    body = decl.body
+    returnType = nil
+    self.scope = scope
+    file = decl.file
+    isFunction = false
+  }
+
+  /// `area(width:height:)`.
+  var signatureName: String {
+    guard isFunction else { return "closure" }
+    return "\(name)(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+  }
+
+  /// `func area(width w: Double, height: Double = 1) -> Double`.
+  var signature: String {
+    let list = parameters.map { parameter -> String in
+      var text = parameter.label == parameter.name ? parameter.name : "\(parameter.label ?? "_") \(parameter.name)"
+      text += ": " + (parameter.type?.description ?? "Any")
+      return text + (parameter.variadic ? "..." : "")
+    }
+    return "func \(name)(\(list.joined(separator: ", ")))" + (returnType.map { " -> \($0)" } ?? "")
+  }
+}
+
+/// An error that stops the cell, carrying its diagnostic.
+struct RuntimeError: Error {
+  var diagnostic: Diagnostic
+}
+
+/// How a statement ended.
+enum Flow {
+  case normal
+  case breakLoop
+  case continueLoop
+  case returnValue(Value)
+}

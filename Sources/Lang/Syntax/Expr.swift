@@ -1,0 +1,124 @@
+/// An expression node: what it is and the exact source span it covers.
+final class Expr {
+  /// One labelled argument of a call or subscript (`label: value`, label nil when absent).
+  struct Argument {
+    var label: String?
+    var labelSpan: Span?
+    var value: Expr
+  }
+
+  /// One piece of an interpolated string.
+  enum Segment {
+    case text(String)
+    case expression(Expr)
+  }
+
+  enum Kind {
+    case literal(Value)
+    case interpolated([Segment])
+    case identifier(String)
+    case array([Expr])
+    case dictionary([(key: Expr, value: Expr)])
+    /// Two or more parenthesised elements.
+    case tuple([Expr])
+    case closure(ClosureDecl)
+    case prefix(op: String, Expr)
+    case binary(op: String, Expr, Expr)
+    case ternary(Expr, Expr, Expr)
+    /// `a..<b`, `a...b`, `a...`, `..<b`, `...` (both nil: everything, for slices).
+    case range(lower: Expr?, closed: Bool, upper: Expr?)
+    case call(callee: Expr, arguments: [Argument], trailing: ClosureDecl?)
+    case member(Expr, name: String, nameSpan: Span)
+    case tupleElement(Expr, index: Int)
+    case implicitMember(String)
+    case subscriptAccess(Expr, [Argument])
+    case forceUnwrap(Expr)
+    case optionalMember(Expr, name: String, nameSpan: Span)
+    /// Stands for something that did not parse; evaluation never reaches it.
+    case invalid
+  }
+
+  let kind: Kind
+  let span: Span
+
+  init(_ kind: Kind, _ span: Span) {
+    self.kind = kind
+    self.span = span
+  }
+}
+
+/// A parameter of a function or closure declaration.
+struct ParameterDecl {
+  /// The argument label; nil for `_` (and for closure parameters).
+  var label: String?
+  var name: String
+  var type: TypeRef?
+  var defaultValue: Expr?
+  var variadic = false
+  var span: Span
+}
+
+/// `func name(params) -> T { body }`, remembered with the file that declares it.
+final class FunctionDecl {
+  let name: String
+  let parameters: [ParameterDecl]
+  let returnType: TypeRef?
+  let body: [Stmt]
+  let span: Span
+  let file: SourceFile
+
+  init(name: String, parameters: [ParameterDecl], returnType: TypeRef?, body: [Stmt], span: Span,
+       file: SourceFile) {
+    self.name = name
+    self.parameters = parameters
+    self.returnType = returnType
+    self.body = body
+    self.span = span
+    self.file = file
+  }
+
+  /// `name(_:label:)`, Swift's way to name a function.
+  var signatureName: String {
+    "\(name)(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+  }
+}
+
+/// `{ params in body }` or `{ $0 + 1 }`.
+final class ClosureDecl {
+  let parameters: [ParameterDecl]
+  /// For `$n` closures: the highest n plus one.
+  let implicitCount: Int
+  let body: [Stmt]
+  let span: Span
+  let file: SourceFile
+
+  init(parameters: [ParameterDecl], implicitCount: Int, body: [Stmt], span: Span, file: SourceFile) {
+    self.parameters = parameters
+    self.implicitCount = implicitCount
+    self.body = body
+    self.span = span
+    self.file = file
+  }
+}
+
+/// A written type: `Int`, `[Double]`, `[String: Int]`, `Tensor?`, `(Int, Int)`, `(Int) -> Int`.
+indirect enum TypeRef: CustomStringConvertible {
+  case named(String)
+  case array(TypeRef)
+  case dictionary(TypeRef, TypeRef)
+  case optional(TypeRef)
+  case tuple([TypeRef])
+  case function([TypeRef], TypeRef)
+
+  var description: String {
+    switch self {
+    case .named(let name): return name
+    case .array(let element): return "[\(element)]"
+    case .dictionary(let key, let value): return "[\(key): \(value)]"
+    case .optional(let wrapped): return "\(wrapped)?"
+    case .tuple(let elements): return "(" + elements.map(\.description).joined(separator: ", ") + ")"
+    case .function(let parameters, let result):
+      return "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
+    }
+  }
+}
