@@ -68,6 +68,8 @@ let package = Package(
     .executableTarget(
       name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
       path: "Benchmarks/StrideBench", swiftSettings: simd),
+    .executableTarget(
+      name: "stride-gallery", dependencies: ["Plot", "Graphics"], path: "scripts/gallery"),
 
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
