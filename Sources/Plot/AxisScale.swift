@@ -22,8 +22,14 @@ struct AxisMap {
   /// An axis covering `values` (non-finite ignored; ≤ 0 ignored on log), mapped to start…end.
   init(values: [Double], scale: AxisScale, start: Double, end: Double, tickCount: Int = 6) {
     let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
-    let low = usable.min() ?? (scale == .log ? 0.1 : 0)
-    let high = usable.max() ?? (scale == .log ? 10 : 1)
+    var low = usable.min() ?? (scale == .log ? 0.1 : 0)
+    var high = usable.max() ?? (scale == .log ? 10 : 1)
+    if scale == .linear && high > low {
+      // A 3% margin keeps lines off the frame; it never pushes a non-negative range below 0.
+      let pad = 0.03 * (high - low)
+      low = low >= 0 && low - pad < 0 ? 0 : low - pad
+      high += pad
+    }
     let layout =
       scale == .log
       ? Ticks.logarithmic(low: low, high: high)
@@ -110,6 +116,7 @@ enum Ticks {
     var last = Int(log10(high).rounded(.up))
     if last <= first { last = first + 1 }
     let stepExponent = max(1, (last - first + 5) / 6)
+    last = first + (last - first + stepExponent - 1) / stepExponent * stepExponent
     var values: [Double] = []
     for exponent in stride(from: first, through: last, by: stepExponent) {
       let decade = pow(10, Double(exponent))
