@@ -71,8 +71,11 @@ struct Canvas {
   init(width: Int, height: Int, background: Color) {
     self.width = width
     self.height = height
+    pixels = [UInt8](repeating: 0, count: width * height * 4)
     let pixel = [background.red, background.green, background.blue, background.alpha]
-    pixels = Array([[UInt8]](repeating: pixel, count: width * height).joined())
+    pixels.withUnsafeMutableBufferPointer { buffer in
+      for index in 0..<buffer.count { buffer[index] = pixel[index & 3] }
+    }
   }
 
   /// Fills the union of `polygons` (device coordinates), anti-aliased.
@@ -123,13 +126,15 @@ struct Canvas {
     let below = Float(pixels[index + 3]) / 255
     let outAlpha = a + below * (1 - a)
     guard outAlpha > 0 else { return }
-    let source = [color.red, color.green, color.blue]
-    for channel in 0..<3 {
-      let mixed = (Float(source[channel]) * a + Float(pixels[index + channel]) * below * (1 - a))
-        / outAlpha
-      pixels[index + channel] = UInt8(min(max(mixed.rounded(), 0), 255))
+    let keep = below * (1 - a)
+    func mix(_ source: UInt8, _ target: UInt8) -> UInt8 {
+      let mixed = (Float(source) * a + Float(target) * keep) / outAlpha
+      return UInt8(min(max(mixed, 0), 255) + 0.5)
     }
-    pixels[index + 3] = UInt8(min(max((outAlpha * 255).rounded(), 0), 255))
+    pixels[index] = mix(color.red, pixels[index])
+    pixels[index + 1] = mix(color.green, pixels[index + 1])
+    pixels[index + 2] = mix(color.blue, pixels[index + 2])
+    pixels[index + 3] = UInt8(min(max(outAlpha * 255, 0), 255) + 0.5)
   }
 
   /// Draws `bitmap` stretched to `frame` under `transform`, nearest neighbour, unsmoothed edges.
