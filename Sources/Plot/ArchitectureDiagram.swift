@@ -73,11 +73,15 @@ public struct ArchitectureDiagram: Figure {
   public var edges: [DiagramEdge]
   /// Print shapes above the arrows between blocks.
   public var showEdgeShapes: Bool
+  /// Width beyond which the chain wraps into another row (where no skip edge is cut).
+  public var maxWidth: Double
 
   /// A diagram.
   public init(
-    title: String = "", nodes: [DiagramNode], edges: [DiagramEdge] = [], showEdgeShapes: Bool = true
+    title: String = "", nodes: [DiagramNode], edges: [DiagramEdge] = [], showEdgeShapes: Bool = true,
+    maxWidth: Double = 1000
   ) {
+    self.maxWidth = maxWidth
     self.title = title
     self.nodes = nodes
     self.edges = edges

@@ -20,13 +20,17 @@ struct AxisMap {
   let ticks: [(value: Double, label: String)]
 
   /// An axis covering `values` (non-finite ignored; ≤ 0 ignored on log), mapped to start…end.
-  init(values: [Double], scale: AxisScale, start: Double, end: Double, tickCount: Int = 6) {
+  /// On linear axes `margin` (a fraction of the data span) is added on both sides first.
+  init(
+    values: [Double], scale: AxisScale, start: Double, end: Double, tickCount: Int = 6,
+    margin: Double = 0
+  ) {
     let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
     var low = usable.min() ?? (scale == .log ? 0.1 : 0)
     var high = usable.max() ?? (scale == .log ? 10 : 1)
-    if scale == .linear && high > low {
-      // A 3% margin keeps lines off the frame; it never pushes a non-negative range below 0.
-      let pad = 0.03 * (high - low)
+    if scale == .linear && high > low && margin > 0 {
+      // The margin keeps lines off the frame; it never pushes a non-negative range below 0.
+      let pad = margin * (high - low)
       low = low >= 0 && low - pad < 0 ? 0 : low - pad
       high += pad
     }

@@ -61,7 +61,7 @@ public struct BarChart: Figure {
     var frame = ChartFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
     var axisValues = Array(values.prefix(count))
     if yScale == .linear { axisValues.append(0) }
-    let probe = AxisMap(values: axisValues, scale: yScale, start: 0, end: 1)
+    let probe = AxisMap(values: axisValues, scale: yScale, start: 0, end: 1, margin: 0.03)
     frame.yTickWidth = probe.widestLabel(fontSize: Theme.tickSize)
     let rough = frame.plotRect.width / Double(max(count, 1))
     let widest = names.map { TextMetrics.width(of: $0, fontSize: Theme.tickSize) }.max() ?? 0

@@ -122,7 +122,7 @@ public struct LineChart: Figure {
     var frame = ChartFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
     let xValues = series.flatMap(\.x) + (xRange.map { [$0.lowerBound, $0.upperBound] } ?? [])
     let yValues = series.flatMap(\.y)
-    let yProbe = AxisMap(values: yValues, scale: yScale, start: 0, end: 1)
+    let yProbe = AxisMap(values: yValues, scale: yScale, start: 0, end: 1, margin: 0.03)
     let xProbe = AxisMap(values: xValues, scale: xScale, start: 0, end: 1)
     frame.yTickWidth = yProbe.widestLabel(fontSize: Theme.tickSize)
     frame.rightPad = max(18, TextMetrics.width(of: xProbe.ticks.last?.label ?? "", fontSize: Theme.tickSize) / 2 + 6)

@@ -69,6 +69,8 @@ extension GalleryExamples {
       ("diagram-unet", unet()),
       ("dashboard-running", dashboard(finished: false)),
       ("dashboard-finished", dashboard(finished: true)),
+      ("diagram-vgg16", vgg16()),
+      ("line-stress", stressChart()),
     ]
   }
 
@@ -182,5 +184,40 @@ extension GalleryExamples {
       y: [0.62, 0.45, 0.39, 0.37, 0.38].prefix(finished ? 5 : 1).map { $0 }, marks: .min)
     return TrainingDashboard(progress: progress, batchLosses: batchLosses(count: done, seed: 42),
                              extraSeries: [validation], title: "fit(model, epochs: 5)")
+  }
+}
+
+// MARK: - Stress cases: big models, many series, long names, negative values
+
+extension GalleryExamples {
+  static func vgg16() -> ArchitectureDiagram {
+    var nodes = [DiagramNode(label: "input", shape: [3, 224, 224], kind: .input)]
+    var (channels, size) = (64, 224)
+    for (stage, convs) in [2, 2, 3, 3, 3].enumerated() {
+      for k in 1...convs {
+        nodes.append(DiagramNode(label: "conv\(stage + 1)_\(k)", detail: "3x3", shape: [channels, size, size],
+                                 kind: .conv))
+      }
+      size /= 2
+      nodes.append(DiagramNode(label: "pool\(stage + 1)", detail: "max 2x2", shape: [channels, size, size],
+                               kind: .pool))
+      channels = min(channels * 2, 512)
+    }
+    nodes += [DiagramNode(label: "fc6", shape: [4096], kind: .dense),
+              DiagramNode(label: "fc7", shape: [4096], kind: .dense),
+              DiagramNode(label: "fc8", detail: "softmax", shape: [1000], kind: .output)]
+    return ArchitectureDiagram(title: "VGG-16", nodes: nodes)
+  }
+
+  static func stressChart() -> LineChart {
+    let x = (0..<200).map { Double($0) * 0.05 }
+    let names = ["sgd lr=0.1", "sgd lr=0.01 momentum=0.9", "adam lr=1e-3", "adam lr=1e-4 (very slow)",
+                 "rmsprop", "a series with a really rather long name for a legend"]
+    let series = names.enumerated().map { index, name in
+      LineChart.Series(name: name, x: x, y: x.map { sin($0 + Double(index)) * Double(index + 1) - 2 },
+                       marks: index == 0 ? [.min, .max] : [])
+    }
+    return LineChart(title: "Six series, negative values, long legend entries", xLabel: "step",
+                     yLabel: "signal", series: series)
   }
 }
