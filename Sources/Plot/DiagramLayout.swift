@@ -67,27 +67,31 @@ struct DiagramLayout {
     height = firstCenterY + Double(rowCount - 1) * rowHeight + labelOffset + 3 * 14 + 8
   }
 
-  /// Row of every node: a new row starts before the node that would cross `maxWidth`, moved
-  /// back to the nearest earlier node where no edge spans the break.
+  /// Row of every node. A row ends before the node that would cross `maxWidth`, at the latest
+  /// earlier break that no edge spans and that leaves the row at least half full; failing that,
+  /// at the first such break after it (the row then runs wide).
   static func breakRows(_ slots: [Double], gaps: [Double], edges: [DiagramEdge], maxWidth: Double)
     -> [Int]
   {
+    func allowed(_ cut: Int) -> Bool { !edges.contains { $0.from < cut && $0.to >= cut } }
+    func rowWidth(_ start: Int, _ end: Int) -> Double {
+      (start..<end).reduce(margin) { $0 + slots[$1] + gaps[$1] }
+    }
     var rows = [Int](repeating: 0, count: slots.count)
     var rowStart = 0
-    var index = 0
+    var index = 1
     while index < slots.count {
-      let right = (rowStart..<index).reduce(margin) { $0 + slots[$1] + gaps[$1] } + slots[index]
-      if right > maxWidth && index > rowStart,
-        let cut = (rowStart + 1...index).reversed().first(where: { cut in
-          !edges.contains { $0.from < cut && $0.to >= cut }
-        })
-      {
-        rowStart = cut
-        for k in cut..<slots.count { rows[k] = (rows[cut - 1]) + 1 }
-        index = cut + 1
+      guard rowWidth(rowStart, index) + slots[index] > maxWidth else {
+        index += 1
         continue
       }
-      index += 1
+      let earlier = (rowStart + 1...index).reversed().first {
+        allowed($0) && rowWidth(rowStart, $0) >= maxWidth / 2
+      }
+      guard let cut = earlier ?? (index + 1..<slots.count).first(where: allowed) else { break }
+      for k in cut..<slots.count { rows[k] = rows[cut - 1] + 1 }
+      rowStart = cut
+      index = cut + 1
     }
     return rows
   }
