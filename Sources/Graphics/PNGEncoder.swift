@@ -54,8 +54,10 @@ public enum PNGEncoder {
   }
 
   static func bigEndian(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff),
-     UInt8(value & 0xff)]
+    [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff),
+      UInt8(value & 0xff),
+    ]
   }
 
   /// A zlib stream (header, deflate data, Adler-32 trailer) of `bytes`.
@@ -87,11 +89,15 @@ enum PNGFilter {
             for y in 0..<bitmap.height {
               let row = UnsafeBufferPointer(rebasing: pixels[(y * stride)..<((y + 1) * stride)])
               let previous =
-                y > 0 ? UnsafeBufferPointer(rebasing: pixels[((y - 1) * stride)..<(y * stride)]) : zeroRow
-              let best = chooseFilter(row: row, previous: previous, bpp: bitmap.format.channels,
-                                      scratch: candidates)
+                y > 0
+                ? UnsafeBufferPointer(rebasing: pixels[((y - 1) * stride)..<(y * stride)]) : zeroRow
+              let best = chooseFilter(
+                row: row, previous: previous, bpp: bitmap.format.channels,
+                scratch: candidates)
               target[y * (stride + 1)] = UInt8(best)
-              for i in 0..<stride { target[y * (stride + 1) + 1 + i] = candidates[best * stride + i] }
+              for i in 0..<stride {
+                target[y * (stride + 1) + 1 + i] = candidates[best * stride + i]
+              }
             }
           }
         }
@@ -109,7 +115,8 @@ enum PNGFilter {
     var best = 0
     var bestCost = Int.max
     for type in 0...4 {
-      let out = UnsafeMutableBufferPointer(rebasing: scratch[(type * stride)..<((type + 1) * stride)])
+      let out = UnsafeMutableBufferPointer(
+        rebasing: scratch[(type * stride)..<((type + 1) * stride)])
       fill(out, row: row, previous: previous, bpp: bpp, type: type)
       var cost = 0
       for byte in out { cost &+= Int(Int8(bitPattern: byte).magnitude) }

@@ -140,8 +140,10 @@ struct Canvas {
   /// Draws `bitmap` stretched to `frame` under `transform`, nearest neighbour, unsmoothed edges.
   mutating func draw(_ bitmap: Bitmap, frame: Rect, transform: Transform) {
     guard frame.width > 0, frame.height > 0, let inverse = transform.inverted else { return }
-    let corners = [Point(frame.x, frame.y), Point(frame.maxX, frame.y),
-                   Point(frame.maxX, frame.maxY), Point(frame.x, frame.maxY)]
+    let corners = [
+      Point(frame.x, frame.y), Point(frame.maxX, frame.y),
+      Point(frame.maxX, frame.maxY), Point(frame.x, frame.maxY),
+    ]
     guard let window = window(around: corners.map(transform.apply)) else { return }
     for y in window.y0..<window.y1 {
       for x in window.x0..<window.x1 {

@@ -91,7 +91,9 @@ public struct SVGWriter: Sendable {
       out += paint("stroke", stroke)
       out += " stroke-width=\"\(number(style.strokeWidth))\""
       out += " stroke-linejoin=\"round\" stroke-linecap=\"round\""
-      if !style.dash.isEmpty, style.dash.allSatisfy({ $0 >= 0 }), style.dash.contains(where: { $0 > 0 }) {
+      if !style.dash.isEmpty, style.dash.allSatisfy({ $0 >= 0 }),
+        style.dash.contains(where: { $0 > 0 })
+      {
         out += " stroke-dasharray=\"\(style.dash.map(number).joined(separator: ","))\""
       }
     }

@@ -1,8 +1,8 @@
 /// Lays out a `Text` in the pixel font as device-space rectangles for the rasteriser.
 ///
 /// Under transforms that keep axes (no rotation other than quarter turns) the font unit is
-/// snapped to whole device pixels (`snappedUnit`) and the origin to the pixel grid, so small text stays crisp;
-/// otherwise the glyph cells are drawn exactly (and anti-aliased).
+/// snapped to whole device pixels (`snappedUnit`) and the origin to the pixel grid, so small
+/// text stays crisp; otherwise the glyph cells are drawn exactly (and anti-aliased).
 enum TextLayout {
   /// One polygon (a quadrilateral) per horizontal run of lit glyph cells.
   static func polygons(_ text: Text, transform: Transform) -> [[Point]] {

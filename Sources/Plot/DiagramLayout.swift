@@ -39,16 +39,19 @@ struct DiagramLayout {
     labelOffset = (geometries.map { $0.height / 2 }.max() ?? 20) + 16
     rowHeight = arcRoom + 10 + halfHeight + labelOffset + 3 * 14 + 18
     let slotWidths = zip(nodes, geometries).map { node, g in
-      max(g.totalWidth, DiagramLayout.labelLines(node).map {
-        TextMetrics.width(of: $0.text, fontSize: $0.size)
-      }.max() ?? 0) + 4
+      max(
+        g.totalWidth,
+        DiagramLayout.labelLines(node).map {
+          TextMetrics.width(of: $0.text, fontSize: $0.size)
+        }.max() ?? 0) + 4
     }
     let gaps = nodes.map { node in
       let edgeText = diagram.showEdgeShapes ? ArchitectureDiagram.shapeText(node.shape) : ""
       return max(30, TextMetrics.width(of: edgeText, fontSize: Theme.smallSize) + 16)
     }
-    rows = DiagramLayout.breakRows(slotWidths, gaps: gaps, edges: diagram.validEdges,
-                                   maxWidth: diagram.maxWidth)
+    rows = DiagramLayout.breakRows(
+      slotWidths, gaps: gaps, edges: diagram.validEdges,
+      maxWidth: diagram.maxWidth)
     var x = DiagramLayout.margin
     var blockX: [Double] = []
     var slots: [(x: Double, width: Double)] = []
@@ -138,18 +141,32 @@ struct DiagramLayout {
     let base = DiagramLayout.color(node.kind)
     let edge = Style.stroke(Color(hex: 0x4A4A4A), width: 0.8)
     func face(_ points: [Point], _ fill: Color) -> Element {
-      .path(Path.polyline(points, closed: true),
-            Style(fill: fill, stroke: edge.stroke, strokeWidth: edge.strokeWidth))
+      .path(
+        Path.polyline(points, closed: true),
+        Style(fill: fill, stroke: edge.stroke, strokeWidth: edge.strokeWidth))
     }
-    var elements = [face([Point(x, top), Point(x + g.thickness, top), Point(x + g.thickness, bottom),
-                          Point(x, bottom)], base)]
+    var elements = [
+      face(
+        [
+          Point(x, top), Point(x + g.thickness, top), Point(x + g.thickness, bottom),
+          Point(x, bottom),
+        ], base)
+    ]
     if g.depthX > 0 {
       let (dx, dy) = (g.depthX, g.depthY)
-      elements.append(face([Point(x, top), Point(x + dx, top - dy), Point(x + g.thickness + dx, top - dy),
-                            Point(x + g.thickness, top)], base.mixed(with: .white, amount: 0.45)))
-      elements.append(face([Point(x + g.thickness, top), Point(x + g.thickness + dx, top - dy),
-                            Point(x + g.thickness + dx, bottom - dy), Point(x + g.thickness, bottom)],
-                           base.mixed(with: .black, amount: 0.18)))
+      elements.append(
+        face(
+          [
+            Point(x, top), Point(x + dx, top - dy), Point(x + g.thickness + dx, top - dy),
+            Point(x + g.thickness, top),
+          ], base.mixed(with: .white, amount: 0.45)))
+      elements.append(
+        face(
+          [
+            Point(x + g.thickness, top), Point(x + g.thickness + dx, top - dy),
+            Point(x + g.thickness + dx, bottom - dy), Point(x + g.thickness, bottom),
+          ],
+          base.mixed(with: .black, amount: 0.18)))
     }
     return elements
   }
@@ -159,9 +176,11 @@ struct DiagramLayout {
     let center = slots[index].x + slots[index].width / 2
     var elements: [Element] = []
     for line in DiagramLayout.labelLines(node) {
-      elements.append(Theme.label(line.text, centeredAt: Point(center, y), size: line.size,
-                                  weight: line.bold ? .bold : .normal,
-                                  color: line.bold ? Theme.text : Theme.mutedText))
+      elements.append(
+        Theme.label(
+          line.text, centeredAt: Point(center, y), size: line.size,
+          weight: line.bold ? .bold : .normal,
+          color: line.bold ? Theme.text : Theme.mutedText))
       y += 14
     }
     return elements
@@ -180,8 +199,10 @@ struct DiagramLayout {
     var elements: [Element] = [.line(from: Point(start, y), to: Point(end - 6, y), style: style)]
     elements.append(arrowHead(at: Point(end, y), direction: 0))
     if !label.isEmpty {
-      elements.append(Theme.label(label, centeredAt: Point((start + end) / 2, y - 9),
-                                  size: Theme.smallSize, color: Theme.mutedText))
+      elements.append(
+        Theme.label(
+          label, centeredAt: Point((start + end) / 2, y - 9),
+          size: Theme.smallSize, color: Theme.mutedText))
     }
     return elements
   }
@@ -195,8 +216,10 @@ struct DiagramLayout {
     let turnY = nextY - rowHeight / 2 + 4
     let left = DiagramLayout.margin
     let end = Point(blockX[index + 1] - 3, nextY)
-    let points = [start, Point(right, start.y), Point(right, turnY), Point(left, turnY),
-                  Point(left, nextY), Point(end.x - 6, nextY)]
+    let points = [
+      start, Point(right, start.y), Point(right, turnY), Point(left, turnY),
+      Point(left, nextY), Point(end.x - 6, nextY),
+    ]
     var elements: [Element] = [
       .polyline(points, .stroke(Color(hex: 0x555555), width: 1.2)),
       arrowHead(at: end, direction: 0),
@@ -204,9 +227,12 @@ struct DiagramLayout {
     if !label.isEmpty {
       let width = TextMetrics.width(of: label, fontSize: Theme.smallSize) + 8
       let mid = Point((left + right) / 2, turnY)
-      elements.append(.rectangle(Rect(x: mid.x - width / 2, y: turnY - 7, width: width, height: 14),
-                                 style: .fill(.white)))
-      elements.append(Theme.label(label, centeredAt: mid, size: Theme.smallSize, color: Theme.mutedText))
+      elements.append(
+        .rectangle(
+          Rect(x: mid.x - width / 2, y: turnY - 7, width: width, height: 14),
+          style: .fill(.white)))
+      elements.append(
+        Theme.label(label, centeredAt: mid, size: Theme.smallSize, color: Theme.mutedText))
     }
     return elements
   }
@@ -241,8 +267,9 @@ struct DiagramLayout {
     return [
       .path(path, .stroke(color, width: 1.6, dash: dash)),
       arrowHead(at: Point(x1, toTop - 2), direction: 90, color: color),
-      .rectangle(Rect(x: mid.x - boxWidth / 2, y: y - 7, width: boxWidth, height: 14),
-                 cornerRadius: 3, style: .fill(.white)),
+      .rectangle(
+        Rect(x: mid.x - boxWidth / 2, y: y - 7, width: boxWidth, height: 14),
+        cornerRadius: 3, style: .fill(.white)),
       Theme.label(word, centeredAt: mid, size: Theme.smallSize, color: color),
     ]
   }

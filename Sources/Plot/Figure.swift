@@ -66,8 +66,10 @@ public enum Theme {
     } else {
       position = Point(center.x, center.y + baselineOffset)
     }
-    return .text(Text(string, at: position, fontSize: size, anchor: anchor, weight: weight,
-                      color: color, rotation: rotation))
+    return .text(
+      Text(
+        string, at: position, fontSize: size, anchor: anchor, weight: weight,
+        color: color, rotation: rotation))
   }
 
   /// `string` cut to `limit` characters, ending in "..." when cut.

@@ -1,5 +1,6 @@
-@testable import Graphics
 import Testing
+
+@testable import Graphics
 
 /// A deterministic byte sequence (a 32-bit LCG), so tests see varied but repeatable pixels.
 func seededBytes(_ count: Int, seed: UInt32) -> [UInt8] {

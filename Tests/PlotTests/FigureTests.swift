@@ -1,6 +1,7 @@
 import Graphics
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 @Test func barChartDrawsOneBarPerCategoryWithValues() throws {
   let chart = BarChart(categories: ["a", "b", "c"], values: [1, 4, 2])

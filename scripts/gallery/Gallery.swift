@@ -4,9 +4,9 @@ import Plot
 
 /// Renders one example of every Plot figure to `<folder>/<name>.svg` and `.png`.
 ///
-/// Usage: `swift run stride-gallery [folder]` (default `out/gallery`), or `--bench` to time one
-/// live-dashboard update (SVG + PNG at 2x), as the runtime does ~4 times a second. The data are synthetic and
-/// deterministic (fixed formulas and a seeded generator), so the pictures are reproducible.
+/// Usage: `swift run stride-gallery [folder]` (default `out/gallery`), or `--bench` to time
+/// one live-dashboard update (SVG + PNG at 2x), as the runtime does ~4 times a second. The
+/// data are synthetic and deterministic (fixed formulas and a seeded generator), so the pictures are reproducible.
 @main
 struct Gallery {
   static func main() throws {
@@ -37,7 +37,8 @@ extension Gallery {
       let svg = dashboard.svg()
       let png = dashboard.png(scale: 2)
       let elapsed = clock.now - start
-      times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+      times.append(
+        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
       precondition(!svg.isEmpty && !png.isEmpty, "empty output")
     }
     let parts: [(String, () -> Void)] = [
@@ -45,10 +46,13 @@ extension Gallery {
       ("svg", { _ = dashboard.svg() }),
       ("rasterise@2x", { _ = dashboard.bitmap(scale: 2) }),
       ("png encode", { [bitmap = dashboard.bitmap(scale: 2)] in _ = PNGEncoder.encode(bitmap) }),
-      ("live update: svg + png(scale: 1, compressionLevel: 1)", {
-        _ = dashboard.svg()
-        _ = dashboard.png(scale: 1, compressionLevel: 1)
-      }),
+      (
+        "live update: svg + png(scale: 1, compressionLevel: 1)",
+        {
+          _ = dashboard.svg()
+          _ = dashboard.png(scale: 1, compressionLevel: 1)
+        }
+      ),
     ]
     for (name, work) in parts {
       let start = clock.now
@@ -56,6 +60,7 @@ extension Gallery {
       print("  \(name): \((clock.now - start) / 5)")
     }
     let sorted = times.sorted()
-    print("dashboard update (svg + png@2x, 2345 batches): median \(Int(sorted[5])) ms, min \(Int(sorted[0])) ms")
+    let summary = "median \(Int(sorted[5])) ms, min \(Int(sorted[0])) ms"
+    print("dashboard update (svg + png@2x, 2345 batches): \(summary)")
   }
 }
