@@ -8,7 +8,7 @@ import Graphics
 ///
 /// ```swift
 /// let norms = BarChart(
-///   title: "Gradient norm per layer", yLabel: "‖∇W‖", yScale: .log,
+///   title: "Gradient norm per layer", yLabel: "gradient norm", yScale: .log,
 ///   categories: ["conv1", "conv2", "fc1", "fc2", "fc3"], values: [2e-5, 3e-4, 2e-3, 1e-2, 4e-2])
 /// ```
 public struct BarChart: Figure {
