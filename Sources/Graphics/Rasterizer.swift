@@ -11,6 +11,8 @@
 public struct Rasterizer: Sendable {
   /// Device pixels per scene unit.
   public var scale: Double
+  /// The largest bitmap drawn, in pixels (64 MiB of RGBA).
+  public static let maxPixels = 16_777_216.0
 
   /// A rasteriser at `scale` device pixels per scene unit (clamped to 0.01…16).
   public init(scale: Double = 1) {
@@ -18,7 +20,12 @@ public struct Rasterizer: Sendable {
   }
 
   /// The pixels of `scene`.
+  ///
+  /// Scenes that would exceed `maxPixels` device pixels are drawn at a smaller scale instead.
   public func render(_ scene: Scene) -> Bitmap {
+    let area = max(scene.width, 1) * max(scene.height, 1)
+    let fit = area.isFinite ? (Rasterizer.maxPixels / area).squareRoot() : 1
+    let scale = min(self.scale, max(fit, 0.01))
     let width = Rasterizer.pixels(scene.width * scale)
     let height = Rasterizer.pixels(scene.height * scale)
     var canvas = Canvas(width: width, height: height, background: scene.background ?? .clear)

@@ -27,7 +27,8 @@ public struct Heatmap: Figure {
   public var showValues: Bool
   /// Cell colours.
   public var colorMap: ColorMap
-  /// Side of a square cell.
+  /// Side of a square cell (shrunk so the grid stays within about 900 units; values are shown
+  /// only in cells of at least 14).
   public var cellSize: Double
 
   /// A heatmap of `values`.
@@ -44,7 +45,8 @@ public struct Heatmap: Figure {
     self.yLabel = yLabel
     self.showValues = showValues
     self.colorMap = colorMap
-    self.cellSize = min(max(cellSize, 8), 200)
+    let largest = Double(max(values.count, values.map(\.count).max() ?? 0, 1))
+    self.cellSize = min(max(cellSize, 2), 200, max(900 / largest, 2))
   }
 
   /// A confusion matrix: rows are true classes, columns predicted ones, cells are counts.
@@ -100,7 +102,7 @@ public struct Heatmap: Figure {
     var elements: [Element] = [
       .rectangle(rect, style: Style(fill: fill, stroke: .white, strokeWidth: 1))
     ]
-    if showValues {
+    if showValues && cellSize >= 14 {
       let text = integral ? NumberFormat.fixed(v, maxFractionDigits: 0) : NumberFormat.compact(v)
       let size = min(Theme.tickSize, cellSize * 0.9 / (Double(text.count) * 0.6 + 0.2))
       let ink = fill.luminance < 0.5 ? Color.white : Theme.text

@@ -92,10 +92,22 @@ public struct ImageGrid: Figure {
   }
 
   var columnCount: Int {
-    if let columns { return min(max(columns, 1), max(tiles.count, 1)) }
+    if let columns { return min(max(columns, 1), max(shown.count, 1)) }
     var count = 1
-    while count * count < tiles.count && count < 8 { count += 1 }
+    while count * count < shown.count && count < 8 { count += 1 }
     return count
+  }
+
+  /// At most this many tiles are drawn; a note says how many were left out.
+  static let maxTiles = 128
+
+  var shown: ArraySlice<Tile> { tiles.prefix(ImageGrid.maxTiles) }
+
+  /// The title, plus "(first 128 of N)" when tiles were left out.
+  var heading: String {
+    guard tiles.count > ImageGrid.maxTiles else { return title }
+    let note = "(first \(ImageGrid.maxTiles) of \(tiles.count))"
+    return title.isEmpty ? note : "\(title) \(note)"
   }
 
   var cellWidth: Double { tileSize + 14 }
@@ -104,17 +116,18 @@ public struct ImageGrid: Figure {
   /// The chart as a scene.
   public func scene() -> Scene {
     let columns = columnCount
-    let rows = (tiles.count + columns - 1) / columns
-    let top = title.isEmpty ? 10.0 : 36.0
+    let rows = (shown.count + columns - 1) / columns
+    let heading = heading
+    let top = heading.isEmpty ? 10.0 : 36.0
     let range = sharedRange()
     let bar = colorBar(range)
     let gridWidth = Double(columns) * cellWidth
     let width = max(
       12 + gridWidth + (bar.map { 14 + $0.width } ?? 0) + 12,
-      TextMetrics.width(of: title, fontSize: Theme.titleSize) + 24)
+      TextMetrics.width(of: heading, fontSize: Theme.titleSize) + 24)
     let height = top + Double(max(rows, 1)) * cellHeight + 6
     var scene = Scene(width: width, height: height)
-    for (index, tile) in tiles.enumerated() {
+    for (index, tile) in shown.enumerated() {
       let cell = Point(
         12 + Double(index % columns) * cellWidth, top + Double(index / columns) * cellHeight)
       scene.add(contentsOf: tileElements(tile, cell: cell, range: range))
@@ -125,10 +138,10 @@ public struct ImageGrid: Figure {
         height: max(Double(rows) * cellHeight - 28, 48))
       scene.add(contentsOf: bar.elements(in: frame))
     }
-    if !title.isEmpty {
+    if !heading.isEmpty {
       scene.add(
         Theme.label(
-          title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
+          heading, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
           weight: .bold))
     }
     return scene
@@ -136,7 +149,7 @@ public struct ImageGrid: Figure {
 
   /// The value range used for every tile, or `nil` for per-image scaling.
   func sharedRange() -> (low: Double, high: Double)? {
-    let values = tiles.filter(\.isValid).flatMap(\.pixels).filter(\.isFinite)
+    let values = shown.filter(\.isValid).flatMap(\.pixels).filter(\.isFinite)
     switch normalization {
     case .perImage: return nil
     case .shared: return (values.min() ?? 0, values.max() ?? 1)
