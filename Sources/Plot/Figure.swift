@@ -32,6 +32,33 @@ extension Figure {
   }
 }
 
+/// A figure rendered once: its SVG, its PNG and its size in CSS pixels.
+///
+/// A MIME bundle carries both (`image/svg+xml` and `image/png`); the PNG is `scale` times
+/// larger than `width` × `height`, so give those as the PNG's display size in its metadata.
+public struct RenderedFigure: Sendable, Hashable {
+  /// The SVG document.
+  public let svg: String
+  /// The PNG file bytes.
+  public let png: [UInt8]
+  /// Width in CSS pixels (the scene's width).
+  public let width: Double
+  /// Height in CSS pixels (the scene's height).
+  public let height: Double
+}
+
+extension Figure {
+  /// SVG and PNG from one scene build; see `png(scale:compressionLevel:)` for the arguments.
+  public func rendered(scale: Double = 2, compressionLevel: Int = 6) -> RenderedFigure {
+    let scene = scene()
+    let bitmap = Rasterizer(scale: scale).render(scene)
+    return RenderedFigure(
+      svg: SVGWriter().write(scene),
+      png: PNGEncoder.encode(bitmap, compressionLevel: compressionLevel),
+      width: scene.width, height: scene.height)
+  }
+}
+
 /// The colours and type sizes every Plot figure shares.
 public enum Theme {
   /// Series colours in order; chosen to stay distinct for common colour-vision deficiencies.

@@ -68,3 +68,12 @@ import Testing
   let svg = dashboard.svg()
   #expect(svg.contains("ETA 0:42"))
 }
+
+@Test func renderedFigureCarriesBothFormatsAndItsSize() {
+  let chart = LineChart(series: [.init(y: [1, 2])], width: 300, height: 200)
+  let output = chart.rendered(scale: 2)
+  #expect(output.svg == chart.svg() && output.png == chart.png(scale: 2))
+  #expect(output.width == 300 && output.height == 200)
+  // PNG width and height sit in IHDR, big-endian, at bytes 16…23.
+  #expect(Array(output.png[16..<24]) == [0, 0, 2, 88, 0, 0, 1, 144])
+}
