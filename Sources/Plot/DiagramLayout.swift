@@ -72,7 +72,7 @@ struct DiagramLayout {
 
   /// Row of every node. A row ends before the node that would cross `maxWidth`, at the latest
   /// earlier break that no edge spans and that leaves the row at least half full; failing that,
-  /// at the first such break after it (the row then runs wide).
+  /// the row runs wide: to the end if that is within 1.4 × maxWidth, else to the next break.
   static func breakRows(_ slots: [Double], gaps: [Double], edges: [DiagramEdge], maxWidth: Double)
     -> [Int]
   {
@@ -91,6 +91,8 @@ struct DiagramLayout {
       let earlier = (rowStart + 1...index).reversed().first {
         allowed($0) && rowWidth(rowStart, $0) >= maxWidth / 2
       }
+      // No good earlier break: a rest that fits in 1.4 × maxWidth stays on this row.
+      if earlier == nil && rowWidth(rowStart, slots.count) <= 1.4 * maxWidth { break }
       guard let cut = earlier ?? (index + 1..<slots.count).first(where: allowed) else { break }
       for k in cut..<slots.count { rows[k] = rows[cut - 1] + 1 }
       rowStart = cut
