@@ -1,4 +1,5 @@
-/// Stride's own 5×9 pixel font for printable ASCII, used by `Rasterizer` for text.
+/// Stride's own 5×9 pixel font: printable ASCII plus a few symbols (× · … ← ↑ → ↓ ≤ ≥ ≈ ± ‖ ∇ Σ √
+/// ° ² ³ µ é and the Greek letters α β γ δ ε η θ λ σ), used by `Rasterizer` for text.
 ///
 /// A glyph is 5 columns by 7 rows above the baseline plus 2 rows of descender. One font unit
 /// is `fontSize / 10`, so a glyph cell is 6 units wide (`TextMetrics.advance` = 0.6) and

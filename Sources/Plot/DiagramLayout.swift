@@ -72,7 +72,8 @@ struct DiagramLayout {
 
   /// Row of every node. A row ends before the node that would cross `maxWidth`, at the latest
   /// earlier break that no edge spans and that leaves the row at least half full; failing that,
-  /// the row runs wide: to the end if that is within 1.4 × maxWidth, else to the next break.
+  /// the row runs wide: to the end if that is within 1.5 × maxWidth (or leaves one node), else
+  /// to the next break.
   static func breakRows(_ slots: [Double], gaps: [Double], edges: [DiagramEdge], maxWidth: Double)
     -> [Int]
   {
@@ -91,9 +92,12 @@ struct DiagramLayout {
       let earlier = (rowStart + 1...index).reversed().first {
         allowed($0) && rowWidth(rowStart, $0) >= maxWidth / 2
       }
-      // No good earlier break: a rest that fits in 1.4 × maxWidth stays on this row.
-      if earlier == nil && rowWidth(rowStart, slots.count) <= 1.4 * maxWidth { break }
-      guard let cut = earlier ?? (index + 1..<slots.count).first(where: allowed) else { break }
+      // No good earlier break: a rest that fits in 1.5 × maxWidth stays on this row, and so
+      // does a last node that would be alone.
+      if earlier == nil && rowWidth(rowStart, slots.count) <= 1.5 * maxWidth { break }
+      guard let cut = earlier ?? (index + 1..<slots.count).first(where: allowed),
+        earlier != nil || cut < slots.count - 1
+      else { break }
       for k in cut..<slots.count { rows[k] = rows[cut - 1] + 1 }
       rowStart = cut
       index = cut + 1

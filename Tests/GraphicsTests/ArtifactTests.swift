@@ -6,7 +6,7 @@ import Testing
 /// Writes PNGs with their exact expected pixels for Tests/integration/test_graphics_png.py,
 /// which decodes them with Pillow (an independent decoder). `swift test` must run first.
 @Test func writesPNGsAndRawPixelsForPillow() throws {
-  let folder = try artifactsFolder("graphics")
+  let folder = try renderArtifactsFolder("graphics")
   var entries: [[String: Any]] = []
   let formats: [(PixelFormat, String)] = [(.gray, "L"), (.rgb, "RGB"), (.rgba, "RGBA")]
   for (format, mode) in formats {

@@ -119,3 +119,11 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
   let question = render([.text(Text("?", at: Point(5, 20), fontSize: 10))])
   #expect(unknown == question)
 }
+
+@Test func symbolsUsedInLabelsHaveGlyphs() {
+  let question = render([.text(Text("?", at: Point(5, 20), fontSize: 10))])
+  for symbol in ["‖", "∇", "→", "×", "≤", "η", "µ", "°"] {
+    let drawn = render([.text(Text(symbol, at: Point(5, 20), fontSize: 10))])
+    #expect(drawn != question, "\(symbol) has no glyph")
+  }
+}

@@ -6,7 +6,7 @@ import Testing
 
 /// Writes every figure type as SVG and PNG (with raw RGBA) for the Pillow / XML integration test.
 @Test func writesEveryFigureForTheIntegrationTest() throws {
-  let folder = try artifactsFolder("plot")
+  let folder = try renderArtifactsFolder("plot")
   var entries: [[String: Any]] = []
   for (name, figure, expected) in SnapshotFigures.all() {
     let bitmap = figure.bitmap(scale: 1)
