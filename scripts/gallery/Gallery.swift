@@ -21,6 +21,7 @@ struct Gallery {
       try Data(figure.svg().utf8).write(to: folder.appendingPathComponent("\(name).svg"))
       try Data(figure.png(scale: 2)).write(to: folder.appendingPathComponent("\(name).png"))
       try Data(figure.png(scale: 1)).write(to: folder.appendingPathComponent("\(name)@1x.png"))
+      try Data(figure.png(scale: 1.5)).write(to: folder.appendingPathComponent("\(name)@1.5x.png"))
       print("wrote \(name).svg, \(name).png, \(name)@1x.png")
     }
   }
