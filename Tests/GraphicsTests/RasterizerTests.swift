@@ -127,3 +127,17 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
     #expect(drawn != question, "\(symbol) has no glyph")
   }
 }
+
+@Test(arguments: [1.0, 1.5, 2.0, 2.5])
+func textKeepsItsMetricWidthAtAnyScale(scale: Double) {
+  // "HHHH" at size 11: four 0.6 em advances, the last without its blank column: 23 units of 1.1.
+  let bitmap = render([.text(Text("HHHH", at: Point(4, 20), fontSize: 11))], scale: scale)
+  var (left, right) = (Int.max, Int.min)
+  for y in 0..<bitmap.height {
+    for x in 0..<bitmap.width where bitmap.color(x: x, y: y).red < 128 {
+      (left, right) = (min(left, x), max(right, x))
+    }
+  }
+  let expected = 23 * 1.1 * scale
+  #expect(abs(Double(right - left + 1) - expected) <= 0.2 * expected, "width at scale \(scale)")
+}
