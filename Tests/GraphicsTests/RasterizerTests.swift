@@ -141,3 +141,9 @@ func textKeepsItsMetricWidthAtAnyScale(scale: Double) {
   let expected = 23 * 1.1 * scale
   #expect(abs(Double(right - left + 1) - expected) <= 0.2 * expected, "width at scale \(scale)")
 }
+
+@Test func whitespaceDrawsAsSpace() {
+  let tabbed = render([.text(Text("a\tb", at: Point(5, 20), fontSize: 10))])
+  let spaced = render([.text(Text("a b", at: Point(5, 20), fontSize: 10))])
+  #expect(tabbed == spaced)
+}
