@@ -38,17 +38,8 @@ struct DiagramLayout {
     firstCenterY = firstArcBase + 10 + halfHeight
     labelOffset = (geometries.map { $0.height / 2 }.max() ?? 20) + 16
     rowHeight = arcRoom + 10 + halfHeight + labelOffset + 3 * 14 + 18
-    let slotWidths = zip(nodes, geometries).map { node, g in
-      max(
-        g.totalWidth,
-        DiagramLayout.labelLines(node).map {
-          TextMetrics.width(of: $0.text, fontSize: $0.size)
-        }.max() ?? 0) + 4
-    }
-    let gaps = nodes.map { node in
-      let edgeText = diagram.showEdgeShapes ? ArchitectureDiagram.shapeText(node.shape) : ""
-      return max(30, TextMetrics.width(of: edgeText, fontSize: Theme.smallSize) + 16)
-    }
+    let slotWidths = DiagramLayout.slotWidths(nodes, geometries)
+    let gaps = DiagramLayout.gaps(diagram)
     rows = DiagramLayout.breakRows(
       slotWidths, gaps: gaps, edges: diagram.validEdges,
       maxWidth: diagram.maxWidth)
@@ -68,6 +59,22 @@ struct DiagramLayout {
     width = max(widest, TextMetrics.width(of: diagram.title, fontSize: Theme.titleSize) + 24)
     let rowCount = (rows.last ?? 0) + 1
     height = firstCenterY + Double(rowCount - 1) * rowHeight + labelOffset + 3 * 14 + 8
+  }
+
+  /// Width of each node's slot: its block or its widest label line, plus 4.
+  static func slotWidths(_ nodes: [DiagramNode], _ geometries: [BlockGeometry]) -> [Double] {
+    zip(nodes, geometries).map { node, g in
+      let labels = labelLines(node).map { TextMetrics.width(of: $0.text, fontSize: $0.size) }
+      return max(g.totalWidth, labels.max() ?? 0) + 4
+    }
+  }
+
+  /// Room after each node for the arrow and the shape written above it.
+  static func gaps(_ diagram: ArchitectureDiagram) -> [Double] {
+    diagram.nodes.map { node in
+      let edgeText = diagram.showEdgeShapes ? ArchitectureDiagram.shapeText(node.shape) : ""
+      return max(30, TextMetrics.width(of: edgeText, fontSize: Theme.smallSize) + 16)
+    }
   }
 
   /// Row of every node. A row ends before the node that would cross `maxWidth`, at the latest
