@@ -82,6 +82,7 @@ public struct Heatmap: Figure {
   public func scene() -> Scene {
     let layout = HeatmapLayout(self)
     var scene = Scene(width: layout.width, height: layout.height)
+    scene.title = title
     let finite = values.joined().filter(\.isFinite)
     let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
     let integral = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
