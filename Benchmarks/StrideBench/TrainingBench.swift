@@ -13,11 +13,27 @@ func runTrainingBenchmarks(_ arguments: [String]) {
   let epochs = intOption(arguments, "--epochs")
   if let threads = intOption(arguments, "--threads") { try? Threading.setThreadCount(threads) }
   do {
+    if which == "load" || which == "all" { try loadBenchmark() }
     if which == "lenet" || which == "all" { try lenetBenchmark(epochs: epochs ?? 5) }
     if which == "unet" || which == "all" { try unetBenchmark(epochs: epochs ?? 12) }
   } catch {
     printJSON(["bench": "training", "error": "\(error)"])
   }
+}
+
+/// Reading Fashion-MNIST: the training images file alone, then all four files (median of 5).
+func loadBenchmark() throws {
+  var idx: [Double] = []
+  var all: [Double] = []
+  for _ in 0..<5 {
+    var start = Date()
+    _ = try IDXFile(path: FashionMNIST.defaultDirectory + "/train-images-idx3-ubyte.gz")
+    idx.append(Date().timeIntervalSince(start))
+    start = Date()
+    _ = try FashionMNIST(padding: 2)
+    all.append(Date().timeIntervalSince(start))
+  }
+  printJSON(["bench": "fashion_mnist_load", "train_images_idx_seconds": median(idx), "all_padded_seconds": median(all), "runs": 5])
 }
 
 /// LeNet-5 (tanh, average pooling) on Fashion-MNIST 28→32, batch 64, SGD 0.05 momentum 0.9,
@@ -87,5 +103,5 @@ func printJSON(_ object: [String: Any]) {
     let text = String(data: data, encoding: .utf8)
   else { return }
   print(text)
-  // fflush(stdout) (temporary local patch)
+  fflush(nil)  // all streams: `stdout` is not concurrency-safe to name in Swift 6
 }

@@ -23,7 +23,11 @@ final class ParameterStore {
 
   /// Replaces the declarations (a rebuild for another input drops allocated tensors).
   func declare(parameters: [ParameterSpec], buffers: [ParameterSpec] = []) {
-    guard (parameters + buffers).allSatisfy({ $0.shape.allSatisfy { $0 >= 1 } }) else {
+    let sane = (parameters + buffers).allSatisfy { spec in
+      spec.shape.allSatisfy { (1...sizeLimit).contains($0) }
+        && spec.shape.reduce(1.0) { $0 * Double($1) } <= Double(1 << 40)
+    }
+    guard sane else {
       specs = []
       bufferSpecs = []
       variables = [:]
@@ -81,9 +85,9 @@ final class ParameterStore {
 
   private func materialize(_ spec: ParameterSpec, trainable: Bool) -> Variable? {
     var rng = SeededGenerator(seed: mixSeed(seed, spec.name))
-    let values = spec.initializer.values(count: spec.count, fanIn: spec.fanIn, fanOut: spec.fanOut,
-                                         using: &rng)
-    guard let tensor = try? Tensor(shape: spec.shape, scalars: values) else { return nil }
+    guard let tensor = try? spec.initializer.tensor(shape: spec.shape, fanIn: spec.fanIn,
+                                                    fanOut: spec.fanOut, using: &rng)
+    else { return nil }
     let created = Variable(tensor, requiresGrad: trainable, name: spec.name)
     variables[spec.name] = created
     return created
