@@ -102,3 +102,26 @@ import Testing
     #expect(throws: (any Error).self) { try fit(wrong, data, epochs: 1, cancellation: CancellationToken()) }
   }
 }
+
+@Suite struct TrainingStopTests {
+  @Test func earlyStoppingEndsFitWhenValidationStopsImproving() throws {
+    let data = try quadrantData(count: 30, seed: 70)
+    let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 71)
+    let history = try fit(
+      model, data, epochs: 10, batchSize: 10, optimizer: SGD(learningRate: 0), validation: data,
+      earlyStopping: EarlyStopping(patience: 1), cancellation: CancellationToken())
+    #expect(history.stopReason == .earlyStopped(epoch: 2) && history.epochs.count == 2)
+  }
+
+  @Test func aNonFiniteLossStopsTrainingBeforeItsStep() throws {
+    let data = try quadrantData(count: 30, seed: 72)
+    let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 73)
+    let history = try fit(model, data, epochs: 5, batchSize: 10, optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError, cancellation: CancellationToken())
+    guard case .diverged(let epoch, let batch) = history.stopReason else {
+      Issue.record("expected divergence, got \(history.stopReason)")
+      return
+    }
+    #expect(history.batches.count == (epoch - 1) * 3 + batch - 1)
+    #expect(history.batches.allSatisfy { $0.loss.isFinite })
+  }
+}
