@@ -51,6 +51,9 @@ struct LayersDescriptionTests {
     try lazy.build(input: [3])
     #expect(lazy.description == "Sequential {\n  Dense(2)\n}")
     #expect(Identity().description == "Identity()")
+    #expect(Activation.allCases.map { $0.layer.description } == [
+      "ReLU()", "Tanh()", "Sigmoid()", "LeakyReLU()", "ELU()", "GELU()", "Softmax()", "Identity()",
+    ])
   }
 
   @Test("for and if inside a builder block generate layers")

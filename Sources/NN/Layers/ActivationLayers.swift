@@ -72,3 +72,19 @@ public final class Identity: ActivationLayer {
 public final class Softmax: ActivationLayer {
   public init() { super.init(.softmax) }
 }
+
+extension Activation {
+  /// The activation as a layer of its own: `.relu` → `ReLU()`, `.identity` → `Identity()`.
+  public var layer: ActivationLayer {
+    switch self {
+    case .relu: return ReLU()
+    case .tanh: return Tanh()
+    case .sigmoid: return Sigmoid()
+    case .leakyRelu: return LeakyReLU()
+    case .elu: return ELU()
+    case .gelu: return GELU()
+    case .softmax: return Softmax()
+    case .identity: return Identity()
+    }
+  }
+}

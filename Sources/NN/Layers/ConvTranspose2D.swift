@@ -34,6 +34,7 @@ public final class ConvTranspose2D: LayerBase, Layer {
   }
 
   public var typeName: String { "ConvTranspose2D" }
+  override var declaresOnBuild: Bool { true }
   public var weight: Variable? { store.variable("weight") }
   public var bias: Variable? { store.variable("bias") }
   var shortName: String { "ConvTranspose2D(\(filters), kernel: \(kernel))" }

@@ -32,10 +32,10 @@ public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool
     Sequential {
       conv3x3(filters, stride: stride, name: "conv1")
       if batchNorm { BatchNorm2D().named("bn1") }
-      ActivationLayer(activation)
+      activation.layer
       conv3x3(filters, name: "conv2")
       if batchNorm { BatchNorm2D().named("bn2") }
-      ActivationLayer(activation)
+      activation.layer
     }
   }
 }
@@ -61,7 +61,7 @@ func cifarNetwork(depth: Int, inChannels: Int, classes: Int, seed: UInt64, kind:
   return try Sequential(input: [inChannels, 32, 32], seed: seed) {
     conv3x3(16, name: "conv1")
     if batchNorm { BatchNorm2D().named("bn1") }
-    ActivationLayer(activation)
+    activation.layer
     stages
     GlobalAvgPool2D().named("avgpool")
     Dense(classes).named("fc")

@@ -207,6 +207,10 @@ extension Kernels {
           let lo = chunk * g.planesPerChunk, hi = min(g.planes, lo + g.planesPerChunk)
           for p in lo..<hi {
             let plane = x.value + p * g.h * g.w, dst = o.base + p * g.oh * g.ow
+            if g.kh == 2 && g.kw == 2 {
+              pool2x2(plane, dst, g)
+              continue
+            }
             for oy in 0..<g.oh {
               let row = dst + oy * g.ow
               for ox in 0..<g.ow { row[ox] = 0 }
@@ -234,6 +238,10 @@ extension Kernels {
         guard let gy = gb.baseAddress, let d = db.baseAddress else { return }
         for p in 0..<g.planes {
           let src = gy + p * g.oh * g.ow, plane = d + p * g.h * g.w
+          if g.kh == 2 && g.kw == 2 {
+            unpool2x2(src, plane, g)
+            continue
+          }
           for oy in 0..<g.oh {
             for ky in 0..<g.kh {
               let row = plane + (oy * g.kh + ky) * g.w
@@ -244,6 +252,41 @@ extension Kernels {
             }
           }
         }
+      }
+    }
+  }
+}
+
+extension Kernels {
+  /// 2×2 average of one plane: `out = ((a + b) + (c + d)) · ¼`.
+  @inline(__always)
+  static func pool2x2(_ plane: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+    let w = g.w, ow = g.ow
+    for oy in 0..<g.oh {
+      let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, out = dst + oy &* ow
+      var ox = 0
+      while ox < ow {
+        let x = 2 &* ox
+        out[ox] = ((r0[x] + r0[x &+ 1]) + (r1[x] + r1[x &+ 1])) * 0.25
+        ox &+= 1
+      }
+    }
+  }
+
+  /// Backward of `pool2x2`: each window's four inputs get ¼ of its gradient.
+  @inline(__always)
+  static func unpool2x2(_ src: UnsafePointer<Float>, _ plane: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+    let w = g.w, ow = g.ow
+    for oy in 0..<g.oh {
+      let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, gy = src + oy &* ow
+      var ox = 0
+      while ox < ow {
+        let v = gy[ox] * 0.25, x = 2 &* ox
+        r0[x] = v
+        r0[x &+ 1] = v
+        r1[x] = v
+        r1[x &+ 1] = v
+        ox &+= 1
       }
     }
   }
