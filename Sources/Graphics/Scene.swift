@@ -19,6 +19,8 @@ public struct Scene: Sendable, Hashable {
   public var background: Color?
   /// Elements, painted first to last.
   public var elements: [Element]
+  /// A short description for screen readers and tooltips (SVG `<title>`); "" for none.
+  public var title: String = ""
 
   /// An empty scene.
   public init(width: Double, height: Double, background: Color? = .white, elements: [Element] = [])
@@ -76,7 +78,8 @@ public indirect enum Element: Sendable, Hashable {
   var outline: (Path, Style)? {
     switch self {
     case .path(let path, let style): (path, style)
-    case .rectangle(let rect, let radius, let style): (Path.rectangle(rect, cornerRadius: radius), style)
+    case .rectangle(let rect, let radius, let style):
+      (Path.rectangle(rect, cornerRadius: radius), style)
     case .ellipse(let center, let rx, let ry, let style):
       (Path.ellipse(center: center, radiusX: rx, radiusY: ry), style)
     case .polyline(let points, let style): (Path.polyline(points), style)
