@@ -68,6 +68,8 @@ let package = Package(
     .executableTarget(
       name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
       path: "Benchmarks/StrideBench", swiftSettings: simd),
+    .executableTarget(
+      name: "stride-gallery", dependencies: ["Plot", "Graphics"], path: "scripts/gallery"),
 
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -79,7 +81,8 @@ let package = Package(
     .testTarget(name: "NNTests", dependencies: ["NN", "Autograd", "Tensor", "TestSupport"],
                 resources: [.copy("Fixtures")], swiftSettings: simd),
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
-    .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
+                exclude: ["Snapshots"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",

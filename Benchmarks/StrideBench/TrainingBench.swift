@@ -87,5 +87,5 @@ func printJSON(_ object: [String: Any]) {
     let text = String(data: data, encoding: .utf8)
   else { return }
   print(text)
-  fflush(stdout)
+  fflush(nil)  // all streams: `stdout` is not concurrency-safe to name in Swift 6
 }

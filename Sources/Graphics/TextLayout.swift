@@ -1,7 +1,7 @@
 /// Lays out a `Text` in the pixel font as device-space rectangles for the rasteriser.
 ///
 /// Under transforms that keep axes (no rotation other than quarter turns) the font unit is
-/// rounded to whole device pixels and the origin to the pixel grid, so small text stays crisp;
+/// snapped to whole device pixels (`snappedUnit`) and the origin to the pixel grid, so small text stays crisp;
 /// otherwise the glyph cells are drawn exactly (and anti-aliased).
 enum TextLayout {
   /// One polygon (a quadrilateral) per horizontal run of lit glyph cells.
@@ -15,7 +15,7 @@ enum TextLayout {
     let snap = linear.keepsAxes
     if snap {
       let size = linear.lengthScale
-      let factor = max(1, size.rounded()) / size
+      let factor = TextLayout.snappedUnit(size) / size
       linear = linear.then(.scale(factor, factor))
     }
     let anchorFraction: Double =
@@ -36,6 +36,12 @@ enum TextLayout {
         return Point(origin.x + q.x, origin.y + q.y)
       }
     }
+  }
+
+  /// A whole number of device pixels per font unit near `size`, at least 1. Rounding up is
+  /// limited to a quarter pixel so text never grows more than 25% wider than its metrics.
+  static func snappedUnit(_ size: Double) -> Double {
+    max(1, (size + 0.25).rounded(.down))
   }
 
   /// Extra width in font units that bold adds to every run: one device pixel when snapped.

@@ -40,7 +40,10 @@ struct LayerChain {
 
   func callAsFunction(_ input: Variable) throws -> Variable {
     var value = input
-    for layer in layers { value = try layer(value) }
+    for (key, layer) in zip(keys, layers) {
+      let current = value
+      value = try wrap(key, layer) { try layer(current) }
+    }
     return value
   }
 
@@ -80,6 +83,8 @@ struct LayerChain {
 
 /// A container that the summary can walk: its children with their input shapes.
 protocol Container: Layer {
+  /// Children with their path keys (name or index; a projection shortcut by its name).
+  var keyedChildren: [(key: String, layer: Layer)] { get }
   /// Children in order, with keys and per-sample input shapes, for a container input shape.
   func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])]
 }

@@ -15,7 +15,7 @@ import Tensor
 /// `build(input:)` or at the first call, from the batch's shape.
 public final class Sequential: Layer {
   public var name: String?
-  public private(set) var layers: [Layer]
+  public internal(set) var layers: [Layer]
   /// The per-sample input shape, once known.
   public private(set) var inputShape: [Int]?
   /// The seed from which every weight is drawn.
@@ -96,6 +96,8 @@ public final class Sequential: Layer {
 }
 
 extension Sequential: Container {
+  var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, layers)) }
+
   func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
     try chain.inputs(for: input)
   }

@@ -62,6 +62,8 @@ public final class SkipConcat: Layer {
 }
 
 extension SkipConcat: Container {
+  var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, body)) }
+
   func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
     try chain.inputs(for: input)
   }

@@ -1,4 +1,4 @@
-import Foundation
+import Tensor
 
 /// How a weight or bias tensor is filled before training; every choice draws from a seed.
 ///
@@ -32,25 +32,30 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
   public static let zeros = Initializer.constant(0)
   public static let ones = Initializer.constant(1)
 
-  /// `count` values drawn for a tensor with the given fans.
-  func values(count: Int, fanIn: Int, fanOut: Int, using rng: inout some RandomNumberGenerator)
-    -> [Float] {
-    let fanIn = Double(max(fanIn, 1))
-    let fanOut = Double(max(fanOut, 1))
+  /// A tensor of the given shape and fans, drawn from `generator`.
+  func tensor(shape: [Int], fanIn: Int, fanOut: Int, using generator: inout SeededGenerator)
+    throws -> Tensor {
+    let fanIn = Float(max(fanIn, 1))
+    let fanOut = Float(max(fanOut, 1))
+    func uniform(_ bound: Float) throws -> Tensor {
+      try Tensor.randomUniform(shape: shape, low: -bound, high: bound, using: &generator)
+    }
+    func normal(_ std: Float, mean: Float = 0) throws -> Tensor {
+      try Tensor.randomNormal(shape: shape, mean: mean, std: std, using: &generator)
+    }
     switch self {
-    case .pytorchDefault: return drawUniform(count, bound: 1 / fanIn.squareRoot(), &rng)
-    case .heNormal: return drawNormal(count, mean: 0, std: (2 / fanIn).squareRoot(), &rng)
-    case .heNormalFanOut: return drawNormal(count, mean: 0, std: (2 / fanOut).squareRoot(), &rng)
-    case .heUniform: return drawUniform(count, bound: (6 / fanIn).squareRoot(), &rng)
-    case .xavierNormal:
-      return drawNormal(count, mean: 0, std: (2 / (fanIn + fanOut)).squareRoot(), &rng)
-    case .xavierUniform: return drawUniform(count, bound: (6 / (fanIn + fanOut)).squareRoot(), &rng)
-    case .lecunNormal: return drawNormal(count, mean: 0, std: (1 / fanIn).squareRoot(), &rng)
-    case .lecunUniform: return drawUniform(count, bound: (3 / fanIn).squareRoot(), &rng)
-    case .normal(let mean, let std): return drawNormal(count, mean: mean, std: std, &rng)
+    case .pytorchDefault: return try uniform(1 / fanIn.squareRoot())
+    case .heNormal: return try normal((2 / fanIn).squareRoot())
+    case .heNormalFanOut: return try normal((2 / fanOut).squareRoot())
+    case .heUniform: return try uniform((6 / fanIn).squareRoot())
+    case .xavierNormal: return try normal((2 / (fanIn + fanOut)).squareRoot())
+    case .xavierUniform: return try uniform((6 / (fanIn + fanOut)).squareRoot())
+    case .lecunNormal: return try normal((1 / fanIn).squareRoot())
+    case .lecunUniform: return try uniform((3 / fanIn).squareRoot())
+    case .normal(let mean, let std): return try normal(Float(std), mean: Float(mean))
     case .uniform(let low, let high):
-      return (0..<count).map { _ in Float(low + (high - low) * unitDouble(&rng)) }
-    case .constant(let value): return Array(repeating: Float(value), count: count)
+      return try Tensor.randomUniform(shape: shape, low: Float(low), high: Float(high), using: &generator)
+    case .constant(let value): return try Tensor(repeating: Float(value), shape: shape)
     }
   }
 
@@ -68,26 +73,5 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .uniform(let low, let high): return ".uniform(low: \(low), high: \(high))"
     case .constant(let value): return ".constant(\(value))"
     }
-  }
-}
-
-/// A double in [0, 1) from the top 53 bits of one draw.
-func unitDouble(_ rng: inout some RandomNumberGenerator) -> Double {
-  Double(rng.next() >> 11) * 0x1p-53
-}
-
-private func drawUniform(_ count: Int, bound: Double, _ rng: inout some RandomNumberGenerator)
-  -> [Float] {
-  (0..<count).map { _ in Float((2 * unitDouble(&rng) - 1) * bound) }
-}
-
-/// Box–Muller: two uniforms give one standard normal (the second is discarded for simplicity).
-private func drawNormal(_ count: Int, mean: Double, std: Double,
-                    _ rng: inout some RandomNumberGenerator) -> [Float] {
-  (0..<count).map { _ in
-    let u1 = 1 - unitDouble(&rng)
-    let u2 = unitDouble(&rng)
-    let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    return Float(mean + std * z)
   }
 }

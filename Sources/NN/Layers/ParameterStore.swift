@@ -81,9 +81,9 @@ final class ParameterStore {
 
   private func materialize(_ spec: ParameterSpec, trainable: Bool) -> Variable? {
     var rng = SeededGenerator(seed: mixSeed(seed, spec.name))
-    let values = spec.initializer.values(count: spec.count, fanIn: spec.fanIn, fanOut: spec.fanOut,
-                                         using: &rng)
-    guard let tensor = try? Tensor(shape: spec.shape, scalars: values) else { return nil }
+    guard let tensor = try? spec.initializer.tensor(shape: spec.shape, fanIn: spec.fanIn,
+                                                    fanOut: spec.fanOut, using: &rng)
+    else { return nil }
     let created = Variable(tensor, requiresGrad: trainable, name: spec.name)
     variables[spec.name] = created
     return created

@@ -60,7 +60,10 @@ struct Scored {
     var out: [Int] = []
     out.reserveCapacity(n * toH * toW)
     for i in 0..<n {
-      for y in 0..<toH { out += masks[(i * h + y + dy) * w + dx..<(i * h + y + dy) * w + dx + toW] }
+      for y in 0..<toH {
+        let start: Int = (i * h + y + dy) * w + dx
+        out.append(contentsOf: masks[start..<(start + toW)])
+      }
     }
     return out
   }
