@@ -51,7 +51,7 @@ enum MiscBuiltins {
       case 3 where shape[0] == 1 || shape[0] == 3: (channels, height, width) = (shape[0], shape[1], shape[2])
       default: throw HostError("ShapeError", "imageGrid: image \(index) has shape \(shape); expected [H, W], [1, H, W] or [3, H, W]")
       }
-      tiles.append(ImageGrid.Tile(pixels: tensor.scalars, width: width, height: height, channels: channels,
+      tiles.append(ImageGrid.Tile(floats: tensor.scalars, width: width, height: height, channels: channels,
                                   caption: index < titles.count ? titles[index] : ""))
     }
     let columns = try a.optionalInt("columns") ?? min(images.count, 4)

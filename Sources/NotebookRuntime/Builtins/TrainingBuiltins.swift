@@ -1,3 +1,4 @@
+import Cancellation
 import Lang
 import NN
 

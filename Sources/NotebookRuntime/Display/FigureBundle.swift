@@ -1,3 +1,4 @@
+import Lang
 import Display
 import Graphics
 import Plot
@@ -84,7 +85,7 @@ enum FilterGrid {
         let start = (o * inputs + i) * plane
         let pixels = Array(tensor.scalars[start..<(start + plane)])
         let caption = inputs == 1 ? "\(o)" : "\(o).\(i)"
-        tiles.append(ImageGrid.Tile(pixels: pixels, width: width, height: height, caption: caption))
+        tiles.append(ImageGrid.Tile(floats: pixels, width: width, height: height, caption: caption))
       }
     }
     let title = "filters \(outputs)x\(inputs)x\(height)x\(width)" + (outputs * inputs > 64 ? " (first 64)" : "")

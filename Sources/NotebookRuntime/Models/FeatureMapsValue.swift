@@ -59,11 +59,11 @@ final class FeatureMapsValue: RuntimeObject {
       let plane = height * width
       for c in 0..<8 {
         guard c < channels else {
-          tiles.append(ImageGrid.Tile(pixels: [Float](repeating: 0, count: 1), width: 1, height: 1, caption: ""))
+          tiles.append(ImageGrid.Tile(floats: [Float](repeating: 0, count: 1), width: 1, height: 1, caption: ""))
           continue
         }
         let pixels = Array(tensor.scalars[(c * plane)..<((c + 1) * plane)])
-        tiles.append(ImageGrid.Tile(pixels: pixels, width: width, height: height, caption: c == 0 ? name : "\(c)"))
+        tiles.append(ImageGrid.Tile(floats: pixels, width: width, height: height, caption: c == 0 ? name : "\(c)"))
       }
     }
     return ImageGrid(title: "Feature maps (first 8 channels per layer)", tiles: tiles, columns: 8, normalization: .perImage,

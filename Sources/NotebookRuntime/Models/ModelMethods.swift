@@ -85,7 +85,7 @@ enum ModelMethods {
 /// live display. An interrupt ends the cell with an error once the display shows where it stopped;
 /// the model keeps the weights of the last step and `model.history` what was done.
 enum FitCall {
-  static let parameters: [Parameter] = [
+  static var parameters: [Parameter] { [
     P.positional("data", "Dataset"),
     P.labelled("epochs", "Int", default: .int(1)),
     P.labelled("batchSize", "Int", default: .int(32)),
@@ -94,7 +94,7 @@ enum FitCall {
     P.labelled("validation", "Dataset?", default: .null),
     P.labelled("metrics", "[Metric]?", default: .null, implicit: ["iou", "accuracy"]),
     P.labelled("seed", "Int?", default: .null),
-  ]
+  ] }
 
   static func run(_ model: LayerValue, _ a: Arguments) throws -> History {
     let data = try TrainingOptions.dataset(a["data"], "fit")

@@ -7,14 +7,17 @@ import Tensor
 /// of filters for convolution weights `[O, I, kh, kw]`.
 enum TensorDisplay {
   static func bundle(_ tensor: Tensor) -> MimeBundle {
-    var bundle = MimeBundle(plain: TensorText.plain(tensor))
-    if let html = TensorText.html(tensor) { bundle.add("text/html", html) }
     if let image = TensorImage.bitmap(tensor) {
+      var bundle = MimeBundle(plain: TensorText.brief(tensor, as: "image"))
       bundle.add("image/png", bytes: PNGEncoder.encode(image),
                  metadata: ["width": .int(image.width), "height": .int(image.height)])
-    } else if let grid = FilterGrid.figure(tensor) {
-      FigureBundle.add(grid, to: &bundle)
+      return bundle
     }
+    if let grid = FilterGrid.figure(tensor) {
+      return FigureBundle.bundle(grid, plain: TensorText.brief(tensor, as: "filters"))
+    }
+    var bundle = MimeBundle(plain: TensorText.plain(tensor))
+    if let html = TensorText.html(tensor) { bundle.add("text/html", html) }
     return bundle
   }
 }
@@ -25,6 +28,14 @@ enum TensorText {
   static func plain(_ tensor: Tensor) -> String {
     if tensor.rank <= 2 && tensor.count <= 1000 { return tensor.description }
     return "Tensor(shape: \(tensor.shape))\n" + tensor.description
+  }
+
+  /// One line for tensors shown as pictures: `Tensor [1, 28, 28] (image): min 0, max 1, mean 0.2`.
+  static func brief(_ tensor: Tensor, as kind: String) -> String {
+    let scalars = tensor.scalars
+    let mean = scalars.isEmpty ? 0 : scalars.reduce(0.0) { $0 + Double($1) } / Double(scalars.count)
+    let low = Double(scalars.min() ?? 0), high = Double(scalars.max() ?? 0)
+    return "Tensor \(tensor.shape) (\(kind)): min \(Numbers.fixed(low)), max \(Numbers.fixed(high)), mean \(Numbers.fixed(mean))"
   }
 
   /// An HTML table for a 1-D or 2-D tensor (rows and columns beyond 20 elided), nil otherwise.
