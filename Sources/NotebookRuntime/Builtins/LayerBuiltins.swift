@@ -143,7 +143,7 @@ enum LayerBuiltins {
       } else if case .array = element {
         result += try layers(element, in: function)
       } else {
-        throw HostError("TypeError", "\(function)'s block produced a \(element.typeName), but only layers belong in it",
+        throw HostError("TypeError", "\(function)'s block produced a value of type \(element.typeName), but only layers belong in it",
                         hint: "end the statement with `;` or assign it with `let _ =`")
       }
     }

@@ -8,7 +8,7 @@ import Lang
 /// `// %% [markdown]` a markdown cell, which is skipped). Text goes to stdout, each rich output to
 /// a file beside the source (`FILE-1.svg`, `FILE-2.png`, …, named on stdout), fit's progress is a
 /// terminal bar. The first error stops the run: its diagnostic goes to stderr and the exit code is 1
-/// (2 when the file cannot be read).
+/// (2 when the file cannot be read), except in cells tagged `raises-exception`, which may fail.
 public enum FileRunner {
   /// Runs the file at `path`; returns the process exit code.
   public static func run(path: String) -> Int32 {
@@ -31,7 +31,7 @@ public enum FileRunner {
       sink.endLive()
       if let error = result.error {
         err(error.plainText + "\n")
-        return 1
+        if !cell.allowsError { return 1 }
       }
       if let value = result.value { sink.show(value) }
     }
@@ -42,6 +42,8 @@ public enum FileRunner {
   struct Cell: Equatable {
     var source: String
     var line: Int
+    /// Tagged `raises-exception` (`// %% tags=["raises-exception"]`): an error does not stop the run.
+    var allowsError = false
   }
 
   /// The code cells of a percent-format file (the whole text when it has no `// %%` markers).
@@ -52,15 +54,19 @@ public enum FileRunner {
     var current: [String] = []
     var start = 1
     var isCode = true
+    var allowsError = false
     func flush() {
       let source = current.joined(separator: "\n")
-      if isCode && !source.allSatisfy(\.isWhitespace) { cells.append(Cell(source: source, line: start)) }
+      if isCode && !source.allSatisfy(\.isWhitespace) {
+        cells.append(Cell(source: source, line: start, allowsError: allowsError))
+      }
       current = []
     }
     for (index, line) in lines.enumerated() {
       if isMarker(line) {
         flush()
         isCode = !line.contains("[markdown]") && !line.contains("[raw]")
+        allowsError = line.contains("raises-exception")
         start = index + 2
       } else {
         current.append(line)
