@@ -38,8 +38,8 @@ let package = Package(
             swiftSettings: simd),
 
     // MARK: - Rendering
-    .target(name: "Graphics", dependencies: ["CZlib"]),
-    .target(name: "Plot", dependencies: ["Graphics"]),
+    .target(name: "Graphics", dependencies: ["CZlib"], exclude: ["README.md"]),
+    .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
 
     // MARK: - The language
     .target(name: "Lang", dependencies: ["Display", "Cancellation"]),

@@ -21,6 +21,7 @@ struct StrideBench {
       case "conv": try ConvBench.run(options)
       case "lenet": try LeNetBench.run(options)
       case "lenet-memory": try LeNetBench.memory(options)
+      case "micro": try MicroBench.run(options)
       default: Report.line(["error": .string("unknown suite \(suite)")])
       }
     }

@@ -97,8 +97,12 @@ public struct Bitmap: Sendable, Hashable {
   }
 
   /// A copy enlarged `factor` times by nearest neighbour (each pixel becomes a factor² block).
+  ///
+  /// Returns the bitmap unchanged when `factor` ≤ 1 or the result would exceed 2³¹ bytes.
   public func upscaled(by factor: Int) -> Bitmap {
-    guard factor > 1 else { return self }
+    guard factor > 1, factor <= 1 << 15,
+      (try? Bitmap.byteCount(width: width * factor, height: height * factor, format: format)) != nil
+    else { return self }
     let channels = format.channels
     var out = [UInt8](repeating: 0, count: width * height * factor * factor * channels)
     let outWidth = width * factor

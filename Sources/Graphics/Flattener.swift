@@ -49,8 +49,9 @@ enum Flattener {
     var points = controls
     while points.count > 1 {
       points = (0..<(points.count - 1)).map { k in
-        Point(points[k].x + (points[k + 1].x - points[k].x) * t,
-              points[k].y + (points[k + 1].y - points[k].y) * t)
+        Point(
+          points[k].x + (points[k + 1].x - points[k].x) * t,
+          points[k].y + (points[k + 1].y - points[k].y) * t)
       }
     }
     return points[0]

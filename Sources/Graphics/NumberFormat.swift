@@ -47,4 +47,3 @@ public enum NumberFormat {
     return fixed(value, maxFractionDigits: decimals)
   }
 }
-

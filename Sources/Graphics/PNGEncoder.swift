@@ -54,8 +54,10 @@ public enum PNGEncoder {
   }
 
   static func bigEndian(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff),
-     UInt8(value & 0xff)]
+    [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff),
+      UInt8(value & 0xff),
+    ]
   }
 
   /// A zlib stream (header, deflate data, Adler-32 trailer) of `bytes`.
@@ -77,20 +79,78 @@ enum PNGFilter {
   /// Filtered scanlines: each row is its filter type byte followed by the filtered bytes.
   static func filterRows(of bitmap: Bitmap) -> [UInt8] {
     let stride = bitmap.width * bitmap.format.channels
-    let bpp = bitmap.format.channels
-    var out = [UInt8]()
-    out.reserveCapacity((stride + 1) * bitmap.height)
-    var previous = [UInt8](repeating: 0, count: stride)
-    for y in 0..<bitmap.height {
-      let row = Array(bitmap.pixels[(y * stride)..<((y + 1) * stride)])
-      let candidates = (0...4).map { filter(row, previous: previous, bpp: bpp, type: $0) }
-      let costs = candidates.map { $0.reduce(0) { $0 + abs(Int(Int8(bitPattern: $1))) } }
-      let best = costs.indices.min { costs[$0] < costs[$1] } ?? 0
-      out.append(UInt8(best))
-      out += candidates[best]
-      previous = row
+    var out = [UInt8](repeating: 0, count: (stride + 1) * bitmap.height)
+    var scratch = [UInt8](repeating: 0, count: 5 * stride)
+    let zeros = [UInt8](repeating: 0, count: stride)
+    bitmap.pixels.withUnsafeBufferPointer { pixels in
+      zeros.withUnsafeBufferPointer { zeroRow in
+        scratch.withUnsafeMutableBufferPointer { candidates in
+          out.withUnsafeMutableBufferPointer { target in
+            for y in 0..<bitmap.height {
+              let row = UnsafeBufferPointer(rebasing: pixels[(y * stride)..<((y + 1) * stride)])
+              let previous =
+                y > 0
+                ? UnsafeBufferPointer(rebasing: pixels[((y - 1) * stride)..<(y * stride)]) : zeroRow
+              let best = chooseFilter(
+                row: row, previous: previous, bpp: bitmap.format.channels,
+                scratch: candidates)
+              target[y * (stride + 1)] = UInt8(best)
+              for i in 0..<stride {
+                target[y * (stride + 1) + 1 + i] = candidates[best * stride + i]
+              }
+            }
+          }
+        }
+      }
     }
     return out
+  }
+
+  /// Filters `row` all five ways into `scratch` (five rows) and returns the cheapest type.
+  static func chooseFilter(
+    row: UnsafeBufferPointer<UInt8>, previous: UnsafeBufferPointer<UInt8>, bpp: Int,
+    scratch: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    let stride = row.count
+    var best = 0
+    var bestCost = Int.max
+    for type in 0...4 {
+      let out = UnsafeMutableBufferPointer(
+        rebasing: scratch[(type * stride)..<((type + 1) * stride)])
+      fill(out, row: row, previous: previous, bpp: bpp, type: type)
+      var cost = 0
+      for byte in out { cost &+= Int(Int8(bitPattern: byte).magnitude) }
+      if cost < bestCost { (best, bestCost) = (type, cost) }
+    }
+    return best
+  }
+
+  /// Writes `row` filtered with `type` into `out`; one tight loop per filter type.
+  static func fill(
+    _ out: UnsafeMutableBufferPointer<UInt8>, row: UnsafeBufferPointer<UInt8>,
+    previous: UnsafeBufferPointer<UInt8>, bpp: Int, type: Int
+  ) {
+    let count = row.count
+    let head = min(bpp, count)
+    switch type {
+    case 1:
+      for i in 0..<head { out[i] = row[i] }
+      for i in head..<count { out[i] = row[i] &- row[i - bpp] }
+    case 2:
+      for i in 0..<count { out[i] = row[i] &- previous[i] }
+    case 3:
+      for i in 0..<head { out[i] = row[i] &- previous[i] / 2 }
+      for i in head..<count {
+        out[i] = row[i] &- UInt8((UInt16(row[i - bpp]) + UInt16(previous[i])) / 2)
+      }
+    case 4:
+      for i in 0..<head { out[i] = row[i] &- previous[i] }
+      for i in head..<count {
+        out[i] = row[i] &- paeth(Int(row[i - bpp]), Int(previous[i]), Int(previous[i - bpp]))
+      }
+    default:
+      for i in 0..<count { out[i] = row[i] }
+    }
   }
 
   /// One row filtered with filter `type` (0…4), given the unfiltered row above.

@@ -60,8 +60,10 @@ public struct Path: Sendable, Hashable {
     let r = max(0, min(radius, rect.width / 2, rect.height / 2))
     guard r > 0 else {
       return polyline(
-        [Point(rect.x, rect.y), Point(rect.maxX, rect.y), Point(rect.maxX, rect.maxY),
-         Point(rect.x, rect.maxY)], closed: true)
+        [
+          Point(rect.x, rect.y), Point(rect.maxX, rect.y), Point(rect.maxX, rect.maxY),
+          Point(rect.x, rect.maxY),
+        ], closed: true)
     }
     var path = Path()
     path.moveTo(Point(rect.x + r, rect.y))
@@ -83,14 +85,18 @@ public struct Path: Sendable, Hashable {
     let (cx, cy) = (center.x, center.y)
     var path = Path()
     path.moveTo(Point(cx + rx, cy))
-    path.cubicTo(Point(cx, cy + ry), control1: Point(cx + rx, cy + k * ry),
-                 control2: Point(cx + k * rx, cy + ry))
-    path.cubicTo(Point(cx - rx, cy), control1: Point(cx - k * rx, cy + ry),
-                 control2: Point(cx - rx, cy + k * ry))
-    path.cubicTo(Point(cx, cy - ry), control1: Point(cx - rx, cy - k * ry),
-                 control2: Point(cx - k * rx, cy - ry))
-    path.cubicTo(Point(cx + rx, cy), control1: Point(cx + k * rx, cy - ry),
-                 control2: Point(cx + rx, cy - k * ry))
+    path.cubicTo(
+      Point(cx, cy + ry), control1: Point(cx + rx, cy + k * ry),
+      control2: Point(cx + k * rx, cy + ry))
+    path.cubicTo(
+      Point(cx - rx, cy), control1: Point(cx - k * rx, cy + ry),
+      control2: Point(cx - rx, cy + k * ry))
+    path.cubicTo(
+      Point(cx, cy - ry), control1: Point(cx - rx, cy - k * ry),
+      control2: Point(cx - k * rx, cy - ry))
+    path.cubicTo(
+      Point(cx + rx, cy), control1: Point(cx + k * rx, cy - ry),
+      control2: Point(cx + rx, cy - k * ry))
     path.close()
     return path
   }

@@ -11,6 +11,8 @@
 public struct Rasterizer: Sendable {
   /// Device pixels per scene unit.
   public var scale: Double
+  /// The largest bitmap drawn, in pixels (64 MiB of RGBA).
+  public static let maxPixels = 16_777_216.0
 
   /// A rasteriser at `scale` device pixels per scene unit (clamped to 0.01…16).
   public init(scale: Double = 1) {
@@ -18,7 +20,12 @@ public struct Rasterizer: Sendable {
   }
 
   /// The pixels of `scene`.
+  ///
+  /// Scenes that would exceed `maxPixels` device pixels are drawn at a smaller scale instead.
   public func render(_ scene: Scene) -> Bitmap {
+    let area = max(scene.width, 1) * max(scene.height, 1)
+    let fit = area.isFinite ? (Rasterizer.maxPixels / area).squareRoot() : 1
+    let scale = min(self.scale, max(fit, 0.01))
     let width = Rasterizer.pixels(scene.width * scale)
     let height = Rasterizer.pixels(scene.height * scale)
     var canvas = Canvas(width: width, height: height, background: scene.background ?? .clear)
@@ -71,8 +78,11 @@ struct Canvas {
   init(width: Int, height: Int, background: Color) {
     self.width = width
     self.height = height
+    pixels = [UInt8](repeating: 0, count: width * height * 4)
     let pixel = [background.red, background.green, background.blue, background.alpha]
-    pixels = Array([[UInt8]](repeating: pixel, count: width * height).joined())
+    pixels.withUnsafeMutableBufferPointer { buffer in
+      for index in 0..<buffer.count { buffer[index] = pixel[index & 3] }
+    }
   }
 
   /// Fills the union of `polygons` (device coordinates), anti-aliased.
@@ -123,20 +133,24 @@ struct Canvas {
     let below = Float(pixels[index + 3]) / 255
     let outAlpha = a + below * (1 - a)
     guard outAlpha > 0 else { return }
-    let source = [color.red, color.green, color.blue]
-    for channel in 0..<3 {
-      let mixed = (Float(source[channel]) * a + Float(pixels[index + channel]) * below * (1 - a))
-        / outAlpha
-      pixels[index + channel] = UInt8(min(max(mixed.rounded(), 0), 255))
+    let keep = below * (1 - a)
+    func mix(_ source: UInt8, _ target: UInt8) -> UInt8 {
+      let mixed = (Float(source) * a + Float(target) * keep) / outAlpha
+      return UInt8(min(max(mixed, 0), 255) + 0.5)
     }
-    pixels[index + 3] = UInt8(min(max((outAlpha * 255).rounded(), 0), 255))
+    pixels[index] = mix(color.red, pixels[index])
+    pixels[index + 1] = mix(color.green, pixels[index + 1])
+    pixels[index + 2] = mix(color.blue, pixels[index + 2])
+    pixels[index + 3] = UInt8(min(max(outAlpha * 255, 0), 255) + 0.5)
   }
 
   /// Draws `bitmap` stretched to `frame` under `transform`, nearest neighbour, unsmoothed edges.
   mutating func draw(_ bitmap: Bitmap, frame: Rect, transform: Transform) {
     guard frame.width > 0, frame.height > 0, let inverse = transform.inverted else { return }
-    let corners = [Point(frame.x, frame.y), Point(frame.maxX, frame.y),
-                   Point(frame.maxX, frame.maxY), Point(frame.x, frame.maxY)]
+    let corners = [
+      Point(frame.x, frame.y), Point(frame.maxX, frame.y),
+      Point(frame.maxX, frame.maxY), Point(frame.x, frame.maxY),
+    ]
     guard let window = window(around: corners.map(transform.apply)) else { return }
     for y in window.y0..<window.y1 {
       for x in window.x0..<window.x1 {

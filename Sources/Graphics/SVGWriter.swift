@@ -15,7 +15,7 @@ public struct SVGWriter: Sendable {
 
   /// The SVG document for `scene`, starting with the XML declaration.
   public func write(_ scene: Scene) -> String {
-    let (w, h) = (number(scene.width), number(scene.height))
+    let (w, h) = (number(max(scene.width, 0)), number(max(scene.height, 0)))
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\""
     out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\""
@@ -91,7 +91,9 @@ public struct SVGWriter: Sendable {
       out += paint("stroke", stroke)
       out += " stroke-width=\"\(number(style.strokeWidth))\""
       out += " stroke-linejoin=\"round\" stroke-linecap=\"round\""
-      if !style.dash.isEmpty, style.dash.allSatisfy({ $0 >= 0 }), style.dash.contains(where: { $0 > 0 }) {
+      if !style.dash.isEmpty, style.dash.allSatisfy({ $0 >= 0 }),
+        style.dash.contains(where: { $0 > 0 })
+      {
         out += " stroke-dasharray=\"\(style.dash.map(number).joined(separator: ","))\""
       }
     }

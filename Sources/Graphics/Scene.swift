@@ -76,7 +76,8 @@ public indirect enum Element: Sendable, Hashable {
   var outline: (Path, Style)? {
     switch self {
     case .path(let path, let style): (path, style)
-    case .rectangle(let rect, let radius, let style): (Path.rectangle(rect, cornerRadius: radius), style)
+    case .rectangle(let rect, let radius, let style):
+      (Path.rectangle(rect, cornerRadius: radius), style)
     case .ellipse(let center, let rx, let ry, let style):
       (Path.ellipse(center: center, radiusX: rx, radiusY: ry), style)
     case .polyline(let points, let style): (Path.polyline(points), style)

@@ -65,10 +65,11 @@ enum Stroker {
       let length = distance(a, b)
       guard length > 1e-12 else { continue }
       let nx = -(b.y - a.y) / length * halfWidth, ny = (b.x - a.x) / length * halfWidth
-      polygons.append(positive([
-        Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny),
-        Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny),
-      ]))
+      polygons.append(
+        positive([
+          Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny),
+          Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny),
+        ]))
     }
     if points.count >= 2 && halfWidth > 0.75 {
       polygons += points.map { disc(center: $0, radius: halfWidth) }
@@ -79,10 +80,11 @@ enum Stroker {
   /// A regular polygon approximating a disc, wound positively.
   static func disc(center: Point, radius: Double) -> [Point] {
     let sides = min(max(Int(radius * 4), 8), 48)
-    return positive((0..<sides).map { i in
-      let angle = Double(i) / Double(sides) * 2 * Double.pi
-      return Point(center.x + radius * cos(angle), center.y + radius * sin(angle))
-    })
+    return positive(
+      (0..<sides).map { i in
+        let angle = Double(i) / Double(sides) * 2 * Double.pi
+        return Point(center.x + radius * cos(angle), center.y + radius * sin(angle))
+      })
   }
 
   /// The polygon with a positive shoelace area (reversed if needed).

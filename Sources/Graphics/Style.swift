@@ -61,7 +61,8 @@ public enum FontWeight: String, Sendable, Hashable {
 /// (`TextMetrics.width`), capitals are `0.7 · fontSize` tall. `rotation` turns the text about
 /// `position`, in degrees clockwise (−90 reads bottom to top).
 public struct Text: Sendable, Hashable {
-  /// The characters (one line; printable ASCII renders in the raster font, others as `?`).
+  /// The characters (one line; the raster font covers ASCII and a few symbols, see `PixelFont`;
+  /// others draw as `?`).
   public var string: String
   /// Baseline point at the anchor.
   public var position: Point

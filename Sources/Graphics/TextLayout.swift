@@ -1,9 +1,21 @@
 /// Lays out a `Text` in the pixel font as device-space rectangles for the rasteriser.
 ///
-/// Under transforms that keep axes (no rotation other than quarter turns) the font unit is
-/// snapped to whole device pixels (`snappedUnit`) and the origin to the pixel grid, so small text stays crisp;
-/// otherwise the glyph cells are drawn exactly (and anti-aliased).
+/// Under transforms that keep axes (no rotation other than quarter turns) and at least 0.8
+/// device pixels per font unit, text is drawn on the pixel grid so it stays crisp: a unit
+/// within 0.2 of a whole number of pixels becomes that number (uniform strokes); otherwise each
+/// glyph cell edge is rounded to the nearest pixel (nearest-neighbour scaling, true size).
+/// Rotated or tiny text is drawn exactly, anti-aliased.
 enum TextLayout {
+  /// How glyph cells meet the pixel grid.
+  enum Grid {
+    /// A whole number of pixels per font unit.
+    case uniform
+    /// Cell edges rounded to pixels.
+    case rounded
+    /// No snapping.
+    case exact
+  }
+
   /// One polygon (a quadrilateral) per horizontal run of lit glyph cells.
   static func polygons(_ text: Text, transform: Transform) -> [[Point]] {
     guard text.fontSize > 0, text.fontSize.isFinite else { return [] }
@@ -12,42 +24,46 @@ enum TextLayout {
     let local = Transform.scale(unit, unit).then(.rotate(degrees: text.rotation))
       .then(.translate(text.position.x, text.position.y)).then(transform)
     var linear = Transform(a: local.a, b: local.b, c: local.c, d: local.d, e: 0, f: 0)
-    let snap = linear.keepsAxes
-    if snap {
-      let size = linear.lengthScale
-      let factor = TextLayout.snappedUnit(size) / size
+    let size = linear.lengthScale
+    let grid = TextLayout.grid(unitSize: size, keepsAxes: linear.keepsAxes)
+    if grid == .uniform {
+      let factor = size.rounded() / size
       linear = linear.then(.scale(factor, factor))
     }
-    let anchorFraction: Double =
-      switch text.anchor {
-      case .start: 0
-      case .middle: 0.5
-      case .end: 1
-      }
     let totalUnits = Double(characters.count * PixelFont.advance)
-    let shift = linear.apply(Point(-totalUnits * anchorFraction, 0))
+    let shift = linear.apply(Point(-totalUnits * anchorFraction(text.anchor), 0))
     var origin = local.apply(Point(0, 0))
     origin = Point(origin.x + shift.x, origin.y + shift.y)
-    if snap { origin = Point(origin.x.rounded(), origin.y.rounded()) }
-    let bold = text.weight == .bold ? boldExtra(snap: snap, unitSize: linear.lengthScale) : 0
+    if grid != .exact { origin = Point(origin.x.rounded(), origin.y.rounded()) }
+    let bold = text.weight == .bold ? boldExtra(grid: grid, unitSize: linear.lengthScale) : 0
     return cellRects(characters, bold: bold).map { rect in
       rect.map { p in
         let q = linear.apply(p)
-        return Point(origin.x + q.x, origin.y + q.y)
+        let device = Point(origin.x + q.x, origin.y + q.y)
+        return grid == .rounded ? Point(device.x.rounded(), device.y.rounded()) : device
       }
     }
   }
 
-  /// A whole number of device pixels per font unit near `size`, at least 1. Rounding up is
-  /// limited to a quarter pixel so text never grows more than 25% wider than its metrics.
-  static func snappedUnit(_ size: Double) -> Double {
-    max(1, (size + 0.25).rounded(.down))
+  /// The grid mode for `unitSize` device pixels per font unit.
+  static func grid(unitSize: Double, keepsAxes: Bool) -> Grid {
+    guard keepsAxes, unitSize >= 0.8 else { return .exact }
+    return abs(unitSize - unitSize.rounded()) <= 0.2 ? .uniform : .rounded
   }
 
-  /// Extra width in font units that bold adds to every run: one device pixel when snapped.
-  static func boldExtra(snap: Bool, unitSize: Double) -> Double {
-    guard snap, unitSize > 0 else { return 0.5 }
-    return (0.5 * unitSize).rounded(.up) / unitSize
+  static func anchorFraction(_ anchor: TextAnchor) -> Double {
+    switch anchor {
+    case .start: 0
+    case .middle: 0.5
+    case .end: 1
+    }
+  }
+
+  /// Extra width in font units that bold adds to every run: at least one device pixel on the
+  /// grid, half a unit otherwise.
+  static func boldExtra(grid: Grid, unitSize: Double) -> Double {
+    guard grid != .exact, unitSize > 0 else { return 0.5 }
+    return max((0.5 * unitSize).rounded(.up), 1) / unitSize
   }
 
   /// Rectangles in font units; x grows along the text, y down, the baseline at y = 0.

@@ -73,11 +73,16 @@ public struct ArchitectureDiagram: Figure {
   public var edges: [DiagramEdge]
   /// Print shapes above the arrows between blocks.
   public var showEdgeShapes: Bool
+  /// Width beyond which the chain wraps into another row (where no skip edge is cut).
+  public var maxWidth: Double
 
   /// A diagram.
   public init(
-    title: String = "", nodes: [DiagramNode], edges: [DiagramEdge] = [], showEdgeShapes: Bool = true
+    title: String = "", nodes: [DiagramNode], edges: [DiagramEdge] = [],
+    showEdgeShapes: Bool = true,
+    maxWidth: Double = 1000
   ) {
+    self.maxWidth = maxWidth
     self.title = title
     self.nodes = nodes
     self.edges = edges
@@ -98,8 +103,10 @@ public struct ArchitectureDiagram: Figure {
     let layout = DiagramLayout(self)
     var scene = Scene(width: layout.width, height: layout.height)
     if nodes.isEmpty {
-      scene.add(Theme.label("(empty model)", centeredAt: Point(layout.width / 2, layout.height / 2),
-                            size: Theme.labelSize, color: Theme.mutedText))
+      scene.add(
+        Theme.label(
+          "(empty model)", centeredAt: Point(layout.width / 2, layout.height / 2),
+          size: Theme.labelSize, color: Theme.mutedText))
     }
     for index in nodes.indices {
       scene.add(contentsOf: layout.block(index, node: nodes[index]))
@@ -113,8 +120,10 @@ public struct ArchitectureDiagram: Figure {
       scene.add(contentsOf: layout.arc(edge, level: level))
     }
     if !title.isEmpty {
-      scene.add(Theme.label(title, centeredAt: Point(layout.width / 2, 19), size: Theme.titleSize,
-                            weight: .bold))
+      scene.add(
+        Theme.label(
+          title, centeredAt: Point(layout.width / 2, 19), size: Theme.titleSize,
+          weight: .bold))
     }
     return scene
   }

@@ -20,13 +20,17 @@ struct AxisMap {
   let ticks: [(value: Double, label: String)]
 
   /// An axis covering `values` (non-finite ignored; ≤ 0 ignored on log), mapped to start…end.
-  init(values: [Double], scale: AxisScale, start: Double, end: Double, tickCount: Int = 6) {
+  /// On linear axes `margin` (a fraction of the data span) is added on both sides first.
+  init(
+    values: [Double], scale: AxisScale, start: Double, end: Double, tickCount: Int = 6,
+    margin: Double = 0
+  ) {
     let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
     var low = usable.min() ?? (scale == .log ? 0.1 : 0)
     var high = usable.max() ?? (scale == .log ? 10 : 1)
-    if scale == .linear && high > low {
-      // A 3% margin keeps lines off the frame; it never pushes a non-negative range below 0.
-      let pad = 0.03 * (high - low)
+    if scale == .linear && high > low && margin > 0 {
+      // The margin keeps lines off the frame; it never pushes a non-negative range below 0.
+      let pad = margin * (high - low)
       low = low >= 0 && low - pad < 0 ? 0 : low - pad
       high += pad
     }
@@ -58,12 +62,14 @@ struct AxisMap {
     let t: Double
     switch scale {
     case .linear:
-      t = high > low ? (value - low) / (high - low) : 0.5
+      // Halved so that spans near Double's limits do not overflow.
+      t = high > low ? (value / 2 - low / 2) / (high / 2 - low / 2) : 0.5
     case .log:
       guard value > 0 else { return nil }
       t = (log10(value) - log10(low)) / (log10(high) - log10(low))
     }
-    return start + t * (end - start)
+    let position = start + t * (end - start)
+    return position.isFinite ? position : nil
   }
 
   /// The widest tick label in pixels at `fontSize`.
@@ -85,6 +91,10 @@ enum Ticks {
     }
     let step = niceStep((high - low) / Double(max(count - 1, 1)))
     let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
+    guard (last - first).isFinite, last - first <= 100 else {
+      // Spans beyond Double's range (e.g. ±1e308): label just the ends.
+      return (low, high, [low, high].map { (value: $0, label: NumberFormat.compact($0)) })
+    }
     let values = stride(from: first, through: last, by: 1).map { $0 * step }
     let decimals = max(0, -Int((log10(step) + 1e-9).rounded(.down)))
     let ticks = values.map { (value: $0, label: linearLabel($0, decimals: decimals)) }
@@ -112,8 +122,8 @@ enum Ticks {
   static func logarithmic(low: Double, high: Double)
     -> (low: Double, high: Double, ticks: [(value: Double, label: String)])
   {
-    let first = Int(log10(low).rounded(.down))
-    var last = Int(log10(high).rounded(.up))
+    let first = Int(min(max(log10(low).rounded(.down), -300), 299))
+    var last = Int(min(max(log10(high).rounded(.up), -300), 300))
     if last <= first { last = first + 1 }
     let stepExponent = max(1, (last - first + 5) / 6)
     last = first + (last - first + stepExponent - 1) / stepExponent * stepExponent

@@ -8,7 +8,7 @@ import Graphics
 ///
 /// ```swift
 /// let norms = BarChart(
-///   title: "Gradient norm per layer", yLabel: "‖∇W‖", yScale: .log,
+///   title: "Gradient norm per layer", yLabel: "gradient norm", yScale: .log,
 ///   categories: ["conv1", "conv2", "fc1", "fc2", "fc3"], values: [2e-5, 3e-4, 2e-3, 1e-2, 4e-2])
 /// ```
 public struct BarChart: Figure {
@@ -58,10 +58,11 @@ public struct BarChart: Figure {
   public func scene() -> Scene {
     let count = min(categories.count, values.count)
     let names = categories.prefix(count).map { Theme.truncated($0, to: BarChart.labelLimit) }
-    var frame = ChartFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
+    var frame = ChartFrame(
+      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
     var axisValues = Array(values.prefix(count))
     if yScale == .linear { axisValues.append(0) }
-    let probe = AxisMap(values: axisValues, scale: yScale, start: 0, end: 1)
+    let probe = AxisMap(values: axisValues, scale: yScale, start: 0, end: 1, margin: 0.03)
     frame.yTickWidth = probe.widestLabel(fontSize: Theme.tickSize)
     let rough = frame.plotRect.width / Double(max(count, 1))
     let widest = names.map { TextMetrics.width(of: $0, fontSize: Theme.tickSize) }.max() ?? 0
@@ -82,8 +83,10 @@ public struct BarChart: Figure {
     for index in 0..<count {
       let center = plot.x + slot * (Double(index) + 0.5)
       let text = showValues && valueSize >= 7 ? texts[index] : ""
-      scene.add(contentsOf: bar(values[index], text: text, size: valueSize, center: center,
-                                slot: slot, axes: axes))
+      scene.add(
+        contentsOf: bar(
+          values[index], text: text, size: valueSize, center: center,
+          slot: slot, axes: axes))
       scene.add(categoryLabel(names[index], center: center, below: plot.maxY, rotate: rotate))
     }
     scene.add(contentsOf: axes.axes())
@@ -104,14 +107,17 @@ public struct BarChart: Figure {
     var elements: [Element] = []
     var labelY = baseline - 8
     if let top = axes.y.position(value) {
-      let rect = Rect(x: center - barWidth / 2, y: min(top, baseline), width: barWidth,
-                      height: abs(baseline - top))
+      let rect = Rect(
+        x: center - barWidth / 2, y: min(top, baseline), width: barWidth,
+        height: abs(baseline - top))
       elements.append(.rectangle(rect, cornerRadius: min(2, barWidth / 4), style: .fill(color)))
       labelY = value < 0 && yScale == .linear ? rect.maxY + 9 : rect.y - 8
     }
     if !text.isEmpty {
-      elements.append(Theme.label(text, centeredAt: Point(center, labelY), size: size,
-                                  color: Theme.mutedText))
+      elements.append(
+        Theme.label(
+          text, centeredAt: Point(center, labelY), size: size,
+          color: Theme.mutedText))
     }
     return elements
   }
@@ -120,7 +126,9 @@ public struct BarChart: Figure {
     guard rotate else {
       return Theme.label(name, centeredAt: Point(center, axisY + 13), size: Theme.tickSize)
     }
-    return .text(Text(name, at: Point(center + 3, axisY + 12), fontSize: Theme.tickSize,
-                      anchor: .end, color: Theme.text, rotation: BarChart.rotation))
+    return .text(
+      Text(
+        name, at: Point(center + 3, axisY + 12), fontSize: Theme.tickSize,
+        anchor: .end, color: Theme.text, rotation: BarChart.rotation))
   }
 }

@@ -30,7 +30,8 @@ struct ChartFrame {
     let left = max(12 + (yLabel.isEmpty ? 0 : 20) + yTickWidth + 8, minLeft)
     let bottom = 10 + xTickHeight + (xLabel.isEmpty ? 0 : 20)
     return Rect(
-      x: left, y: top, width: max(width - left - rightPad, 10), height: max(height - top - bottom, 10))
+      x: left, y: top, width: max(width - left - rightPad, 10),
+      height: max(height - top - bottom, 10))
   }
 
   /// Title and axis titles.
@@ -38,17 +39,23 @@ struct ChartFrame {
     var elements: [Element] = []
     let plot = plotRect
     if !title.isEmpty {
-      elements.append(Theme.label(title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
-                                  weight: .bold))
+      elements.append(
+        Theme.label(
+          title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
+          weight: .bold))
     }
     if !xLabel.isEmpty {
       let y = plot.maxY + xTickHeight + 14
-      elements.append(Theme.label(xLabel, centeredAt: Point(plot.center.x, y), size: Theme.labelSize,
-                                  color: Theme.mutedText))
+      elements.append(
+        Theme.label(
+          xLabel, centeredAt: Point(plot.center.x, y), size: Theme.labelSize,
+          color: Theme.mutedText))
     }
     if !yLabel.isEmpty {
-      elements.append(Theme.label(yLabel, centeredAt: Point(20, plot.center.y), size: Theme.labelSize,
-                                  color: Theme.mutedText, rotation: -90))
+      elements.append(
+        Theme.label(
+          yLabel, centeredAt: Point(20, plot.center.y), size: Theme.labelSize,
+          color: Theme.mutedText, rotation: -90))
     }
     return elements
   }
@@ -84,8 +91,10 @@ struct AxesDrawing {
     for tick in y.ticks {
       guard let py = y.position(tick.value) else { continue }
       elements.append(.line(from: Point(plot.x - 4, py), to: Point(plot.x, py), style: style))
-      elements.append(Theme.label(tick.label, centeredAt: Point(plot.x - 7, py), size: Theme.tickSize,
-                                  anchor: .end, color: Theme.mutedText))
+      elements.append(
+        Theme.label(
+          tick.label, centeredAt: Point(plot.x - 7, py), size: Theme.tickSize,
+          anchor: .end, color: Theme.mutedText))
     }
     elements += xTicks(style: style)
     return elements
@@ -103,8 +112,10 @@ struct AxesDrawing {
       guard let px = x.position(tick.value) else { continue }
       elements.append(.line(from: Point(px, plot.maxY), to: Point(px, plot.maxY + 4), style: style))
       if index % every == 0 {
-        elements.append(Theme.label(tick.label, centeredAt: Point(px, plot.maxY + 13),
-                                    size: Theme.tickSize, color: Theme.mutedText))
+        elements.append(
+          Theme.label(
+            tick.label, centeredAt: Point(px, plot.maxY + 13),
+            size: Theme.tickSize, color: Theme.mutedText))
       }
     }
     return elements
@@ -130,7 +141,9 @@ struct Legend {
 
   /// Number of rows needed within `width`.
   func rows(width: Double) -> Int {
-    positions(left: 0, top: 0, width: width).last.map { Int(($0.y / Legend.rowHeight).rounded()) + 1 } ?? 0
+    positions(left: 0, top: 0, width: width).last.map {
+      Int(($0.y / Legend.rowHeight).rounded()) + 1
+    } ?? 0
   }
 
   /// The top-left corner of each item.
@@ -154,14 +167,20 @@ struct Legend {
     for (item, corner) in zip(items, positions(left: left, top: top, width: width)) {
       let midY = corner.y + Legend.rowHeight / 2
       if item.box {
-        elements.append(.rectangle(Rect(x: corner.x, y: midY - 5, width: 16, height: 10),
-                                   cornerRadius: 2, style: .fill(item.color)))
+        elements.append(
+          .rectangle(
+            Rect(x: corner.x, y: midY - 5, width: 16, height: 10),
+            cornerRadius: 2, style: .fill(item.color)))
       } else {
-        elements.append(.line(from: Point(corner.x, midY), to: Point(corner.x + 16, midY),
-                              style: .stroke(item.color, width: 2.5, dash: item.dashed ? [5, 3] : [])))
+        elements.append(
+          .line(
+            from: Point(corner.x, midY), to: Point(corner.x + 16, midY),
+            style: .stroke(item.color, width: 2.5, dash: item.dashed ? [5, 3] : [])))
       }
-      elements.append(Theme.label(item.name, centeredAt: Point(corner.x + 22, midY),
-                                  size: Theme.tickSize, anchor: .start))
+      elements.append(
+        Theme.label(
+          item.name, centeredAt: Point(corner.x + 22, midY),
+          size: Theme.tickSize, anchor: .start))
     }
     return elements
   }

@@ -49,8 +49,9 @@ struct ColorBar {
 
   /// Width the bar, its labels and caption take.
   var width: Double {
-    let labels = max(TextMetrics.width(of: low, fontSize: Theme.smallSize),
-                     TextMetrics.width(of: high, fontSize: Theme.smallSize))
+    let labels = max(
+      TextMetrics.width(of: low, fontSize: Theme.smallSize),
+      TextMetrics.width(of: high, fontSize: Theme.smallSize))
     return ColorBar.barWidth + 6 + labels + (caption.isEmpty ? 0 : 18)
   }
 
@@ -69,14 +70,20 @@ struct ColorBar {
     }
     elements.append(.rectangle(bar, style: .stroke(Theme.axis, width: 0.75)))
     let labelX = bar.maxX + 5
-    elements.append(Theme.label(high, centeredAt: Point(labelX, bar.y + 5), size: Theme.smallSize,
-                                anchor: .start, color: Theme.mutedText))
-    elements.append(Theme.label(low, centeredAt: Point(labelX, bar.maxY - 5), size: Theme.smallSize,
-                                anchor: .start, color: Theme.mutedText))
+    elements.append(
+      Theme.label(
+        high, centeredAt: Point(labelX, bar.y + 5), size: Theme.smallSize,
+        anchor: .start, color: Theme.mutedText))
+    elements.append(
+      Theme.label(
+        low, centeredAt: Point(labelX, bar.maxY - 5), size: Theme.smallSize,
+        anchor: .start, color: Theme.mutedText))
     if !caption.isEmpty {
       let x = frame.x + width - 8
-      elements.append(Theme.label(caption, centeredAt: Point(x, bar.center.y), size: Theme.smallSize,
-                                  color: Theme.mutedText, rotation: -90))
+      elements.append(
+        Theme.label(
+          caption, centeredAt: Point(x, bar.center.y), size: Theme.smallSize,
+          color: Theme.mutedText, rotation: -90))
     }
     return elements
   }

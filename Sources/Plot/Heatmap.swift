@@ -27,7 +27,8 @@ public struct Heatmap: Figure {
   public var showValues: Bool
   /// Cell colours.
   public var colorMap: ColorMap
-  /// Side of a square cell.
+  /// Side of a square cell (shrunk so the grid stays within about 900 units; values are shown
+  /// only in cells of at least 14).
   public var cellSize: Double
 
   /// A heatmap of `values`.
@@ -44,15 +45,17 @@ public struct Heatmap: Figure {
     self.yLabel = yLabel
     self.showValues = showValues
     self.colorMap = colorMap
-    self.cellSize = min(max(cellSize, 8), 200)
+    let largest = Double(max(values.count, values.map(\.count).max() ?? 0, 1))
+    self.cellSize = min(max(cellSize, 2), 200, max(900 / largest, 2))
   }
 
   /// A confusion matrix: rows are true classes, columns predicted ones, cells are counts.
   public static func confusionMatrix(
     counts: [[Int]], classNames: [String], title: String = "Confusion matrix"
   ) -> Heatmap {
-    Heatmap(values: counts.map { $0.map(Double.init) }, rowLabels: classNames,
-            columnLabels: classNames, title: title, xLabel: "predicted", yLabel: "actual")
+    Heatmap(
+      values: counts.map { $0.map(Double.init) }, rowLabels: classNames,
+      columnLabels: classNames, title: title, xLabel: "predicted", yLabel: "actual")
   }
 
   var rows: Int { values.count }
@@ -71,13 +74,16 @@ public struct Heatmap: Figure {
     let integral = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
     for row in 0..<rows {
       for column in 0..<columns {
-        scene.add(contentsOf: cell(row, column, low: low, high: high, integral: integral,
-                                   grid: layout.grid))
+        scene.add(
+          contentsOf: cell(
+            row, column, low: low, high: high, integral: integral,
+            grid: layout.grid))
       }
     }
     scene.add(.rectangle(layout.grid, style: .stroke(Theme.axis, width: 1)))
     scene.add(contentsOf: layout.labels(rowLabels: rowLabels, columnLabels: columnLabels))
-    let bar = ColorBar(map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high))
+    let bar = ColorBar(
+      map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high))
     scene.add(contentsOf: bar.elements(in: layout.colorBarFrame))
     scene.add(contentsOf: layout.titles(title: title, xLabel: xLabel, yLabel: yLabel))
     return scene
@@ -87,15 +93,16 @@ public struct Heatmap: Figure {
     -> [Element]
   {
     let v = value(row, column)
-    let rect = Rect(x: grid.x + Double(column) * cellSize, y: grid.y + Double(row) * cellSize,
-                    width: cellSize, height: cellSize)
+    let rect = Rect(
+      x: grid.x + Double(column) * cellSize, y: grid.y + Double(row) * cellSize,
+      width: cellSize, height: cellSize)
     guard v.isFinite else { return [.rectangle(rect, style: .fill(.white))] }
     let t = high > low ? (v - low) / (high - low) : 0.5
     let fill = colorMap.color(at: t)
     var elements: [Element] = [
       .rectangle(rect, style: Style(fill: fill, stroke: .white, strokeWidth: 1))
     ]
-    if showValues {
+    if showValues && cellSize >= 14 {
       let text = integral ? NumberFormat.fixed(v, maxFractionDigits: 0) : NumberFormat.compact(v)
       let size = min(Theme.tickSize, cellSize * 0.9 / (Double(text.count) * 0.6 + 0.2))
       let ink = fill.luminance < 0.5 ? Color.white : Theme.text
@@ -127,11 +134,13 @@ struct HeatmapLayout {
     hasXLabel = !map.xLabel.isEmpty
     let left = 12 + (map.yLabel.isEmpty ? 0 : 20) + rowWidth + 8
     let top = map.title.isEmpty ? 12.0 : 38.0
-    grid = Rect(x: left, y: top, width: Double(map.columns) * map.cellSize,
-                height: Double(map.rows) * map.cellSize)
+    grid = Rect(
+      x: left, y: top, width: Double(map.columns) * map.cellSize,
+      height: Double(map.rows) * map.cellSize)
     let bar = ColorBar(map: map.colorMap, low: "0.00e0", high: "0.00e0")
-    width = max(grid.maxX + 16 + bar.width + 12,
-                TextMetrics.width(of: map.title, fontSize: Theme.titleSize) + 24)
+    width = max(
+      grid.maxX + 16 + bar.width + 12,
+      TextMetrics.width(of: map.title, fontSize: Theme.titleSize) + 24)
     height = grid.maxY + columnLabelHeight + (hasXLabel ? 22 : 0) + 10
   }
 
@@ -143,17 +152,23 @@ struct HeatmapLayout {
     var elements: [Element] = []
     for (row, name) in rowLabels.prefix(Int(grid.height / cellSize)).enumerated() {
       let y = grid.y + (Double(row) + 0.5) * cellSize
-      elements.append(Theme.label(Theme.truncated(name, to: 16), centeredAt: Point(grid.x - 6, y),
-                                  size: Theme.tickSize, anchor: .end))
+      elements.append(
+        Theme.label(
+          Theme.truncated(name, to: 16), centeredAt: Point(grid.x - 6, y),
+          size: Theme.tickSize, anchor: .end))
     }
     for (column, name) in columnLabels.prefix(Int(grid.width / cellSize)).enumerated() {
       let x = grid.x + (Double(column) + 0.5) * cellSize
       let short = Theme.truncated(name, to: 16)
       if rotateColumns {
-        elements.append(.text(Text(short, at: Point(x + 3, grid.maxY + 10), fontSize: Theme.tickSize,
-                                   anchor: .end, color: Theme.text, rotation: -45)))
+        elements.append(
+          .text(
+            Text(
+              short, at: Point(x + 3, grid.maxY + 10), fontSize: Theme.tickSize,
+              anchor: .end, color: Theme.text, rotation: -45)))
       } else {
-        elements.append(Theme.label(short, centeredAt: Point(x, grid.maxY + 11), size: Theme.tickSize))
+        elements.append(
+          Theme.label(short, centeredAt: Point(x, grid.maxY + 11), size: Theme.tickSize))
       }
     }
     return elements
@@ -162,17 +177,23 @@ struct HeatmapLayout {
   func titles(title: String, xLabel: String, yLabel: String) -> [Element] {
     var elements: [Element] = []
     if !title.isEmpty {
-      elements.append(Theme.label(title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
-                                  weight: .bold))
+      elements.append(
+        Theme.label(
+          title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
+          weight: .bold))
     }
     if !xLabel.isEmpty {
       let y = grid.maxY + columnLabelHeight + 10
-      elements.append(Theme.label(xLabel, centeredAt: Point(grid.center.x, y), size: Theme.labelSize,
-                                  color: Theme.mutedText))
+      elements.append(
+        Theme.label(
+          xLabel, centeredAt: Point(grid.center.x, y), size: Theme.labelSize,
+          color: Theme.mutedText))
     }
     if !yLabel.isEmpty {
-      elements.append(Theme.label(yLabel, centeredAt: Point(20, grid.center.y), size: Theme.labelSize,
-                                  color: Theme.mutedText, rotation: -90))
+      elements.append(
+        Theme.label(
+          yLabel, centeredAt: Point(20, grid.center.y), size: Theme.labelSize,
+          color: Theme.mutedText, rotation: -90))
     }
     return elements
   }

@@ -31,7 +31,8 @@ public struct ImageGrid: Figure {
     public var caption: String
 
     /// A tile from values.
-    public init(pixels: [Double], width: Int, height: Int, channels: Int = 1, caption: String = "") {
+    public init(pixels: [Double], width: Int, height: Int, channels: Int = 1, caption: String = "")
+    {
       self.pixels = pixels
       self.width = width
       self.height = height
@@ -40,9 +41,12 @@ public struct ImageGrid: Figure {
     }
 
     /// A tile from single-precision values (a tensor's storage).
-    public init(floats pixels: [Float], width: Int, height: Int, channels: Int = 1, caption: String = "") {
-      self.init(pixels: pixels.map(Double.init), width: width, height: height, channels: channels,
-                caption: caption)
+    public init(
+      floats pixels: [Float], width: Int, height: Int, channels: Int = 1, caption: String = ""
+    ) {
+      self.init(
+        pixels: pixels.map(Double.init), width: width, height: height, channels: channels,
+        caption: caption)
     }
 
     var isValid: Bool {
@@ -88,10 +92,22 @@ public struct ImageGrid: Figure {
   }
 
   var columnCount: Int {
-    if let columns { return min(max(columns, 1), max(tiles.count, 1)) }
+    if let columns { return min(max(columns, 1), max(shown.count, 1)) }
     var count = 1
-    while count * count < tiles.count && count < 8 { count += 1 }
+    while count * count < shown.count && count < 8 { count += 1 }
     return count
+  }
+
+  /// At most this many tiles are drawn; a note says how many were left out.
+  static let maxTiles = 128
+
+  var shown: ArraySlice<Tile> { tiles.prefix(ImageGrid.maxTiles) }
+
+  /// The title, plus "(first 128 of N)" when tiles were left out.
+  var heading: String {
+    guard tiles.count > ImageGrid.maxTiles else { return title }
+    let note = "(first \(ImageGrid.maxTiles) of \(tiles.count))"
+    return title.isEmpty ? note : "\(title) \(note)"
   }
 
   var cellWidth: Double { tileSize + 14 }
@@ -100,34 +116,40 @@ public struct ImageGrid: Figure {
   /// The chart as a scene.
   public func scene() -> Scene {
     let columns = columnCount
-    let rows = (tiles.count + columns - 1) / columns
-    let top = title.isEmpty ? 10.0 : 36.0
+    let rows = (shown.count + columns - 1) / columns
+    let heading = heading
+    let top = heading.isEmpty ? 10.0 : 36.0
     let range = sharedRange()
     let bar = colorBar(range)
     let gridWidth = Double(columns) * cellWidth
-    let width = max(12 + gridWidth + (bar.map { 14 + $0.width } ?? 0) + 12,
-                    TextMetrics.width(of: title, fontSize: Theme.titleSize) + 24)
+    let width = max(
+      12 + gridWidth + (bar.map { 14 + $0.width } ?? 0) + 12,
+      TextMetrics.width(of: heading, fontSize: Theme.titleSize) + 24)
     let height = top + Double(max(rows, 1)) * cellHeight + 6
     var scene = Scene(width: width, height: height)
-    for (index, tile) in tiles.enumerated() {
-      let cell = Point(12 + Double(index % columns) * cellWidth, top + Double(index / columns) * cellHeight)
+    for (index, tile) in shown.enumerated() {
+      let cell = Point(
+        12 + Double(index % columns) * cellWidth, top + Double(index / columns) * cellHeight)
       scene.add(contentsOf: tileElements(tile, cell: cell, range: range))
     }
     if let bar {
-      let frame = Rect(x: 12 + gridWidth + 10, y: top + 7, width: ColorBar.barWidth,
-                       height: max(Double(rows) * cellHeight - 28, 48))
+      let frame = Rect(
+        x: 12 + gridWidth + 10, y: top + 7, width: ColorBar.barWidth,
+        height: max(Double(rows) * cellHeight - 28, 48))
       scene.add(contentsOf: bar.elements(in: frame))
     }
-    if !title.isEmpty {
-      scene.add(Theme.label(title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
-                            weight: .bold))
+    if !heading.isEmpty {
+      scene.add(
+        Theme.label(
+          heading, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
+          weight: .bold))
     }
     return scene
   }
 
   /// The value range used for every tile, or `nil` for per-image scaling.
   func sharedRange() -> (low: Double, high: Double)? {
-    let values = tiles.filter(\.isValid).flatMap(\.pixels).filter(\.isFinite)
+    let values = shown.filter(\.isValid).flatMap(\.pixels).filter(\.isFinite)
     switch normalization {
     case .perImage: return nil
     case .shared: return (values.min() ?? 0, values.max() ?? 1)
@@ -139,9 +161,12 @@ public struct ImageGrid: Figure {
 
   func colorBar(_ range: (low: Double, high: Double)?) -> ColorBar? {
     guard tiles.contains(where: { $0.channels == 1 }) else { return nil }
-    guard let range else { return ColorBar(map: colorMap, low: "min", high: "max", caption: "per image") }
-    return ColorBar(map: colorMap, low: NumberFormat.compact(range.low),
-                    high: NumberFormat.compact(range.high))
+    guard let range else {
+      return ColorBar(map: colorMap, low: "min", high: "max", caption: "per image")
+    }
+    return ColorBar(
+      map: colorMap, low: NumberFormat.compact(range.low),
+      high: NumberFormat.compact(range.high))
   }
 
   func tileElements(_ tile: Tile, cell: Point, range: (low: Double, high: Double)?) -> [Element] {
@@ -153,7 +178,8 @@ public struct ImageGrid: Figure {
       let fit = tileSize / Double(max(tile.width, tile.height))
       let factor = fit >= 1 ? max(fit.rounded(.down), 1) : fit
       let (w, h) = (Double(tile.width) * factor, Double(tile.height) * factor)
-      frame = Rect(x: cell.x + (cellWidth - w) / 2, y: cell.y + 7 + (tileSize - h) / 2, width: w, height: h)
+      frame = Rect(
+        x: cell.x + (cellWidth - w) / 2, y: cell.y + 7 + (tileSize - h) / 2, width: w, height: h)
       let whole = Int(factor)
       let shown = factor >= 2 && Double(whole) == factor ? bitmap.upscaled(by: whole) : bitmap
       elements.append(.image(shown, frame: frame))
@@ -162,9 +188,11 @@ public struct ImageGrid: Figure {
     }
     elements.append(.rectangle(frame, style: .stroke(Color(hex: 0xBBBBBB), width: 0.75)))
     if !caption.isEmpty {
-      elements.append(Theme.label(Theme.truncated(caption, to: maxChars),
-                                  centeredAt: Point(cell.x + cellWidth / 2, cell.y + tileSize + 18),
-                                  size: Theme.smallSize))
+      elements.append(
+        Theme.label(
+          Theme.truncated(caption, to: maxChars),
+          centeredAt: Point(cell.x + cellWidth / 2, cell.y + tileSize + 18),
+          size: Theme.smallSize))
     }
     return elements
   }
@@ -185,7 +213,8 @@ enum TileRenderer {
     for index in 0..<plane {
       if tile.channels == 3 {
         for channel in 0..<3 {
-          bytes.append(UInt8(min(max(unit(tile.pixels[channel * plane + index]), 0), 1) * 255 + 0.5))
+          bytes.append(
+            UInt8(min(max(unit(tile.pixels[channel * plane + index]), 0), 1) * 255 + 0.5))
         }
       } else {
         let c = map.color(at: high > low ? unit(tile.pixels[index]) : 0.5)

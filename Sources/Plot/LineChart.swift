@@ -52,8 +52,9 @@ public struct LineChart: Figure {
       name: String = "", y: [Double], color: Color? = nil, dashed: Bool = false,
       lineWidth: Double = 2, marks: Extrema = []
     ) {
-      self.init(name: name, x: y.indices.map { Double($0 + 1) }, y: y, color: color,
-                dashed: dashed, lineWidth: lineWidth, marks: marks)
+      self.init(
+        name: name, x: y.indices.map { Double($0 + 1) }, y: y, color: color,
+        dashed: dashed, lineWidth: lineWidth, marks: marks)
     }
 
     /// Per-batch values placed on an epoch axis: value i sits at x = (i + 1) / batchesPerEpoch.
@@ -62,8 +63,9 @@ public struct LineChart: Figure {
       marks: Extrema = []
     ) -> Series {
       let perEpoch = Double(max(batchesPerEpoch, 1))
-      return Series(name: name, x: values.indices.map { Double($0 + 1) / perEpoch }, y: values,
-                    color: color, lineWidth: 1.5, marks: marks)
+      return Series(
+        name: name, x: values.indices.map { Double($0 + 1) / perEpoch }, y: values,
+        color: color, lineWidth: 1.5, marks: marks)
     }
   }
 
@@ -119,23 +121,28 @@ public struct LineChart: Figure {
   public func scene() -> Scene {
     var scene = Scene(width: width, height: height)
     let legend = Legend(items: legendItems())
-    var frame = ChartFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
+    var frame = ChartFrame(
+      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)
     let xValues = series.flatMap(\.x) + (xRange.map { [$0.lowerBound, $0.upperBound] } ?? [])
     let yValues = series.flatMap(\.y)
-    let yProbe = AxisMap(values: yValues, scale: yScale, start: 0, end: 1)
+    let yProbe = AxisMap(values: yValues, scale: yScale, start: 0, end: 1, margin: 0.03)
     let xProbe = AxisMap(values: xValues, scale: xScale, start: 0, end: 1)
     frame.yTickWidth = yProbe.widestLabel(fontSize: Theme.tickSize)
-    frame.rightPad = max(18, TextMetrics.width(of: xProbe.ticks.last?.label ?? "", fontSize: Theme.tickSize) / 2 + 6)
+    frame.rightPad = max(
+      18, TextMetrics.width(of: xProbe.ticks.last?.label ?? "", fontSize: Theme.tickSize) / 2 + 6)
     let legendWidth = width - 24
-    frame.legendHeight = legend.items.isEmpty ? 0 : Double(legend.rows(width: legendWidth)) * Legend.rowHeight
+    frame.legendHeight =
+      legend.items.isEmpty ? 0 : Double(legend.rows(width: legendWidth)) * Legend.rowHeight
     let plot = frame.plotRect
     let axes = AxesDrawing(
       plot: plot, x: AxisMap(xProbe, start: plot.x, end: plot.maxX),
       y: AxisMap(yProbe, start: plot.maxY, end: plot.y))
     scene.add(contentsOf: axes.grid())
     if series.allSatisfy({ $0.y.allSatisfy { !$0.isFinite } }) {
-      scene.add(Theme.label("no data yet", centeredAt: plot.center, size: Theme.labelSize,
-                            color: Theme.mutedText))
+      scene.add(
+        Theme.label(
+          "no data yet", centeredAt: plot.center, size: Theme.labelSize,
+          color: Theme.mutedText))
     }
     for (index, line) in series.enumerated() {
       scene.add(contentsOf: lineElements(line, color: line.color ?? Theme.color(index), axes: axes))
@@ -151,7 +158,8 @@ public struct LineChart: Figure {
 
   func legendItems() -> [LegendItem] {
     series.enumerated().compactMap { index, line in
-      line.name.isEmpty ? nil
+      line.name.isEmpty
+        ? nil
         : LegendItem(name: line.name, color: line.color ?? Theme.color(index), dashed: line.dashed)
     }
   }
@@ -206,10 +214,13 @@ public struct LineChart: Figure {
       guard let pick, let px = axes.x?.position(pick.0), let py = axes.y.position(pick.1) else {
         continue
       }
-      elements.append(.circle(center: Point(px, py), radius: 4,
-                              style: Style(fill: color, stroke: .white, strokeWidth: 1.5)))
-      elements += valueTag("\(word) \(NumberFormat.compact(pick.1, significant: 3))",
-                           at: Point(px, py), below: below, plot: axes.plot)
+      elements.append(
+        .circle(
+          center: Point(px, py), radius: 4,
+          style: Style(fill: color, stroke: .white, strokeWidth: 1.5)))
+      elements += valueTag(
+        "\(word) \(NumberFormat.compact(pick.1, significant: 3))",
+        at: Point(px, py), below: below, plot: axes.plot)
     }
     return elements
   }

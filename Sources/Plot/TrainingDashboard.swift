@@ -61,10 +61,12 @@ public struct TrainingDashboard: Figure {
 
   func header() -> [Element] {
     let track = Rect(x: 16, y: 38, width: width - 32, height: 10)
-    let done = Rect(x: track.x, y: track.y, width: track.width * progress.fraction, height: track.height)
+    let done = Rect(
+      x: track.x, y: track.y, width: track.width * progress.fraction, height: track.height)
     let barColor = progress.finished ? Theme.color(2) : Theme.color(0)
     var elements: [Element] = [
-      Theme.label(title, centeredAt: Point(16, 14), size: Theme.titleSize, anchor: .start, weight: .bold),
+      Theme.label(
+        title, centeredAt: Point(16, 14), size: Theme.titleSize, anchor: .start, weight: .bold),
       Theme.label(progress.status, centeredAt: Point(16, 29), size: Theme.tickSize, anchor: .start),
       .rectangle(track, cornerRadius: 5, style: .fill(Color(hex: 0xE6E6E6))),
     ]
@@ -72,8 +74,10 @@ public struct TrainingDashboard: Figure {
       elements.append(.rectangle(done, cornerRadius: 5, style: .fill(barColor)))
     }
     let percent = "\(Int((progress.fraction * 100).rounded(.down)))%"
-    elements.append(Theme.label(percent, centeredAt: Point(width - 16, 14), size: Theme.labelSize,
-                                anchor: .end, weight: .bold, color: barColor))
+    elements.append(
+      Theme.label(
+        percent, centeredAt: Point(width - 16, 14), size: Theme.labelSize,
+        anchor: .end, weight: .bold, color: barColor))
     return elements
   }
 
@@ -84,8 +88,10 @@ public struct TrainingDashboard: Figure {
       .perBatch(name: "batch loss", values: batchLosses, batchesPerEpoch: perEpoch, color: pale)
     ]
     if smoothing > 0 && batchLosses.count > 1 {
-      series.append(.perBatch(name: "smoothed", values: smoothed(batchLosses),
-                              batchesPerEpoch: perEpoch, color: Theme.color(0)))
+      series.append(
+        .perBatch(
+          name: "smoothed", values: smoothed(batchLosses),
+          batchesPerEpoch: perEpoch, color: Theme.color(0)))
       series[1].lineWidth = 2
     }
     series += extraSeries.enumerated().map { index, line in
@@ -93,8 +99,10 @@ public struct TrainingDashboard: Figure {
       copy.color = copy.color ?? Theme.color(index + 1)
       return copy
     }
-    return LineChart(xLabel: "epoch", yLabel: "loss", yScale: logScale ? .log : .linear,
-                     series: series, xRange: 0...Double(max(progress.totalEpochs, 1)), width: width, height: height - TrainingDashboard.headerHeight)
+    return LineChart(
+      xLabel: "epoch", yLabel: "loss", yScale: logScale ? .log : .linear,
+      series: series, xRange: 0...Double(max(progress.totalEpochs, 1)), width: width,
+      height: height - TrainingDashboard.headerHeight)
   }
 
   /// Exponential moving average with bias correction; non-finite values pass through.

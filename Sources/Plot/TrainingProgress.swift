@@ -46,7 +46,8 @@ public struct TrainingProgress: Sendable, Hashable {
     return min(max(Double(done) / Double(total), 0), 1)
   }
 
-  /// The status fields without the bar: "epoch 2/5  batch 120/469  loss 0.431  1843 img/s  ETA 0:42".
+  /// The status fields without the bar, two spaces apart:
+  /// "epoch 2/5  batch 120/469  loss 0.4313  1843 img/s  ETA 1:37".
   public var status: String {
     var parts = ["epoch \(epoch)/\(totalEpochs)", "batch \(batch)/\(batchesPerEpoch)"]
     if let loss { parts.append("loss \(NumberFormat.compact(loss, significant: 4))") }
@@ -77,6 +78,7 @@ public struct TrainingProgress: Sendable, Hashable {
     let total = Int(seconds.rounded())
     let (hours, minutes, secs) = (total / 3600, (total / 60) % 60, total % 60)
     let twoDigits = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-    return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(minutes):\(twoDigits(secs))"
+    return hours > 0
+      ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(minutes):\(twoDigits(secs))"
   }
 }

@@ -2,22 +2,30 @@ import Glibc
 
 /// Broadcasting arithmetic: tensor ⊕ tensor throws on incompatible shapes; with a scalar it cannot fail.
 extension Tensor {
-  public static func + (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs, +) }
-  public static func - (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs, -) }
-  public static func * (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs, *) }
-  public static func / (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs, /) }
+  public static func + (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, AddKernel()) : try Elementwise.zip(lhs, rhs, +)
+  }
+  public static func - (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, SubKernel()) : try Elementwise.zip(lhs, rhs, -)
+  }
+  public static func * (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, MulKernel()) : try Elementwise.zip(lhs, rhs, *)
+  }
+  public static func / (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, DivKernel()) : try Elementwise.zip(lhs, rhs, /)
+  }
 
-  public static func + (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 + rhs } }
-  public static func - (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 - rhs } }
-  public static func * (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 * rhs } }
-  public static func / (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 / rhs } }
-  public static func + (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.map(rhs) { lhs + $0 } }
-  public static func - (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.map(rhs) { lhs - $0 } }
-  public static func * (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.map(rhs) { lhs * $0 } }
-  public static func / (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.map(rhs) { lhs / $0 } }
+  public static func + (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, AddScalarKernel(s: rhs)) }
+  public static func - (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, AddScalarKernel(s: -rhs)) }
+  public static func * (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, MulScalarKernel(s: rhs)) }
+  public static func / (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, DivScalarKernel(s: rhs)) }
+  public static func + (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, AddScalarKernel(s: lhs)) }
+  public static func - (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, ScalarSubKernel(s: lhs)) }
+  public static func * (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, MulScalarKernel(s: lhs)) }
+  public static func / (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, ScalarDivKernel(s: lhs)) }
 
   /// Elementwise negation.
-  public static prefix func - (x: Tensor) -> Tensor { Elementwise.map(x) { -$0 } }
+  public static prefix func - (x: Tensor) -> Tensor { Elementwise.apply(x, NegateKernel()) }
 
   /// Elementwise maximum of two tensors (broadcasting).
   public static func maximum(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
@@ -34,7 +42,7 @@ extension Tensor {
 
   /// `x^p` elementwise.
   public func pow(_ p: Float) -> Tensor {
-    if p == 2 { return Elementwise.map(self) { $0 * $0 } }
+    if p == 2 { return Elementwise.apply(self, SquareKernel()) }
     if p == 1 { return self }
     if p == 0.5 { return Elementwise.map(self) { $0.squareRoot() } }
     return Elementwise.map(self) { powf($0, p) }
@@ -44,17 +52,17 @@ extension Tensor {
   public func pow(_ p: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(self, p) { powf($0, $1) } }
 
   /// `eˣ` elementwise.
-  public func exp() -> Tensor { Elementwise.map(self) { expf($0) } }
+  public func exp() -> Tensor { Elementwise.apply(self, ExpKernel()) }
   /// Natural logarithm elementwise (−inf at 0, NaN below).
   public func log() -> Tensor { Elementwise.map(self) { logf($0) } }
   /// Square root elementwise.
-  public func sqrt() -> Tensor { Elementwise.map(self) { $0.squareRoot() } }
+  public func sqrt() -> Tensor { Elementwise.apply(self, SqrtKernel()) }
   /// Absolute value elementwise.
-  public func abs() -> Tensor { Elementwise.map(self) { Swift.abs($0) } }
+  public func abs() -> Tensor { Elementwise.apply(self, AbsKernel()) }
   /// Sign elementwise: −1, 0 or 1.
   public func sign() -> Tensor { Elementwise.map(self) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }
   /// Squares elementwise.
-  public func squared() -> Tensor { Elementwise.map(self) { $0 * $0 } }
+  public func squared() -> Tensor { Elementwise.apply(self, SquareKernel()) }
 
   /// Values limited to `[min, max]` (either bound may be omitted).
   public func clamped(min low: Float = -.infinity, max high: Float = .infinity) -> Tensor {

@@ -91,6 +91,8 @@ let cnnCases: [OpCase] = [
   OpCase("avg pool", { [try random([2, 2, 5, 5], seed: 72)] }) {
     try $0[0].avgPool2d(Pool2dOptions(kernel: 3, stride: 2, padding: 1, countIncludePad: false))
   },
+  OpCase("avg pool 2x2 tiling (odd size)", { [try random([2, 3, 5, 5], seed: 83)] }) { try $0[0].avgPool2d(Pool2dOptions(kernel: 2)) },
+  OpCase("max pool 2x2", { [try distinct([1, 2, 4, 6], seed: 84)] }) { try $0[0].maxPool2d(Pool2dOptions(kernel: 2)) },
   OpCase("adaptive avg pool", { [try random([1, 2, 5, 7], seed: 73)] }) { try $0[0].adaptiveAvgPool2d(Size2(2, 3)) },
   OpCase("global avg pool", { [try random([2, 3, 3, 2], seed: 74)] }) { try $0[0].globalAvgPool2d() },
   OpCase("upsample nearest", { [try random([1, 2, 3, 2], seed: 75)] }) { try $0[0].upsample(scale: 2, mode: .nearest) },

@@ -1,12 +1,12 @@
 import Foundation
 import Graphics
-import Testing
 import TestSupport
+import Testing
 
 /// Writes PNGs with their exact expected pixels for Tests/integration/test_graphics_png.py,
 /// which decodes them with Pillow (an independent decoder). `swift test` must run first.
 @Test func writesPNGsAndRawPixelsForPillow() throws {
-  let folder = try artifactsFolder("graphics")
+  let folder = try renderArtifactsFolder("graphics")
   var entries: [[String: Any]] = []
   let formats: [(PixelFormat, String)] = [(.gray, "L"), (.rgb, "RGB"), (.rgba, "RGBA")]
   for (format, mode) in formats {
@@ -18,8 +18,11 @@ import TestSupport
   entries.append(try write(rendered, name: "scene", mode: "RGBA", to: folder))
   let svg = SVGWriter().write(try sampleScene())
   try Data(svg.utf8).write(to: folder.appendingPathComponent("scene.svg"))
-  entries.append(["svg": "scene.svg", "elements": ["rect", "circle", "polyline", "path", "text", "g", "image"]])
-  let json = try JSONSerialization.data(withJSONObject: entries, options: [.prettyPrinted, .sortedKeys])
+  entries.append([
+    "svg": "scene.svg", "elements": ["rect", "circle", "polyline", "path", "text", "g", "image"],
+  ])
+  let json = try JSONSerialization.data(
+    withJSONObject: entries, options: [.prettyPrinted, .sortedKeys])
   try json.write(to: folder.appendingPathComponent("manifest.json"))
   #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("scene.png").path))
 }
@@ -28,6 +31,8 @@ import TestSupport
 func write(_ bitmap: Bitmap, name: String, mode: String, to folder: URL) throws -> [String: Any] {
   try Data(PNGEncoder.encode(bitmap)).write(to: folder.appendingPathComponent("\(name).png"))
   try Data(bitmap.pixels).write(to: folder.appendingPathComponent("\(name).raw"))
-  return ["png": "\(name).png", "raw": "\(name).raw", "mode": mode, "width": bitmap.width,
-          "height": bitmap.height]
+  return [
+    "png": "\(name).png", "raw": "\(name).raw", "mode": mode, "width": bitmap.width,
+    "height": bitmap.height,
+  ]
 }

@@ -1,5 +1,6 @@
-@testable import Graphics
 import Testing
+
+@testable import Graphics
 
 /// A deterministic byte sequence (a 32-bit LCG), so tests see varied but repeatable pixels.
 func seededBytes(_ count: Int, seed: UInt32) -> [UInt8] {
@@ -77,4 +78,11 @@ func pngRoundTripsExactPixels(format: PixelFormat) throws {
   let big = bitmap.upscaled(by: 3)
   #expect(big.width == 6 && big.height == 3)
   #expect(big.pixels == Array(repeating: [10, 10, 10, 200, 200, 200], count: 3).flatMap { $0 })
+}
+
+@Test func absurdUpscalingLeavesTheBitmapAlone() throws {
+  let bitmap = try Bitmap(width: 3, height: 3, format: .rgba, fill: .red)
+  #expect(bitmap.upscaled(by: 100_000) == bitmap)
+  #expect(bitmap.upscaled(by: Int.max) == bitmap)
+  #expect(bitmap.upscaled(by: 0) == bitmap)
 }

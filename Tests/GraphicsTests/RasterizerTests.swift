@@ -1,5 +1,6 @@
-@testable import Graphics
 import Testing
+
+@testable import Graphics
 
 func render(_ elements: [Element], width: Double = 40, height: Double = 30, scale: Double = 1)
   -> Bitmap
@@ -19,7 +20,8 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
 }
 
 @Test func aHalfCoveredEdgePixelIsHalfBlended() {
-  let bitmap = render([.rectangle(Rect(x: 10.5, y: 5, width: 10, height: 10), style: .fill(.black))])
+  let bitmap = render([.rectangle(Rect(x: 10.5, y: 5, width: 10, height: 10), style: .fill(.black))]
+  )
   #expect(bitmap.color(x: 10, y: 8) == Color(gray: 128))
   #expect(bitmap.color(x: 11, y: 8) == .black)
   #expect(bitmap.color(x: 9, y: 8) == .white)
@@ -41,7 +43,9 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
 }
 
 @Test func strokesHaveTheirWidthAndDashesLeaveGaps() {
-  let solid = render([.line(from: Point(0, 10), to: Point(40, 10), style: .stroke(.black, width: 4))])
+  let solid = render([
+    .line(from: Point(0, 10), to: Point(40, 10), style: .stroke(.black, width: 4))
+  ])
   #expect(solid.color(x: 20, y: 8) == .black && solid.color(x: 20, y: 11) == .black)
   #expect(solid.color(x: 20, y: 6) == .white && solid.color(x: 20, y: 12) == .white)
   let dashed = render([
@@ -53,8 +57,11 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
 }
 
 @Test func opacityBlendsOverTheBackground() {
-  let bitmap = render([.rectangle(Rect(x: 0, y: 0, width: 40, height: 30),
-                                   style: Style(fill: .blue, opacity: 0.5))])
+  let bitmap = render([
+    .rectangle(
+      Rect(x: 0, y: 0, width: 40, height: 30),
+      style: Style(fill: .blue, opacity: 0.5))
+  ])
   #expect(bitmap.color(x: 3, y: 3) == Color(red: 128, green: 128, blue: 255))
 }
 
@@ -66,8 +73,9 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
 }
 
 @Test func scaleEnlargesTheBitmap() {
-  let bitmap = render([.rectangle(Rect(x: 1, y: 1, width: 2, height: 2), style: .fill(.red))],
-                      width: 10, height: 5, scale: 2)
+  let bitmap = render(
+    [.rectangle(Rect(x: 1, y: 1, width: 2, height: 2), style: .fill(.red))],
+    width: 10, height: 5, scale: 2)
   #expect(bitmap.width == 20 && bitmap.height == 10)
   #expect(bitmap.color(x: 2, y: 2) == .red && bitmap.color(x: 5, y: 5) == .red)
   #expect(bitmap.color(x: 6, y: 6) == .white)
@@ -110,4 +118,32 @@ func render(_ elements: [Element], width: Double = 40, height: Double = 30, scal
   let unknown = render([.text(Text("\u{2603}", at: Point(5, 20), fontSize: 10))])
   let question = render([.text(Text("?", at: Point(5, 20), fontSize: 10))])
   #expect(unknown == question)
+}
+
+@Test func symbolsUsedInLabelsHaveGlyphs() {
+  let question = render([.text(Text("?", at: Point(5, 20), fontSize: 10))])
+  for symbol in ["‖", "∇", "→", "×", "≤", "η", "µ", "°"] {
+    let drawn = render([.text(Text(symbol, at: Point(5, 20), fontSize: 10))])
+    #expect(drawn != question, "\(symbol) has no glyph")
+  }
+}
+
+@Test(arguments: [1.0, 1.5, 2.0, 2.5])
+func textKeepsItsMetricWidthAtAnyScale(scale: Double) {
+  // "HHHH" at size 11: four 0.6 em advances, the last without its blank column: 23 units of 1.1.
+  let bitmap = render([.text(Text("HHHH", at: Point(4, 20), fontSize: 11))], scale: scale)
+  var (left, right) = (Int.max, Int.min)
+  for y in 0..<bitmap.height {
+    for x in 0..<bitmap.width where bitmap.color(x: x, y: y).red < 128 {
+      (left, right) = (min(left, x), max(right, x))
+    }
+  }
+  let expected = 23 * 1.1 * scale
+  #expect(abs(Double(right - left + 1) - expected) <= 0.2 * expected, "width at scale \(scale)")
+}
+
+@Test func whitespaceDrawsAsSpace() {
+  let tabbed = render([.text(Text("a\tb", at: Point(5, 20), fontSize: 10))])
+  let spaced = render([.text(Text("a b", at: Point(5, 20), fontSize: 10))])
+  #expect(tabbed == spaced)
 }

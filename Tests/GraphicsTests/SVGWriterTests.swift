@@ -1,7 +1,8 @@
 import Foundation
 import FoundationXML
-@testable import Graphics
 import Testing
+
+@testable import Graphics
 
 /// Parses XML and collects element names and attributes in document order.
 final class ElementCollector: NSObject, XMLParserDelegate {
@@ -28,27 +29,34 @@ final class ElementCollector: NSObject, XMLParserDelegate {
 
 func sampleScene() throws -> Scene {
   var scene = Scene(width: 120, height: 80)
-  scene.add(.rectangle(Rect(x: 10, y: 10, width: 40, height: 20), cornerRadius: 4, style: .fill(.red)))
+  scene.add(
+    .rectangle(Rect(x: 10, y: 10, width: 40, height: 20), cornerRadius: 4, style: .fill(.red)))
   scene.add(.circle(center: Point(80, 40), radius: 15, style: Style(fill: .blue, opacity: 0.5)))
-  scene.add(.line(from: Point(0, 70), to: Point(120, 70), style: .stroke(.black, width: 2, dash: [4, 2])))
+  scene.add(
+    .line(from: Point(0, 70), to: Point(120, 70), style: .stroke(.black, width: 2, dash: [4, 2])))
   var path = Path()
   path.moveTo(Point(5, 5))
   path.quadTo(Point(20, 5), control: Point(12, -0.001))
   path.cubicTo(Point(30, 30), control1: Point(25, 10), control2: Point(28, 20))
   path.close()
   scene.add(.path(path, Style(fill: Color(hex: 0x336699).withOpacity(0.25), stroke: .black)))
-  scene.add(.text(Text("a < b & \"c\"", at: Point(60, 60), fontSize: 11, anchor: .middle,
-                       weight: .bold, rotation: -90)))
+  scene.add(
+    .text(
+      Text(
+        "a < b & \"c\"", at: Point(60, 60), fontSize: 11, anchor: .middle,
+        weight: .bold, rotation: -90)))
   let image = try Bitmap(width: 2, height: 2, format: .gray, pixels: [0, 85, 170, 255])
-  scene.add(.group(.translate(3, 4), [.image(image, frame: Rect(x: 0, y: 0, width: 20, height: 20))]))
+  scene.add(
+    .group(.translate(3, 4), [.image(image, frame: Rect(x: 0, y: 0, width: 20, height: 20))]))
   return scene
 }
 
 @Test func svgIsWellFormedAndHasTheExpectedElements() throws {
   let svg = SVGWriter().write(try sampleScene())
   let parsed = try #require(ElementCollector.parse(svg))
-  #expect(parsed.elements.map(\.name)
-    == ["svg", "rect", "rect", "circle", "polyline", "path", "text", "g", "image"])
+  #expect(
+    parsed.elements.map(\.name)
+      == ["svg", "rect", "rect", "circle", "polyline", "path", "text", "g", "image"])
   let root = parsed.elements[0].attributes
   #expect(root["xmlns"] == "http://www.w3.org/2000/svg")
   #expect(root["version"] == "1.1" && root["width"] == "120" && root["viewBox"] == "0 0 120 80")

@@ -85,6 +85,12 @@ func gzipped(_ bytes: [UInt8], in directory: String) throws -> [UInt8] {
     }
   }
 
+  @Test func aForgedGzipTrailerCannotForceAHugeAllocation() {
+    let forged: [UInt8] = [0x1f, 0x8b] + [UInt8](repeating: 0, count: 16) + [0xFF, 0xFF, 0xFF, 0xFF]
+    #expect(Gzip.initialCapacity(forged) <= forged.count * 1032 + (1 << 16))
+    #expect(throws: DataError.self) { try Gzip.decompress(forged, path: "forged.gz") }
+  }
+
   @Test func missingFileNamesThePath() {
     let error = #expect(throws: DataError.self) { try IDXFile(path: "/nonexistent/x.idx") }
     #expect(error?.description.contains("/nonexistent/x.idx") == true)

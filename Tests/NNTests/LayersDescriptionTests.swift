@@ -41,6 +41,21 @@ struct LayersDescriptionTests {
       """)
   }
 
+  @Test("Nested blocks print as written: no inferred input shapes or derived seeds")
+  func nestedDescriptions() throws {
+    #expect(try LeNet5(seed: 3).description.hasPrefix("Sequential(input: [1, 32, 32], seed: 3) {\n"))
+    let resnet = try ResNet(depth: 8).description
+    #expect(resnet.contains("\n  Sequential(name: \"layer2\") {\n    Residual(shortcut: .zeroPad(stride: 2)) {\n"))
+    #expect(!resnet.contains("seed:"))
+    let lazy = Sequential { Dense(2) }
+    try lazy.build(input: [3])
+    #expect(lazy.description == "Sequential {\n  Dense(2)\n}")
+    #expect(Identity().description == "Identity()")
+    #expect(Activation.allCases.map { $0.layer.description } == [
+      "ReLU()", "Tanh()", "Sigmoid()", "LeakyReLU()", "ELU()", "GELU()", "Softmax()", "Identity()",
+    ])
+  }
+
   @Test("for and if inside a builder block generate layers")
   func builderControlFlow() throws {
     let deep = true

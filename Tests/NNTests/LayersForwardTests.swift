@@ -59,6 +59,7 @@ struct LayersForwardTests {
     let zeros = first.filter { $0 == 0 }.count
     #expect(abs(Double(zeros) / 4000 - 0.25) < 0.03)
     #expect(first.allSatisfy { $0 == 0 || abs($0 - 4 / 3) < 1e-6 })
+    #expect(try layer(input).value.scalars != first, "each call draws a new mask")
     let again = Dropout(0.25)
     _ = try again.build(input: [1000], seed: 3)
     #expect(try again(input).value.scalars == first)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NN
@@ -92,5 +93,12 @@ struct SummaryDataTests {
     let model = Sequential { Dense(3) }
     #expect(throws: ShapeError.self) { try model.summary() }
     #expect(try model.summary(input: [4]).rows.map(\.parameters) == [15])
+  }
+
+  @Test("A summary round-trips through JSON (for renderers in other modules)")
+  func codable() throws {
+    let summary = try ResNet(depth: 8).summary()
+    let data = try JSONEncoder().encode(summary)
+    #expect(try JSONDecoder().decode(ModelSummary.self, from: data) == summary)
   }
 }

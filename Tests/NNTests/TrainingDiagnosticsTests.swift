@@ -93,3 +93,20 @@ import Testing
     #expect(result.runs.allSatisfy { $0.history.epochs.count == 2 && $0.history.validationLoss.count == 2 })
   }
 }
+
+@Suite struct TrainingDescriptionTests {
+  @Test func textFormsShowValuesWithoutTimings() throws {
+    let data = try quadrantData(count: 20, seed: 50)
+    #expect(data.description == "data: 20 images [1, 4, 4], 3 classes")
+    let shapes = try SyntheticShapes(count: 3, size: 8, seed: 1)
+    #expect(shapes.description == "synthetic shapes 8×8: 3 images [1, 8, 8] with masks [8, 8], 2 classes")
+    let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 51)
+    let history = try fit(model, data, epochs: 2, batchSize: 10, validation: data, cancellation: CancellationToken())
+    let e = history.epochs[1]
+    #expect(history.description == "History: 2 of 2 epochs (completed), loss \(fixed(e.loss)), accuracy \(fixed(e.accuracy)), validation loss \(fixed(e.validationLoss!)), validation accuracy \(fixed(e.validationAccuracy!))")
+    #expect(fixed(0.87744) == "0.8774" && fixed(1) == "1.0" && fixed(0.5) == "0.5")
+    #expect(scientific(0.000012345) == "1.23e-05" && scientific(250) == "2.5e+02")
+    let norms = try gradientNorms(model, on: data.batch(4))
+    #expect(norms.description.split(separator: "\n").map { $0.prefix(3) } == ["0  ", "2  "])
+  }
+}

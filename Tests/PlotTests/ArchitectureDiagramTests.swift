@@ -1,6 +1,7 @@
 import Graphics
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 let lenetNodes = [
   DiagramNode(label: "input", shape: [1, 32, 32], kind: .input),
@@ -43,4 +44,20 @@ let lenetNodes = [
 @Test func anEmptyModelStillDraws() {
   let diagram = ArchitectureDiagram(nodes: [])
   #expect(texts(in: diagram.scene().elements).map(\.string) == ["(empty model)"])
+}
+
+@Test func longChainsWrapIntoRowsButNeverCutASkip() {
+  let nodes = (0..<20).map { DiagramNode(label: "conv\($0)", shape: [64, 56, 56], kind: .conv) }
+  let wrapped = DiagramLayout(ArchitectureDiagram(nodes: nodes, maxWidth: 800))
+  #expect((wrapped.rows.last ?? 0) >= 2)
+  #expect(wrapped.width <= 800 + 40)
+  #expect(wrapped.rows == wrapped.rows.sorted())
+  let spanned = DiagramLayout(
+    ArchitectureDiagram(
+      nodes: nodes, edges: [DiagramEdge(from: 0, to: 19, kind: .skip)], maxWidth: 800))
+  #expect(spanned.rows.allSatisfy { $0 == 0 })
+  let partly = DiagramLayout(
+    ArchitectureDiagram(
+      nodes: nodes, edges: [DiagramEdge(from: 2, to: 9, kind: .residual)], maxWidth: 800))
+  for cut in 3...9 { #expect(partly.rows[cut] == partly.rows[2], "edge 2->9 cut at \(cut)") }
 }

@@ -1,5 +1,6 @@
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 @Test(arguments: [(0.7, 1.0), (1.3, 2.0), (3.0, 5.0), (7.0, 10.0), (0.013, 0.02), (45.0, 50.0)])
 func niceStepsAreOneTwoOrFiveTimesAPowerOfTen(rough: Double, expected: Double) {

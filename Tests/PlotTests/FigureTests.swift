@@ -1,6 +1,7 @@
 import Graphics
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 @Test func barChartDrawsOneBarPerCategoryWithValues() throws {
   let chart = BarChart(categories: ["a", "b", "c"], values: [1, 4, 2])
@@ -84,4 +85,23 @@ import Testing
   let (bitmap, _) = try #require(images(in: grid.scene().elements).first)
   #expect(bitmap.color(x: 0, y: 0) == .red)
   #expect(bitmap.color(x: bitmap.width - 1, y: 0) == .blue)
+}
+
+@Test func hugeInputsStayBounded() {
+  let wide = LineChart(series: [LineChart.Series(x: [-1e308, 1e308], y: [-1e308, 1e308])])
+  #expect(texts(in: wide.scene().elements).count < 40)
+  let log = LineChart(yScale: .log, series: [LineChart.Series(y: [1e-320, 1e308])])
+  #expect(SVGDocument.parse(log.svg()) != nil)
+  let big = Heatmap(values: Array(repeating: Array(repeating: 1, count: 300), count: 300))
+  #expect(big.scene().width < 1200 && big.cellSize >= 2)
+  let many = ImageGrid(tiles: Array(repeating: ImageGrid.Tile(pixels: [0, 1, 2, 3], width: 2, height: 2),
+                                    count: 1000))
+  #expect(images(in: many.scene().elements).count == ImageGrid.maxTiles + 1)  // + colour bar
+  #expect(texts(in: many.scene().elements).map(\.string).contains("(first 128 of 1000)"))
+}
+
+@Test func theRasteriserCapsItsBitmapSize() {
+  let scene = Scene(width: 100_000, height: 100_000)
+  let bitmap = Rasterizer(scale: 2).render(scene)
+  #expect(Double(bitmap.width * bitmap.height) <= Rasterizer.maxPixels * 1.01)
 }

@@ -1,12 +1,15 @@
 import Graphics
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 @Test func lineChartSVGHasOneLinePerSeriesAndALegend() throws {
   let chart = LineChart(
     title: "loss", xLabel: "batch", yLabel: "value",
-    series: [LineChart.Series(name: "train", y: [3, 2, 1.5, 1.2]),
-             LineChart.Series(name: "val", y: [3.2, 2.5, 2.2, 2.4], dashed: true)])
+    series: [
+      LineChart.Series(name: "train", y: [3, 2, 1.5, 1.2]),
+      LineChart.Series(name: "val", y: [3.2, 2.5, 2.2, 2.4], dashed: true),
+    ])
   let document = try #require(SVGDocument.parse(chart.svg()))
   let lines = document.all("polyline").filter { $0.attributes["stroke-width"] == "2" }
   #expect(lines.count == 2)
@@ -54,10 +57,13 @@ import Testing
 
 @Test func ticksLabelsDoNotOverlap() {
   let chart = LineChart(series: [LineChart.Series(x: [0, 123_456_789], y: [0, 1])], width: 300)
-  let labels = texts(in: chart.scene().elements).filter { $0.fontSize == 11 && $0.anchor == .middle }
+  let labels = texts(in: chart.scene().elements).filter {
+    $0.fontSize == 11 && $0.anchor == .middle
+  }
   let sorted = labels.sorted { $0.position.x < $1.position.x }
   for (a, b) in zip(sorted, sorted.dropFirst()) where a.position.y == b.position.y {
-    let half = (TextMetrics.width(of: a.string, fontSize: 11) + TextMetrics.width(of: b.string, fontSize: 11)) / 2
+    let widths = [a, b].map { TextMetrics.width(of: $0.string, fontSize: 11) }
+    let half = (widths[0] + widths[1]) / 2
     #expect(b.position.x - a.position.x >= half, "\(a.string) overlaps \(b.string)")
   }
 }

@@ -16,44 +16,52 @@ enum SnapshotFigures {
   }
 
   static func line() -> LineChart {
-    LineChart(title: "loss", series: [
-      LineChart.Series(name: "train", y: [2.3, 1.2, 0.8, 0.5, 0.4]),
-      LineChart.Series(name: "val", y: [2.4, 1.5, 1.0, 0.3, 0.6], dashed: true, marks: .min),
-    ], width: 360, height: 240)
+    LineChart(
+      title: "loss",
+      series: [
+        LineChart.Series(name: "train", y: [2.3, 1.2, 0.8, 0.5, 0.4]),
+        LineChart.Series(name: "val", y: [2.4, 1.5, 1.0, 0.3, 0.6], dashed: true, marks: .min),
+      ], width: 360, height: 240)
   }
 
   static func bar() -> BarChart {
-    BarChart(title: "norms", yLabel: "gradient norm", yScale: .log,
-             categories: ["conv1", "conv2", "fc1", "fc2"], values: [1e-4, 3e-3, 0.02, 0.5],
-             width: 360, height: 240)
+    BarChart(
+      title: "norms", yLabel: "gradient norm", yScale: .log,
+      categories: ["conv1", "conv2", "fc1", "fc2"], values: [1e-4, 3e-3, 0.02, 0.5],
+      width: 360, height: 240)
   }
 
   static func heatmap() -> Heatmap {
-    Heatmap.confusionMatrix(counts: [[50, 3, 1], [4, 40, 9], [0, 7, 44]],
-                            classNames: ["cat", "dog", "bird"])
+    Heatmap.confusionMatrix(
+      counts: [[50, 3, 1], [4, 40, 9], [0, 7, 44]],
+      classNames: ["cat", "dog", "bird"])
   }
 
   static func grid() -> ImageGrid {
     let tiles = (0..<2).map { f in
-      ImageGrid.Tile(pixels: (0..<9).map { Double(($0 + f) % 9) - 4 }, width: 3, height: 3,
-                     caption: "f\(f)")
+      ImageGrid.Tile(
+        pixels: (0..<9).map { Double(($0 + f) % 9) - 4 }, width: 3, height: 3,
+        caption: "f\(f)")
     }
-    return ImageGrid(title: "filters", tiles: tiles, normalization: .symmetric, colorMap: .diverging,
-                     tileSize: 36)
+    return ImageGrid(
+      title: "filters", tiles: tiles, normalization: .symmetric, colorMap: .diverging,
+      tileSize: 36)
   }
 
   static func diagram() -> ArchitectureDiagram {
-    ArchitectureDiagram(nodes: [
-      DiagramNode(label: "input", shape: [1, 32, 32], kind: .input),
-      DiagramNode(label: "conv1", detail: "5x5", shape: [6, 28, 28], kind: .conv),
-      DiagramNode(label: "up", shape: [6, 32, 32], kind: .upsample),
-    ], edges: [DiagramEdge(from: 0, to: 2, kind: .skip)])
+    ArchitectureDiagram(
+      nodes: [
+        DiagramNode(label: "input", shape: [1, 32, 32], kind: .input),
+        DiagramNode(label: "conv1", detail: "5x5", shape: [6, 28, 28], kind: .conv),
+        DiagramNode(label: "up", shape: [6, 32, 32], kind: .upsample),
+      ], edges: [DiagramEdge(from: 0, to: 2, kind: .skip)])
   }
 
   static func dashboard() -> TrainingDashboard {
     TrainingDashboard(
-      progress: TrainingProgress(epoch: 1, totalEpochs: 2, batch: 3, batchesPerEpoch: 4, loss: 0.9,
-                                 etaSeconds: 12),
+      progress: TrainingProgress(
+        epoch: 1, totalEpochs: 2, batch: 3, batchesPerEpoch: 4, loss: 0.9,
+        etaSeconds: 12),
       batchLosses: [2, 1.5, 0.9], width: 360, height: 260)
   }
 }

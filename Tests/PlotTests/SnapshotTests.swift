@@ -1,7 +1,7 @@
 import Graphics
 import Plot
-import Testing
 import TestSupport
+import Testing
 
 /// SVG text and a checksum of the rasterised pixels of each small figure, against the files in
 /// Tests/PlotTests/Snapshots (re-record with RECORD_SNAPSHOTS=1 after an intended change, then

@@ -1,6 +1,7 @@
 import Graphics
-@testable import Plot
 import Testing
+
+@testable import Plot
 
 let midRun = TrainingProgress(
   epoch: 2, totalEpochs: 5, batch: 120, batchesPerEpoch: 469, loss: 0.43125,
@@ -30,7 +31,9 @@ func clockFormatsDurations(seconds: Double, expected: String) {
   #expect(strings.contains(midRun.status) && strings.contains("25%"))
   #expect(strings.contains("batch loss") && strings.contains("smoothed"))
   let bars = scene.elements.compactMap { element -> Rect? in
-    if case .rectangle(let rect, _, let style) = element, style.fill == Theme.color(0) { return rect }
+    if case .rectangle(let rect, _, let style) = element, style.fill == Theme.color(0) {
+      return rect
+    }
     return nil
   }
   let bar = try #require(bars.first)

@@ -39,7 +39,7 @@ public func renderSnapshotMismatch(
 ///
 /// `$STRIDE_ARTIFACTS/<area>` if that variable is set, else `/tmp/stride-artifacts/<area>`;
 /// created if missing.
-public func artifactsFolder(_ area: String) throws -> URL {
+public func renderArtifactsFolder(_ area: String) throws -> URL {
   let root = ProcessInfo.processInfo.environment["STRIDE_ARTIFACTS"] ?? "/tmp/stride-artifacts"
   let folder = URL(fileURLWithPath: root).appendingPathComponent(area)
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

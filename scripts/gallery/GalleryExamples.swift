@@ -44,10 +44,12 @@ enum GalleryExamples {
       title: "Loss on a log scale", xLabel: "epoch", yLabel: "loss", yScale: .log,
       series: [
         LineChart.Series(name: "plain 20-layer", x: epochs, y: epochs.map { 2.2 * exp(-$0 / 40) }),
-        LineChart.Series(name: "ResNet-20", x: epochs, y: epochs.map { 2.2 * exp(-$0 / 6) + 0.004 },
-                         marks: [.min]),
-        LineChart.Series(name: "accuracy", x: epochs, y: epochs.map { 1 - 0.9 * exp(-$0 / 5) },
-                         dashed: true, marks: .max),
+        LineChart.Series(
+          name: "ResNet-20", x: epochs, y: epochs.map { 2.2 * exp(-$0 / 6) + 0.004 },
+          marks: [.min]),
+        LineChart.Series(
+          name: "accuracy", x: epochs, y: epochs.map { 1 - 0.9 * exp(-$0 / 5) },
+          dashed: true, marks: .max),
       ])
   }
 }
@@ -58,9 +60,13 @@ extension GalleryExamples {
   static func more() -> [(String, any Figure)] {
     [
       ("bar-gradient-norms", gradientNorms()),
-      ("bar-linear", BarChart(title: "Parameters per layer", yLabel: "parameters",
-                              categories: ["conv1", "conv2", "fc1", "fc2", "fc3"],
-                              values: [156, 2416, 48120, 10164, 850])),
+      (
+        "bar-linear",
+        BarChart(
+          title: "Parameters per layer", yLabel: "parameters",
+          categories: ["conv1", "conv2", "fc1", "fc2", "fc3"],
+          values: [156, 2416, 48120, 10164, 850])
+      ),
       ("heatmap-confusion", confusion()),
       ("grid-filters", filters()),
       ("grid-feature-maps", featureMaps()),
@@ -69,18 +75,23 @@ extension GalleryExamples {
       ("diagram-unet", unet()),
       ("dashboard-running", dashboard(finished: false)),
       ("dashboard-finished", dashboard(finished: true)),
+      ("diagram-vgg16", vgg16()),
+      ("line-stress", stressChart()),
     ]
   }
 
   static func gradientNorms() -> BarChart {
     let layers = (1...20).map { "plain.conv\($0).weight" }
     let norms = (0..<20).map { 3e-6 * pow(2.1, Double($0)) }
-    return BarChart(title: "Vanishing gradients: |grad W| per layer (20-layer plain net)",
-                    yLabel: "gradient norm", yScale: .log, categories: layers, values: norms)
+    return BarChart(
+      title: "Vanishing gradients: |grad W| per layer (20-layer plain net)",
+      yLabel: "gradient norm", yScale: .log, categories: layers, values: norms)
   }
 
-  static let classes = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                        "Sneaker", "Bag", "Ankle boot"]
+  static let classes = [
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+    "Sneaker", "Bag", "Ankle boot",
+  ]
 
   static func confusion() -> Heatmap {
     var noise = SeededNoise(state: 7)
@@ -91,8 +102,9 @@ extension GalleryExamples {
         return max(0, Int((near ? 40 : 4) * (noise.next() + 0.6)))
       }
     }
-    return Heatmap.confusionMatrix(counts: counts, classNames: classes,
-                                   title: "Confusion matrix (test set, 10 000 images)")
+    return Heatmap.confusionMatrix(
+      counts: counts, classNames: classes,
+      title: "Confusion matrix (test set, 10 000 images)")
   }
 
   static func filters() -> ImageGrid {
@@ -105,8 +117,9 @@ extension GalleryExamples {
           return (x * cos(angle) + y * sin(angle)) * 0.3 + noise.next() * 0.2
         }, width: 5, height: 5, caption: "filter \(f)")
     }
-    return ImageGrid(title: "conv1: six 5x5 filters", tiles: tiles, columns: 6,
-                     normalization: .symmetric, colorMap: .diverging)
+    return ImageGrid(
+      title: "conv1: six 5x5 filters", tiles: tiles, columns: 6,
+      normalization: .symmetric, colorMap: .diverging)
   }
 
   static func featureMaps() -> ImageGrid {
@@ -114,36 +127,46 @@ extension GalleryExamples {
       ImageGrid.Tile(
         pixels: (0..<(28 * 28)).map { i in
           let (x, y) = (Double(i % 28) - 13.5, Double(i / 28) - 13.5)
-          return max(0, sin(x / (2 + Double(c)) + Double(c)) * cos(y / 3) * exp(-(x * x + y * y) / 250))
+          return max(
+            0, sin(x / (2 + Double(c)) + Double(c)) * cos(y / 3) * exp(-(x * x + y * y) / 250))
         }, width: 28, height: 28, caption: "channel \(c)")
     }
-    return ImageGrid(title: "conv1 feature maps (after ReLU)", tiles: tiles, columns: 4,
-                     normalization: .perImage, colorMap: .viridis)
+    return ImageGrid(
+      title: "conv1 feature maps (after ReLU)", tiles: tiles, columns: 4,
+      normalization: .perImage, colorMap: .viridis)
   }
 
   static func lenet() -> ArchitectureDiagram {
-    ArchitectureDiagram(title: "LeNet-5", nodes: [
-      DiagramNode(label: "input", detail: "image", shape: [1, 32, 32], kind: .input),
-      DiagramNode(label: "C1", detail: "conv 5x5", shape: [6, 28, 28], kind: .conv),
-      DiagramNode(label: "S2", detail: "avg pool 2x2", shape: [6, 14, 14], kind: .pool),
-      DiagramNode(label: "C3", detail: "conv 5x5", shape: [16, 10, 10], kind: .conv),
-      DiagramNode(label: "S4", detail: "avg pool 2x2", shape: [16, 5, 5], kind: .pool),
-      DiagramNode(label: "C5", detail: "dense", shape: [120], kind: .dense),
-      DiagramNode(label: "F6", detail: "dense", shape: [84], kind: .dense),
-      DiagramNode(label: "output", detail: "softmax", shape: [10], kind: .output),
-    ])
+    ArchitectureDiagram(
+      title: "LeNet-5",
+      nodes: [
+        DiagramNode(label: "input", detail: "image", shape: [1, 32, 32], kind: .input),
+        DiagramNode(label: "C1", detail: "conv 5x5", shape: [6, 28, 28], kind: .conv),
+        DiagramNode(label: "S2", detail: "avg pool 2x2", shape: [6, 14, 14], kind: .pool),
+        DiagramNode(label: "C3", detail: "conv 5x5", shape: [16, 10, 10], kind: .conv),
+        DiagramNode(label: "S4", detail: "avg pool 2x2", shape: [16, 5, 5], kind: .pool),
+        DiagramNode(label: "C5", detail: "dense", shape: [120], kind: .dense),
+        DiagramNode(label: "F6", detail: "dense", shape: [84], kind: .dense),
+        DiagramNode(label: "output", detail: "softmax", shape: [10], kind: .output),
+      ])
   }
 
   static func resnet() -> ArchitectureDiagram {
-    var nodes = [DiagramNode(label: "input", shape: [3, 32, 32], kind: .input),
-                 DiagramNode(label: "stem", detail: "conv 3x3", shape: [16, 32, 32], kind: .conv)]
+    var nodes = [
+      DiagramNode(label: "input", shape: [3, 32, 32], kind: .input),
+      DiagramNode(label: "stem", detail: "conv 3x3", shape: [16, 32, 32], kind: .conv),
+    ]
     var edges: [DiagramEdge] = []
     for block in 1...3 {
       let start = nodes.count - 1
-      nodes.append(DiagramNode(label: "block\(block).conv1", detail: "3x3 + BN + ReLU",
-                               shape: [16, 32, 32], kind: .conv))
-      nodes.append(DiagramNode(label: "block\(block).conv2", detail: "3x3 + BN", shape: [16, 32, 32],
-                               kind: .conv))
+      nodes.append(
+        DiagramNode(
+          label: "block\(block).conv1", detail: "3x3 + BN + ReLU",
+          shape: [16, 32, 32], kind: .conv))
+      nodes.append(
+        DiagramNode(
+          label: "block\(block).conv2", detail: "3x3 + BN", shape: [16, 32, 32],
+          kind: .conv))
       edges.append(DiagramEdge(from: start, to: nodes.count - 1, kind: .residual))
     }
     nodes.append(DiagramNode(label: "pool", detail: "global avg", shape: [16], kind: .pool))
@@ -165,9 +188,11 @@ extension GalleryExamples {
       DiagramNode(label: "dec1", detail: "2x conv 3x3", shape: [16, 64, 64], kind: .conv),
       DiagramNode(label: "output", detail: "conv 1x1", shape: [2, 64, 64], kind: .output),
     ]
-    return ArchitectureDiagram(title: "U-Net (2 levels)", nodes: nodes, edges: [
-      DiagramEdge(from: 3, to: 7, kind: .skip), DiagramEdge(from: 1, to: 9, kind: .skip),
-    ])
+    return ArchitectureDiagram(
+      title: "U-Net (2 levels)", nodes: nodes,
+      edges: [
+        DiagramEdge(from: 3, to: 7, kind: .skip), DiagramEdge(from: 1, to: 9, kind: .skip),
+      ])
   }
 
   static func dashboard(finished: Bool) -> TrainingDashboard {
@@ -180,7 +205,53 @@ extension GalleryExamples {
     let validation = LineChart.Series(
       name: "validation", x: [1, 2, 3, 4, 5].prefix(finished ? 5 : 1).map { $0 },
       y: [0.62, 0.45, 0.39, 0.37, 0.38].prefix(finished ? 5 : 1).map { $0 }, marks: .min)
-    return TrainingDashboard(progress: progress, batchLosses: batchLosses(count: done, seed: 42),
-                             extraSeries: [validation], title: "fit(model, epochs: 5)")
+    return TrainingDashboard(
+      progress: progress, batchLosses: batchLosses(count: done, seed: 42),
+      extraSeries: [validation], title: "fit(model, epochs: 5)")
+  }
+}
+
+// MARK: - Stress cases: big models, many series, long names, negative values
+
+extension GalleryExamples {
+  static func vgg16() -> ArchitectureDiagram {
+    var nodes = [DiagramNode(label: "input", shape: [3, 224, 224], kind: .input)]
+    var (channels, size) = (64, 224)
+    for (stage, convs) in [2, 2, 3, 3, 3].enumerated() {
+      for k in 1...convs {
+        nodes.append(
+          DiagramNode(
+            label: "conv\(stage + 1)_\(k)", detail: "3x3", shape: [channels, size, size],
+            kind: .conv))
+      }
+      size /= 2
+      nodes.append(
+        DiagramNode(
+          label: "pool\(stage + 1)", detail: "max 2x2", shape: [channels, size, size],
+          kind: .pool))
+      channels = min(channels * 2, 512)
+    }
+    nodes += [
+      DiagramNode(label: "fc6", shape: [4096], kind: .dense),
+      DiagramNode(label: "fc7", shape: [4096], kind: .dense),
+      DiagramNode(label: "fc8", detail: "softmax", shape: [1000], kind: .output),
+    ]
+    return ArchitectureDiagram(title: "VGG-16", nodes: nodes)
+  }
+
+  static func stressChart() -> LineChart {
+    let x = (0..<200).map { Double($0) * 0.05 }
+    let names = [
+      "sgd lr=0.1", "sgd lr=0.01 momentum=0.9", "adam lr=1e-3", "adam lr=1e-4 (very slow)",
+      "rmsprop", "a series with a really rather long name for a legend",
+    ]
+    let series = names.enumerated().map { index, name in
+      LineChart.Series(
+        name: name, x: x, y: x.map { sin($0 + Double(index)) * Double(index + 1) - 2 },
+        marks: index == 0 ? [.min, .max] : [])
+    }
+    return LineChart(
+      title: "Six series, negative values, long legend entries", xLabel: "step",
+      yLabel: "signal", series: series)
   }
 }

@@ -61,6 +61,7 @@ extension Sequential {
   private func edit(_ change: (inout [Layer]) -> Void) throws {
     let before = layers
     change(&layers)
+    chain.setTraining(isTraining)
     guard let inputShape else { return }
     do {
       try build(input: inputShape)

@@ -20,6 +20,9 @@ public final class Sequential: Layer {
   public private(set) var inputShape: [Int]?
   /// The seed from which every weight is drawn.
   public private(set) var seed: UInt64
+  /// What the user wrote, for `description`: the input shape and seed given at construction.
+  private var writtenInput: [Int]?
+  private let writtenSeed: UInt64
 
   public var isTraining = true {
     didSet { chain.setTraining(isTraining) }
@@ -29,6 +32,7 @@ public final class Sequential: Layer {
   public init(name: String? = nil, seed: UInt64 = 0, @LayerBuilder _ content: () -> [Layer]) {
     self.name = name
     self.seed = seed
+    self.writtenSeed = seed
     self.layers = content()
   }
 
@@ -36,6 +40,7 @@ public final class Sequential: Layer {
   public convenience init(name: String? = nil, input: [Int], seed: UInt64 = 0,
                           @LayerBuilder _ content: () -> [Layer]) throws {
     self.init(name: name, seed: seed, content)
+    writtenInput = input
     try build(input: input)
   }
 
@@ -43,6 +48,7 @@ public final class Sequential: Layer {
   public init(name: String? = nil, layers: [Layer], seed: UInt64 = 0) {
     self.name = name
     self.seed = seed
+    self.writtenSeed = seed
     self.layers = layers
   }
 
@@ -57,6 +63,7 @@ public final class Sequential: Layer {
   public func outputShape(for input: [Int]) throws -> [Int] { try chain.outputShape(for: input) }
 
   public func build(input: [Int], seed: UInt64) throws -> [Int] {
+    try requireValidShape(input, layer: "Sequential")
     self.seed = seed
     let output = try chain.build(input: input, seed: seed)
     inputShape = input
@@ -88,8 +95,8 @@ public final class Sequential: Layer {
   public var description: String {
     var arguments: [String] = []
     if let name { arguments.append("name: \"\(name)\"") }
-    if let inputShape { arguments.append("input: \(shapeText(inputShape))") }
-    if seed != 0 { arguments.append("seed: \(seed)") }
+    if let writtenInput { arguments.append("input: \(shapeText(writtenInput))") }
+    if writtenSeed != 0 { arguments.append("seed: \(writtenSeed)") }
     let head = arguments.isEmpty ? "Sequential {" : "Sequential(\(arguments.joined(separator: ", "))) {"
     return layers.isEmpty ? head + "}" : head + "\n" + chain.body + "\n}"
   }

@@ -30,12 +30,8 @@ public struct FashionMNIST: Sendable {
     if let missing = paths.first(where: { !IDXImageSet.fileExists($0) }) {
       throw .missingFile(path: missing, hint: hint)
     }
-    train = try IDXImageSet.load(
-      images: paths[0], labels: paths[1], padding: padding, normalization: normalization,
-      classNames: Self.classNames, name: "Fashion-MNIST (train)")
-    test = try IDXImageSet.load(
-      images: paths[2], labels: paths[3], padding: padding, normalization: normalization,
-      classNames: Self.classNames, name: "Fashion-MNIST (test)")
+    (train, test) = try IDXImageSet.loadPair(
+      paths, padding: padding, normalization: normalization, classNames: Self.classNames, name: "Fashion-MNIST")
   }
 }
 
@@ -61,11 +57,7 @@ public struct MNIST: Sendable {
     if let missing = paths.first(where: { !IDXImageSet.fileExists($0) }) {
       throw .missingFile(path: missing, hint: hint)
     }
-    train = try IDXImageSet.load(
-      images: paths[0], labels: paths[1], padding: padding, normalization: normalization,
-      classNames: Self.classNames, name: "MNIST (train)")
-    test = try IDXImageSet.load(
-      images: paths[2], labels: paths[3], padding: padding, normalization: normalization,
-      classNames: Self.classNames, name: "MNIST (test)")
+    (train, test) = try IDXImageSet.loadPair(
+      paths, padding: padding, normalization: normalization, classNames: Self.classNames, name: "MNIST")
   }
 }

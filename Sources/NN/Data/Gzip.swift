@@ -8,6 +8,16 @@ enum Gzip {
     bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
   }
 
+  /// The output size to allocate first: the trailer's ISIZE (size mod 2³²) plus one byte, so a
+  /// well-formed file inflates without regrowing. A damaged trailer cannot make it allocate more
+  /// than deflate's maximum ratio (1032:1) allows for the input.
+  static func initialCapacity(_ input: [UInt8]) -> Int {
+    guard input.count >= 18 else { return 1 << 16 }
+    let n = input.count
+    let size = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+    return min(max(size + 1, 1 << 16), input.count * 1032 + (1 << 16))
+  }
+
   /// Inflates a whole gzip member; `path` only names the file in errors.
   ///
   /// The output grows geometrically, so any size the stream really holds is read; a damaged or
@@ -20,14 +30,14 @@ enum Gzip {
       throw .badCompression(path: path, reason: "zlib could not start")
     }
     defer { inflateEnd(stream) }
-    var output = [UInt8](repeating: 0, count: max(1 << 16, input.count * 4))
+    var output = [UInt8](repeating: 0, count: initialCapacity(input))
     var produced = 0
     var status = Z_OK
     input.withUnsafeBufferPointer { source in
       stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
       stream.pointee.avail_in = uInt(source.count)
       while status == Z_OK {
-        if produced == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
+        if produced == output.count { output.append(contentsOf: repeatElement(0, count: max(output.count, 1 << 16))) }
         output.withUnsafeMutableBufferPointer { target in
           let room = min(target.count - produced, Int(UInt32.max))
           stream.pointee.next_out = target.baseAddress! + produced

@@ -28,6 +28,24 @@ enum IDXImageSet {
       targets: labels.bytes.map { Int32($0) }, targetShape: [], classNames: classNames, name: name)
   }
 
+  /// Loads the training pair (paths 0, 1) and the test pair (paths 2, 3) on two threads.
+  static func loadPair(
+    _ paths: [String], padding: Int, normalization: Normalization, classNames: [String], name: String
+  ) throws(DataError) -> (train: Dataset, test: Dataset) {
+    let results = Mutex<[Int: Result<Dataset, DataError>]>([:])
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      let result = Result { () throws(DataError) -> Dataset in
+        try load(
+          images: paths[2 * part], labels: paths[2 * part + 1], padding: padding, normalization: normalization,
+          classNames: classNames, name: "\(name) (\(part == 0 ? "train" : "test"))")
+      }
+      results.withLock { $0[part] = result }
+    }
+    let done = results.withLock { $0 }
+    guard let train = done[0], let test = done[1] else { throw .invalidArgument("loading \(name) did not finish") }
+    return (try train.get(), try test.get())
+  }
+
   /// Bytes [N, H, W] → Float [N, 1, H+2p, W+2p] through a 256-entry table; padding = table[0].
   static func expand(_ bytes: [UInt8], count n: Int, h: Int, w: Int, padding p: Int, table: [Float]) -> [Float] {
     let (ph, pw) = (h + 2 * p, w + 2 * p)
@@ -56,6 +74,9 @@ enum IDXImageSet {
 
   static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 }
+
+import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc

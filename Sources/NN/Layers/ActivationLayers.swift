@@ -63,7 +63,28 @@ public final class Sigmoid: ActivationLayer {
   public init() { super.init(.sigmoid) }
 }
 
+/// The identity: passes its input through (a placeholder where an activation may go).
+public final class Identity: ActivationLayer {
+  public init() { super.init(.identity) }
+}
+
 /// Softmax over axis 1 (classes, or channels of an image).
 public final class Softmax: ActivationLayer {
   public init() { super.init(.softmax) }
+}
+
+extension Activation {
+  /// The activation as a layer of its own: `.relu` → `ReLU()`, `.identity` → `Identity()`.
+  public var layer: ActivationLayer {
+    switch self {
+    case .relu: return ReLU()
+    case .tanh: return Tanh()
+    case .sigmoid: return Sigmoid()
+    case .leakyRelu: return LeakyReLU()
+    case .elu: return ELU()
+    case .gelu: return GELU()
+    case .softmax: return Softmax()
+    case .identity: return Identity()
+    }
+  }
 }

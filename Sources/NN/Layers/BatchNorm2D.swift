@@ -24,6 +24,7 @@ public final class BatchNorm2D: LayerBase, Layer {
   }
 
   public var typeName: String { "BatchNorm2D" }
+  override var declaresOnBuild: Bool { true }
   public var weight: Variable? { store.variable("weight") }
   public var bias: Variable? { store.variable("bias") }
   public var runningMean: Variable? { store.variable("running_mean") }

@@ -42,6 +42,7 @@ public final class Conv2D: LayerBase, Layer {
   }
 
   public var typeName: String { "Conv2D" }
+  override var declaresOnBuild: Bool { true }
 
   /// The weight `[filters, inChannels/groups, K, K]`; nil until the input channels are known.
   public var weight: Variable? { store.variable("weight") }

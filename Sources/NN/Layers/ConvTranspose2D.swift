@@ -34,6 +34,7 @@ public final class ConvTranspose2D: LayerBase, Layer {
   }
 
   public var typeName: String { "ConvTranspose2D" }
+  override var declaresOnBuild: Bool { true }
   public var weight: Variable? { store.variable("weight") }
   public var bias: Variable? { store.variable("bias") }
   var shortName: String { "ConvTranspose2D(\(filters), kernel: \(kernel))" }
@@ -42,6 +43,11 @@ public final class ConvTranspose2D: LayerBase, Layer {
     try requirePositive([("filters", filters), ("kernel", kernel), ("stride", stride)],
                         layer: shortName)
     try requireImage(input, layer: shortName)
+    guard (0...sizeLimit).contains(padding), (0..<stride).contains(outputPadding) else {
+      throw ShapeError(layer: shortName, got: input, expected: "padding ≥ 0 and outputPadding < stride",
+                       problem: "\(shortName) has padding \(padding) and outputPadding \(outputPadding)",
+                       fix: "padding must be 0 or more and outputPadding smaller than the stride")
+    }
     if let inChannels, inChannels != input[0] {
       throw ShapeError(layer: shortName, got: input, expected: "\(inChannels) input channels",
                        problem: "\(shortName) expects \(inChannels) input channels but gets \(input[0])",

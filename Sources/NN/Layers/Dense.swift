@@ -30,6 +30,7 @@ public final class Dense: LayerBase, Layer {
   }
 
   public var typeName: String { "Dense" }
+  override var declaresOnBuild: Bool { true }
   /// The weight `[units, inputs]`; nil until the input size is known.
   public var weight: Variable? { store.variable("weight") }
   /// The bias `[units]`.

@@ -44,7 +44,13 @@ public final class Dropout: LayerBase, Layer {
 public final class Flatten: LayerBase, Layer {
   public override init() { super.init() }
   public var typeName: String { "Flatten" }
-  public func outputShape(for input: [Int]) throws -> [Int] { [input.reduce(1, *)] }
+  public func outputShape(for input: [Int]) throws -> [Int] {
+    guard input.reduce(1.0, { $0 * Double($1) }) <= Double(1 << 40) else {
+      throw ShapeError(layer: "Flatten()", got: input, expected: "at most 2^40 features",
+                       problem: "Flatten() cannot flatten \(shapeText(input))", fix: "reduce the map first")
+    }
+    return [input.reduce(1, *)]
+  }
   public var description: String { withName("Flatten()") }
 
   /// `[N, …]` → `[N, product of the rest]`.

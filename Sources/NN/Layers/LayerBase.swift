@@ -20,6 +20,10 @@ public class LayerBase {
   public var children: [Layer] { [] }
   /// Trainable scalars, counted from the declared shapes (no allocation).
   public var parameterCount: Int { store.parameterCount }
+
+  /// Whether the layer declares tensors only once it knows its input (a lazy size); such a layer
+  /// builds itself at its first call.
+  var declaresOnBuild: Bool { false }
 }
 
 extension Layer {

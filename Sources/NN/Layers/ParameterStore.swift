@@ -23,7 +23,11 @@ final class ParameterStore {
 
   /// Replaces the declarations (a rebuild for another input drops allocated tensors).
   func declare(parameters: [ParameterSpec], buffers: [ParameterSpec] = []) {
-    guard (parameters + buffers).allSatisfy({ $0.shape.allSatisfy { $0 >= 1 } }) else {
+    let sane = (parameters + buffers).allSatisfy { spec in
+      spec.shape.allSatisfy { (1...sizeLimit).contains($0) }
+        && spec.shape.reduce(1.0) { $0 * Double($1) } <= Double(1 << 40)
+    }
+    guard sane else {
       specs = []
       bufferSpecs = []
       variables = [:]

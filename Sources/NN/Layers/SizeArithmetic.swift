@@ -5,8 +5,8 @@ import Foundation
 /// Convolution and pooling: `W' = (W − F + 2P)/S + 1`, floored when the stride does not divide
 /// evenly (`isFloored`), with `F = D·(K − 1) + 1` for a dilated kernel.
 /// Transposed convolution: `W' = (W − 1)·S − 2P + F`.
-public struct SizeArithmetic: Sendable, Equatable {
-  public enum Kind: Sendable, Equatable { case sliding, transposed }
+public struct SizeArithmetic: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Equatable, Codable { case sliding, transposed }
   public var kind: Kind
   /// `"W"` (one line for both axes when they agree) or `"H"`.
   public var axis: String

@@ -15,7 +15,16 @@ func requireImage(_ input: [Int], layer: String) throws {
 func slidingOutput(layer: String, input: [Int], kernel: Int, stride: Int, padding: Padding,
                    dilation: Int) throws -> (height: Int, width: Int, arithmetic: [SizeArithmetic]) {
   try requireImage(input, layer: layer)
+  try requirePositive([("kernel", kernel), ("stride", stride), ("dilation", dilation)], layer: layer)
+  if case .explicit(let pixels) = padding, pixels < 0 || pixels > sizeLimit {
+    throw ShapeError(layer: layer, got: input, expected: "0 ≤ padding ≤ \(sizeLimit)",
+                     problem: "\(layer) has padding \(pixels)", fix: "padding must be 0 or more")
+  }
   let extent = dilation * (kernel - 1) + 1
+  guard extent <= sizeLimit else {
+    throw ShapeError(layer: layer, got: input, expected: "a smaller dilated kernel",
+                     problem: "\(layer) has a dilated kernel of \(extent) pixels", fix: "use a smaller dilation")
+  }
   if padding == .same {
     guard stride == 1, extent % 2 == 1 else {
       throw ShapeError(layer: layer, got: input, expected: "stride 1 and an odd kernel",
@@ -39,10 +48,26 @@ func slidingOutput(layer: String, input: [Int], kernel: Int, stride: Int, paddin
   return (height, width, arithmetic)
 }
 
-/// Validates constructor arguments that must be positive.
+/// The largest size, stride, padding or shape dimension accepted (keeps arithmetic from overflowing).
+let sizeLimit = 1 << 24
+
+/// Validates arguments that must be positive (and not absurdly large).
 func requirePositive(_ values: [(String, Int)], layer: String) throws {
-  for (label, value) in values where value < 1 {
-    throw ShapeError(layer: layer, got: [], expected: "\(label) ≥ 1",
-                     problem: "\(layer) has \(label) \(value)", fix: "\(label) must be at least 1")
+  for (label, value) in values where value < 1 || value > sizeLimit {
+    throw ShapeError(layer: layer, got: [], expected: "1 ≤ \(label) ≤ \(sizeLimit)",
+                     problem: "\(layer) has \(label) \(value)",
+                     fix: value < 1 ? "\(label) must be at least 1" : "\(label) is too large")
+  }
+}
+
+/// Validates a per-sample input shape given by a user: 1 to 4 axes, each 1…2²⁴, at most 2⁴⁰
+/// elements in all.
+func requireValidShape(_ shape: [Int], layer: String) throws {
+  let valid = (1...4).contains(shape.count) && shape.allSatisfy { (1...sizeLimit).contains($0) }
+    && shape.reduce(1.0) { $0 * Double($1) } <= Double(1 << 40)
+  guard valid else {
+    throw ShapeError(layer: layer, got: shape, expected: "a per-sample shape such as [1, 32, 32]",
+                     problem: "\(layer) cannot take the input shape \(shapeText(shape))",
+                     fix: "give 1 to 4 positive sizes per sample, without the batch axis")
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// Shapes are per sample (no batch axis). Mult-adds count one multiply-add once (FLOPs = 2 x
 /// MACs) and include biases, as torchinfo does; a container's figures are its children's sums.
-public struct LayerSummary: Sendable, Equatable {
+public struct LayerSummary: Sendable, Equatable, Codable {
   /// Dotted path from the model (`"3"`, `"layer1.0.conv1"`), as in parameter names.
   public var path: String
   /// The user-given name, if any.
@@ -41,7 +41,7 @@ public struct LayerSummary: Sendable, Equatable {
 }
 
 /// A model explained without running data: every layer's shapes, sizes and costs, and totals.
-public struct ModelSummary: Sendable, Equatable {
+public struct ModelSummary: Sendable, Equatable, Codable {
   /// The model's type (`Sequential`) and code head.
   public var typeName: String
   public var inputShape: [Int]

@@ -7,12 +7,13 @@ extension Layer {
                        problem: "\(typeName) does not know its input shape yet",
                        fix: "give one, e.g. summary(input: [1, 32, 32])")
     }
-    var walker = SummaryWalker(depthLimit: depth)
+    try requireValidShape(shape, layer: typeName)
+    var walker = SummaryWalker(depthLimit: max(depth, 1))
     let field = FieldState(size: 1, jump: 1)
     let root = try walker.visit(self, key: "", depth: 0, index: 1, input: shape, field: field)
     return ModelSummary(
       typeName: typeName, inputShape: shape, outputShape: root.node.outputShape,
-      layers: root.node.isContainer ? root.node.children : [root.node], depthLimit: depth,
+      layers: root.node.isContainer ? root.node.children : [root.node], depthLimit: max(depth, 1),
       trainableParameters: root.node.parameters, buffers: root.node.buffers,
       multAdds: root.node.multAdds, parameterBytes: 4 * root.node.parameters,
       inputBytes: 4 * shape.reduce(1, *), inferenceActivationBytes: 4 * walker.peakElements,

@@ -68,18 +68,17 @@ extension ModelSummary {
   }
 }
 
-/// Column widths of the text summary (the first as torchinfo's).
+/// Column widths of the text summary (the first two as torchinfo's); rules span their sum.
 enum SummaryColumns {
   static let widths = [40, 25, 15, 18, 9]
   static var total: Int { widths.reduce(0, +) }
 
-  /// Cells padded to their widths, at least one space apart, trailing spaces removed.
+  /// Cells padded to their widths and followed by one space (as torchinfo's rows), trailing
+  /// spaces removed.
   static func row(_ cells: String...) -> String {
     var line = ""
     for (cell, width) in zip(cells, widths) {
-      line += cell
-      let pad = max(width - cell.count, 1)
-      line += String(repeating: " ", count: pad)
+      line += cell + String(repeating: " ", count: max(width - cell.count, 0) + 1)
     }
     while line.last == " " { line.removeLast() }
     return line

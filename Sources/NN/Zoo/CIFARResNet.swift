@@ -32,10 +32,10 @@ public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool
     Sequential {
       conv3x3(filters, stride: stride, name: "conv1")
       if batchNorm { BatchNorm2D().named("bn1") }
-      ActivationLayer(activation)
+      activation.layer
       conv3x3(filters, name: "conv2")
       if batchNorm { BatchNorm2D().named("bn2") }
-      ActivationLayer(activation)
+      activation.layer
     }
   }
 }
@@ -45,7 +45,7 @@ func cifarNetwork(depth: Int, inChannels: Int, classes: Int, seed: UInt64, kind:
                   activation: Activation = .relu, batchNorm: Bool = true,
                   block: (_ filters: Int, _ stride: Int, _ first: Bool) -> Layer) throws
   -> Sequential {
-  guard depth >= 8, (depth - 2) % 6 == 0 else {
+  guard depth >= 8, depth <= 2000, (depth - 2) % 6 == 0 else {
     throw ShapeError(layer: "\(kind)(depth: \(depth))", got: [], expected: "depth 6n + 2",
                      problem: "\(kind)(depth: \(depth)) needs a depth of the form 6n + 2",
                      fix: "use 20, 32, 44, 56 or 110")
@@ -61,7 +61,7 @@ func cifarNetwork(depth: Int, inChannels: Int, classes: Int, seed: UInt64, kind:
   return try Sequential(input: [inChannels, 32, 32], seed: seed) {
     conv3x3(16, name: "conv1")
     if batchNorm { BatchNorm2D().named("bn1") }
-    ActivationLayer(activation)
+    activation.layer
     stages
     GlobalAvgPool2D().named("avgpool")
     Dense(classes).named("fc")

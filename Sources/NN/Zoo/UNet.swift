@@ -6,9 +6,9 @@
 /// gives a 2x388x388 output, 31,030,658 parameters (checked against a PyTorch re-implementation) for one input channel and two classes.
 public func UNet(inChannels: Int = 1, classes: Int = 2, baseWidth: Int = 64, depth: Int = 4,
                  seed: UInt64 = 0) throws -> Sequential {
-  guard depth >= 1, baseWidth >= 1 else {
+  guard (1...8).contains(depth), (1...4096).contains(baseWidth) else {
     throw ShapeError(layer: "UNet(depth: \(depth))", got: [], expected: "depth ≥ 1",
-                     problem: "UNet(baseWidth: \(baseWidth), depth: \(depth)) needs depth and baseWidth of at least 1",
+                     problem: "UNet(baseWidth: \(baseWidth), depth: \(depth)) needs a depth of 1 to 8 and a baseWidth of 1 to 4096",
                      fix: "use depth: 4, baseWidth: 64 as the paper")
   }
   let size = unetInputSize(depth: depth)

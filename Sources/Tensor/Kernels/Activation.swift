@@ -25,8 +25,8 @@ public enum Activation: Sendable, Hashable {
     case .leakyRelu(let s): return x > 0 ? x : s * x
     case .elu(let a): return x > 0 ? x : a * (expf(x) - 1)
     case .gelu: return 0.5 * x * (1 + erff(x * 0.70710678118654752))
-    case .tanh: return tanhf(x)
-    case .sigmoid: return Activation.sigmoid(x)
+    case .tanh: return VectorMath.tanh(F8(repeating: x))[0]
+    case .sigmoid: return VectorMath.sigmoid(F8(repeating: x))[0]
     case .identity: return x
     }
   }
@@ -61,9 +61,9 @@ extension Kernels {
   public static func activation(_ input: Tensor, _ f: Activation) -> Tensor {
     switch f {
     case .identity: return input
-    case .relu: return Elementwise.map(input) { $0 > 0 ? $0 : 0 }
-    case .tanh: return Elementwise.map(input) { tanhf($0) }
-    case .sigmoid: return Elementwise.map(input) { Activation.sigmoid($0) }
+    case .relu: return Elementwise.apply(input, ReluKernel())
+    case .tanh: return Elementwise.apply(input, TanhKernel())
+    case .sigmoid: return Elementwise.apply(input, SigmoidKernel())
     default: return Elementwise.map(input) { f.apply($0) }
     }
   }
@@ -74,9 +74,9 @@ extension Kernels {
       throw TensorError.shapeMismatch("activation backward: gradient \(gradOutput.shape), input \(input.shape), output \(output.shape)")
     }
     switch f {
-    case .tanh: return try Elementwise.zip(gradOutput, output) { $0 * (1 - $1 * $1) }
-    case .sigmoid: return try Elementwise.zip(gradOutput, output) { $0 * $1 * (1 - $1) }
-    case .relu: return try Elementwise.zip(gradOutput, input) { $1 > 0 ? $0 : 0 }
+    case .tanh: return Elementwise.apply(gradOutput, output, TanhBackwardKernel())
+    case .sigmoid: return Elementwise.apply(gradOutput, output, SigmoidBackwardKernel())
+    case .relu: return Elementwise.apply(gradOutput, input, ReluBackwardKernel())
     default:
       return gradOutput.withUnsafeBufferPointer { g in
         input.withUnsafeBufferPointer { x in

@@ -12,8 +12,9 @@ extension Kernels {
       throw TensorError.shapeMismatch("conv2d bias must be [\(g.outC)], got \(bias.shape)")
     }
     _ = try Shape.checkedCount(g.outputShape)
-    var out = Tensor.zerosUnchecked(g.outputShape)
-    if out.count == 0 || input.count == 0 || weight.count == 0 { return out }
+    if Shape.count(g.outputShape) == 0 || input.count == 0 || weight.count == 0 { return Tensor.zerosUnchecked(g.outputShape) }
+    // Every element is written by the GEMMs (beta = 0), so the output starts uninitialised.
+    var out = Tensor.build(g.outputShape) { _ in }
     try ConvCore.forward(g, input: input, weight: weight, bias: bias, into: &out)
     return out
   }
@@ -83,20 +84,20 @@ enum ConvCore {
                 if nb == 1 {
                   let dst = o.base + (images.lowerBound * g.outC + grp * ocg) * ohw
                   Gemm.sgemm(m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: dst, ldc: ohw)
+                  if let bias {
+                    for oc in 0..<ocg { ConvCore.addScalar(dst + oc * ohw, bias[grp * ocg + oc], ohw) }
+                  }
                 } else {
                   Gemm.sgemm(m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols)
                   for (b, img) in images.enumerated() {
                     for oc in 0..<ocg {
-                      (o.base + (img * g.outC + grp * ocg + oc) * ohw).update(from: tmp + oc * cols + b * ohw, count: ohw)
+                      let dst = o.base + (img * g.outC + grp * ocg + oc) * ohw, src = tmp + oc * cols + b * ohw
+                      if let bias {
+                        ConvCore.copyAdding(dst, src, bias[grp * ocg + oc], ohw)
+                      } else {
+                        Im2col.copy(dst, src, ohw)
+                      }
                     }
-                  }
-                }
-              }
-              if let bias {
-                for img in images {
-                  for oc in 0..<g.outC {
-                    let p = o.base + (img * g.outC + oc) * ohw, v = bias[oc]
-                    for i in 0..<ohw { p[i] += v }
                   }
                 }
               }
@@ -133,7 +134,7 @@ enum ConvCore {
                   for grp in 0..<g.groups {
                     for (b, img) in images.enumerated() {
                       for oc in 0..<ocg {
-                        (dy + oc * cols + b * ohw).update(from: gy.value + (img * g.outC + grp * ocg + oc) * ohw, count: ohw)
+                        Im2col.copy(dy + oc * cols + b * ohw, gy.value + (img * g.outC + grp * ocg + oc) * ohw, ohw)
                       }
                     }
                     if let xv = x.value, let pv = part.value {
@@ -165,6 +166,34 @@ enum ConvCore {
     return (gradInput, gradWeight)
   }
 
+  /// `p[i] += v` for `n` floats.
+  @inline(__always)
+  static func addScalar(_ p: UnsafeMutablePointer<Float>, _ v: Float, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(VectorMath.load(p + i) + v, p + i)
+      i += 8
+    }
+    while i < n {
+      p[i] += v
+      i += 1
+    }
+  }
+
+  /// `dst[i] = src[i] + v` for `n` floats.
+  @inline(__always)
+  static func copyAdding(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ v: Float, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(VectorMath.load(src + i) + v, dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] = src[i] + v
+      i += 1
+    }
+  }
+
   /// Sums `chunks` partial results in chunk order (deterministic) into one tensor of `shape`.
   static func sumPartials(_ partials: Tensor, chunks: Int, count: Int, shape: [Int]) -> Tensor {
     partials.withUnsafeBufferPointer { p in
@@ -186,12 +215,20 @@ enum ConvCore {
     if t.count == 0 { return Tensor(uncheckedShape: [c], scalars: out) }
     t.withUnsafeBufferPointer { p in
       for ch in 0..<c {
-        var acc: Float = 0
+        var acc = F8(), tail: Float = 0
         for img in 0..<n {
           let q = p.baseAddress! + (img * c + ch) * hw
-          for i in 0..<hw { acc += q[i] }
+          var i = 0
+          while i + 8 <= hw {
+            acc += VectorMath.load(q + i)
+            i += 8
+          }
+          while i < hw {
+            tail += q[i]
+            i += 1
+          }
         }
-        out[ch] = acc
+        out[ch] = acc.sum() + tail
       }
     }
     return Tensor(uncheckedShape: [c], scalars: out)

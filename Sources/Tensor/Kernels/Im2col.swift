@@ -8,34 +8,39 @@ enum Im2col {
   static func unfold(
     _ g: ConvGeometry, input: UnsafePointer<Float>, col: UnsafeMutablePointer<Float>, ld: Int
   ) {
-    let h = g.h, w = g.w, oh = g.oh, ow = g.ow
+    let h = g.h, w = g.w, oh = g.oh, ow = g.ow, sh = g.strideH, sw = g.strideW
     var row = 0
     for c in 0..<g.cPerGroup {
-      let plane = input + c * h * w
+      let plane = input + c &* h &* w
       for ki in 0..<g.kh {
+        let yOff = ki &* g.dilationH &- g.padTop
+        // Valid oy range: 0 <= oy*sh + yOff < h.
+        let oyLo = yOff >= 0 ? 0 : min(oh, (-yOff + sh - 1) / sh)
+        let oyHi = max(oyLo, min(oh, h - yOff <= 0 ? 0 : (h - yOff - 1) / sh + 1))
         for kj in 0..<g.kw {
-          let dst = col + row * ld
-          let xOff = kj * g.dilationW - g.padLeft
-          // Valid ox range: 0 <= ox*sw + xOff < w.
-          let oxLo = xOff >= 0 ? 0 : min(ow, (-xOff + g.strideW - 1) / g.strideW)
-          let oxHi = max(oxLo, min(ow, w - xOff <= 0 ? 0 : (w - xOff - 1) / g.strideW + 1))
-          for oy in 0..<oh {
-            let iy = oy * g.strideH - g.padTop + ki * g.dilationH
-            let out = dst + oy * ow
-            if iy < 0 || iy >= h {
-              out.update(repeating: 0, count: ow)
-              continue
-            }
-            let src = plane + iy * w + xOff
-            if oxLo > 0 { out.update(repeating: 0, count: oxLo) }
-            if g.strideW == 1 {
-              (out + oxLo).update(from: src + oxLo, count: oxHi - oxLo)
+          let dst = col + row &* ld
+          let xOff = kj &* g.dilationW &- g.padLeft
+          let oxLo = xOff >= 0 ? 0 : min(ow, (-xOff + sw - 1) / sw)
+          let oxHi = max(oxLo, min(ow, w - xOff <= 0 ? 0 : (w - xOff - 1) / sw + 1))
+          let n = oxHi &- oxLo
+          if oyLo > 0 { fill(dst, 0, oyLo &* ow) }
+          for oy in oyLo..<oyHi {
+            let out = dst + oy &* ow
+            let src = plane + ((oy &* sh &+ yOff) &* w &+ xOff)
+            if oxLo > 0 { fill(out, 0, oxLo) }
+            if sw == 1 {
+              copy(out + oxLo, src + oxLo, n)
             } else {
-              for ox in oxLo..<oxHi { out[ox] = src[ox * g.strideW] }
+              var ox = oxLo
+              while ox < oxHi {
+                out[ox] = src[ox &* sw]
+                ox &+= 1
+              }
             }
-            if oxHi < ow { (out + oxHi).update(repeating: 0, count: ow - oxHi) }
+            if oxHi < ow { fill(out + oxHi, 0, ow &- oxHi) }
           }
-          row += 1
+          if oyHi < oh { fill(dst + oyHi &* ow, 0, (oh &- oyHi) &* ow) }
+          row &+= 1
         }
       }
     }
@@ -62,7 +67,7 @@ enum Im2col {
             let dst = plane + iy * w + xOff
             let src = srcRow + oy * ow
             if g.strideW == 1 {
-              for ox in oxLo..<oxHi { dst[ox] += src[ox] }
+              accumulate(dst + oxLo, src + oxLo, oxHi - oxLo)
             } else {
               for ox in oxLo..<oxHi { dst[ox * g.strideW] += src[ox] }
             }
@@ -70,6 +75,48 @@ enum Im2col {
           row += 1
         }
       }
+    }
+  }
+
+  /// Copies `n` floats (short rows: a loop beats a `memmove` call).
+  @inline(__always)
+  static func copy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i &+ 8 <= n {
+      VectorMath.store(VectorMath.load(src + i), dst + i)
+      i &+= 8
+    }
+    while i < n {
+      dst[i] = src[i]
+      i &+= 1
+    }
+  }
+
+  /// `dst[i] += src[i]` for `n` floats.
+  @inline(__always)
+  static func accumulate(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(VectorMath.load(dst + i) + VectorMath.load(src + i), dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] += src[i]
+      i += 1
+    }
+  }
+
+  /// Sets `n` floats to `v`.
+  @inline(__always)
+  static func fill(_ dst: UnsafeMutablePointer<Float>, _ v: Float, _ n: Int) {
+    var i = 0
+    while i + 8 <= n {
+      VectorMath.store(F8(repeating: v), dst + i)
+      i += 8
+    }
+    while i < n {
+      dst[i] = v
+      i += 1
     }
   }
 }

@@ -51,6 +51,9 @@ struct PoolGeometry {
     shapeOut = [input[0], input[1], oh, ow]
   }
 
+  /// Whether windows tile the input without overlap or padding (stride = kernel, e.g. 2×2/2).
+  var isTiling: Bool { sh == kh && sw == kw && ph == 0 && pw == 0 && oh * kh <= h && ow * kw <= w }
+
   /// Planes per parallel chunk: a shape-only choice.
   var planesPerChunk: Int { max(1, 8192 / max(h * w, 1)) }
   var chunks: Int { (planes + planesPerChunk - 1) / planesPerChunk }
@@ -128,6 +131,10 @@ extension Kernels {
   public static func avgPool2d(_ input: Tensor, options: Pool2dOptions) throws -> Tensor {
     let g = try PoolGeometry(input.shape, options, "avg_pool2d")
     var out = Tensor.zerosUnchecked(g.shapeOut)
+    if g.isTiling {
+      try tiledAvgPool(input, &out, g)
+      return out
+    }
     try input.withUnsafeBufferPointer { xb in
       try out.withUnsafeMutableBufferPointer { ob in
         guard let xs = xb.baseAddress, let os = ob.baseAddress else { return }
@@ -155,6 +162,10 @@ extension Kernels {
       throw TensorError.shapeMismatch("avg_pool2d backward: gradient \(gradOutput.shape), expected \(g.shapeOut)")
     }
     var dx = try Tensor(zeros: inputShape)
+    if g.isTiling {
+      tiledAvgPoolBackward(gradOutput, &dx, g)
+      return dx
+    }
     dx.withUnsafeMutableBufferPointer { d in
       gradOutput.withUnsafeBufferPointer { gy in
         for p in 0..<g.planes {
@@ -179,6 +190,103 @@ extension Kernels {
         let x0 = max(xs, 0), x1 = min(xe, g.w)
         let divisor = includePad ? (ye - ys) * (xe - xs) : (y1 - y0) * (x1 - x0)
         body(oy, ox, y0, y1, x0, x1, 1 / Float(max(divisor, 1)))
+      }
+    }
+  }
+}
+
+extension Kernels {
+  /// Average pooling over non-overlapping windows: each output sums its window row by row.
+  static func tiledAvgPool(_ input: Tensor, _ out: inout Tensor, _ g: PoolGeometry) throws {
+    let scale = 1 / Float(g.kh * g.kw)
+    try input.withUnsafeBufferPointer { xb in
+      try out.withUnsafeMutableBufferPointer { ob in
+        guard let xs = xb.baseAddress, let os = ob.baseAddress else { return }
+        let x = UncheckedBox(xs), o = SendablePointer(os)
+        try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) { chunk in
+          let lo = chunk * g.planesPerChunk, hi = min(g.planes, lo + g.planesPerChunk)
+          for p in lo..<hi {
+            let plane = x.value + p * g.h * g.w, dst = o.base + p * g.oh * g.ow
+            if g.kh == 2 && g.kw == 2 {
+              pool2x2(plane, dst, g)
+              continue
+            }
+            for oy in 0..<g.oh {
+              let row = dst + oy * g.ow
+              for ox in 0..<g.ow { row[ox] = 0 }
+              for ky in 0..<g.kh {
+                let src = plane + (oy * g.kh + ky) * g.w
+                for ox in 0..<g.ow {
+                  var acc = row[ox]
+                  for kx in 0..<g.kw { acc += src[ox * g.kw + kx] }
+                  row[ox] = acc
+                }
+              }
+              for ox in 0..<g.ow { row[ox] *= scale }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Backward of `tiledAvgPool`: every input inside a window gets its output's gradient / window size.
+  static func tiledAvgPoolBackward(_ gradOutput: Tensor, _ dx: inout Tensor, _ g: PoolGeometry) {
+    let scale = 1 / Float(g.kh * g.kw)
+    gradOutput.withUnsafeBufferPointer { gb in
+      dx.withUnsafeMutableBufferPointer { db in
+        guard let gy = gb.baseAddress, let d = db.baseAddress else { return }
+        for p in 0..<g.planes {
+          let src = gy + p * g.oh * g.ow, plane = d + p * g.h * g.w
+          if g.kh == 2 && g.kw == 2 {
+            unpool2x2(src, plane, g)
+            continue
+          }
+          for oy in 0..<g.oh {
+            for ky in 0..<g.kh {
+              let row = plane + (oy * g.kh + ky) * g.w
+              for ox in 0..<g.ow {
+                let v = src[oy * g.ow + ox] * scale
+                for kx in 0..<g.kw { row[ox * g.kw + kx] = v }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+extension Kernels {
+  /// 2×2 average of one plane: `out = ((a + b) + (c + d)) · ¼`.
+  @inline(__always)
+  static func pool2x2(_ plane: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+    let w = g.w, ow = g.ow
+    for oy in 0..<g.oh {
+      let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, out = dst + oy &* ow
+      var ox = 0
+      while ox < ow {
+        let x = 2 &* ox
+        out[ox] = ((r0[x] + r0[x &+ 1]) + (r1[x] + r1[x &+ 1])) * 0.25
+        ox &+= 1
+      }
+    }
+  }
+
+  /// Backward of `pool2x2`: each window's four inputs get ¼ of its gradient.
+  @inline(__always)
+  static func unpool2x2(_ src: UnsafePointer<Float>, _ plane: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+    let w = g.w, ow = g.ow
+    for oy in 0..<g.oh {
+      let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, gy = src + oy &* ow
+      var ox = 0
+      while ox < ow {
+        let v = gy[ox] * 0.25, x = 2 &* ox
+        r0[x] = v
+        r0[x &+ 1] = v
+        r1[x] = v
+        r1[x &+ 1] = v
+        ox &+= 1
       }
     }
   }

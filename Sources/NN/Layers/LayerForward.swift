@@ -42,14 +42,11 @@ extension Layer where Self: LayerBase {
   @discardableResult
   func prepare(_ input: Variable, shortName: String) throws -> [Int] {
     let sample = try perSample(input, layer: shortName)
-    if store.isDeclared || !needsBuild {
+    if store.isDeclared || !declaresOnBuild {
       _ = try outputShape(for: sample)
     } else {
       _ = try build(input: sample, seed: store.seed)
     }
     return sample
   }
-
-  /// Whether the layer has tensors that it cannot declare before seeing an input.
-  var needsBuild: Bool { self is Conv2D || self is Dense || self is BatchNorm2D || self is ConvTranspose2D }
 }
