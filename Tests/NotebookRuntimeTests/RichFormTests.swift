@@ -72,7 +72,7 @@ struct RichFormTests {
 
   @Test func htmlEscapesClassNamesAndStrings() throws {
     let session = NotebookRuntime.makeSession()
-    let bundle = try resultBundle(["let d = FashionMNIST()", "d"], session: session)
+    let bundle = try resultBundle(["let d = FashionMNIST(padding: 2)", "d"], session: session)
     let html = try #require(bundle.data["text/html"])
     #expect(html.contains("T-shirt/top"))
     #expect(!html.contains("<script"))
@@ -86,7 +86,7 @@ struct RichFormTests {
 
   @Test func evaluationAndHistoryAndGradientsAreCharts() throws {
     let session = NotebookRuntime.makeSession()
-    _ = try resultBundle(["%seed 1\nlet d = FashionMNIST(padding: 2)\nlet m = LeNet5()\nlet h = m.fit(d.train.prefix(128), batchSize: 64)"], session: session)
+    _ = try resultBundle(["%seed 1\nlet d = FashionMNIST(padding: 2)\nlet m = LeNet5()\nlet h = m.fit(d.train.prefix(128), batchSize: 64)\nh.epochs"], session: session)
     for source in ["h", "h.plot()", "m.evaluate(d.test.prefix(64))", "gradientNorms(m, on: d.train.batch(16)).plot()",
                    "m.featureMaps(d.test[0])"] {
       let bundle = try resultBundle([source], session: session)

@@ -27,7 +27,9 @@ public enum FileRunner {
     let session = NotebookRuntime.makeSession()
     let name = URL(fileURLWithPath: path).lastPathComponent
     for cell in cells(of: text) {
-      let result = session.execute(cell.source, cellName: "\(name):\(cell.line)", sink: sink, cancellation: .process)
+      // Blank lines before the cell keep its line numbers those of the file in diagnostics.
+      let padded = String(repeating: "\n", count: max(0, cell.line - 1)) + cell.source
+      let result = session.execute(padded, cellName: name, sink: sink, cancellation: .process)
       sink.endLive()
       if let error = result.error {
         err(error.plainText + "\n")

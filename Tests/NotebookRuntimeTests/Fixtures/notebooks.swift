@@ -41,6 +41,8 @@ gradientNorms(exploding, on: batch).norms[0] > gradientNorms(calm, on: batch).no
 let h1 = LeNet5().fit(data.train.prefix(64), batchSize: 32)
 let h2 = LeNet5().fit(data.train.prefix(64), batchSize: 32, optimizer: Adam(learningRate: 1e-3))
 compareHistories(["classic": h1, "modern": h2])
+// expect: classic: final loss 2.3187, accuracy 0.0313
+// expect: modern: final loss 2.2961, accuracy 0.0781
 // ---
 let alexnet = AlexNet()
 for (name, model) in [("AlexNet", alexnet), ("LeNet-5", LeNet5())] {
@@ -51,3 +53,9 @@ for (name, model) in [("AlexNet", alexnet), ("LeNet-5", LeNet5())] {
 // ---
 assert(alexnet.parameterCount == 61_100_840, "AlexNet has 61,100,840 parameters in torchvision")
 assert(LeNet5().parameterCount == 1, "LeNet-5 has 61,706 parameters")
+// error:
+// AssertionError: assert failed: LeNet-5 has 61,706 parameters
+//  --> cell10:2:1
+//   |
+// 2 | assert(LeNet5().parameterCount == 1, "LeNet-5 has 61,706 parameters")
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~

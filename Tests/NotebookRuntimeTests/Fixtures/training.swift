@@ -57,9 +57,16 @@ print(copy.evaluate(data.test.prefix(100)).accuracy == lenet.evaluate(data.test.
 // expect: true
 // ---
 LeNet5(classes: 3).load("/tmp/stride-runtime-fixture.safetensors")
+// error:
+// CheckpointError: tensor '7.bias' has shape [10] in the checkpoint but [3] in the model: the architectures differ
+//  --> cell8:1:1
+//   |
+// 1 | LeNet5(classes: 3).load("/tmp/stride-runtime-fixture.safetensors")
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+//   = hint: load a checkpoint into the same architecture that saved it
 // ---
 gradientNorms(lenet, on: data.train.batch(32)).norms.count
-// expect: 10
+// expect: 5
 // ---
 let runs = compare([makeLeNet(), makeLeNet()], names: ["a", "b"], on: small, epochs: 1, batchSize: 64, seed: 1)
 runs.histories.count
@@ -69,3 +76,10 @@ lenet.featureMaps(data.test[0]).maps.count
 // expect: 5
 // ---
 lenet.load("/tmp/no-such-checkpoint.safetensors")
+// error:
+// FileNotFoundError: could not read /tmp/no-such-checkpoint.safetensors: No such file or directory
+//  --> cell12:1:1
+//   |
+// 1 | lenet.load("/tmp/no-such-checkpoint.safetensors")
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+//   = hint: save a model first with model.save("/tmp/no-such-checkpoint.safetensors")
