@@ -24,7 +24,7 @@ final class HistoryValue: RuntimeObject {
         .doubles(self.history.validationAccuracy)
       },
       PropertySpec(name: "batchLoss", type: "[Double]", doc: "The loss of every batch.") { .doubles(self.history.batchLoss) },
-      PropertySpec(name: "finalLoss", type: "Double", doc: "The last epoch's training loss.") { .optional(self.history.finalLoss) },
+      PropertySpec(name: "finalLoss", type: "Double", doc: "The last epoch's training loss.") { .double(self.history.finalLoss) },
       PropertySpec(name: "finalAccuracy", type: "Double", doc: "The last epoch's validation (else training) accuracy.") {
         .optional(self.history.finalAccuracy)
       },
@@ -100,7 +100,7 @@ enum HistoryCharts {
 
   static func comparisonText(_ runs: [(name: String, history: History)]) -> String {
     runs.map { run in
-      var line = "\(run.name): final loss \(run.history.finalLoss.map { Numbers.fixed($0) } ?? "–")"
+      var line = "\(run.name): final loss \(Numbers.fixed(run.history.finalLoss))"
       if let accuracy = run.history.finalAccuracy { line += ", accuracy \(Numbers.fixed(accuracy))" }
       return line
     }.joined(separator: "\n")
