@@ -26,19 +26,25 @@ BLANK_STDDEV = 4.0
 BLANK_WHITE_FRACTION = 0.995
 
 _STATE_JS = """(() => {
-  const dialog = document.querySelector('.jp-Dialog .jp-mod-reject');
-  if (dialog) dialog.click();  // e.g. "Select Kernel" when no kernelspec matches: No Kernel
+  %s
   const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
   if (!nb) return null;
-  const cells = [...nb.querySelectorAll('.jp-Cell')].map(cell =>
+  const cells = [...nb.querySelectorAll('.jp-Cell')];
+  const outputs = cells.map(cell => {
+    const area = cell.querySelector('.jp-OutputArea');
+    return area ? area.children.length : 0;
+  });
+  const images = cells.map(cell =>
     [...cell.querySelectorAll('.jp-OutputArea-output img')].map(img => ({
       complete: img.complete, naturalWidth: img.naturalWidth,
       naturalHeight: img.naturalHeight, width: img.getBoundingClientRect().width,
       height: img.getBoundingClientRect().height})));
-  return {cells, text: nb.innerText, busy: !!document.querySelector('.jp-Dialog')};
+  return {cells: images, outputs, text: nb.innerText,
+          busy: !!document.querySelector('.jp-Dialog')};
 })()"""
 
 _SHOW_JS = """(async () => {
+  %s
   const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
   const cell = nb.querySelectorAll('.jp-Cell')[%d];
   const img = cell.querySelectorAll('.jp-OutputArea-output img')[%d];
@@ -49,6 +55,17 @@ _SHOW_JS = """(async () => {
   return {x: b.left, y: b.top, width: b.width, height: b.height,
           vw: window.innerWidth, vh: window.innerHeight, dpr: window.devicePixelRatio};
 })()"""
+
+
+# Closes any JupyterLab dialog: "Select Kernel" (no kernelspec of the notebook's name: No Kernel),
+# or a kernel error (its only button).
+_DISMISS_JS = """for (const d of document.querySelectorAll('.jp-Dialog')) {
+    const button = d.querySelector('.jp-mod-reject') || d.querySelector('.jp-Dialog-button');
+    if (button) button.click();
+  }"""
+_STATE_JS = _STATE_JS % _DISMISS_JS
+_SHOW_JS = _SHOW_JS.replace("%s", _DISMISS_JS, 1)
+_HAS_DIALOG_JS = "!!document.querySelector('.jp-Dialog')"
 
 
 @dataclass
@@ -111,18 +128,30 @@ def first_text(nb: dict) -> str:
     return ""
 
 
+def output_areas(nb: dict) -> list[int]:
+    """Per cell, how many output widgets JupyterLab shows: consecutive streams of one name merge."""
+    counts = []
+    for cell in nb.get("cells", []):
+        n, last_stream = 0, None
+        for out in cell.get("outputs", []):
+            stream = out.get("name") if out.get("output_type") == "stream" else None
+            if stream is None or stream != last_stream:
+                n += 1
+            last_stream = stream
+        counts.append(n)
+    return counts
+
+
 def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
-    """Polls the page until every cell is there and every output image has loaded."""
-    want_cells = len(nb.get("cells", []))
-    want_images = expected_images(nb)
+    """Polls the page until every cell and output is there and every output image has loaded."""
+    want = output_areas(nb)
     deadline = time.monotonic() + timeout
     state = None
     while time.monotonic() < deadline:
         state = browser.evaluate(_STATE_JS)
-        if state and len(state["cells"]) >= want_cells and not state["busy"]:
+        if state and len(state["cells"]) >= len(want) and not state["busy"]:
             imgs = [img for cell in state["cells"] for img in cell]
-            enough = all(len(state["cells"][c]) >= n for c, n in want_images.items()
-                         if c < len(state["cells"]))
+            enough = all(have >= n for have, n in zip(state["outputs"], want))
             if enough and all(img["complete"] for img in imgs):
                 time.sleep(0.5)  # let layout settle after the last image decoded
                 return browser.evaluate(_STATE_JS)
@@ -141,6 +170,28 @@ def _measure(crop) -> tuple[float, float]:
     return stddev, white / max(1, crop.width * crop.height)
 
 
+def _clean_screenshot(browser: Chromium, attempts: int = 5):
+    """A viewport screenshot with no dialog over it (a late dialog is closed and shot again)."""
+    for _ in range(attempts):
+        browser.evaluate(f"(() => {{ {_DISMISS_JS} }})()")
+        screen = browser.screenshot()
+        if not browser.evaluate(_HAS_DIALOG_JS):
+            return screen
+        time.sleep(0.3)
+    return screen
+
+
+def _show(browser: Chromium, cell: int, index: int, attempts: int = 5):
+    """Scrolls output image `index` of `cell` into view: (its box, a dialog-free screenshot)."""
+    for _ in range(attempts):
+        box = browser.evaluate(_SHOW_JS % (cell, index))
+        screen = browser.screenshot()
+        if not browser.evaluate(_HAS_DIALOG_JS):
+            return box, screen
+        time.sleep(0.3)
+    return box, screen
+
+
 def render_notebook(browser: Chromium, url: str, nb: dict, out_dir: str,
                     timeout: float = 30.0) -> Render:
     """Opens `url` (a /lab/tree/... notebook URL), waits, screenshots every output image."""
@@ -153,7 +204,7 @@ def render_notebook(browser: Chromium, url: str, nb: dict, out_dir: str,
         return render
     render.cell_count, render.text = len(state["cells"]), state["text"]
     render.page_screenshot = os.path.join(out_dir, "page.png")
-    browser.screenshot().save(render.page_screenshot)
+    _clean_screenshot(browser).save(render.page_screenshot)
     for c, imgs in enumerate(state["cells"]):
         for k, img in enumerate(imgs):
             shot = ImageShot(c, k, img["naturalWidth"], img["naturalHeight"], img["width"],
@@ -161,8 +212,7 @@ def render_notebook(browser: Chromium, url: str, nb: dict, out_dir: str,
             render.images.append(shot)
             if shot.natural_width == 0 or shot.width < 1 or shot.height < 1:
                 continue
-            box = browser.evaluate(_SHOW_JS % (c, k))
-            screen = browser.screenshot()
+            box, screen = _show(browser, c, k)
             scale = screen.width / box["vw"]
             left, top = max(0, box["x"]) * scale, max(0, box["y"]) * scale
             right = min(box["vw"], box["x"] + box["width"]) * scale
