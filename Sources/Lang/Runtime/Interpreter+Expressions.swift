@@ -23,6 +23,7 @@ extension Interpreter {
         case .text(let literal): text += literal
         case .expression(let inner): text += try evaluate(inner, in: scope).description
         }
+        if text.utf8.count > Self.maximumStringLength { throw error(.tooLarge("string"), expr.span) }
       }
       return .string(text)
     case .array(let elements):
