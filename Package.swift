@@ -32,14 +32,15 @@ let package = Package(
     .target(name: "Display"),
 
     // MARK: - The engine
-    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], swiftSettings: simd),
-    .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: simd),
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], exclude: ["README.md"],
+            swiftSettings: simd),
+    .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
             swiftSettings: simd),
 
     // MARK: - Rendering
-    .target(name: "Graphics", dependencies: ["CZlib"]),
-    .target(name: "Plot", dependencies: ["Graphics"]),
+    .target(name: "Graphics", dependencies: ["CZlib"], exclude: ["README.md"]),
+    .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
 
     // MARK: - The language
     .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
@@ -71,6 +72,8 @@ let package = Package(
     .executableTarget(
       name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
       path: "Benchmarks/StrideBench", swiftSettings: simd),
+    .executableTarget(
+      name: "stride-gallery", dependencies: ["Plot", "Graphics"], path: "scripts/gallery"),
 
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -78,11 +81,12 @@ let package = Package(
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
-                swiftSettings: simd),
+                resources: [.copy("Fixtures")], swiftSettings: simd),
     .testTarget(name: "NNTests", dependencies: ["NN", "Autograd", "Tensor", "TestSupport"],
                 resources: [.copy("Fixtures")], swiftSettings: simd),
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
-    .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
+                exclude: ["Snapshots"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",

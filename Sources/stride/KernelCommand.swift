@@ -4,6 +4,7 @@ import JupyterProtocol
 import JupyterWire
 import Lang
 import NotebookKernel
+import NotebookRuntime
 
 /// `stride kernel -f FILE`: serves Jupyter on the sockets of a connection file.
 struct KernelCommand: ParsableCommand {
@@ -43,16 +44,9 @@ struct RunCommand: ParsableCommand {
   var file: String
 
   func run() throws {
-    guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
-      throw ValidationError("cannot read '\(file)'")
-    }
-    let session = LangKernel(session: makeSession()).session
-    let result = session.execute(source, cellName: file, sink: TerminalSink(),
-                                 cancellation: .process)
-    if let value = result.value { print(value.plainText) }
-    if let error = result.error {
-      FileHandle.standardError.write(Data((error.plainText + "\n").utf8))
-      throw ExitCode(1)
-    }
+    // Outside Jupyter: text to the terminal, rich outputs as files beside FILE, progress as a
+    // terminal bar (NotebookRuntime.FileRunner); a non-zero exit on error.
+    let status = FileRunner.run(path: file)
+    if status != 0 { throw ExitCode(status) }
   }
 }

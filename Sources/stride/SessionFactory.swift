@@ -1,7 +1,6 @@
 import Lang
+import NotebookRuntime
 
-/// The language session that `stride kernel` and `stride run` use.
-///
-/// Today: the core language (`Lang.Session`). When NotebookRuntime is merged, this returns
-/// `NotebookRuntime.makeSession()`, which registers the engine's names (Tensor, layers, fit, …).
-func makeSession() -> Session { Session() }
+/// The language session that `stride kernel` uses: the core language with every name of the
+/// engine, the layers, training and the renderers registered by NotebookRuntime.
+func makeSession() -> Session { NotebookRuntime.makeSession() }

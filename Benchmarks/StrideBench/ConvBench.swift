@@ -1,0 +1,45 @@
+import Autograd
+import Tensor
+
+/// conv2d forward and forward+backward GFLOP/s on the shapes of bench_torch_conv.py
+/// (3×3, stride 1, padding 1, bias; fwd+bwd counted as 3× forward).
+enum ConvBench {
+  static let cases: [(String, n: Int, cin: Int, hw: Int, cout: Int)] = [
+    ("big", 32, 64, 56, 64), ("small", 64, 3, 32, 16), ("deep", 16, 256, 14, 256),
+  ]
+
+  static func run(_ o: BenchOptions) throws {
+    let wanted = o.strings("cases", ["big", "small", "deep"])
+    for t in o.ints("threads", [2]) {
+      try Threading.setThreadCount(t)
+      for c in cases where wanted.contains(c.0) {
+        var rng = SeededGenerator(seed: 0)
+        let x = try Tensor.randomNormal(shape: [c.n, c.cin, c.hw, c.hw], using: &rng)
+        let w = try Tensor.randomNormal(shape: [c.cout, c.cin, 3, 3], std: 0.05, using: &rng)
+        let b = try Tensor(zeros: [c.cout])
+        let gy = try Tensor.randomNormal(shape: [c.n, c.cout, c.hw, c.hw], using: &rng)
+        let opts = Conv2dOptions(padding: .uniform(1))
+        let flops = 2.0 * Double(c.n * c.cout * c.hw * c.hw * c.cin * 9)
+        let xv = Variable(x, requiresGrad: true), wv = Variable(w, requiresGrad: true), bv = Variable(b, requiresGrad: true)
+        let kinds: [(String, Double, () throws -> Void)] = [
+          ("fwd", 1, { _ = try GradMode.withoutGradients { try conv2d(xv, weight: wv, bias: bv, options: opts) } }),
+          ("fwd_bwd", 3, {
+            xv.zeroGrad(); wv.zeroGrad(); bv.zeroGrad()
+            try conv2d(xv, weight: wv, bias: bv, options: opts).backward(gradient: gy)
+          }),
+        ]
+        for (kind, mult, body) in kinds {
+          let (reps, perCall, util) = try Timing.measure(runs: o.ints("runs", [7])[0], minRunSeconds: o.double("min-run-s", 0.5), body)
+          Report.line([("engine", .string("stride")), ("bench", .string("conv2d")), ("case", .string(c.0)),
+                       ("n", .int(c.n)), ("cin", .int(c.cin)), ("h", .int(c.hw)), ("w", .int(c.hw)), ("cout", .int(c.cout)),
+                       ("k", .int(3)), ("pad", .int(1)), ("stride", .int(1)), ("threads", .int(t)),
+                       ("mode", .string("default")), ("kind", .string(kind)), ("flops_per_call", .double(flops * mult)),
+                       ("reps_per_run", .int(reps)),
+                       ("ms_per_call", Report.stats(perCall.map { $0 * 1e3 })),
+                       ("gflops", Report.stats(perCall.map { flops * mult / $0 / 1e9 })),
+                       ("cpu_util_runs", .array(util.map { .double($0) })), ("loadavg1", .double(Timing.loadAverage()))])
+        }
+      }
+    }
+  }
+}

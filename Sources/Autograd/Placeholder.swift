@@ -1,2 +1,0 @@
-// Placeholder until the Autograd module lands; delete when adding real sources.
-enum AutogradPlaceholder {}

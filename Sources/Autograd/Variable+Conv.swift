@@ -1,0 +1,44 @@
+import Tensor
+
+/// 2-D convolution of variables (NCHW): x [N, C, H, W], weight [outC, C/groups, kH, kW],
+/// bias [outC] → [N, outC, oH, oW]. Gradients from `Kernels.conv2dBackward`.
+public func conv2d(
+  _ x: Variable, weight: Variable, bias: Variable? = nil, options: Conv2dOptions = Conv2dOptions()
+) throws -> Variable {
+  let (xv, wv) = (x.value, weight.value)
+  let y = try Kernels.conv2d(xv, weight: wv, bias: bias?.value, options: options)
+  let parents = bias.map { [x, weight, $0] } ?? [x, weight]
+  return Variable.op(y, parents) { g in
+    var grads: [Tensor?]
+    if x.requiresGrad && weight.requiresGrad {
+      let r = try Kernels.conv2dBackward(g, input: xv, weight: wv, hasBias: false, options: options)
+      grads = [r.input, r.weight]
+    } else {
+      grads = [
+        x.requiresGrad ? try Kernels.conv2dBackwardInput(g, weight: wv, inputShape: xv.shape, options: options) : nil,
+        weight.requiresGrad ? try Kernels.conv2dBackwardWeight(g, input: xv, weightShape: wv.shape, options: options) : nil,
+      ]
+    }
+    if let bias { grads.append(bias.requiresGrad ? try Kernels.conv2dBackwardBias(g) : nil) }
+    return grads
+  }
+}
+
+/// 2-D transposed convolution of variables (NCHW): x [N, inC, H, W], weight [inC, outC/groups,
+/// kH, kW], bias [outC] → [N, outC, oH, oW] (see `Kernels.convTranspose2d`).
+public func convTranspose2d(
+  _ x: Variable, weight: Variable, bias: Variable? = nil,
+  options: ConvTranspose2dOptions = ConvTranspose2dOptions()
+) throws -> Variable {
+  let (xv, wv) = (x.value, weight.value)
+  let y = try Kernels.convTranspose2d(xv, weight: wv, bias: bias?.value, options: options)
+  let parents = bias.map { [x, weight, $0] } ?? [x, weight]
+  return Variable.op(y, parents) { g in
+    var grads: [Tensor?] = [
+      x.requiresGrad ? try Kernels.convTranspose2dBackwardInput(g, weight: wv, inputShape: xv.shape, options: options) : nil,
+      weight.requiresGrad ? try Kernels.convTranspose2dBackwardWeight(g, input: xv, weightShape: wv.shape, options: options) : nil,
+    ]
+    if let bias { grads.append(bias.requiresGrad ? try Kernels.conv2dBackwardBias(g) : nil) }
+    return grads
+  }
+}

@@ -1,0 +1,24 @@
+/// An elementwise nonlinearity, as an option of Conv2D and Dense or as a layer of its own.
+///
+/// `leakyRelu` uses slope 0.01 and `elu` alpha 1, PyTorch's defaults; `softmax` is over axis 1
+/// (the class or channel axis).
+public enum Activation: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+  case relu, tanh, sigmoid, leakyRelu, elu, gelu, softmax, identity
+
+  /// `.tanh`, as a user writes it.
+  public var description: String { "." + rawValue }
+
+  /// The layer's type name: `ReLU`, `Tanh`, …
+  var layerName: String {
+    switch self {
+    case .relu: return "ReLU"
+    case .tanh: return "Tanh"
+    case .sigmoid: return "Sigmoid"
+    case .leakyRelu: return "LeakyReLU"
+    case .elu: return "ELU"
+    case .gelu: return "GELU"
+    case .softmax: return "Softmax"
+    case .identity: return "Identity"
+    }
+  }
+}

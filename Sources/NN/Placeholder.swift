@@ -1,2 +1,0 @@
-// Placeholder until the NN module lands; delete when adding real sources.
-enum NNPlaceholder {}

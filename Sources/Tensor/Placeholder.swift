@@ -1,2 +1,0 @@
-// Placeholder until the Tensor module lands; delete when adding real sources.
-enum TensorPlaceholder {}

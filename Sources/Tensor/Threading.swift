@@ -1,0 +1,101 @@
+import CBLAS
+import Cancellation
+import Dispatch
+import Synchronization
+
+/// How many threads the engine's kernels use (1 or 2 on this machine), and its parallel loop.
+///
+/// Determinism: work is cut into chunks whose boundaries depend only on the shapes, never on the
+/// thread count, and each output element is computed inside one chunk by the same sequence of
+/// float operations; so 1 and 2 threads give bit-identical results. OpenBLAS itself is kept at
+/// one thread: the engine splits GEMMs into fixed blocks and runs the blocks on its own threads,
+/// which keeps OpenBLAS's own partitioning (and its thread-pool hand-offs) out of the results.
+public enum Threading {
+  private static let count = Atomic<Int>(defaultCount())
+  private static let blasConfigured = Atomic<Bool>(false)
+
+  /// The token kernels poll between chunks: the process token unless a scope sets its own
+  /// (`Threading.$cancellationToken.withValue(token) { … }`, e.g. in tests).
+  @TaskLocal public static var cancellationToken: CancellationToken = .process
+
+  /// The number of threads kernels use now.
+  public static var threadCount: Int { count.load(ordering: .relaxed) }
+
+  /// The most threads allowed: the number of online processors (at least 1).
+  public static var maximumThreadCount: Int { max(1, Int(sysconfProcessors())) }
+
+  /// Sets the number of threads for the engine's loops (and pins OpenBLAS to one thread).
+  public static func setThreadCount(_ n: Int) throws(TensorError) {
+    guard n >= 1, n <= max(maximumThreadCount, 2) else {
+      throw .invalidArgument("thread count must be between 1 and \(max(maximumThreadCount, 2)), got \(n)")
+    }
+    configureBLAS()
+    count.store(n, ordering: .relaxed)
+  }
+
+  /// Makes OpenBLAS single-threaded (once); the engine's own chunks give the parallelism.
+  @inline(__always)
+  static func configureBLAS() {
+    if blasConfigured.load(ordering: .relaxed) { return }
+    openblas_set_num_threads(1)
+    blasConfigured.store(true, ordering: .relaxed)
+  }
+
+  private static func defaultCount() -> Int { min(2, max(1, Int(sysconfProcessors()))) }
+
+  private static func sysconfProcessors() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+  /// Runs `body(chunk)` for every chunk in `0..<chunks`, spread over the threads.
+  ///
+  /// Chunks run in any order and concurrently; each must write only its own outputs. Between
+  /// chunks the process cancellation token is polled; when it is set the remaining chunks are
+  /// skipped and `Interrupted` is thrown. With `parallel == false` (small work) it runs inline.
+  static func forEachChunk(
+    _ chunks: Int, parallel: Bool = true, _ body: (Int) -> Void
+  ) throws(Interrupted) {
+    configureBLAS()
+    let token = cancellationToken
+    let threads = parallel ? min(threadCount, chunks) : 1
+    if threads <= 1 {
+      for c in 0..<chunks {
+        if token.isCancelled { throw Interrupted() }
+        body(c)
+      }
+      return
+    }
+    let stopped = Atomic<Bool>(false)
+    withoutActuallyEscaping(body) { body in
+      let box = UncheckedBox(body)
+      DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        var c = worker
+        while c < chunks {
+          if token.isCancelled {
+            stopped.store(true, ordering: .relaxed)
+            return
+          }
+          box.value(c)
+          c += threads
+        }
+      }
+    }
+    if stopped.load(ordering: .relaxed) { throw Interrupted() }
+  }
+
+  /// Whether work of `elements` is worth spreading over threads (a shape-only decision).
+  @inline(__always)
+  static func worthParallel(_ elements: Int) -> Bool { elements >= 1 << 15 }
+}
+
+/// Carries a non-Sendable value into `concurrentPerform`; the caller guarantees disjoint writes.
+struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+/// A pointer that may cross into parallel chunks; each chunk writes a disjoint part.
+struct SendablePointer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Float>
+  init(_ base: UnsafeMutablePointer<Float>) { self.base = base }
+}
+
+import Glibc
