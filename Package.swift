@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
-                resources: [.copy("Fixtures")]),
+                exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",
                 dependencies: ["JupyterProtocol", "Display", "TestSupport"]),
     .testTarget(name: "JupyterWireTests",
