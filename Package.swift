@@ -32,8 +32,9 @@ let package = Package(
     .target(name: "Display"),
 
     // MARK: - The engine
-    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], swiftSettings: simd),
-    .target(name: "Autograd", dependencies: ["Tensor"], swiftSettings: simd),
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], exclude: ["README.md"],
+            swiftSettings: simd),
+    .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
             swiftSettings: simd),
 
@@ -84,7 +85,7 @@ let package = Package(
     .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
                 exclude: ["Snapshots"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
-                resources: [.copy("Fixtures")]),
+                exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",
                 dependencies: ["JupyterProtocol", "Display", "TestSupport"]),
     .testTarget(name: "JupyterWireTests",

@@ -74,7 +74,7 @@ enum LeNetBench {
       ips.append(Double(data.test.count) / (Timing.now() - t0))
     }
     Report.line([("engine", .string("stride")), ("bench", .string("lenet5_infer")), ("batch", .int(256)),
-                 ("threads", .int(threads)), ("images_per_s", Report.stats(ips)), ("loadavg1", .double(Timing.loadAverage()))])
+                 ("threads", .int(threads)), ("infer_images_per_s", Report.stats(ips)), ("loadavg1", .double(Timing.loadAverage()))])
   }
 
   /// Resident memory over many training steps (batch 64): it must stay flat.

@@ -4,7 +4,7 @@ import Tensor
 /// `stride-bench`: the engine's benchmarks, printing JSON lines shaped like ../shared/bench.
 ///
 /// usage: stride-bench training … (TrainingBench.swift), or
-///        stride-bench [sgemm|conv|lenet|lenet-memory|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
+///        stride-bench [sgemm|conv|lenet|lenet-memory|resnet|micro|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
 ///        [--cases big small deep] [--sizes 256 512 1024 2048] [--batch 64 256] [--steps N]
 @main
 struct StrideBench {
@@ -22,6 +22,7 @@ struct StrideBench {
       case "lenet": try LeNetBench.run(options)
       case "lenet-memory": try LeNetBench.memory(options)
       case "micro": try MicroBench.run(options)
+      case "resnet": try ResNetBench.run(options)
       default: Report.line(["error": .string("unknown suite \(suite)")])
       }
     }

@@ -20,6 +20,9 @@ public struct SVGWriter: Sendable {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\""
     out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\""
     out += " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">\n"
+    if !scene.title.isEmpty {
+      out += "<title>\(SVGWriter.escape(scene.title))</title>\n"
+    }
     if let background = scene.background {
       out += "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\"\(paint("fill", background))/>\n"
     }

@@ -19,6 +19,8 @@ public struct Scene: Sendable, Hashable {
   public var background: Color?
   /// Elements, painted first to last.
   public var elements: [Element]
+  /// A short description for screen readers and tooltips (SVG `<title>`); "" for none.
+  public var title: String = ""
 
   /// An empty scene.
   public init(width: Double, height: Double, background: Color? = .white, elements: [Element] = [])

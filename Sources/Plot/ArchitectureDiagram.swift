@@ -102,6 +102,7 @@ public struct ArchitectureDiagram: Figure {
   public func scene() -> Scene {
     let layout = DiagramLayout(self)
     var scene = Scene(width: layout.width, height: layout.height)
+    scene.title = title
     if nodes.isEmpty {
       scene.add(
         Theme.label(

@@ -75,6 +75,7 @@ public struct BarChart: Figure {
     let plot = frame.plotRect
     let axes = AxesDrawing(plot: plot, x: nil, y: AxisMap(probe, start: plot.maxY, end: plot.y))
     var scene = Scene(width: width, height: height)
+    scene.title = title
     scene.add(contentsOf: axes.grid())
     let slot = plot.width / Double(max(count, 1))
     let texts = values.prefix(count).map(valueText)

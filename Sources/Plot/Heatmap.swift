@@ -27,6 +27,9 @@ public struct Heatmap: Figure {
   public var showValues: Bool
   /// Cell colours.
   public var colorMap: ColorMap
+  /// Colour each cell by its share of its row (for a confusion matrix: recall per class), so
+  /// rare classes read as clearly as common ones; the numbers shown stay the values.
+  public var colorByRowShare: Bool
   /// Side of a square cell (shrunk so the grid stays within about 900 units; values are shown
   /// only in cells of at least 14).
   public var cellSize: Double
@@ -35,7 +38,7 @@ public struct Heatmap: Figure {
   public init(
     values: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [], title: String = "",
     xLabel: String = "", yLabel: String = "", showValues: Bool = true,
-    colorMap: ColorMap = .blues, cellSize: Double = 40
+    colorMap: ColorMap = .blues, cellSize: Double = 40, colorByRowShare: Bool = false
   ) {
     self.values = values
     self.rowLabels = rowLabels
@@ -45,17 +48,21 @@ public struct Heatmap: Figure {
     self.yLabel = yLabel
     self.showValues = showValues
     self.colorMap = colorMap
+    self.colorByRowShare = colorByRowShare
     let largest = Double(max(values.count, values.map(\.count).max() ?? 0, 1))
     self.cellSize = min(max(cellSize, 2), 200, max(900 / largest, 2))
   }
 
-  /// A confusion matrix: rows are true classes, columns predicted ones, cells are counts.
+  /// A confusion matrix: rows are true classes, columns predicted ones, cells are counts;
+  /// `colorByRowShare` colours by recall instead of raw count.
   public static func confusionMatrix(
-    counts: [[Int]], classNames: [String], title: String = "Confusion matrix"
+    counts: [[Int]], classNames: [String], title: String = "Confusion matrix",
+    colorByRowShare: Bool = false
   ) -> Heatmap {
     Heatmap(
       values: counts.map { $0.map(Double.init) }, rowLabels: classNames,
-      columnLabels: classNames, title: title, xLabel: "predicted", yLabel: "actual")
+      columnLabels: classNames, title: title, xLabel: "predicted", yLabel: "actual",
+      colorByRowShare: colorByRowShare)
   }
 
   var rows: Int { values.count }
@@ -65,10 +72,17 @@ public struct Heatmap: Figure {
     column < values[row].count ? values[row][column] : .nan
   }
 
+  /// `v` over the sum of the finite values of its row (0 when that sum is not positive).
+  func rowShare(_ v: Double, row: Int) -> Double {
+    let total = values[row].filter(\.isFinite).reduce(0, +)
+    return total > 0 ? v / total : 0
+  }
+
   /// The chart as a scene.
   public func scene() -> Scene {
     let layout = HeatmapLayout(self)
     var scene = Scene(width: layout.width, height: layout.height)
+    scene.title = title
     let finite = values.joined().filter(\.isFinite)
     let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
     let integral = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
@@ -82,8 +96,10 @@ public struct Heatmap: Figure {
     }
     scene.add(.rectangle(layout.grid, style: .stroke(Theme.axis, width: 1)))
     scene.add(contentsOf: layout.labels(rowLabels: rowLabels, columnLabels: columnLabels))
-    let bar = ColorBar(
-      map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high))
+    let bar =
+      colorByRowShare
+      ? ColorBar(map: colorMap, low: "0%", high: "100%", caption: "share of row")
+      : ColorBar(map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high))
     scene.add(contentsOf: bar.elements(in: layout.colorBarFrame))
     scene.add(contentsOf: layout.titles(title: title, xLabel: xLabel, yLabel: yLabel))
     return scene
@@ -97,7 +113,7 @@ public struct Heatmap: Figure {
       x: grid.x + Double(column) * cellSize, y: grid.y + Double(row) * cellSize,
       width: cellSize, height: cellSize)
     guard v.isFinite else { return [.rectangle(rect, style: .fill(.white))] }
-    let t = high > low ? (v - low) / (high - low) : 0.5
+    let t = colorByRowShare ? rowShare(v, row: row) : high > low ? (v - low) / (high - low) : 0.5
     let fill = colorMap.color(at: t)
     var elements: [Element] = [
       .rectangle(rect, style: Style(fill: fill, stroke: .white, strokeWidth: 1))
@@ -137,7 +153,9 @@ struct HeatmapLayout {
     grid = Rect(
       x: left, y: top, width: Double(map.columns) * map.cellSize,
       height: Double(map.rows) * map.cellSize)
-    let bar = ColorBar(map: map.colorMap, low: "0.00e0", high: "0.00e0")
+    let bar = ColorBar(
+      map: map.colorMap, low: "0.00e0", high: "0.00e0",
+      caption: map.colorByRowShare ? "share of row" : "")
     width = max(
       grid.maxX + 16 + bar.width + 12,
       TextMetrics.width(of: map.title, fontSize: Theme.titleSize) + 24)

@@ -127,6 +127,7 @@ public struct ImageGrid: Figure {
       TextMetrics.width(of: heading, fontSize: Theme.titleSize) + 24)
     let height = top + Double(max(rows, 1)) * cellHeight + 6
     var scene = Scene(width: width, height: height)
+    scene.title = heading
     for (index, tile) in shown.enumerated() {
       let cell = Point(
         12 + Double(index % columns) * cellWidth, top + Double(index / columns) * cellHeight)

@@ -120,6 +120,7 @@ public struct LineChart: Figure {
   /// The chart as a scene.
   public func scene() -> Scene {
     var scene = Scene(width: width, height: height)
+    scene.title = title
     let legend = Legend(items: legendItems())
     var frame = ChartFrame(
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel)

@@ -53,6 +53,7 @@ public struct TrainingDashboard: Figure {
   /// The dashboard as a scene.
   public func scene() -> Scene {
     var scene = Scene(width: width, height: height)
+    scene.title = title
     scene.add(contentsOf: header())
     let chart = lossChart()
     scene.add(.group(.translate(0, TrainingDashboard.headerHeight), chart.scene().elements))

@@ -98,3 +98,11 @@ func sampleScene() throws -> Scene {
     #expect(Base64Encoding.encode(bytes) == Data(bytes).base64EncodedString())
   }
 }
+
+@Test func aSceneTitleBecomesTheSVGTitle() throws {
+  var scene = Scene(width: 10, height: 10)
+  scene.title = "loss < 1"
+  let parsed = try #require(ElementCollector.parse(SVGWriter().write(scene)))
+  #expect(parsed.elements.map(\.name).prefix(2) == ["svg", "title"])
+  #expect(parsed.text.contains("loss < 1"))
+}

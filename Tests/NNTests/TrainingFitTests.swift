@@ -125,3 +125,32 @@ import Testing
     #expect(history.batches.allSatisfy { $0.loss.isFinite })
   }
 }
+
+/// A model whose forward pass is interrupted (as an engine kernel does when the process token is set).
+final class InterruptedOnCall: TestModel {
+  let inner: TinyMLP
+  let interruptAt: Int
+  var calls = 0
+  init(interruptAt: Int) {
+    inner = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 80)
+    self.interruptAt = interruptAt
+    super.init()
+    named = inner.named
+  }
+  override func callAsFunction(_ input: Variable) throws -> Variable {
+    calls += 1
+    if calls == interruptAt { throw Interrupted() }
+    return try inner(input)
+  }
+}
+
+@Suite struct TrainingInterruptTests {
+  @Test func anInterruptInsideAStepDropsThatStepOnly() throws {
+    let data = try quadrantData(count: 40, seed: 81)
+    let model = InterruptedOnCall(interruptAt: 6)
+    let history = try fit(model, data, epochs: 3, batchSize: 10, cancellation: CancellationToken())
+    #expect(history.stopReason == .cancelled(epoch: 2, batch: 1))
+    #expect(history.batches.count == 5 && history.epochs.count == 1)
+    #expect(model.parameters.allSatisfy { $0.variable.grad == nil })
+  }
+}

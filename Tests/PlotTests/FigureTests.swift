@@ -94,8 +94,10 @@ import Testing
   #expect(SVGDocument.parse(log.svg()) != nil)
   let big = Heatmap(values: Array(repeating: Array(repeating: 1, count: 300), count: 300))
   #expect(big.scene().width < 1200 && big.cellSize >= 2)
-  let many = ImageGrid(tiles: Array(repeating: ImageGrid.Tile(pixels: [0, 1, 2, 3], width: 2, height: 2),
-                                    count: 1000))
+  let many = ImageGrid(
+    tiles: Array(
+      repeating: ImageGrid.Tile(pixels: [0, 1, 2, 3], width: 2, height: 2),
+      count: 1000))
   #expect(images(in: many.scene().elements).count == ImageGrid.maxTiles + 1)  // + colour bar
   #expect(texts(in: many.scene().elements).map(\.string).contains("(first 128 of 1000)"))
 }
@@ -104,4 +106,23 @@ import Testing
   let scene = Scene(width: 100_000, height: 100_000)
   let bitmap = Rasterizer(scale: 2).render(scene)
   #expect(Double(bitmap.width * bitmap.height) <= Rasterizer.maxPixels * 1.01)
+}
+
+@Test func rowShareColoursShowRecallButKeepTheCounts() throws {
+  let counts: [[Double]] = [[900, 100], [5, 5]]
+  let plain = Heatmap(values: counts)
+  let shared = Heatmap(values: counts, colorByRowShare: true)
+  func fill(_ map: Heatmap, _ label: String) throws -> Color? {
+    let index = try #require(
+      map.scene().elements.firstIndex {
+        if case .text(let text) = $0 { return text.string == label }
+        return false
+      })
+    if case .rectangle(_, _, let style) = map.scene().elements[index - 1] { return style.fill }
+    return nil
+  }
+  // 5 of 10 is half of its row: mid colour with row shares, nearly blank by raw count.
+  #expect(try fill(shared, "5") == ColorMap.blues.color(at: 0.5))
+  #expect(try fill(plain, "5") == ColorMap.blues.color(at: 0))
+  #expect(texts(in: shared.scene().elements).map(\.string).contains("share of row"))
 }

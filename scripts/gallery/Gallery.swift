@@ -6,7 +6,8 @@ import Plot
 ///
 /// Usage: `swift run stride-gallery [folder]` (default `out/gallery`), or `--bench` to time
 /// one live-dashboard update (SVG + PNG at 2x), as the runtime does ~4 times a second. The
-/// data are synthetic and deterministic (fixed formulas and a seeded generator), so the pictures are reproducible.
+/// data are synthetic and deterministic (fixed formulas and a seeded generator), so the
+/// pictures are reproducible. Besides `<name>.png` (2x) it writes `@1x` and `@1.5x` PNGs.
 @main
 struct Gallery {
   static func main() throws {

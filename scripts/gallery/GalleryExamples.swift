@@ -68,6 +68,7 @@ extension GalleryExamples {
           values: [156, 2416, 48120, 10164, 850])
       ),
       ("heatmap-confusion", confusion()),
+      ("heatmap-recall", confusion(byRow: true)),
       ("grid-filters", filters()),
       ("grid-feature-maps", featureMaps()),
       ("diagram-lenet", lenet()),
@@ -93,7 +94,7 @@ extension GalleryExamples {
     "Sneaker", "Bag", "Ankle boot",
   ]
 
-  static func confusion() -> Heatmap {
+  static func confusion(byRow: Bool = false) -> Heatmap {
     var noise = SeededNoise(state: 7)
     let counts = (0..<10).map { row in
       (0..<10).map { column -> Int in
@@ -104,7 +105,9 @@ extension GalleryExamples {
     }
     return Heatmap.confusionMatrix(
       counts: counts, classNames: classes,
-      title: "Confusion matrix (test set, 10 000 images)")
+      title: byRow
+        ? "Confusion matrix coloured by recall" : "Confusion matrix (test set, 10 000 images)",
+      colorByRowShare: byRow)
   }
 
   static func filters() -> ImageGrid {

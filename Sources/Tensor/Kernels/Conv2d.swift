@@ -65,6 +65,7 @@ extension Kernels {
 enum ConvCore {
   /// `out` = conv(input, weight) + bias, for a resolved geometry; `out` has `g.outputShape`.
   static func forward(_ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor) throws {
+    if WidePlan.applies(g) { return try wideForward(g, input: input, weight: weight, bias: bias, into: &out) }
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows
     try input.withUnsafeBufferPointer { xb in
@@ -112,6 +113,9 @@ enum ConvCore {
   static func backward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?
   ) throws -> (input: Tensor?, weight: Tensor?) {
+    if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0 && g.outC * g.colRows > 0 {
+      return try wideBackward(g, gradOutput: gradOutput, input: input, weight: weight)
+    }
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows
     let wCount = g.outC * rows

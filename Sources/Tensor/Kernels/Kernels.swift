@@ -13,11 +13,15 @@ struct ConvChunking {
   let imagesPerChunk: Int
   let chunks: Int
 
-  init(_ g: ConvGeometry) {
-    let perImage = max(g.colCols, 1)
+  /// Enough images for about 2,048 GEMM columns, while the column matrix of a chunk stays
+  /// within about 256 KiB (so it is still in cache when the GEMM reads it), and at least four
+  /// chunks when the batch allows (two threads stay busy).
+  init(_ g: ConvGeometry, columnsPerImage: Int? = nil) {
+    let perImage = max(columnsPerImage ?? g.colCols, 1)
     let wanted = max(1, (2048 + perImage - 1) / perImage)
+    let cacheCap = max(1, (64 * 1024) / max(perImage * g.colRows, 1))
     let cap = max(1, g.n / 4)
-    imagesPerChunk = min(wanted, cap)
+    imagesPerChunk = min(wanted, cap, cacheCap)
     chunks = (g.n + imagesPerChunk - 1) / imagesPerChunk
   }
 
