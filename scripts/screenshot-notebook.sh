@@ -37,8 +37,9 @@ for path in sys.argv[1:]:
 server, browser = LabServer(folder), Chromium(binary)
 status = 0
 try:
-    server.start()
+    server.launch()
     browser.start()
+    server.wait()
     for path in sys.argv[1:]:
         name = os.path.basename(path)
         nb = load(path)

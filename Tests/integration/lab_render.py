@@ -116,15 +116,24 @@ def expected_images(nb: dict) -> dict[int, int]:
     return counts
 
 
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
 def first_text(nb: dict) -> str:
-    """A line of the first non-empty cell, as the page shows it (markdown heading marks cut)."""
-    for cell in nb.get("cells", []):
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else source
-        for line in source.splitlines():
-            line = line.strip().lstrip("#").strip()
-            if len(line) >= 3:
-                return line
+    """Text the page must show: the first markdown heading, else the first code line."""
+    cells = nb.get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            for line in _source(cell).splitlines():
+                if line.startswith("#") and len(line.lstrip("#").strip()) >= 3:
+                    return line.lstrip("#").strip()
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            for line in _source(cell).splitlines():
+                if len(line.strip()) >= 3:
+                    return line.strip()
     return ""
 
 
@@ -145,6 +154,7 @@ def output_areas(nb: dict) -> list[int]:
 def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
     """Polls the page until every cell and output is there and every output image has loaded."""
     want = output_areas(nb)
+    needle = first_text(nb)
     deadline = time.monotonic() + timeout
     state = None
     while time.monotonic() < deadline:
@@ -152,7 +162,7 @@ def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
         if state and len(state["cells"]) >= len(want) and not state["busy"]:
             imgs = [img for cell in state["cells"] for img in cell]
             enough = all(have >= n for have, n in zip(state["outputs"], want))
-            if enough and all(img["complete"] for img in imgs):
+            if enough and needle in state["text"] and all(img["complete"] for img in imgs):
                 time.sleep(0.5)  # let layout settle after the last image decoded
                 return browser.evaluate(_STATE_JS)
         time.sleep(0.25)
