@@ -48,6 +48,9 @@ try:
         render = render_notebook(browser, server.notebook_url(name), nb, out)
         full = full_page_screenshot(browser, os.path.join(out, "full.png"))
         want = sum(expected_images(nb).values())
+        if not render.loaded:
+            print(f"{name}: WARNING: not fully loaded in time")
+            status = 1
         print(f"{name}: {render.cell_count} cells, {len(render.images)} images shown "
               f"({want} image outputs), loaded in {render.load_seconds:.1f} s -> {full}")
         for s in render.images:

@@ -94,6 +94,7 @@ class Render:
     images: list[ImageShot] = field(default_factory=list)
     page_screenshot: str = ""
     load_seconds: float = 0.0
+    loaded: bool = False  # every cell, output and image was there before the timeout
 
     def images_in_cell(self, cell: int) -> list[ImageShot]:
         return [shot for shot in self.images if shot.cell == cell]
@@ -151,8 +152,10 @@ def output_areas(nb: dict) -> list[int]:
     return counts
 
 
-def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
-    """Polls the page until every cell and output is there and every output image has loaded."""
+def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> tuple[dict | None, bool]:
+    """Polls until every cell and output is there and every output image has loaded.
+
+    Returns the page state and whether it got there before `timeout` (else the last state)."""
     want = output_areas(nb)
     needle = first_text(nb)
     deadline = time.monotonic() + timeout
@@ -164,9 +167,9 @@ def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
             enough = all(have >= n for have, n in zip(state["outputs"], want))
             if enough and needle in state["text"] and all(img["complete"] for img in imgs):
                 time.sleep(0.5)  # let layout settle after the last image decoded
-                return browser.evaluate(_STATE_JS)
+                return browser.evaluate(_STATE_JS), True
         time.sleep(0.25)
-    return state
+    return state, False
 
 
 def _measure(crop) -> tuple[float, float]:
@@ -203,13 +206,13 @@ def _show(browser: Chromium, cell: int, index: int, attempts: int = 5):
 
 
 def render_notebook(browser: Chromium, url: str, nb: dict, out_dir: str,
-                    timeout: float = 30.0) -> Render:
+                    timeout: float = 45.0) -> Render:
     """Opens `url` (a /lab/tree/... notebook URL), waits, screenshots every output image."""
     os.makedirs(out_dir, exist_ok=True)
     start = time.monotonic()
     browser.navigate(url)
-    state = _wait_loaded(browser, nb, timeout)
-    render = Render(cell_count=0, text="", load_seconds=time.monotonic() - start)
+    state, loaded = _wait_loaded(browser, nb, timeout)
+    render = Render(cell_count=0, text="", load_seconds=time.monotonic() - start, loaded=loaded)
     if state is None:
         return render
     render.cell_count, render.text = len(state["cells"]), state["text"]

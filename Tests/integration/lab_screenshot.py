@@ -29,7 +29,6 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -239,6 +238,12 @@ class Chromium:
 
     def stop(self) -> None:
         if self.ws is not None:
+            try:
+                self.ws.send(json.dumps({"id": 0, "method": "Browser.close"}))  # graceful exit
+                if self.proc is not None:
+                    self.proc.wait(timeout=5)
+            except Exception:  # noqa: BLE001 - SIGTERM below
+                pass
             try:
                 self.ws.close()
             except Exception:  # noqa: BLE001 - closing a dead socket is fine

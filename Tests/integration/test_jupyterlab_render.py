@@ -138,6 +138,7 @@ def _open(lab, name: str):
 
 def test_fixture_shows_png_fallbacks_and_flags_blank_and_svg_only(lab):
     nb, render = _open(lab, FIXTURE)
+    assert render.loaded, f"page not loaded in time\n{lab[0].log()}"
     assert render.cell_count == 5, f"page shows {render.cell_count} cells\n{lab[0].log()}"
     assert first_text(nb) == "Stride render fixture" and first_text(nb) in render.text
     for cell in (1, 2):
@@ -160,6 +161,8 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
         pytest.skip(f"{os.path.relpath(LENET, ROOT)} has no image outputs yet "
                     "(commit it executed, with its outputs)")
     nb, render = _open(lab, os.path.basename(LENET))
+    assert render.loaded, (f"cells, outputs or images not all loaded in time (see "
+                           f"{render.page_screenshot})\n{lab[0].log()}")
     assert render.cell_count == len(nb["cells"]), f"page shows {render.cell_count} cells"
     assert first_text(nb) in render.text, "the notebook's first line is not on the page"
     problems = []
