@@ -23,9 +23,11 @@ for nb in "$@"; do
   notebooks+=("$(cd "$(dirname "$nb")" && pwd)/$(basename "$nb")")
 done
 cd "$root"
-PYTHONPATH="$root/Tests/integration${PYTHONPATH:+:$PYTHONPATH}" exec "$python" - "${notebooks[@]}" <<'PY'
+export PYTHONPATH="$root/Tests/integration${PYTHONPATH:+:$PYTHONPATH}"
+exec "$python" - "${notebooks[@]}" <<'PY'
 import os, shutil, sys, tempfile
-from lab_render import expected_images, full_page_screenshot, load, render_notebook
+from lab_render import (copy_without_kernel, expected_images, full_page_screenshot, load,
+                        render_notebook)
 from lab_screenshot import Chromium, LabServer, find_chromium
 
 binary = find_chromium()
@@ -33,7 +35,7 @@ if binary is None:
     sys.exit("Chromium not found: apt-get install -y chromium (or set STRIDE_CHROMIUM)")
 folder = tempfile.mkdtemp(prefix="stride-shot-")
 for path in sys.argv[1:]:
-    shutil.copy(path, folder)
+    copy_without_kernel(path, folder)  # outputs as committed; no kernel is started
 server, browser = LabServer(folder), Chromium(binary)
 status = 0
 try:

@@ -105,6 +105,23 @@ def load(path: str) -> dict:
         return json.load(f)
 
 
+NO_KERNEL = "stride-render-no-kernel"
+
+
+def copy_without_kernel(src: str, folder: str) -> str:
+    """Copies a notebook into `folder` naming a kernelspec that does not exist.
+
+    JupyterLab then starts no kernel (its "Select Kernel" dialog is answered No Kernel), so the
+    page shows the committed outputs without depending on a kernel starting."""
+    nb = load(src)
+    spec = nb.setdefault("metadata", {}).setdefault("kernelspec", {})
+    spec.update(name=NO_KERNEL, display_name=spec.get("display_name", "none"))
+    dst = os.path.join(folder, os.path.basename(src))
+    with open(dst, "w", encoding="utf-8") as f:
+        json.dump(nb, f)
+    return dst
+
+
 def expected_images(nb: dict) -> dict[int, int]:
     """Cell index -> how many of its outputs carry image/png or image/svg+xml."""
     counts = {}

@@ -12,8 +12,9 @@ fails this test.
 - test_lenet_*: notebooks/02-lenet5.ipynb with its committed outputs (skipped while it has no
   image outputs); $STRIDE_LAB_NOTEBOOK points it at another notebook.
 
-Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM overrides the
-binary). Screenshots: out/lab-render/<notebook>/ (page.png and one crop per output image).
+The copies name a kernelspec that does not exist, so no kernel starts: the page shows the outputs
+as committed. Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM
+overrides the binary). Screenshots: out/lab-render/<notebook>/ (page.png, one crop per image).
 Run: .venv/bin/python -m pytest -v Tests/integration/test_jupyterlab_render.py
 """
 from __future__ import annotations
@@ -28,7 +29,8 @@ import tempfile
 
 import pytest
 
-from lab_render import expected_images, first_text, load, render_notebook
+from lab_render import (NO_KERNEL, copy_without_kernel, expected_images, first_text, load,
+                        render_notebook)
 from lab_screenshot import Chromium, LabServer, find_chromium
 
 PIL = pytest.importorskip("PIL")
@@ -95,7 +97,7 @@ def fixture_notebook() -> dict:
         _code("blank", [display({"image/png": white, "text/plain": "<white>"})]),
     ]
     return {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
-            "metadata": {"kernelspec": {"name": "stride", "display_name": "Swift (Stride)",
+            "metadata": {"kernelspec": {"name": NO_KERNEL, "display_name": "Swift (Stride)",
                                         "language": "swift"},
                          "language_info": {"name": "swift"}}}
 
@@ -113,7 +115,7 @@ def lab():
     with open(os.path.join(folder, FIXTURE), "w") as f:
         json.dump(fixture_notebook(), f)
     if os.path.exists(LENET):
-        shutil.copy(LENET, os.path.join(folder, os.path.basename(LENET)))
+        copy_without_kernel(LENET, folder)
     server = LabServer(folder)
     browser = Chromium(binary)
     try:
@@ -174,4 +176,5 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
         problems += [f"cell {cell}: image {s.index} is blank on screen (stddev "
                      f"{s.stddev:.1f}, white {s.white_fraction:.1%}): {s.path}"
                      for s in shots if s.blank]
-    assert not problems, "\n".join(problems) + f"\nscreenshots: {os.path.dirname(render.page_screenshot)}"
+    shots = os.path.dirname(render.page_screenshot)
+    assert not problems, "\n".join(problems) + f"\nscreenshots: {shots}"
