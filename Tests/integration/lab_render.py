@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lab_screenshot import Chromium
 
 IMAGE_TYPES = ("image/png", "image/svg+xml")
+TEXT_OVER_IMAGES = ("text/html", "text/markdown", "text/latex")  # JupyterLab ranks these first
 
 # A rendered image counts as blank below this grey-level standard deviation (0–255 scale), or
 # when at least this fraction of its pixels is white (>= 250 in every channel).
@@ -122,13 +123,23 @@ def copy_without_kernel(src: str, folder: str) -> str:
     return dst
 
 
+def shows_image(output: dict) -> bool:
+    """Whether JupyterLab shows this output as an image when the notebook is trusted.
+
+    Lab prefers text/html, text/markdown and text/latex over images, so an output with one of
+    those shows that instead; otherwise an image/svg+xml or image/png output shows an image."""
+    if output.get("output_type") not in ("display_data", "execute_result"):
+        return False
+    data = output.get("data", {})
+    return (any(t in data for t in IMAGE_TYPES)
+            and not any(t in data for t in TEXT_OVER_IMAGES))
+
+
 def expected_images(nb: dict) -> dict[int, int]:
-    """Cell index -> how many of its outputs carry image/png or image/svg+xml."""
+    """Cell index -> how many of its outputs a reader should see as an image (`shows_image`)."""
     counts = {}
     for i, cell in enumerate(nb.get("cells", [])):
-        n = sum(1 for out in cell.get("outputs", [])
-                if out.get("output_type") in ("display_data", "execute_result")
-                and any(t in out.get("data", {}) for t in IMAGE_TYPES))
+        n = sum(1 for out in cell.get("outputs", []) if shows_image(out))
         if n:
             counts[i] = n
     return counts

@@ -150,6 +150,9 @@ def test_fixture_shows_png_fallbacks_and_flags_blank_and_svg_only(lab):
     assert render.images_in_cell(2)[0].natural_width == 400  # the PNG fallback, not the SVG
     assert render.images_in_cell(3) == [], "untrusted SVG should be hidden"
     assert expected_images(nb)[3] == 1  # ...so a notebook with an SVG-only chart fails below
+    html_and_png = {"output_type": "display_data", "data": {"text/html": "<b>t</b>",
+                                                            "image/png": "iVBOR"}}
+    assert expected_images({"cells": [{"outputs": [html_and_png]}]}) == {}  # Lab shows the HTML
     white = render.images_in_cell(4)
     assert len(white) == 1 and white[0].natural_width == 200 and white[0].blank, white
 
