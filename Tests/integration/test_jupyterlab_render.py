@@ -50,14 +50,15 @@ def _png(image) -> str:
 
 
 def _chart_png() -> str:
-    """A loss-curve-like chart: axes and a falling polyline on white, 400x240."""
+    """A loss-curve-like chart: axes and a falling polyline on white, 600x360 pixels (a 400x240
+    figure at 1.5 device pixels per CSS pixel, as Stride's figures are)."""
     img = Image.new("RGB", (400, 240), "white")
     draw = ImageDraw.Draw(img)
     draw.line([(40, 200), (380, 200)], fill="black", width=2)
     draw.line([(40, 20), (40, 200)], fill="black", width=2)
     points = [(40 + 17 * i, 30 + int(160 * (1 - 0.85 ** i))) for i in range(21)]
     draw.line(points, fill=(31, 119, 180), width=3)
-    return _png(img)
+    return _png(img.resize((600, 360), Image.BILINEAR))
 
 
 def _filters_png() -> str:
@@ -90,9 +91,11 @@ def fixture_notebook() -> dict:
         {"cell_type": "markdown", "id": "m0", "metadata": {},
          "source": "# Stride render fixture\n\nOne image per output below."},
         _code("conv1.filters", [result]),
-        _code("train(model) // chart", [display({"image/svg+xml": SVG,
-                                                 "image/png": _chart_png(),
-                                                 "text/plain": "<chart>"})]),
+        _code("train(model) // chart", [dict(display({"image/svg+xml": SVG,
+                                                      "image/png": _chart_png(),
+                                                      "text/plain": "<chart>"}),
+                                             metadata={"image/png": {"width": 400,
+                                                                     "height": 240}})]),
         _code("svgOnly", [display({"image/svg+xml": SVG, "text/plain": "<svg only>"})]),
         _code("blank", [display({"image/png": white, "text/plain": "<white>"})]),
     ]
@@ -147,7 +150,8 @@ def test_fixture_shows_png_fallbacks_and_flags_blank_and_svg_only(lab):
         shots = render.images_in_cell(cell)
         assert len(shots) == 1, f"cell {cell}: {shots}"
         assert shots[0].natural_width > 0 and not shots[0].blank, shots[0]
-    assert render.images_in_cell(2)[0].natural_width == 400  # the PNG fallback, not the SVG
+    chart = render.images_in_cell(2)[0]
+    assert (chart.natural_width, round(chart.width)) == (600, 400)  # the PNG, at its CSS size
     assert render.images_in_cell(3) == [], "untrusted SVG should be hidden"
     assert expected_images(nb)[3] == 1  # ...so a notebook with an SVG-only chart fails below
     html_and_png = {"output_type": "display_data", "data": {"text/html": "<b>t</b>",
