@@ -3,6 +3,7 @@
 #               installs the kernelspec into .venv and starts JupyterLab on notebooks/.
 #   make test   every Swift and Python test (what .ci/run runs).
 #   make bench-kernel   Stride vs ipykernel startup/latency benchmark (not a test).
+# LAB_ARGS="--port 8899" passes options to JupyterLab.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PYTHON ?= python3
@@ -29,9 +30,10 @@ RUN_PACKAGES := dataset-fashion-mnist
 run: run-deps release venv kernelspec
 	mkdir -p notebooks .jupyter
 	@if [ -z "$${DISPLAY:-}" ]; then browser=--no-browser; else browser=; fi; \
+	if [ "$$(id -u)" = 0 ]; then root=--allow-root; else root=; fi; \
 	echo "Starting JupyterLab on notebooks/ (kernel: Swift (Stride))"; \
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
-	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser
+	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
 test: deps release venv kernelspec check-imports swift-test python-test
 	@echo "make test: all Swift and Python tests passed"

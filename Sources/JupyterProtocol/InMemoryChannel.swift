@@ -11,6 +11,7 @@ public final class InMemoryChannel: MessageChannel {
     var published: [Message] = []
     var inputRequests: [Message] = []
     var inputValues: [String] = []
+    var queued: [Message] = []
   }
 
   private let state = Mutex(State())
@@ -29,12 +30,22 @@ public final class InMemoryChannel: MessageChannel {
   /// Queues a value that the next `input_request` receives.
   public func queueInput(_ value: String) { state.withLock { $0.inputValues.append(value) } }
 
+  /// Puts a request on the simulated shell queue (taken by `takeQueuedRequests`).
+  public func queue(_ request: Message) { state.withLock { $0.queued.append(request) } }
+
   /// Forgets everything recorded so far.
   public func clear() {
     state.withLock {
       $0.replies.removeAll()
       $0.published.removeAll()
       $0.inputRequests.removeAll()
+    }
+  }
+
+  public func takeQueuedRequests() -> [Message] {
+    state.withLock { state in
+      defer { state.queued.removeAll() }
+      return state.queued
     }
   }
 

@@ -7,8 +7,8 @@ extension KernelCore {
   ///
   /// Order on iopub: busy, `execute_input` (not when silent), outputs, `execute_result` or
   /// `error`, idle. `store_history` (never when silent) increments the execution count and
-  /// records the input and its plain-text result. After an error with `stop_on_error`, queued
-  /// executes are answered `aborted` until the queue is drained. A cell that returns normally
+  /// records the input and its plain-text result. After an error with `stop_on_error`, the
+  /// executes already queued are answered `aborted` (see `handle(_:)`). A cell that returns normally
   /// after an interrupt arrived (e.g. its `readLine` was cancelled) ends as interrupted.
   func execute(_ request: Message) {
     guard let content = decode(ExecuteRequest.self, request) else { return }

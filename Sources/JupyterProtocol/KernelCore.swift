@@ -7,8 +7,7 @@ import Display
 /// parent. Handlers decode typed content, ask the interpreter, and reply. Unknown types and
 /// undecodable contents are logged (and answered with an error reply when the type has a
 /// reply) — never a crash. Runs on one thread; the transport calls `handle(_:)` for each shell
-/// message and `queueDrained()` whenever no message is waiting (which ends an abort after a
-/// failed cell with `stop_on_error`).
+/// message.
 public final class KernelCore {
   typealias Handler = @Sendable (KernelCore) -> (Message) -> Void
 
@@ -21,7 +20,7 @@ public final class KernelCore {
 
   var executionCount = 0
   var history = SessionHistory()
-  /// Set after a failed cell with `stop_on_error`: queued `execute_request`s are aborted.
+  /// Set while a failed cell's queue (`stop_on_error`) is handled: its executes are aborted.
   var aborting = false
   /// Set by `shutdown_request`: the transport should end the process (value: restart).
   public internal(set) var shutdownRequested: Bool?
@@ -55,8 +54,17 @@ public final class KernelCore {
   /// Handles one shell message.
   ///
   /// The cancellation token is reset before `busy` is published: an interrupt sent by a client
-  /// that has seen `busy` always reaches the cell; one from before is forgotten.
+  /// that has seen `busy` always reaches the cell; one from before is forgotten. When a cell
+  /// fails with `stop_on_error`, the requests already queued before `idle` is published are
+  /// handled right after it with their executes aborted; anything sent later runs normally.
   public func handle(_ message: Message) {
+    let queued = process(message, takingQueue: true)
+    for request in queued { _ = process(request, takingQueue: false) }
+    aborting = false
+  }
+
+  /// busy, the handler, idle; returns the queue taken when the handler left the core aborting.
+  private func process(_ message: Message, takingQueue: Bool) -> [Message] {
     if message.msgType == "execute_request" { cancellation.reset() }
     publishStatus("busy", parent: message)
     if let handler = Self.handlers[message.msgType] {
@@ -65,11 +73,10 @@ public final class KernelCore {
       KernelLog.warning("unknown shell message type '\(message.msgType)', ignored")
     }
     streams.flush()
+    let queued = aborting && takingQueue ? channel.takeQueuedRequests() : []
     publishStatus("idle", parent: message)
+    return queued
   }
-
-  /// Tells the core that no shell message is waiting: an abort after an error ends here.
-  public func queueDrained() { aborting = false }
 
   // MARK: - Helpers
 

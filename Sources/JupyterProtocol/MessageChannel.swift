@@ -13,4 +13,9 @@ public protocol MessageChannel: AnyObject, Sendable {
   ///
   /// Returns nil when the wait was cancelled through `cancellation` or the transport closed.
   func requestInput(_ request: Message, cancellation: CancellationToken) -> Message?
+  /// Takes the shell requests that have already arrived and wait to be handled (shell thread).
+  ///
+  /// After a failed cell with `stop_on_error`, these are the requests sent before the client
+  /// could see the failure: their executes are aborted.
+  func takeQueuedRequests() -> [Message]
 }

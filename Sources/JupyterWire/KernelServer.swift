@@ -40,7 +40,6 @@ public final class KernelServer {
     startFlusher()
     while lifecycle.shutdown == nil {
       guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
-        core.queueDrained()
         _ = channel.shell.withLock { $0.socket.waitReadable(milliseconds: 100) }
         continue
       }
@@ -53,11 +52,7 @@ public final class KernelServer {
   }
 
   private func handleShell(_ frames: [[UInt8]]) {
-    let decoded = channel.shell.withLock { endpoint in Result { try endpoint.codec.decode(frames) } }
-    switch decoded {
-    case .success(let message): core.handle(message)
-    case .failure(let error): KernelLog.warning("shell: dropped a message: \(error)")
-    }
+    if let message = channel.decodeShell(frames) { core.handle(message) }
   }
 
   // MARK: - Threads
@@ -90,7 +85,11 @@ public final class KernelServer {
           continue
         }
         let response = control.handle(message)
-        if let reply = response.reply { socket.send(try codec.encode(reply)) }
+        if let reply = response.reply {
+          do { socket.send(try codec.encode(reply)) } catch {
+            KernelLog.warning("control: could not encode \(reply.msgType): \(error)")
+          }
+        }
         if let restart = response.shutdown { lifecycle.shutdownFromControl(restart: restart) }
       }
     }

@@ -39,6 +39,24 @@ final class WireChannel: MessageChannel {
     _ = shell.withLock { Self.send(message, with: $0) }
   }
 
+  func takeQueuedRequests() -> [Message] {
+    var queued: [Message] = []
+    while let frames = shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) {
+      if let message = decodeShell(frames) { queued.append(message) }
+    }
+    return queued
+  }
+
+  /// The message in shell frames, or nil (logged) when they are refused.
+  func decodeShell(_ frames: [[UInt8]]) -> Message? {
+    shell.withLock { endpoint in
+      do { return try endpoint.codec.decode(frames) } catch {
+        KernelLog.warning("shell: dropped a message: \(error)")
+        return nil
+      }
+    }
+  }
+
   func publish(_ message: Message) {
     iopub.withLock { endpoint in
       welcomeNewSubscribers(endpoint)
