@@ -28,7 +28,7 @@ RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
 .PHONY: run test deps run-deps release venv kernelspec check-imports swift-test python-test \
-        notebooks-check test-deps bench-kernel clean
+        notebooks-check test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
 	mkdir -p notebooks .jupyter
@@ -38,7 +38,7 @@ run: run-deps release venv kernelspec
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: test-deps release venv kernelspec check-imports swift-test python-test notebooks-check
+test: test-deps release venv kernelspec check-imports swift-test fuzz python-test notebooks-check
 	@echo "make test: all Swift and Python tests passed"
 
 deps:
@@ -84,6 +84,10 @@ python-test:
 	@status=0; $(VENV)/bin/python -m pytest -v -rA Tests/integration || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "WARNING: pytest collected no integration test"; status=0; fi; \
 	exit $$status
+
+# libFuzzer over the language's parse-and-evaluate, a fixed number of runs on the committed corpus.
+fuzz:
+	bash scripts/fuzz-lang.sh 3000
 
 # Re-executes every notebook through the installed kernelspec (nbclient) and compares its text
 # outputs with the committed ones, timings aside; the student assignment must fail its tests.
