@@ -1,7 +1,6 @@
 // Training benchmarks (issue 5): not tests. Run in release:
-//   swift run -c release StrideBench training [lenet|unet|all] [--epochs N] [--threads N]
-// Each prints JSON lines. main.swift (owned by the engine benchmarks) dispatches the
-// "training" mode here: `if CommandLine.arguments.dropFirst().first == "training" { runTrainingBenchmarks(...) }`.
+//   swift run -c release stride-bench training [load|lenet|unet|all] [--epochs N] [--threads N] [--subset N]
+// Each prints JSON lines. StrideBench.swift (the engine's) dispatches the "training" mode here.
 import Cancellation
 import Foundation
 import NN
@@ -14,31 +13,41 @@ func runTrainingBenchmarks(_ arguments: [String]) {
   if let threads = intOption(arguments, "--threads") { try? Threading.setThreadCount(threads) }
   do {
     if which == "load" || which == "all" { try loadBenchmark() }
-    if which == "lenet" || which == "all" { try lenetBenchmark(epochs: epochs ?? 5) }
+    if which == "lenet" || which == "all" { try lenetBenchmark(epochs: epochs ?? 5, subset: intOption(arguments, "--subset")) }
     if which == "unet" || which == "all" { try unetBenchmark(epochs: epochs ?? 12) }
   } catch {
     printJSON(["bench": "training", "error": "\(error)"])
   }
 }
 
-/// Reading Fashion-MNIST: the training images file alone, then all four files (median of 5).
+/// Reading Fashion-MNIST: the training images file alone, then all four files (median of 5),
+/// wall clock and process CPU time (CPU time is what an idle machine's wall clock would be for
+/// the one-thread part; the machine is shared, so wall times vary with its load).
 func loadBenchmark() throws {
-  var idx: [Double] = []
-  var all: [Double] = []
+  var idx: [Double] = [], idxCPU: [Double] = []
+  var all: [Double] = [], allCPU: [Double] = []
   for _ in 0..<5 {
-    var start = Date()
+    var (start, cpu) = (Date(), cpuSeconds())
     _ = try IDXFile(path: FashionMNIST.defaultDirectory + "/train-images-idx3-ubyte.gz")
     idx.append(Date().timeIntervalSince(start))
-    start = Date()
+    idxCPU.append(cpuSeconds() - cpu)
+    (start, cpu) = (Date(), cpuSeconds())
     _ = try FashionMNIST(padding: 2)
     all.append(Date().timeIntervalSince(start))
+    allCPU.append(cpuSeconds() - cpu)
   }
-  printJSON(["bench": "fashion_mnist_load", "train_images_idx_seconds": median(idx), "all_padded_seconds": median(all), "runs": 5])
+  printJSON([
+    "bench": "fashion_mnist_load", "train_images_idx_seconds": median(idx), "train_images_idx_cpu_seconds": median(idxCPU),
+    "all_padded_seconds": median(all), "all_padded_cpu_seconds": median(allCPU), "runs": 5,
+  ])
 }
+
+/// Process CPU seconds (all threads).
+func cpuSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
 
 /// LeNet-5 (tanh, average pooling) on Fashion-MNIST 28→32, batch 64, SGD 0.05 momentum 0.9,
 /// the configuration of /work/shared/bench/torch/bench_torch_lenet.py (PyTorch: 87.9 % after 5 epochs).
-func lenetBenchmark(epochs: Int) throws {
+func lenetBenchmark(epochs: Int, subset: Int? = nil) throws {
   let loadStart = Date()
   let data = try FashionMNIST(padding: 2)
   printJSON(["bench": "fashion_mnist_load", "seconds": Date().timeIntervalSince(loadStart), "train": data.train.count, "test": data.test.count])
@@ -50,8 +59,9 @@ func lenetBenchmark(epochs: Int) throws {
       "train_loss": e.loss, "test_acc": e.validationAccuracy ?? -1, "threads": Threading.threadCount,
     ])
   }
+  let train = subset.map { data.train.prefix($0) } ?? data.train
   let history = try model.fit(
-    data.train, epochs: epochs, batchSize: 64, optimizer: SGD(learningRate: 0.05, momentum: 0.9),
+    train, epochs: epochs, batchSize: 64, optimizer: SGD(learningRate: 0.05, momentum: 0.9),
     loss: .crossEntropy, validation: data.test, seed: 0, observer: observer, cancellation: CancellationToken())
   let trainSeconds = history.epochs.reduce(0) { $0 + $1.seconds }
   printJSON([

@@ -11,7 +11,7 @@ import Testing
     let model = TinyMLP(inputs: 16, hidden: 16, classes: 3, seed: 2)
     let history = try fit(model, data, epochs: 150, batchSize: 12, optimizer: Adam(learningRate: 0.05), seed: 3, cancellation: CancellationToken())
     #expect(history.stopReason == .completed)
-    #expect(try #require(history.finalLoss) < 0.02)
+    #expect(history.finalLoss < 0.02)
     #expect(history.epochs.last?.accuracy == 1)
     #expect(history.batches.first!.loss > 0.5)
   }
@@ -100,5 +100,57 @@ import Testing
     #expect(throws: TrainingError.self) { try fit(model, data, batchSize: 0) }
     let wrong = TinyMLP(inputs: 16, hidden: 4, classes: 2, seed: 15)
     #expect(throws: (any Error).self) { try fit(wrong, data, epochs: 1, cancellation: CancellationToken()) }
+  }
+}
+
+@Suite struct TrainingStopTests {
+  @Test func earlyStoppingEndsFitWhenValidationStopsImproving() throws {
+    let data = try quadrantData(count: 30, seed: 70)
+    let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 71)
+    let history = try fit(
+      model, data, epochs: 10, batchSize: 10, optimizer: SGD(learningRate: 0), validation: data,
+      earlyStopping: EarlyStopping(patience: 1), cancellation: CancellationToken())
+    #expect(history.stopReason == .earlyStopped(epoch: 2) && history.epochs.count == 2)
+  }
+
+  @Test func aNonFiniteLossStopsTrainingBeforeItsStep() throws {
+    let data = try quadrantData(count: 30, seed: 72)
+    let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 73)
+    let history = try fit(model, data, epochs: 5, batchSize: 10, optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError, cancellation: CancellationToken())
+    guard case .diverged(let epoch, let batch) = history.stopReason else {
+      Issue.record("expected divergence, got \(history.stopReason)")
+      return
+    }
+    #expect(history.batches.count == (epoch - 1) * 3 + batch - 1)
+    #expect(history.batches.allSatisfy { $0.loss.isFinite })
+  }
+}
+
+/// A model whose forward pass is interrupted (as an engine kernel does when the process token is set).
+final class InterruptedOnCall: TestModel {
+  let inner: TinyMLP
+  let interruptAt: Int
+  var calls = 0
+  init(interruptAt: Int) {
+    inner = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 80)
+    self.interruptAt = interruptAt
+    super.init()
+    named = inner.named
+  }
+  override func callAsFunction(_ input: Variable) throws -> Variable {
+    calls += 1
+    if calls == interruptAt { throw Interrupted() }
+    return try inner(input)
+  }
+}
+
+@Suite struct TrainingInterruptTests {
+  @Test func anInterruptInsideAStepDropsThatStepOnly() throws {
+    let data = try quadrantData(count: 40, seed: 81)
+    let model = InterruptedOnCall(interruptAt: 6)
+    let history = try fit(model, data, epochs: 3, batchSize: 10, cancellation: CancellationToken())
+    #expect(history.stopReason == .cancelled(epoch: 2, batch: 1))
+    #expect(history.batches.count == 5 && history.epochs.count == 1)
+    #expect(model.parameters.allSatisfy { $0.variable.grad == nil })
   }
 }

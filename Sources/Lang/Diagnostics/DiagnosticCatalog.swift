@@ -44,8 +44,8 @@ extension DiagnosticMessage {
   static func expectedName(_ context: String) -> Self {
     make("SyntaxError", "expected a name \(context)")
   }
-  static func extraArgument(_ function: String) -> Self {
-    make("TypeError", "extra argument in call to \(function)")
+  static func extraArgument(_ function: String, signature: String? = nil) -> Self {
+    make("TypeError", "extra argument in call to \(function)", hint: signature.map { "the signature is \($0)" })
   }
   static func guardMustExit() -> Self {
     make("SyntaxError", "the 'else' block of 'guard' must not fall through", hint: "end it with 'return', 'break' or 'continue'")
@@ -78,14 +78,14 @@ extension DiagnosticMessage {
   static func keywordAsName(_ keyword: String) -> Self {
     make("SyntaxError", "'\(keyword)' is a keyword and cannot be used here", hint: "write `\(keyword)` in backticks to use it as a name")
   }
-  static func labelMismatch(_ function: String, expected: String, got: String) -> Self {
-    make("TypeError", "\(function): expected argument label '\(expected)', found '\(got)'")
+  static func labelMismatch(_ function: String, expected: String, got: String, signature: String? = nil) -> Self {
+    make("TypeError", "\(function): expected argument label '\(expected)', found '\(got)'", hint: signature.map { "the signature is \($0)" })
   }
   static func magicNotAtLineStart() -> Self {
     make("SyntaxError", "a magic command must be on a line of its own")
   }
-  static func missingArgument(_ function: String, _ parameter: String) -> Self {
-    make("TypeError", "missing argument '\(parameter)' in call to \(function)")
+  static func missingArgument(_ function: String, _ parameter: String, signature: String? = nil) -> Self {
+    make("TypeError", "missing argument '\(parameter)' in call to \(function)", hint: signature.map { "the signature is \($0)" })
   }
   static func missingReturn(_ function: String) -> Self {
     make("TypeError", "\(function) ended without returning a value")
@@ -128,6 +128,9 @@ extension DiagnosticMessage {
   }
   static func stepLimit(_ limit: Int) -> Self {
     make("StepLimitError", "the cell ran more than \(limit) steps")
+  }
+  static func tooLarge(_ what: String) -> Self {
+    make("ValueError", "the \(what) would be too large", hint: "is a loop doubling it?")
   }
   static func typeAnnotationMismatch(_ expected: String, _ actual: String) -> Self {
     make("TypeError", "cannot use a value of type '\(actual)' as '\(expected)'")

@@ -57,7 +57,12 @@ public struct DiagnosticFormatter: Sendable {
     let inFunction = diagnostic.callChain.first.map { ", in \($0.function)" } ?? ""
     let width = gutterWidth(diagnostic)
     lines += snippet(file: diagnostic.file, span: diagnostic.span, note: inFunction, width: width)
-    for site in diagnostic.callChain {
+    let chain = diagnostic.callChain
+    for (position, site) in chain.enumerated() {
+      if chain.count > 6 && position >= 3 && position < chain.count - 2 {
+        if position == 3 { lines.append(d(pad("", width) + " : ", .gutter) + "… \(chain.count - 5) more calls …") }
+        continue
+      }
       lines += snippet(file: site.file, span: site.span, note: ", called from here", width: width)
     }
     if let hint = message.hint {

@@ -100,7 +100,7 @@ extension Parser {
       try expect(")", "to end the tuple pattern")
       return elements.count == 1 ? elements[0] : .tuple(elements)
     }
-    let name = try expectIdentifier("for the new name")
+    let name = try expectIdentifier("to bind (after let, var or for)")
     return name.text == "_" ? .wildcard : .name(name.text, name.span)
   }
 }

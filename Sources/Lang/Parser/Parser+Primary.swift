@@ -24,7 +24,7 @@ extension Parser {
     case .magic:
       throw fail(.magicNotAtLineStart(), token.span)
     case .endOfInput:
-      throw fail(.expectedExpression(), token.span)
+      throw fail(.expectedExpression(), Span(previousEnd, previousEnd))
     case .invalid:
       advance()
       throw Recover()
@@ -41,6 +41,9 @@ extension Parser {
       return Expr(.literal(.null), token.span)
     default:
       if Keywords.unsupported.contains(token.text) { throw unsupported(token) }
+      if ["let", "var", "func", "if", "guard", "for", "while", "repeat", "return", "import"].contains(token.text) {
+        throw fail(.expectedExpression(), Span(previousEnd, previousEnd))
+      }
       throw fail(.keywordAsName(token.text), token.span)
     }
   }
@@ -120,7 +123,7 @@ extension Parser {
     while !current.isPunct("}") {
       if current.isEnd {
         implicitParameterCounts.removeLast()
-        throw fail(.expected("}", "to close the closure"), current.span)
+        throw fail(.expected("}", "to close the closure"), open.span)
       }
       if let statement = parseStatementRecovering() { body.append(statement) }
       if tooDeep { throw Recover() }

@@ -26,13 +26,13 @@ extension Parser {
 
   /// `{ statements }`.
   mutating func parseBlock(_ context: String) throws -> [Stmt] {
-    try expect("{", context)
+    let open = try expect("{", context)
     try enter()
     defer { leave() }
     var statements: [Stmt] = []
     while !current.isPunct("}") {
       if current.isEnd {
-        throw fail(.expected("}", "to close the block"), current.span)
+        throw fail(.expected("}", "to close the block"), open.span)
       }
       if let statement = parseStatementRecovering() { statements.append(statement) }
       if tooDeep { throw Recover() }

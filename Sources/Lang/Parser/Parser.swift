@@ -69,7 +69,7 @@ struct Parser {
   @discardableResult
   mutating func expect(_ spelling: String, _ context: String) throws -> Token {
     guard current.isPunct(spelling) else {
-      throw fail(.expected(spelling, context), current.isEnd ? current.span : current.span)
+      throw fail(.expected(spelling, context), current.isEnd ? Span(previousEnd, previousEnd) : current.span)
     }
     return advance()
   }

@@ -40,7 +40,8 @@ extension Interpreter {
   func callValue(_ function: Value, _ arguments: ArgumentList, _ span: Span = Span(0, 0)) throws -> Value {
     switch function {
     case .native(let native):
-      let values = try bindArguments(native.parameters.map(BindingParameter.init), arguments, native.name, span)
+      let values = try bindArguments(native.parameters.map(BindingParameter.init), arguments, native.name, span,
+                                     signature: native.signature)
       let bound = Arguments(function: native.name, values: values, names: native.parameters.map(\.name), context: context)
       let saved = builder
       builder = nil
@@ -99,7 +100,8 @@ extension Interpreter {
   private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope) throws {
     if closure.isFunction {
       let parameters = closure.parameters.map(BindingParameter.init)
-      let values = try bindArguments(parameters, arguments, closure.signatureName, span, scope: closure.scope)
+      let values = try bindArguments(parameters, arguments, closure.signatureName, span, scope: closure.scope,
+                                     signature: closure.signature)
       for (parameter, value) in zip(closure.parameters, values) {
         var value = value
         if let type = parameter.type, !parameter.variadic {
@@ -153,21 +155,24 @@ extension Interpreter {
   /// Matches arguments to parameters in order: labels must match, defaulted parameters may be
   /// skipped, a variadic one takes a run of values, a trailing closure fills the next parameter.
   func bindArguments(_ parameters: [BindingParameter], _ arguments: ArgumentList, _ function: String, _ span: Span,
-                     scope: Scope? = nil) throws -> [Value] {
+                     scope: Scope? = nil, signature: String? = nil) throws -> [Value] {
     var values: [Value] = []
     var next = 0
-    func matches(_ position: Int, _ parameter: BindingParameter) -> Bool {
-      position < arguments.count && (arguments[position].label == parameter.label || arguments[position].label == Self.trailingLabel)
+    func matches(_ position: Int, _ parameter: BindingParameter, isLast: Bool) -> Bool {
+      guard position < arguments.count else { return false }
+      if arguments[position].label == Self.trailingLabel { return !parameter.hasDefault || isLast }
+      return arguments[position].label == parameter.label
     }
-    for parameter in parameters {
+    for (index, parameter) in parameters.enumerated() {
+      let isLast = index == parameters.count - 1
       if parameter.variadic {
         var run: [Value] = []
-        while matches(next, parameter) || (!run.isEmpty && next < arguments.count && arguments[next].label == nil) {
+        while matches(next, parameter, isLast: isLast) || (!run.isEmpty && next < arguments.count && arguments[next].label == nil) {
           run.append(arguments[next].value)
           next += 1
         }
         values.append(.array(run))
-      } else if matches(next, parameter) {
+      } else if matches(next, parameter, isLast: isLast) {
         values.append(arguments[next].value)
         next += 1
       } else if let value = parameter.defaultValue {
@@ -176,12 +181,12 @@ extension Interpreter {
         values.append(try evaluate(expr, in: scope ?? globals))
       } else if next < arguments.count {
         let got = arguments[next].label.map { $0 == Self.trailingLabel ? "{ … }" : $0 } ?? "_"
-        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got), span)
+        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got, signature: signature), span)
       } else {
-        throw error(.missingArgument(function, parameter.label ?? parameter.name), span)
+        throw error(.missingArgument(function, parameter.label ?? parameter.name, signature: signature), span)
       }
     }
-    if next < arguments.count { throw error(.extraArgument(function), span) }
+    if next < arguments.count { throw error(.extraArgument(function, signature: signature), span) }
     return values
   }
 }

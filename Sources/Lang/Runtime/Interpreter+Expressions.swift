@@ -23,6 +23,7 @@ extension Interpreter {
         case .text(let literal): text += literal
         case .expression(let inner): text += try evaluate(inner, in: scope).description
         }
+        if text.utf8.count > Self.maximumStringLength { throw error(.tooLarge("string"), expr.span) }
       }
       return .string(text)
     case .array(let elements):
@@ -87,7 +88,7 @@ extension Interpreter {
     }
     let low = try bound(lower)
     let high = try bound(upper)
-    if let low, let high, high < low - (closed ? 1 : 0), let lower, let upper {
+    if let low, let high, high < low, let lower, let upper {
       throw error(.invalidRange(low, high), lower.span.to(upper.span))
     }
     return .range(RangeValue(lower: low, upper: high, isClosed: closed))

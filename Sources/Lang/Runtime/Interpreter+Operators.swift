@@ -1,6 +1,11 @@
 /// Arithmetic, comparison and equality; Int and Double mix (the Int converts), Int arithmetic is
 /// checked for overflow, host objects get the operator through `binaryOperator`.
 extension Interpreter {
+  /// Largest array a `+` may build (elements).
+  static let maximumArrayLength = 10_000_000
+  /// Largest string `+` or interpolation may build (UTF-8 bytes).
+  static let maximumStringLength = 100_000_000
+
   func prefix(_ op: String, _ value: Value, _ span: Span) throws -> Value {
     switch (op, value) {
     case ("-", .int(let number)):
@@ -33,9 +38,13 @@ extension Interpreter {
         return result
       }
     case (.string(let a), .string(let b)):
-      if op == "+" { return .string(a + b) }
+      if op == "+" {
+        guard a.utf8.count + b.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        return .string(a + b)
+      }
       if let result = compare(op, a, b) { return .bool(result) }
     case (.array(let a), .array(let b)) where op == "+":
+      guard a.count + b.count <= Self.maximumArrayLength else { throw error(.tooLarge("array"), span) }
       return .array(a + b)
     default: break
     }

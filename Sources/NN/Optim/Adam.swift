@@ -48,9 +48,9 @@ public class Adam: Optimizer {
 
   override var slotCount: Int { 2 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ state: inout ParameterState, lr: Double) {
+  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
     // Scalar coefficients in Double, as PyTorch computes them in Python floats.
-    let t = Double(state.steps)
+    let t = Double(step)
     let correction2Root = Float((1 - pow(beta2, t)).squareRoot())
     let stepSize = Float(lr / (1 - pow(beta1, t)))
     let shrink = Float(1 - lr * weightDecay)
@@ -60,10 +60,10 @@ public class Adam: Optimizer {
       if decoupled { p[i] *= shrink }
       var d = g[i]
       if !decoupled, wd != 0 { d += wd * p[i] }
-      let m = state.slots[0][i] + b1 * (d - state.slots[0][i])  // PyTorch's lerp
-      let v = b2 * state.slots[1][i] + c2 * (d * d)
-      state.slots[0][i] = m
-      state.slots[1][i] = v
+      let m = s[0, i] + b1 * (d - s[0, i])  // PyTorch's lerp
+      let v = b2 * s[1, i] + c2 * (d * d)
+      s[0, i] = m
+      s[1, i] = v
       p[i] -= stepSize * (m / (v.squareRoot() / correction2Root + eps))
     }
   }

@@ -44,11 +44,17 @@ public class Optimizer {
     for parameter in parameters {
       guard let gradient = parameter.grad, gradient.count == parameter.value.count else { continue }
       let key = ObjectIdentifier(parameter)
-      var state = states[key] ?? ParameterState(count: gradient.count, slots: slotCount)
+      var state = states.removeValue(forKey: key) ?? ParameterState(count: gradient.count, slots: slotCount)
+      if state.storage.count != gradient.count * slotCount {  // the parameter was replaced by another shape
+        state = ParameterState(count: gradient.count, slots: slotCount)
+      }
       state.steps += 1
+      let step = state.steps
       gradient.withUnsafeBufferPointer { g in
         parameter.value.withUnsafeMutableBufferPointer { p in
-          update(&p, g, &state, lr: lr)
+          state.storage.withUnsafeMutableBufferPointer { storage in
+            update(&p, g, Slots(base: storage.baseAddress, count: g.count), step: step, lr: lr)
+          }
         }
       }
       states[key] = state
@@ -67,12 +73,26 @@ public class Optimizer {
   var slotCount: Int { 0 }
 
   /// Updates one parameter in place from its gradient; subclasses implement their rule.
-  func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ state: inout ParameterState, lr: Double) {}
+  /// `step` counts this parameter's updates from 1; `s` holds its `slotCount` state arrays.
+  func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {}
 }
 
 /// One parameter's optimizer state: its step count and per-scalar slots, zero at the start.
 struct ParameterState {
   var steps = 0
-  var slots: [[Float]]
-  init(count: Int, slots: Int) { self.slots = Array(repeating: [Float](repeating: 0, count: count), count: slots) }
+  /// Slot k of scalar i at k·count + i.
+  var storage: [Float]
+  init(count: Int, slots: Int) { storage = [Float](repeating: 0, count: count * slots) }
+}
+
+/// The state arrays of one parameter during an update: `s[k, i]` is slot k of scalar i.
+struct Slots {
+  let base: UnsafeMutablePointer<Float>?
+  let count: Int
+
+  @inline(__always)
+  subscript(slot: Int, i: Int) -> Float {
+    get { base![slot * count + i] }
+    nonmutating set { base![slot * count + i] = newValue }
+  }
 }

@@ -44,28 +44,28 @@ public final class RMSprop: Optimizer {
   /// Slot 0: v (square average); 1: momentum buffer; 2: a (gradient average, centred only).
   override var slotCount: Int { 3 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ state: inout ParameterState, lr: Double) {
+  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
     let (lr, a, c, eps) = (Float(lr), Float(alpha), Float(1 - alpha), Float(epsilon))
     let (mu, wd) = (Float(momentum), Float(weightDecay))
     for i in 0..<p.count {
       var d = g[i]
       if wd != 0 { d += wd * p[i] }
-      let v = a * state.slots[0][i] + c * (d * d)
-      state.slots[0][i] = v
-      var s: Float
+      let v = a * s[0, i] + c * (d * d)
+      s[0, i] = v
+      let scale: Float
       if centered {
-        let mean = state.slots[2][i] + c * (d - state.slots[2][i])  // PyTorch's lerp
-        state.slots[2][i] = mean
-        s = (v - mean * mean).squareRoot() + eps
+        let mean = s[2, i] + c * (d - s[2, i])  // PyTorch's lerp
+        s[2, i] = mean
+        scale = (v - mean * mean).squareRoot() + eps
       } else {
-        s = v.squareRoot() + eps
+        scale = v.squareRoot() + eps
       }
       if mu > 0 {
-        let b = mu * state.slots[1][i] + d / s
-        state.slots[1][i] = b
+        let b = mu * s[1, i] + d / scale
+        s[1, i] = b
         p[i] -= lr * b
       } else {
-        p[i] -= lr * (d / s)
+        p[i] -= lr * (d / scale)
       }
     }
   }

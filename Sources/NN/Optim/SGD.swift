@@ -40,15 +40,15 @@ public final class SGD: Optimizer {
 
   override var slotCount: Int { momentum == 0 ? 0 : 1 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ state: inout ParameterState, lr: Double) {
-    let first = state.steps == 1
+  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
+    let first = step == 1
     let (lr, mu, keep, wd) = (Float(lr), Float(momentum), Float(1 - dampening), Float(weightDecay))
     for i in 0..<p.count {
       var d = g[i]
       if wd != 0 { d += wd * p[i] }
       if mu != 0 {
-        let b = first ? d : mu * state.slots[0][i] + keep * d
-        state.slots[0][i] = b
+        let b = first ? d : mu * s[0, i] + keep * d
+        s[0, i] = b
         d = nesterov ? d + mu * b : b
       }
       p[i] -= lr * d

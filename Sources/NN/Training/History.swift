@@ -53,8 +53,8 @@ public struct History: Sendable {
   public var validationLoss: [Double] { epochs.compactMap(\.validationLoss) }
   /// Per-epoch validation accuracies.
   public var validationAccuracy: [Double] { epochs.compactMap(\.validationAccuracy) }
-  /// The last epoch's training loss (the last step's loss if no epoch finished; nil if none ran).
-  public var finalLoss: Double? { epochs.last?.loss ?? batches.last?.loss }
+  /// The last epoch's training loss (the last step's loss if no epoch finished; NaN if none ran).
+  public var finalLoss: Double { epochs.last?.loss ?? batches.last?.loss ?? .nan }
   /// The last epoch's validation accuracy, or its training accuracy without validation data.
   public var finalAccuracy: Double? { epochs.last.map { $0.validationAccuracy ?? $0.accuracy } }
   /// Per-step training losses.

@@ -1,0 +1,157 @@
+import Cancellation
+import Display
+
+/// Completion candidates for Jupyter's `complete_request`, with types for `_jupyter_types_experimental`.
+public struct Completions: Equatable, Sendable {
+  /// One candidate.
+  public struct Item: Equatable, Sendable {
+    /// The text that replaces `start..<end`.
+    public var text: String
+    /// Its type or kind: `Int`, `function`, `keyword`, `argument label`, `Tensor`, …
+    public var type: String
+
+    /// Makes an item.
+    public init(text: String, type: String) {
+      self.text = text
+      self.type = type
+    }
+  }
+
+  /// The candidates, best first.
+  public var items: [Item]
+  /// Start of the replaced text, in Unicode scalars.
+  public var start: Int
+  /// End of the replaced text, in Unicode scalars.
+  public var end: Int
+
+  /// The candidates' texts.
+  public var matches: [String] { items.map(\.text) }
+}
+
+extension Session {
+  static let keywords = ["let", "var", "func", "return", "if", "else", "guard", "for", "in", "while", "repeat",
+                         "break", "continue", "true", "false", "nil", "import"]
+
+  /// Completions at `cursor` (Unicode scalars): members after `.`, implicit members where the
+  /// argument's parameter lists them, argument labels inside a call, otherwise names in scope.
+  public func complete(_ source: String, cursor: Int) -> Completions {
+    let context = CursorContext(source, cursor: cursor)
+    let start = context.wordStart(before: context.cursor)
+    let prefix = context.text(start, context.cursor)
+    var items: [Completions.Item]
+    if start > 0, context.scalars[start - 1] == "." {
+      let receiver = context.chain(endingAt: start - 1)
+      if receiver.isEmpty || receiver.allSatisfy({ $0.isNumber }) {
+        items = implicitMembers(context, before: start - 1)
+      } else {
+        items = memberItems(of: receiver)
+      }
+    } else if start > 0, context.scalars[start - 1] == "%" {
+      items = magics.names.map { Completions.Item(text: String($0.dropFirst()), type: "magic") }
+    } else {
+      items = labelItems(context, before: start) + nameItems()
+    }
+    let filtered = items.filter { $0.text.hasPrefix(prefix) && $0.text != prefix }
+    var seen = Set<String>()
+    let unique = filtered.filter { seen.insert($0.text).inserted }
+    return Completions(items: unique, start: start, end: context.cursor)
+  }
+
+  private func nameItems() -> [Completions.Item] {
+    let names = interpreter.globals.allNames
+    let values = names.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value.value)) }
+      .sorted { $0.text < $1.text }
+    return values + Self.keywords.map { Completions.Item(text: $0, type: "keyword") }
+  }
+
+  static func kind(of value: Value) -> String {
+    switch value {
+    case .native(let function): return function.isType ? "class" : "function"
+    case .closure: return "function"
+    default: return value.typeName
+    }
+  }
+
+  private func labelItems(_ context: CursorContext, before position: Int) -> [Completions.Item] {
+    guard let call = context.enclosingCall(before: position), call.label == nil || isAfterComma(context, position) else {
+      return []
+    }
+    return parameters(ofCallee: call.callee).compactMap { parameter in
+      parameter.label.map { Completions.Item(text: $0 + ": ", type: "argument label") }
+    }
+  }
+
+  /// Whether the word at `position` starts an argument (after `(` or `,`), so a label fits there.
+  private func isAfterComma(_ context: CursorContext, _ position: Int) -> Bool {
+    var index = position
+    while index > 0, context.scalars[index - 1] == " " { index -= 1 }
+    return index > 0 && (context.scalars[index - 1] == "," || context.scalars[index - 1] == "(")
+  }
+
+  private func implicitMembers(_ context: CursorContext, before position: Int) -> [Completions.Item] {
+    if let call = context.enclosingCall(before: position) {
+      let parameters = parameters(ofCallee: call.callee)
+      let parameter = parameters.first { $0.label == call.label } ?? (call.label == nil ? parameters.first : nil)
+      if let parameter, !parameter.implicitMembers.isEmpty {
+        return parameter.implicitMembers.map { Completions.Item(text: $0, type: parameter.type ?? "implicit member") }
+      }
+    }
+    var all: [String] = []
+    for (_, box) in interpreter.builtins.names {
+      if case .native(let native) = box.value { all += native.parameters.flatMap(\.implicitMembers) }
+    }
+    return Set(all).sorted().map { Completions.Item(text: $0, type: "implicit member") }
+  }
+
+  private func memberItems(of receiver: String) -> [Completions.Item] {
+    guard let value = evaluateQuietly(receiver) else { return [] }
+    switch value {
+    case .host(let object):
+      return object.members.map { Completions.Item(text: $0.name, type: $0.parameters == nil ? ($0.type ?? "property") : "method") }
+    case .tuple(let elements):
+      return elements.indices.map { Completions.Item(text: String($0), type: elements[$0].typeName) }
+    case .native(let native):
+      return native.staticMembers.sorted { $0.key < $1.key }.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value)) }
+    default:
+      return BuiltinMembers.names(for: value).map { Completions.Item(text: $0, type: value.typeName + " member") }
+    }
+  }
+
+  /// The parameters of the function a callee chain names (natives, user functions, host methods).
+  func parameters(ofCallee callee: String) -> [Parameter] {
+    if let dot = callee.lastIndex(of: "."), let receiver = evaluateQuietly(String(callee[..<dot])) {
+      let name = String(callee[callee.index(after: dot)...])
+      switch receiver {
+      case .host(let object): return object.members.first { $0.name == name }?.parameters ?? []
+      case .native(let native):
+        if case .native(let member)? = native.staticMembers[name] { return member.parameters }
+      default: break
+      }
+      return []
+    }
+    switch evaluateQuietly(callee) {
+    case .native(let native)?: return native.parameters
+    case .closure(let closure)?:
+      return closure.parameters.map { Parameter(label: $0.label, name: $0.name, type: $0.type?.description) }
+    default: return []
+    }
+  }
+
+  /// Evaluates a receiver chain without calls (`lenet.layers[0]`), silently; nil on any failure.
+  func evaluateQuietly(_ text: String) -> Value? {
+    guard !text.contains("("), !text.isEmpty else { return nil }
+    let file = SourceFile(name: "<completion>", text: text)
+    var parser = Parser(file: file)
+    let statements = parser.parseCell()
+    guard parser.diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
+      return nil
+    }
+    let saved = (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file)
+    interpreter.sink = RecordingSink()
+    interpreter.cancellation = CancellationToken()
+    interpreter.stepLimit = interpreter.steps + 1_000
+    interpreter.file = file
+    defer { (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file) = saved }
+    return try? interpreter.evaluate(expr, in: interpreter.globals)
+  }
+}

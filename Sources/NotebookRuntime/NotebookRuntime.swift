@@ -1,0 +1,49 @@
+import Lang
+import Tensor
+
+/// The built-in names of the cell language, bound to the engine (Tensor, NN) and the renderers.
+///
+///     let session = NotebookRuntime.makeSession()
+///     let result = session.execute("Dense(1, inputs: 256 * 256).parameterCount", sink: sink,
+///                                  cancellation: .process)
+public enum NotebookRuntime {
+  /// A Lang session with every name of LANGUAGE.md and the notebooks registered, and the magics
+  /// `%seed N` and `%threads N`.
+  public static func makeSession() -> Session {
+    let session = Session()
+    let runtime = RuntimeState()
+    let registrar = Registrar(session: session, runtime: runtime)
+    TensorBuiltins.register(registrar)
+    LayerBuiltins.register(registrar)
+    ZooBuiltins.register(registrar)
+    DataBuiltins.register(registrar)
+    TrainingBuiltins.register(registrar)
+    MiscBuiltins.register(registrar)
+    registerMagics(session, runtime)
+    return session
+  }
+
+  private static func registerMagics(_ session: Session, _ runtime: RuntimeState) {
+    session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
+      guard let seed = UInt64(invocation.argument) else {
+        throw HostError("ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'", hint: "write %seed 42")
+      }
+      runtime.setSeed(seed)
+    }
+    session.magics.register("threads", doc: "%threads N — the number of threads the engine uses (results do not depend on it)") { invocation in
+      guard let count = Int(invocation.argument), count >= 1 else {
+        throw HostError("ValueError", "%threads expects a whole number ≥ 1, got '\(invocation.argument)'",
+                        hint: "this machine has \(Threading.maximumThreadCount) cores")
+      }
+      do {
+        try Threading.setThreadCount(count)
+      } catch {
+        throw EngineErrors.translate(error)
+      }
+      invocation.context.print("threads: \(Threading.threadCount)\n")
+    }
+  }
+}
+
+/// The same as `NotebookRuntime.makeSession()`.
+public func makeSession() -> Session { NotebookRuntime.makeSession() }

@@ -1,2 +1,0 @@
-// Placeholder until the NotebookRuntime module lands; delete when adding real sources.
-enum NotebookRuntimePlaceholder {}

@@ -1,0 +1,34 @@
+import NN
+import Tensor
+
+/// What one session's natives share: the seed every random choice flows from, and loaded data sets.
+///
+/// `%seed N` restarts the stream: the k-th random consumer after it (a model's initial weights, a
+/// fit's shuffling and dropout, `Tensor.random`) gets seed `mix(N, k)`, so re-running a notebook
+/// from the top gives the same numbers bit for bit.
+final class RuntimeState {
+  private(set) var seed: UInt64 = 0
+  private var draws: UInt64 = 0
+  /// Fashion-MNIST by padding, loaded once per session.
+  var fashionMNIST: [Int: FashionMNIST] = [:]
+  /// The last history of every model trained (kept when a fit is interrupted).
+  var histories: [ObjectIdentifier: History] = [:]
+
+  /// Restarts the seed stream at `seed`.
+  func setSeed(_ seed: UInt64) {
+    self.seed = seed
+    draws = 0
+  }
+
+  /// The next seed of the stream (SplitMix64 of the base seed and the draw count).
+  func nextSeed() -> UInt64 {
+    draws += 1
+    var z = seed &+ draws &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A generator seeded from the stream.
+  func generator() -> SeededGenerator { SeededGenerator(seed: nextSeed()) }
+}

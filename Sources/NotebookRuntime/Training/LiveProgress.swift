@@ -1,0 +1,112 @@
+import Cancellation
+import Display
+import Foundation
+import Lang
+import NN
+import Plot
+
+/// The live display of a running `fit`: one display (a `display_id`) with the progress bar and
+/// status above the loss chart, shown once and then updated at most every `interval` seconds,
+/// never clearing the cell's other outputs; `finish` sends the final state last.
+///
+/// Drawing the chart (SVG and PNG) costs far more than a training step, so between redraws an
+/// update carries fresh text with the last picture, and the chart is redrawn only when at least
+/// `redrawInterval` seconds and eight times its own drawing time have passed: drawing stays a small
+/// fraction of the training time. A terminal (`stride run`) gets text only until the final state.
+///
+/// The bundle carries metadata `application/vnd.stride.progress` so a terminal sink can draw it as
+/// a carriage-return bar.
+final class LiveProgress: TrainingObserver {
+  static let progressKey = "application/vnd.stride.progress"
+  nonisolated(unsafe) private static var counter = 0
+
+  let sink: any OutputSink
+  let id: String
+  let title: String
+  let cancellation: CancellationToken
+  let interval: Double
+  let redrawInterval: Double
+  private var shown = false
+  private var lastSent = -Double.infinity
+  private var lastDrawn = -Double.infinity
+  private var drawCost = 0.0
+  private var picture: MimeBundle?
+  private var latest: NN.TrainingProgress?
+
+  init(sink: any OutputSink, title: String, cancellation: CancellationToken, interval: Double = 0.25,
+       redrawInterval: Double = 1.5) {
+    Self.counter += 1
+    self.sink = sink
+    self.id = "stride-fit-\(Self.counter)"
+    self.title = title
+    self.cancellation = cancellation
+    self.interval = interval
+    self.redrawInterval = redrawInterval
+  }
+
+  static var now: Double { Date().timeIntervalSinceReferenceDate }
+
+  func training(_ progress: NN.TrainingProgress) {
+    latest = progress
+    if CancellationToken.process.isCancelled { cancellation.cancel() }
+    let now = Self.now
+    guard progress.event != .batch || now - lastSent >= interval else { return }
+    send(progress, history: progress.history, final: false)
+    lastSent = now
+  }
+
+  /// Sends the final state (after `fit` returned), interrupted or not.
+  func finish(_ history: History) {
+    guard let latest else { return }
+    send(latest, history: history, final: true)
+  }
+
+  private func send(_ progress: NN.TrainingProgress, history: History, final: Bool) {
+    let state = Self.state(progress, history: history, final: final)
+    var text = state.text()
+    if case .cancelled = history.stopReason { text += "  (interrupted)" }
+    var bundle = MimeBundle(plain: text)
+    bundle.metadata[Self.progressKey] = .object(["fraction": .double(state.fraction), "finished": .bool(final)])
+    if final || !(sink is TerminalSink) {
+      let now = Self.now
+      if final || picture == nil || now - lastDrawn >= max(redrawInterval, 8 * drawCost) {
+        picture = Self.picture(state, history: history, title: title)
+        lastDrawn = now
+        drawCost = Self.now - now
+      }
+      if let picture {
+        for (type, data) in picture.data where type != "text/plain" { bundle.data[type] = data }
+        for (type, meta) in picture.metadata { bundle.metadata[type] = meta }
+      }
+    }
+    if shown {
+      sink.update(bundle, id: id)
+    } else {
+      sink.display(bundle, id: id)
+      shown = true
+    }
+  }
+
+  /// Plot's progress state; the final state of a completed run shows every batch done.
+  static func state(_ progress: NN.TrainingProgress, history: History, final: Bool) -> Plot.TrainingProgress {
+    let completed = final && history.stopReason == .completed
+    let finishedEvent = progress.event == .finished || progress.event == .epochEnded
+    let batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    return Plot.TrainingProgress(
+      epoch: max(progress.epoch, 0), totalEpochs: progress.epochs, batch: batch,
+      batchesPerEpoch: progress.batchesPerEpoch, loss: progress.batchLoss ?? progress.epochLoss,
+      imagesPerSecond: progress.imagesPerSecond > 0 ? progress.imagesPerSecond : nil,
+      etaSeconds: progress.eta, finished: completed)
+  }
+
+  /// The dashboard (progress bar, batch losses, validation loss per epoch) as SVG + PNG.
+  static func picture(_ state: Plot.TrainingProgress, history: History, title: String) -> MimeBundle {
+    var extra: [LineChart.Series] = []
+    let validation = history.epochs.compactMap { epoch in epoch.validationLoss.map { (Double(epoch.epoch), $0) } }
+    if !validation.isEmpty {
+      extra.append(LineChart.Series(name: "validation loss", x: validation.map(\.0), y: validation.map(\.1)))
+    }
+    let dashboard = TrainingDashboard(progress: state, batchLosses: history.batchLoss, extraSeries: extra, title: title)
+    return FigureBundle.bundle(dashboard, plain: state.text())
+  }
+}

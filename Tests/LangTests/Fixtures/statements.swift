@@ -1,0 +1,110 @@
+// Statements: let/var, assignment, compound assignment, if/else if/else, guard, for, while,
+// repeat, break/continue, functions with labels and defaults.
+var total = 0
+for i in 1...4 { total += i }
+total *= 10
+total -= 1
+print(total)                              // expect: 99
+let size = 28
+if size > 32 {
+    print("big")
+} else if size > 16 {
+    print("medium")                       // expect: medium
+} else {
+    print("small")
+}
+var n = 0
+while true {
+    n += 1
+    if n == 2 { continue }
+    if n > 4 { break }
+    print("n =", n)
+}
+// expect: n = 1
+// expect: n = 3
+// expect: n = 4
+repeat { n -= 2 } while n > 0
+print(n)                                  // expect: -1
+func outputSize(_ input: Int, filter: Int, padding: Int = 0, stride: Int = 1) -> Int {
+    guard stride > 0 else { return 0 }
+    return (input - filter + 2 * padding) / stride + 1
+}
+print(outputSize(32, filter: 5))          // expect: 28
+print(outputSize(28, filter: 2, stride: 2)) // expect: 14
+for (i, word) in ["conv", "pool"].enumerated() {
+    print(i, word)
+}
+// expect: 0 conv
+// expect: 1 pool
+for _ in 0..<2 { print("again") }
+// expect: again
+// expect: again
+for (key, value) in ["lr": 0.1, "momentum": 0.9] { print(key, value) }
+// expect: lr 0.1
+// expect: momentum 0.9
+for i in 0..<10 where i % 4 == 0 { print(i) }
+// expect: 0
+// expect: 4
+// expect: 8
+/* block comments /* nest */ too */
+let (a, b) = (1, 2); print(a + b)         // expect: 3
+// ---
+// Functions can be redefined in a later cell, and bindings live across cells.
+func greet() -> String { "hello" }
+greet()
+// expect: "hello"
+// ---
+func greet() -> String { "hi again" }
+print(greet(), total)                     // expect: hi again 99
+// ---
+func fact(_ n: Int) -> Int { n <= 1 ? 1 : n * fact(n - 1) }
+fact(10)
+// expect: 3628800
+// ---
+func counter() -> () -> Int {
+    var count = 0
+    return { count += 1; return count }
+}
+let next = counter()
+next(); next()
+next()
+// expect: 3
+// ---
+// Optionals: if let, guard let, optional chaining, force unwrap, ??.
+let maybe: Int? = Int("12")
+if let value = maybe { print("parsed", value) }   // expect: parsed 12
+func describe(_ text: String) -> String {
+    guard let number = Int(text) else { return "not a number: \(text)" }
+    return "number \(number)"
+}
+print(describe("7"), "|", describe("seven"))      // expect: number 7 | not a number: seven
+let names: [String]? = ["a"]
+print(names?.count ?? 0, Int("5")!)               // expect: 1 5
+let none: [Int]? = nil
+print(none?.count ?? -1)                          // expect: -1
+// ---
+// Closures capture variables by reference; nested functions see their enclosing scope.
+var hits = 0
+let record = { hits += 1 }
+record()
+record()
+func outer() -> Int {
+    func inner(_ x: Int) -> Int { x + hits }
+    return inner(10)
+}
+print(hits, outer())                              // expect: 2 12
+let adders = [1, 2, 3].map { n in { x in x + n } }
+print(adders[2](10))                              // expect: 13
+// ---
+for i in 0..<3 {
+    if i == 1 { break }
+    print(i)
+}
+// expect: 0
+break
+// error:
+// SyntaxError: 'break' is only allowed inside a loop
+//  --> cell8:6:1
+//   |
+// 6 | break
+//   | ^~~~~
