@@ -46,9 +46,11 @@ let package = Package(
     .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
 
     // MARK: - The kernel
-    .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"]),
+    .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
+            exclude: ["README.md"]),
     .target(name: "JupyterWire",
-            dependencies: ["JupyterProtocol", "CZMQ", "COpenSSL", "CSupport", "Cancellation"]),
+            dependencies: ["JupyterProtocol", "CZMQ", "COpenSSL", "CSupport", "Cancellation"],
+            exclude: ["README.md"]),
 
     // MARK: - Adapters
     .target(name: "NotebookRuntime",
@@ -56,7 +58,8 @@ let package = Package(
                            "Cancellation"],
             swiftSettings: simd),
     .target(name: "NotebookKernel",
-            dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"]),
+            dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
+            exclude: ["README.md"]),
 
     // MARK: - Executables
     .executableTarget(

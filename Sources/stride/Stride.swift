@@ -4,5 +4,6 @@ import ArgumentParser
 @main
 struct Stride: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "A Jupyter kernel for a Swift-syntax CNN language.")
+    abstract: "A Jupyter kernel for a Swift-syntax CNN language.",
+    subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self])
 }

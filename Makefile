@@ -1,0 +1,101 @@
+# Stride: a Jupyter kernel in Swift.
+#   make run    installs what is missing (Debian packages, Python env), builds in release mode,
+#               installs the kernelspec into .venv and starts JupyterLab on notebooks/.
+#   make test   every Swift and Python test (what .ci/run runs).
+#   make bench-kernel   Stride vs ipykernel startup/latency benchmark (not a test).
+# LAB_ARGS="--port 8899" passes options to JupyterLab.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+SCRATCH ?= .build
+SWIFT_BUILD := swift build --scratch-path $(SCRATCH)
+STRIDE := $(SCRATCH)/release/stride
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages the build links against (see docs in README.md):
+#   libzmq3-dev      ZeroMQ, the Jupyter transport (JupyterWire)
+#   libssl-dev       libcrypto's HMAC-SHA256 for message signatures (JupyterWire)
+#   libopenblas-dev  matrix products of the CNN engine (Tensor)
+#   zlib1g-dev       PNG encoding and gzip data files (Graphics, NN)
+#   pkg-config       how SwiftPM finds the four above
+# for `make run` and `make test`:
+#   dataset-fashion-mnist  the Fashion-MNIST files the notebooks (and the data-set tests) read
+# and for `make test` only:
+#   chromium               headless browser that opens a notebook in JupyterLab (render test)
+BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev pkg-config
+RUN_PACKAGES := dataset-fashion-mnist
+TEST_PACKAGES := dataset-fashion-mnist chromium
+
+.PHONY: run test deps run-deps release venv kernelspec check-imports swift-test python-test \
+        notebooks-check test-deps fuzz bench-kernel clean
+
+run: run-deps release venv kernelspec
+	mkdir -p notebooks .jupyter
+	@if [ -z "$${DISPLAY:-}" ]; then browser=--no-browser; else browser=; fi; \
+	if [ "$$(id -u)" = 0 ]; then root=--allow-root; else root=; fi; \
+	echo "Starting JupyterLab on notebooks/ (kernel: Swift (Stride))"; \
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
+	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
+
+test: test-deps release venv kernelspec check-imports swift-test fuzz python-test notebooks-check
+	@echo "make test: all Swift and Python tests passed"
+
+deps:
+	@$(call install_missing,$(BUILD_PACKAGES))
+
+run-deps: deps
+	@$(call install_missing,$(RUN_PACKAGES))
+
+test-deps: deps
+	@$(call install_missing,$(TEST_PACKAGES))
+
+# Installs the Debian packages of $(1) that are not installed yet, and says which and why.
+define install_missing
+missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "Installing missing Debian packages:$$missing (why: see the comment at the top of the Makefile)"; \
+  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+fi
+endef
+
+release:
+	$(SWIFT_BUILD) -c release --product stride
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# The kernelspec goes into the venv (sys.prefix of its Python), where its Jupyter finds it.
+kernelspec: release venv
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(STRIDE) install --sys-prefix
+
+check-imports:
+	bash scripts/check-imports.sh
+
+swift-test:
+	swift test --scratch-path $(SCRATCH)
+
+# pytest exit 5 means it collected no test: say so loudly rather than failing on it.
+python-test:
+	@status=0; $(VENV)/bin/python -m pytest -v -rA Tests/integration || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "WARNING: pytest collected no integration test"; status=0; fi; \
+	exit $$status
+
+# libFuzzer over the language's parse-and-evaluate, a fixed number of runs on the committed corpus.
+fuzz:
+	bash scripts/fuzz-lang.sh 3000
+
+# Re-executes every notebook through the installed kernelspec (nbclient) and compares its text
+# outputs with the committed ones, timings aside; the student assignment must fail its tests.
+notebooks-check: kernelspec
+	$(VENV)/bin/python scripts/notebooks.py check
+
+bench-kernel: release venv kernelspec
+	bash scripts/bench-kernel.sh
+
+clean:
+	rm -rf $(SCRATCH) $(VENV) .jupyter

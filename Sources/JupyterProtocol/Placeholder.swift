@@ -1,2 +1,0 @@
-// Placeholder until the JupyterProtocol module lands; delete when adding real sources.
-enum JupyterProtocolPlaceholder {}

@@ -1,0 +1,94 @@
+import Foundation
+import Display
+import JupyterProtocol
+import Lang
+
+/// The cell language behind the kernel: a `Lang.Session` as a `KernelInterpreter`.
+///
+/// Cells run in the session (bindings persist; an interrupt ends a cell with ename `Interrupted`
+/// and keeps them). Output goes to the cell's sink, which the kernel publishes as `stream`,
+/// `display_data`, `update_display_data` and `clear_output`; `readLine` goes through stdin.
+/// A failed cell becomes an `error` with the session's ANSI-coloured diagnostic as traceback.
+/// `name?` or `?name` alone in a cell shows the name's help in the pager, as in IPython.
+/// Cursor positions are Unicode scalars on both sides, so they pass through unchanged.
+public final class LangKernel: KernelInterpreter {
+  /// The language session (NotebookRuntime registers the engine's names in it).
+  public let session: Session
+
+  /// A kernel over `session`; adds the notebook functions it lacks (`NotebookFunctions`).
+  public init(session: Session = Session()) {
+    self.session = session
+    NotebookFunctions.register(in: session)
+  }
+
+  public var kernelInfo: KernelInfo {
+    KernelInfo(
+      implementation: "stride", implementationVersion: "0.1.0", languageInfo: .swift,
+      banner: """
+        Stride: Swift-syntax cells for convolutional networks.
+        Try `print("hello")`, `name?` for help, %who for your bindings.
+        """,
+      helpLinks: [HelpLink(text: "Swift language guide",
+                           url: "https://docs.swift.org/swift-book/documentation/the-swift-programming-language/")])
+  }
+
+  public func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
+    if let topic = Self.helpTopic(code) { return page(topic, context: context) }
+    let result = session.execute(code, sink: context.sink, cancellation: context.cancellation)
+    if let error = result.error {
+      return .failure(ExecutionError(ename: error.name, evalue: error.message,
+                                     traceback: error.traceback))
+    }
+    return .success(result: result.value)
+  }
+
+  /// A user expression runs like a cell whose output is not shown.
+  public func evaluate(expression: String, context: ExecutionContext) -> ExecutionOutcome {
+    let result = session.execute(expression, sink: RecordingSink(), cancellation: context.cancellation)
+    if let error = result.error {
+      return .failure(ExecutionError(ename: error.name, evalue: error.message, traceback: error.traceback))
+    }
+    return .success(result: result.value ?? MimeBundle(plain: ""))
+  }
+
+  public func complete(_ code: String, cursor: Int) -> Completion {
+    let completions = session.complete(code, cursor: cursor)
+    return Completion(matches: completions.matches, cursorStart: completions.start,
+                      cursorEnd: completions.end)
+  }
+
+  public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+    session.inspect(code, cursor: cursor, detailLevel: detailLevel)
+  }
+
+  public func isComplete(_ code: String) -> JupyterProtocol.Completeness {
+    if Self.helpTopic(code) != nil { return .complete }
+    switch session.isComplete(code) {
+    case .complete: return .complete
+    case .incomplete(let indent): return .incomplete(indent: indent)
+    case .invalid: return .invalid
+    }
+  }
+
+  // MARK: - Help in the pager
+
+  /// `print?`, `?print`, `lenet.summary?` → the name; anything else → nil.
+  static func helpTopic(_ code: String) -> String? {
+    let text = code.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard text.hasPrefix("?") != text.hasSuffix("?") else { return nil }
+    let name = text.trimmingCharacters(in: CharacterSet(charactersIn: "?"))
+    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_."))
+    guard let first = name.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first),
+      name.unicodeScalars.allSatisfy(allowed.contains)
+    else { return nil }
+    return name
+  }
+
+  private func page(_ topic: String, context: ExecutionContext) -> ExecutionOutcome {
+    guard let help = session.inspect(topic, cursor: topic.unicodeScalars.count, detailLevel: 1) else {
+      return .failure(ExecutionError(ename: "NameError", evalue: "no help for '\(topic)': it is not defined"))
+    }
+    context.page(help)
+    return .success(result: nil)
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import JupyterProtocol
+import JupyterWire
+import Lang
+import NotebookKernel
+import NotebookRuntime
+
+/// `stride kernel -f FILE`: serves Jupyter on the sockets of a connection file.
+struct KernelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kernel", abstract: "Run the Jupyter kernel (Jupyter starts it with -f FILE).")
+
+  @Option(name: [.customShort("f"), .customLong("connection-file")],
+          help: "The connection file Jupyter wrote (ports, key, transport).")
+  var connectionFile: String
+
+  @Flag(help: "Run the small calculator instead of the cell language (for protocol tests).")
+  var calculator = false
+
+  func run() throws {
+    let connection: ConnectionFile
+    do { connection = try ConnectionFile.load(path: connectionFile) } catch {
+      throw ValidationError(error.description)
+    }
+    InterruptSignal.install()
+    let server = try KernelServer(connection: connection, interpreter: makeInterpreter())
+    _ = server.run()
+    Foundation.exit(0)
+  }
+
+  /// The interpreter that runs cells.
+  func makeInterpreter() -> any KernelInterpreter {
+    calculator ? CalculatorInterpreter() : LangKernel(session: makeSession())
+  }
+}
+
+/// `stride run FILE.swift`: runs a file of cells in the terminal.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Run a .swift file of cells in the terminal.")
+
+  @Argument(help: "The file to run.")
+  var file: String
+
+  func run() throws {
+    // Outside Jupyter: text to the terminal, rich outputs as files beside FILE, progress as a
+    // terminal bar (NotebookRuntime.FileRunner); a non-zero exit on error.
+    let status = FileRunner.run(path: file)
+    if status != 0 { throw ExitCode(status) }
+  }
+}

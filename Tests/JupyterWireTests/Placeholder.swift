@@ -1,1 +1,0 @@
-// Placeholder: this target's tests arrive with its module.
