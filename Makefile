@@ -19,13 +19,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 #   libopenblas-dev  matrix products of the CNN engine (Tensor)
 #   zlib1g-dev       PNG encoding and gzip data files (Graphics, NN)
 #   pkg-config       how SwiftPM finds the four above
-# and for `make run` only:
-#   dataset-fashion-mnist  the Fashion-MNIST files the notebooks train on
+# for `make run` and `make test`:
+#   dataset-fashion-mnist  the Fashion-MNIST files the notebooks (and the data-set tests) read
+# and for `make test` only:
+#   chromium               headless browser that opens a notebook in JupyterLab (render test)
 BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev pkg-config
 RUN_PACKAGES := dataset-fashion-mnist
+TEST_PACKAGES := dataset-fashion-mnist chromium
 
 .PHONY: run test deps run-deps release venv kernelspec check-imports swift-test python-test \
-        bench-kernel clean
+        notebooks-check test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
 	mkdir -p notebooks .jupyter
@@ -35,7 +38,7 @@ run: run-deps release venv kernelspec
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: deps release venv kernelspec check-imports swift-test python-test
+test: test-deps release venv kernelspec check-imports swift-test fuzz python-test notebooks-check
 	@echo "make test: all Swift and Python tests passed"
 
 deps:
@@ -43,6 +46,9 @@ deps:
 
 run-deps: deps
 	@$(call install_missing,$(RUN_PACKAGES))
+
+test-deps: deps
+	@$(call install_missing,$(TEST_PACKAGES))
 
 # Installs the Debian packages of $(1) that are not installed yet, and says which and why.
 define install_missing
@@ -78,6 +84,15 @@ python-test:
 	@status=0; $(VENV)/bin/python -m pytest -v -rA Tests/integration || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "WARNING: pytest collected no integration test"; status=0; fi; \
 	exit $$status
+
+# libFuzzer over the language's parse-and-evaluate, a fixed number of runs on the committed corpus.
+fuzz:
+	bash scripts/fuzz-lang.sh 3000
+
+# Re-executes every notebook through the installed kernelspec (nbclient) and compares its text
+# outputs with the committed ones, timings aside; the student assignment must fail its tests.
+notebooks-check: kernelspec
+	$(VENV)/bin/python scripts/notebooks.py check
 
 bench-kernel: release venv kernelspec
 	bash scripts/bench-kernel.sh

@@ -88,7 +88,7 @@ let package = Package(
     .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
                 exclude: ["Snapshots"]),
     .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
-                resources: [.copy("Fixtures")]),
+                exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",
                 dependencies: ["JupyterProtocol", "Display", "TestSupport"]),
     .testTarget(name: "JupyterWireTests",

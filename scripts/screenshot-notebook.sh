@@ -23,9 +23,11 @@ for nb in "$@"; do
   notebooks+=("$(cd "$(dirname "$nb")" && pwd)/$(basename "$nb")")
 done
 cd "$root"
-PYTHONPATH="$root/Tests/integration${PYTHONPATH:+:$PYTHONPATH}" exec "$python" - "${notebooks[@]}" <<'PY'
+export PYTHONPATH="$root/Tests/integration${PYTHONPATH:+:$PYTHONPATH}"
+exec "$python" - "${notebooks[@]}" <<'PY'
 import os, shutil, sys, tempfile
-from lab_render import expected_images, full_page_screenshot, load, render_notebook
+from lab_render import (copy_without_kernel, expected_images, full_page_screenshot, load,
+                        render_notebook)
 from lab_screenshot import Chromium, LabServer, find_chromium
 
 binary = find_chromium()
@@ -33,12 +35,13 @@ if binary is None:
     sys.exit("Chromium not found: apt-get install -y chromium (or set STRIDE_CHROMIUM)")
 folder = tempfile.mkdtemp(prefix="stride-shot-")
 for path in sys.argv[1:]:
-    shutil.copy(path, folder)
+    copy_without_kernel(path, folder)  # outputs as committed; no kernel is started
 server, browser = LabServer(folder), Chromium(binary)
 status = 0
 try:
-    server.start()
+    server.launch()
     browser.start()
+    server.wait()
     for path in sys.argv[1:]:
         name = os.path.basename(path)
         nb = load(path)
@@ -47,6 +50,9 @@ try:
         render = render_notebook(browser, server.notebook_url(name), nb, out)
         full = full_page_screenshot(browser, os.path.join(out, "full.png"))
         want = sum(expected_images(nb).values())
+        if not render.loaded:
+            print(f"{name}: WARNING: not fully loaded in time")
+            status = 1
         print(f"{name}: {render.cell_count} cells, {len(render.images)} images shown "
               f"({want} image outputs), loaded in {render.load_seconds:.1f} s -> {full}")
         for s in render.images:

@@ -4,7 +4,7 @@ import CBLAS
 enum Gemm {
   /// `C[m×n] = alpha · op(A)·op(B) + beta · C`, row-major, leading dimensions in elements.
   ///
-  /// Large products are cut into blocks of `rowBlock` rows of C (a shape-only choice), run on
+  /// Large products are cut into about four blocks of rows of C (a shape-only choice), run on
   /// the engine's threads; each element of C is computed by the same BLAS call either way.
   @inline(__always)
   static func sgemm(
@@ -15,7 +15,8 @@ enum Gemm {
     guard m > 0, n > 0 else { return }
     Threading.configureBLAS()
     let flops = m * n * max(k, 1)
-    let rowBlock = 64
+    // About four blocks (at least 64 rows): each block repacks B, so fewer, larger blocks.
+    let rowBlock = max(64, ((m + 3) / 4 + 15) / 16 * 16)
     let blocks = (m + rowBlock - 1) / rowBlock
     if !parallel || blocks < 2 || flops < 1 << 21 {
       call(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)

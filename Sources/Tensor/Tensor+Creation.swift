@@ -36,7 +36,11 @@ extension Tensor {
     guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
       throw .invalidArgument("arange needs finite bounds and a non-zero step, got step \(step)")
     }
-    let n = Swift.max(0, Int((Double(end) - Double(start)) / Double(step)).advanced(by: 0))
+    let steps = (Double(end) - Double(start)) / Double(step)
+    guard steps < Double(Int32.max) else {
+      throw .outOfMemory(requestedBytes: Int.max, availableBytes: Memory.availableBytes())
+    }
+    let n = Swift.max(0, Int(steps))
     let exact = Double(start) + Double(n) * Double(step)
     let count = (step > 0 ? exact < Double(end) : exact > Double(end)) ? n + 1 : n
     _ = try Shape.checkedCount([count])

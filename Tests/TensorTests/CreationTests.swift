@@ -26,6 +26,7 @@ import Testing
     #expect(try Tensor.arange(1, 2, step: 0.25).scalars == [1, 1.25, 1.5, 1.75])
     #expect(try Tensor.arange(3, 0, step: -1).scalars == [3, 2, 1])
     #expect(throws: TensorError.self) { try Tensor.arange(0, 1, step: 0) }
+    #expect(throws: TensorError.self) { try Tensor.arange(0, 1e30) }
     #expect(try Tensor.linspace(0, 1, count: 5).scalars == [0, 0.25, 0.5, 0.75, 1])
     #expect(try Tensor.eye(3).scalars == [1, 0, 0, 0, 1, 0, 0, 0, 1])
   }

@@ -61,3 +61,29 @@ import Testing
     #expect(throws: Never.self) { try Kernels.conv2d(x, weight: w) }
   }
 }
+
+/// Large stride-1 convolutions take the banded (tiled) path; it must equal the direct sum.
+@Suite struct LargeConvTests {
+  @Test func bandedForwardMatchesDirectSum() throws {
+    var rng = SeededGenerator(seed: 21)
+    let (n, c, h, w, oc) = (2, 80, 13, 15, 6)  // 720 × 221 column floats: two bands
+    let x = try Tensor.randomUniform(shape: [n, c, h, w], low: -1, high: 1, using: &rng)
+    let k = try Tensor.randomUniform(shape: [oc, c, 3, 3], low: -1, high: 1, using: &rng)
+    let b = try Tensor.randomUniform(shape: [oc], low: -1, high: 1, using: &rng)
+    let y = try Kernels.conv2d(x, weight: k, bias: b, options: Conv2dOptions(padding: .uniform(1), dilation: Size2(1, 2)))
+    let (oh, ow) = (h, w - 2)
+    #expect(y.shape == [n, oc, oh, ow])
+    var worst: Float = 0
+    for i in 0..<n { for o in 0..<oc { for yy in 0..<oh { for xx in 0..<ow {
+      var s = Double(b.scalars[o])
+      for ch in 0..<c { for ki in 0..<3 { for kj in 0..<3 {
+        let iy = yy + ki - 1, ix = xx + kj * 2 - 1
+        if iy >= 0 && iy < h && ix >= 0 && ix < w {
+          s += Double(x.scalars[((i * c + ch) * h + iy) * w + ix]) * Double(k.scalars[((o * c + ch) * 3 + ki) * 3 + kj])
+        }
+      } } }
+      worst = max(worst, abs(Float(s) - y.scalars[((i * oc + o) * oh + yy) * ow + xx]))
+    } } } }
+    #expect(worst < 1e-4, "max error \(worst)")
+  }
+}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lab_screenshot import Chromium
 
 IMAGE_TYPES = ("image/png", "image/svg+xml")
+TEXT_OVER_IMAGES = ("text/html", "text/markdown", "text/latex")  # JupyterLab ranks these first
 
 # A rendered image counts as blank below this grey-level standard deviation (0–255 scale), or
 # when at least this fraction of its pixels is white (>= 250 in every channel).
@@ -94,6 +95,7 @@ class Render:
     images: list[ImageShot] = field(default_factory=list)
     page_screenshot: str = ""
     load_seconds: float = 0.0
+    loaded: bool = False  # every cell, output and image was there before the timeout
 
     def images_in_cell(self, cell: int) -> list[ImageShot]:
         return [shot for shot in self.images if shot.cell == cell]
@@ -104,27 +106,63 @@ def load(path: str) -> dict:
         return json.load(f)
 
 
+NO_KERNEL = "stride-render-no-kernel"
+
+
+def copy_without_kernel(src: str, folder: str) -> str:
+    """Copies a notebook into `folder` naming a kernelspec that does not exist.
+
+    JupyterLab then starts no kernel (its "Select Kernel" dialog is answered No Kernel), so the
+    page shows the committed outputs without depending on a kernel starting."""
+    nb = load(src)
+    spec = nb.setdefault("metadata", {}).setdefault("kernelspec", {})
+    spec.update(name=NO_KERNEL, display_name=spec.get("display_name", "none"))
+    dst = os.path.join(folder, os.path.basename(src))
+    with open(dst, "w", encoding="utf-8") as f:
+        json.dump(nb, f)
+    return dst
+
+
+def shows_image(output: dict) -> bool:
+    """Whether JupyterLab shows this output as an image when the notebook is trusted.
+
+    Lab prefers text/html, text/markdown and text/latex over images, so an output with one of
+    those shows that instead; otherwise an image/svg+xml or image/png output shows an image."""
+    if output.get("output_type") not in ("display_data", "execute_result"):
+        return False
+    data = output.get("data", {})
+    return (any(t in data for t in IMAGE_TYPES)
+            and not any(t in data for t in TEXT_OVER_IMAGES))
+
+
 def expected_images(nb: dict) -> dict[int, int]:
-    """Cell index -> how many of its outputs carry image/png or image/svg+xml."""
+    """Cell index -> how many of its outputs a reader should see as an image (`shows_image`)."""
     counts = {}
     for i, cell in enumerate(nb.get("cells", [])):
-        n = sum(1 for out in cell.get("outputs", [])
-                if out.get("output_type") in ("display_data", "execute_result")
-                and any(t in out.get("data", {}) for t in IMAGE_TYPES))
+        n = sum(1 for out in cell.get("outputs", []) if shows_image(out))
         if n:
             counts[i] = n
     return counts
 
 
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
 def first_text(nb: dict) -> str:
-    """A line of the first non-empty cell, as the page shows it (markdown heading marks cut)."""
-    for cell in nb.get("cells", []):
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else source
-        for line in source.splitlines():
-            line = line.strip().lstrip("#").strip()
-            if len(line) >= 3:
-                return line
+    """Text the page must show: the first markdown heading, else the first code line."""
+    cells = nb.get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            for line in _source(cell).splitlines():
+                if line.startswith("#") and len(line.lstrip("#").strip()) >= 3:
+                    return line.lstrip("#").strip()
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            for line in _source(cell).splitlines():
+                if len(line.strip()) >= 3:
+                    return line.strip()
     return ""
 
 
@@ -142,9 +180,12 @@ def output_areas(nb: dict) -> list[int]:
     return counts
 
 
-def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
-    """Polls the page until every cell and output is there and every output image has loaded."""
+def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> tuple[dict | None, bool]:
+    """Polls until every cell and output is there and every output image has loaded.
+
+    Returns the page state and whether it got there before `timeout` (else the last state)."""
     want = output_areas(nb)
+    needle = first_text(nb)
     deadline = time.monotonic() + timeout
     state = None
     while time.monotonic() < deadline:
@@ -152,11 +193,11 @@ def _wait_loaded(browser: Chromium, nb: dict, timeout: float) -> dict | None:
         if state and len(state["cells"]) >= len(want) and not state["busy"]:
             imgs = [img for cell in state["cells"] for img in cell]
             enough = all(have >= n for have, n in zip(state["outputs"], want))
-            if enough and all(img["complete"] for img in imgs):
+            if enough and needle in state["text"] and all(img["complete"] for img in imgs):
                 time.sleep(0.5)  # let layout settle after the last image decoded
-                return browser.evaluate(_STATE_JS)
+                return browser.evaluate(_STATE_JS), True
         time.sleep(0.25)
-    return state
+    return state, False
 
 
 def _measure(crop) -> tuple[float, float]:
@@ -193,13 +234,13 @@ def _show(browser: Chromium, cell: int, index: int, attempts: int = 5):
 
 
 def render_notebook(browser: Chromium, url: str, nb: dict, out_dir: str,
-                    timeout: float = 30.0) -> Render:
+                    timeout: float = 45.0) -> Render:
     """Opens `url` (a /lab/tree/... notebook URL), waits, screenshots every output image."""
     os.makedirs(out_dir, exist_ok=True)
     start = time.monotonic()
     browser.navigate(url)
-    state = _wait_loaded(browser, nb, timeout)
-    render = Render(cell_count=0, text="", load_seconds=time.monotonic() - start)
+    state, loaded = _wait_loaded(browser, nb, timeout)
+    render = Render(cell_count=0, text="", load_seconds=time.monotonic() - start, loaded=loaded)
     if state is None:
         return render
     render.cell_count, render.text = len(state["cells"]), state["text"]

@@ -29,7 +29,6 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -113,7 +112,12 @@ class LabServer:
         env["JUPYTER_PLATFORM_DIRS"] = "1"
         return env
 
-    def start(self, timeout: float = 30.0) -> "LabServer":
+    def start(self, timeout: float = 40.0) -> "LabServer":
+        """Launches the server and waits until /api/status answers."""
+        return self.launch().wait(timeout)
+
+    def launch(self) -> "LabServer":
+        """Launches the server without waiting (start a browser meanwhile, then `wait`)."""
         cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
                f"--port={self.port}", "--port-retries=0",
                f"--IdentityProvider.token={self.token}",
@@ -127,6 +131,10 @@ class LabServer:
         self.proc = subprocess.Popen(cmd, env=self.environment(), stdout=log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()
+        return self
+
+    def wait(self, timeout: float = 40.0) -> "LabServer":
+        """Polls /api/status with the token until the server answers."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -230,6 +238,12 @@ class Chromium:
 
     def stop(self) -> None:
         if self.ws is not None:
+            try:
+                self.ws.send(json.dumps({"id": 0, "method": "Browser.close"}))  # graceful exit
+                if self.proc is not None:
+                    self.proc.wait(timeout=5)
+            except Exception:  # noqa: BLE001 - SIGTERM below
+                pass
             try:
                 self.ws.close()
             except Exception:  # noqa: BLE001 - closing a dead socket is fine

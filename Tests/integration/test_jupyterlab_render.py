@@ -12,26 +12,29 @@ fails this test.
 - test_lenet_*: notebooks/02-lenet5.ipynb with its committed outputs (skipped while it has no
   image outputs); $STRIDE_LAB_NOTEBOOK points it at another notebook.
 
-Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM overrides the
-binary). Screenshots: out/lab-render/<notebook>/ (page.png and one crop per output image).
+The copies name a kernelspec that does not exist, so no kernel starts: the page shows the outputs
+as committed. Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM
+overrides the binary). Screenshots: out/lab-render/<notebook>/ (page.png, one crop per image).
 Run: .venv/bin/python -m pytest -v Tests/integration/test_jupyterlab_render.py
 """
 from __future__ import annotations
 
 import base64
+import importlib.util
 import io
+import json
 import os
 import shutil
 import tempfile
 
 import pytest
 
-from lab_render import expected_images, first_text, load, render_notebook
+from lab_render import (NO_KERNEL, copy_without_kernel, expected_images, first_text, load,
+                        render_notebook)
 from lab_screenshot import Chromium, LabServer, find_chromium
 
 PIL = pytest.importorskip("PIL")
 pytest.importorskip("websocket")
-pytest.importorskip("jupyterlab")
 from PIL import Image, ImageDraw  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -47,14 +50,15 @@ def _png(image) -> str:
 
 
 def _chart_png() -> str:
-    """A loss-curve-like chart: axes and a falling polyline on white, 400x240."""
+    """A loss-curve-like chart: axes and a falling polyline on white, 600x360 pixels (a 400x240
+    figure at 1.5 device pixels per CSS pixel, as Stride's figures are)."""
     img = Image.new("RGB", (400, 240), "white")
     draw = ImageDraw.Draw(img)
     draw.line([(40, 200), (380, 200)], fill="black", width=2)
     draw.line([(40, 20), (40, 200)], fill="black", width=2)
     points = [(40 + 17 * i, 30 + int(160 * (1 - 0.85 ** i))) for i in range(21)]
     draw.line(points, fill=(31, 119, 180), width=3)
-    return _png(img)
+    return _png(img.resize((600, 360), Image.BILINEAR))
 
 
 def _filters_png() -> str:
@@ -87,14 +91,16 @@ def fixture_notebook() -> dict:
         {"cell_type": "markdown", "id": "m0", "metadata": {},
          "source": "# Stride render fixture\n\nOne image per output below."},
         _code("conv1.filters", [result]),
-        _code("train(model) // chart", [display({"image/svg+xml": SVG,
-                                                 "image/png": _chart_png(),
-                                                 "text/plain": "<chart>"})]),
+        _code("train(model) // chart", [dict(display({"image/svg+xml": SVG,
+                                                      "image/png": _chart_png(),
+                                                      "text/plain": "<chart>"}),
+                                             metadata={"image/png": {"width": 400,
+                                                                     "height": 240}})]),
         _code("svgOnly", [display({"image/svg+xml": SVG, "text/plain": "<svg only>"})]),
         _code("blank", [display({"image/png": white, "text/plain": "<white>"})]),
     ]
     return {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
-            "metadata": {"kernelspec": {"name": "stride", "display_name": "Swift (Stride)",
+            "metadata": {"kernelspec": {"name": NO_KERNEL, "display_name": "Swift (Stride)",
                                         "language": "swift"},
                          "language_info": {"name": "swift"}}}
 
@@ -102,21 +108,23 @@ def fixture_notebook() -> dict:
 @pytest.fixture(scope="module")
 def lab():
     """(server, browser, folder): JupyterLab on a temp folder and a headless Chromium."""
+    if importlib.util.find_spec("jupyterlab") is None:
+        pytest.skip("jupyterlab is not installed in this Python (see requirements-test.txt)")
     binary = find_chromium()
     if binary is None:
         pytest.skip("Chromium not installed: `apt-get install -y chromium` (Debian package "
                     "`chromium`), or set STRIDE_CHROMIUM to a Chromium binary")
     folder = tempfile.mkdtemp(prefix="stride-lab-notebooks-")
     with open(os.path.join(folder, FIXTURE), "w") as f:
-        import json
         json.dump(fixture_notebook(), f)
     if os.path.exists(LENET):
-        shutil.copy(LENET, os.path.join(folder, os.path.basename(LENET)))
+        copy_without_kernel(LENET, folder)
     server = LabServer(folder)
     browser = Chromium(binary)
     try:
-        server.start()
-        browser.start()
+        server.launch()
+        browser.start()  # while JupyterLab starts
+        server.wait()
         yield server, browser, folder
     finally:
         browser.stop()
@@ -135,15 +143,20 @@ def _open(lab, name: str):
 
 def test_fixture_shows_png_fallbacks_and_flags_blank_and_svg_only(lab):
     nb, render = _open(lab, FIXTURE)
+    assert render.loaded, f"page not loaded in time\n{lab[0].log()}"
     assert render.cell_count == 5, f"page shows {render.cell_count} cells\n{lab[0].log()}"
-    assert "Stride render fixture" in render.text
+    assert first_text(nb) == "Stride render fixture" and first_text(nb) in render.text
     for cell in (1, 2):
         shots = render.images_in_cell(cell)
         assert len(shots) == 1, f"cell {cell}: {shots}"
         assert shots[0].natural_width > 0 and not shots[0].blank, shots[0]
-    assert render.images_in_cell(2)[0].natural_width == 400  # the PNG fallback, not the SVG
+    chart = render.images_in_cell(2)[0]
+    assert (chart.natural_width, round(chart.width)) == (600, 400)  # the PNG, at its CSS size
     assert render.images_in_cell(3) == [], "untrusted SVG should be hidden"
     assert expected_images(nb)[3] == 1  # ...so a notebook with an SVG-only chart fails below
+    html_and_png = {"output_type": "display_data", "data": {"text/html": "<b>t</b>",
+                                                            "image/png": "iVBOR"}}
+    assert expected_images({"cells": [{"outputs": [html_and_png]}]}) == {}  # Lab shows the HTML
     white = render.images_in_cell(4)
     assert len(white) == 1 and white[0].natural_width == 200 and white[0].blank, white
 
@@ -157,6 +170,8 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
         pytest.skip(f"{os.path.relpath(LENET, ROOT)} has no image outputs yet "
                     "(commit it executed, with its outputs)")
     nb, render = _open(lab, os.path.basename(LENET))
+    assert render.loaded, (f"cells, outputs or images not all loaded in time (see "
+                           f"{render.page_screenshot})\n{lab[0].log()}")
     assert render.cell_count == len(nb["cells"]), f"page shows {render.cell_count} cells"
     assert first_text(nb) in render.text, "the notebook's first line is not on the page"
     problems = []
@@ -168,4 +183,5 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
         problems += [f"cell {cell}: image {s.index} is blank on screen (stddev "
                      f"{s.stddev:.1f}, white {s.white_fraction:.1%}): {s.path}"
                      for s in shots if s.blank]
-    assert not problems, "\n".join(problems) + f"\nscreenshots: {os.path.dirname(render.page_screenshot)}"
+    shots = os.path.dirname(render.page_screenshot)
+    assert not problems, "\n".join(problems) + f"\nscreenshots: {shots}"

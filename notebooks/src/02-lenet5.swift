@@ -86,7 +86,7 @@ let modern = Sequential(input: [1, 32, 32]) {
     Dense(10)
 }
 let modernHistory = modern.fit(data.train, epochs: 3, batchSize: 64,
-                               optimizer: Adam(learningRate: 1e-3),
+                               optimizer: Adam(learningRate: 2e-3),
                                loss: .crossEntropy, validation: data.test, seed: 42)
 
 // %%

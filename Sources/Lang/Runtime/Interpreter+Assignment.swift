@@ -27,17 +27,21 @@ extension Interpreter {
   /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
   func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ span: Span, in scope: Scope) throws -> Value? {
     guard isPath(base) else { return nil }
-    let receiver = try evaluate(base, in: scope)
-    switch receiver {
-    case .array, .dictionary: break
-    default: return nil
-    }
+    guard isCollection(try evaluate(base, in: scope)) else { return nil }
     let values = try arguments.map { try evaluate($0.value, in: scope) }
     var result = Value.void
-    try modify(base, in: scope, span) { current in
+    try modify(base, in: scope, span, checksType: false) { current in
       result = try mutate(&current, name, values, arguments.first?.label, span)
     }
     return result
+  }
+
+  /// Checks the kind without keeping a reference, so the array stays uniquely owned for mutation.
+  private func isCollection(_ value: Value) -> Bool {
+    switch value {
+    case .array, .dictionary: return true
+    default: return false
+    }
   }
 
   private func isPath(_ expr: Expr) -> Bool {
@@ -49,7 +53,8 @@ extension Interpreter {
   }
 
   /// Resolves `target` to a variable and a path of accessors, then modifies in place.
-  private func modify(_ target: Expr, in scope: Scope, _ span: Span, _ body: (inout Value) throws -> Void) throws {
+  private func modify(_ target: Expr, in scope: Scope, _ span: Span, checksType: Bool = true,
+                      _ body: (inout Value) throws -> Void) throws {
     var accessors: [Accessor] = []
     var root = target
     while true {
@@ -82,7 +87,7 @@ extension Interpreter {
       throw error(.assignToConstant(name), root.span)
     }
     try apply(&box.value, accessors[...], span, body)
-    if let type = box.type, accessors.isEmpty {
+    if checksType, let type = box.type, accessors.isEmpty {
       guard let checked = conform(box.value, to: type) else {
         throw error(.typeAnnotationMismatch(type.description, box.value.typeName), span)
       }
@@ -99,53 +104,82 @@ extension Interpreter {
                      _ body: (inout Value) throws -> Void) throws {
     guard let accessor = path.first else { return try body(&value) }
     let rest = path.dropFirst()
-    switch (accessor, value) {
-    case (.index(let indices, let at), .array(var elements)):
-      guard indices.count == 1, let position = indices[0].intValue else {
-        throw error(.wrongType("an array subscript", expected: "Int", got: indices.first?.typeName ?? "nothing"), at)
+    if case .host(let object) = value { return try applyToHost(object, accessor, rest, span, body) }
+    switch accessor {
+    case .index(let indices, let at):
+      if var elements = Self.takeArray(&value) {
+        defer { value = .array(elements) }
+        guard indices.count == 1, let position = indices[0].intValue else {
+          throw error(.wrongType("an array subscript", expected: "Int", got: indices.first?.typeName ?? "nothing"), at)
+        }
+        guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
+        try apply(&elements[position], rest, span, body)
+      } else if var dictionary = Self.takeDictionary(&value) {
+        defer { value = .dictionary(dictionary) }
+        guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
+        var entry = dictionary[indices[0]] ?? .null
+        try apply(&entry, rest, span, body)
+        guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
+          throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
+        }
+      } else {
+        throw error(.notAssignable(), at)
       }
-      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
-      value = .void
-      defer { value = .array(elements) }
-      try apply(&elements[position], rest, span, body)
-    case (.index(let indices, let at), .dictionary(var dictionary)):
-      guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
-      value = .void
-      defer { value = .dictionary(dictionary) }
-      var entry = dictionary[indices[0]] ?? .null
-      try apply(&entry, rest, span, body)
-      guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
-        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
-      }
-    case (.element(let position, let at), .tuple(var elements)):
-      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
-      value = .void
+    case .element(let position, let at):
+      guard var elements = Self.takeTuple(&value) else { throw error(.notAssignable(), at) }
       defer { value = .tuple(elements) }
+      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
       try apply(&elements[position], rest, span, body)
-    case (.index(let indices, let at), .host(let object)):
+    case .member(_, let at):
+      throw error(.notAssignable(), at)
+    }
+  }
+
+  /// Moves an array out of `value` (leaving Void), so it is uniquely referenced and mutates in place.
+  static func takeArray(_ value: inout Value) -> [Value]? {
+    guard case .array(let elements) = value else { return nil }
+    value = .void
+    return elements
+  }
+
+  static func takeDictionary(_ value: inout Value) -> DictionaryValue? {
+    guard case .dictionary(let dictionary) = value else { return nil }
+    value = .void
+    return dictionary
+  }
+
+  static func takeTuple(_ value: inout Value) -> [Value]? {
+    guard case .tuple(let elements) = value else { return nil }
+    value = .void
+    return elements
+  }
+
+  private func applyToHost(_ object: any HostObject, _ accessor: Accessor, _ rest: ArraySlice<Accessor>, _ span: Span,
+                           _ body: (inout Value) throws -> Void) throws {
+    switch accessor {
+    case .index(let indices, let at):
       var entry = try host(at) { try object.subscriptGet(indices) } ?? .null
       try apply(&entry, rest, span, body)
+      if case .host = entry, !rest.isEmpty { return }
       guard try host(at, { try object.subscriptSet(indices, to: entry) }) else { throw error(.notAssignable(), at) }
-    case (.member(let name, let at), .host(let object)):
-      var entry = try member(of: value, name, at)
+    case .member(let name, let at):
+      var entry = try member(of: .host(object), name, at)
       try apply(&entry, rest, span, body)
       if case .host = entry, !rest.isEmpty { return }
       guard try host(at, { try object.setMember(named: name, to: entry) }) else { throw error(.notAssignable(), at) }
-    case (.index(_, let at), _), (.element(_, let at), _), (.member(_, let at), _):
+    case .element(_, let at):
       throw error(.notAssignable(), at)
     }
   }
 
   private func mutate(_ value: inout Value, _ name: String, _ arguments: [Value], _ label: String?, _ span: Span) throws -> Value {
-    if case .dictionary(var dictionary) = value, name == "removeValue", let key = arguments.first {
-      value = .void
+    if name == "removeValue", let key = arguments.first, var dictionary = Self.takeDictionary(&value) {
       defer { value = .dictionary(dictionary) }
       let old = dictionary[key] ?? .null
       dictionary.set(key, nil)
       return old
     }
-    guard case .array(var elements) = value else { throw error(.noMember(value.typeName, name, suggestion: nil), span) }
-    value = .void
+    guard var elements = Self.takeArray(&value) else { throw error(.noMember(value.typeName, name, suggestion: nil), span) }
     defer { value = .array(elements) }
     return try ArrayMutation(interpreter: self, span: span).apply(name, label, arguments, to: &elements)
   }

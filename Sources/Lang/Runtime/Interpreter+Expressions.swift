@@ -88,7 +88,7 @@ extension Interpreter {
     }
     let low = try bound(lower)
     let high = try bound(upper)
-    if let low, let high, high < low - (closed ? 1 : 0), let lower, let upper {
+    if let low, let high, high < low, let lower, let upper {
       throw error(.invalidRange(low, high), lower.span.to(upper.span))
     }
     return .range(RangeValue(lower: low, upper: high, isClosed: closed))

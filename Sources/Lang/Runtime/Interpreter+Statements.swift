@@ -140,13 +140,12 @@ extension Interpreter {
     switch sequence {
     case .range(let range):
       guard let lower = range.lower else { throw error(.notIterable("a range without a lower bound"), span) }
-      if let upper = range.upper, upper < lower - (range.isClosed ? 1 : 0) { throw error(.invalidRange(lower, upper), span) }
+      if let upper = range.upper, upper < lower { throw error(.invalidRange(lower, upper), span) }
       var current = lower
-      let end = range.upper.map { range.isClosed ? $0 : $0 - 1 }
       var finished = false
       return {
         if finished { return nil }
-        if let end, current > end { return nil }
+        if let upper = range.upper, range.isClosed ? current > upper : current >= upper { return nil }
         let value = current
         if current == Int.max { finished = true } else { current += 1 }
         return .int(value)

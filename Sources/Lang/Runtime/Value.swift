@@ -45,7 +45,7 @@ public struct RangeValue: Equatable, Sendable {
   /// The half-open bounds for a collection of `count` elements (open bounds filled in).
   public func bounds(count: Int) -> (Int, Int) {
     let low = lower ?? 0
-    let high = upper.map { isClosed ? $0 + 1 : $0 } ?? count
+    let high = upper.map { isClosed && $0 < Int.max ? $0 + 1 : $0 } ?? count
     return (low, high)
   }
 

@@ -51,23 +51,20 @@ final class FeatureMapsValue: RuntimeObject {
     }]
   }
 
-  /// One grid: a row per layer, up to 8 channels each, every tile normalised on its own.
-  func figure() -> ImageGrid {
-    var tiles: [ImageGrid.Tile] = []
-    for (name, tensor) in maps {
+  /// One grid per layer (up to 8 channels, each tile scaled to its own range), stacked.
+  func figure() -> StackedFigure {
+    let grids = maps.enumerated().map { position, entry -> ImageGrid in
+      let (name, tensor) = entry
       let (channels, height, width) = (tensor.shape[0], tensor.shape[1], tensor.shape[2])
       let plane = height * width
-      for c in 0..<8 {
-        guard c < channels else {
-          tiles.append(ImageGrid.Tile(floats: [Float](repeating: 0, count: 1), width: 1, height: 1, caption: ""))
-          continue
-        }
-        let pixels = Array(tensor.scalars[(c * plane)..<((c + 1) * plane)])
-        tiles.append(ImageGrid.Tile(floats: pixels, width: width, height: height, caption: c == 0 ? name : "\(c)"))
+      let tiles = (0..<min(channels, 8)).map { c in
+        ImageGrid.Tile(floats: Array(tensor.scalars[(c * plane)..<((c + 1) * plane)]), width: width, height: height,
+                       caption: "\(c)")
       }
+      let title = (position == 0 ? "Feature maps (first 8 channels per layer) · " : "") + "\(name) \(tensor.shape)"
+      return ImageGrid(title: title, tiles: tiles, columns: 8, normalization: .perImage, colorMap: .viridis, tileSize: 56)
     }
-    return ImageGrid(title: "Feature maps (first 8 channels per layer)", tiles: tiles, columns: 8, normalization: .perImage,
-                     colorMap: .viridis, tileSize: 56)
+    return StackedFigure(parts: grids)
   }
 
   override func displayBundle() -> MimeBundle { FigureBundle.bundle(figure(), plain: description) }

@@ -111,3 +111,11 @@ extension Arguments {
     return texts
   }
 }
+
+extension Double {
+  /// A Float32 engine value as the Double whose shortest text is the Float's (2.332781, not
+  /// 2.3327810764312744), so printed values read as Swift prints a Float.
+  init(engine value: Float) {
+    self = Double(value.description) ?? Double(value)
+  }
+}

@@ -47,7 +47,7 @@ enum ImageOps {
   static func labels(_ value: Value) throws -> [Int] {
     let scalars: [Double]
     if let tensor = value.host(as: TensorValue.self) {
-      scalars = tensor.tensor.scalars.map(Double.init)
+      scalars = tensor.tensor.scalars.map { Double($0) }
     } else if let array = value.arrayValue {
       scalars = array.compactMap(\.doubleValue)
       guard scalars.count == array.count else { throw HostError("TypeError", "labels must be Ints") }

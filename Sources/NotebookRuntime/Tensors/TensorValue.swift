@@ -26,10 +26,10 @@ final class TensorValue: RuntimeObject {
           throw HostError("ValueError", "item needs a tensor with one element, this one has shape \(self.tensor.shape)",
                           hint: "reduce it first, e.g. t.sum().item or t.mean().item")
         }
-        return .double(Double(self.tensor.scalars[0]))
+        return .double(Double(engine: self.tensor.scalars[0]))
       },
       PropertySpec(name: "scalars", type: "[Double]", doc: "All values in row-major order.") {
-        .doubles(self.tensor.scalars.map(Double.init))
+        .doubles(self.tensor.scalars.map { Double(engine: $0) })
       },
       PropertySpec(name: "requiresGrad", type: "Bool", doc: "Whether backward() computes a gradient for this tensor.") {
         .bool(self.variable.requiresGrad)
@@ -77,10 +77,10 @@ final class TensorValue: RuntimeObject {
       unary("tanh", "Elementwise tanh(x).") { $0.tanh() },
       unary("detached", "The same values, cut from the gradient graph.") { $0.detached() },
       MethodSpec(name: "max", parameters: [], returns: "Double", doc: "The largest element.") { _ in
-        .double(Double(self.tensor.scalars.max() ?? .nan))
+        .double(Double(engine: self.tensor.scalars.max() ?? .nan))
       },
       MethodSpec(name: "min", parameters: [], returns: "Double", doc: "The smallest element.") { _ in
-        .double(Double(self.tensor.scalars.min() ?? .nan))
+        .double(Double(engine: self.tensor.scalars.min() ?? .nan))
       },
       MethodSpec(name: "argmax", parameters: [], returns: "Int", doc: "The flat index of the largest element.") { _ in
         let scalars = self.tensor.scalars

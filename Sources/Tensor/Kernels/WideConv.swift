@@ -38,14 +38,19 @@ struct WidePlan {
     }
   }
 
-  /// Writes the wide column matrix of one padded image at column offset `col` (row stride `ld`).
-  func unfold(_ padded: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int) {
+  /// Floats of column matrix that a forward band may use (about 512 KiB, an L2 cache).
+  static let tileFloats = 128 * 1024
+
+  /// Writes the wide column matrix of one padded image at column offset `col` (row stride `ld`);
+  /// `columns` (default: the whole image) limits it to the first output rows' columns.
+  func unfold(_ padded: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int, columns: Int? = nil) {
+    let length = columns ?? wideCols
     var row = 0
     for c in 0..<g.cPerGroup {
       for ki in 0..<g.kh {
         for kj in 0..<g.kw {
           let src = padded + c * planeStride + ki * g.dilationH * wp + kj * g.dilationW
-          Im2col.copy(col + row * ld, src, wideCols)
+          Im2col.copy(col + row * ld, src, length)
           row += 1
         }
       }
@@ -90,6 +95,10 @@ extension ConvCore {
           let bias = bias?.scalars
           try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
             let images = chunking.images(chunk, g.n), nb = images.count, cols = nb * L
+            if nb == 1 && rows * L > WidePlan.tileFloats {
+              wideForwardTiled(plan, x.value, w.value, o.base, bias, image: images.lowerBound)
+              return
+            }
             Scratch.with(rows * cols + ocg * cols + padFloats) { s in
               let col = s, tmp = s + rows * cols, padded = tmp + ocg * cols
               for grp in 0..<g.groups {
@@ -108,6 +117,35 @@ extension ConvCore {
               }
             }
           }
+        }
+      }
+    }
+  }
+
+  /// One large image, forward, in bands of output rows whose column matrix fits in cache
+  /// (`WidePlan.tileFloats`): unfold a band, multiply, copy it out, next band.
+  static func wideForwardTiled(
+    _ plan: WidePlan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>,
+    _ bias: [Float]?, image img: Int
+  ) {
+    let g = plan.g, ocg = g.outCPerGroup, rows = g.colRows, ohw = g.oh * g.ow
+    let band = max(1, WidePlan.tileFloats / max(rows * plan.wp, 1))
+    let padFloats = g.cPerGroup * plan.planeStride
+    Scratch.with(rows * band * plan.wp + ocg * band * plan.wp + padFloats) { s in
+      let col = s, tmp = s + rows * band * plan.wp, padded = tmp + ocg * band * plan.wp
+      for grp in 0..<g.groups {
+        plan.pad(x + (img * g.c + grp * g.cPerGroup) * g.h * g.w, padded)
+        var oy0 = 0
+        while oy0 < g.oh {
+          let n = min(band, g.oh - oy0), cols = n * plan.wp
+          plan.unfold(padded + oy0 * plan.wp, col, ld: cols, columns: cols)
+          Gemm.sgemm(m: ocg, n: cols, k: rows, a: w + grp * ocg * rows, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols)
+          for oc in 0..<ocg {
+            let v = bias?[grp * ocg + oc] ?? 0
+            let dst = o + (img * g.outC + grp * ocg + oc) * ohw + oy0 * g.ow, src = tmp + oc * cols
+            for r in 0..<n { copyAdding(dst + r * g.ow, src + r * plan.wp, v, g.ow) }
+          }
+          oy0 += n
         }
       }
     }

@@ -69,3 +69,42 @@ let next = counter()
 next(); next()
 next()
 // expect: 3
+// ---
+// Optionals: if let, guard let, optional chaining, force unwrap, ??.
+let maybe: Int? = Int("12")
+if let value = maybe { print("parsed", value) }   // expect: parsed 12
+func describe(_ text: String) -> String {
+    guard let number = Int(text) else { return "not a number: \(text)" }
+    return "number \(number)"
+}
+print(describe("7"), "|", describe("seven"))      // expect: number 7 | not a number: seven
+let names: [String]? = ["a"]
+print(names?.count ?? 0, Int("5")!)               // expect: 1 5
+let none: [Int]? = nil
+print(none?.count ?? -1)                          // expect: -1
+// ---
+// Closures capture variables by reference; nested functions see their enclosing scope.
+var hits = 0
+let record = { hits += 1 }
+record()
+record()
+func outer() -> Int {
+    func inner(_ x: Int) -> Int { x + hits }
+    return inner(10)
+}
+print(hits, outer())                              // expect: 2 12
+let adders = [1, 2, 3].map { n in { x in x + n } }
+print(adders[2](10))                              // expect: 13
+// ---
+for i in 0..<3 {
+    if i == 1 { break }
+    print(i)
+}
+// expect: 0
+break
+// error:
+// SyntaxError: 'break' is only allowed inside a loop
+//  --> cell8:6:1
+//   |
+// 6 | break
+//   | ^~~~~

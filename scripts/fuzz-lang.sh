@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Fuzzes Lang's parse-and-evaluate with libFuzzer for a fixed number of runs (CI-friendly).
+# Builds Cancellation, Display and Lang as static libraries instrumented with -sanitize=fuzzer
+# (no Package.swift target needed), links scripts/fuzz/LangFuzzMain.swift, and runs it over the
+# committed corpus Tests/LangTests/FuzzCorpus (new interesting inputs go to a scratch directory).
+# Usage: scripts/fuzz-lang.sh [RUNS]   (default 2000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-2000}"
+out=.build-fuzz
+mkdir -p "$out" "$out/new-corpus"
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out")
+
+build_module() {
+  local name="$1"; shift
+  swiftc "${flags[@]}" -module-name "$name" -emit-library -static -emit-module \
+    -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" "$@"
+}
+
+build_module Cancellation $(find Sources/Cancellation -name '*.swift')
+build_module Display $(find Sources/Display -name '*.swift')
+build_module Lang $(find Sources/Lang -name '*.swift')
+swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lCancellation scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
+"$out/lang-fuzz" -runs="$runs" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus
