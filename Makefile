@@ -77,7 +77,7 @@ check-imports:
 	bash scripts/check-imports.sh
 
 swift-test:
-	swift test --scratch-path $(SCRATCH)
+	swift test --scratch-path $(SCRATCH) --disable-xctest
 
 # pytest exit 5 means it collected no test: say so loudly rather than failing on it.
 python-test:
