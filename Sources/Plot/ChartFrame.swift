@@ -36,28 +36,9 @@ struct ChartFrame {
 
   /// Title and axis titles.
   func decorations() -> [Element] {
-    var elements: [Element] = []
-    let plot = plotRect
-    if !title.isEmpty {
-      elements.append(
-        Theme.label(
-          title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
-          weight: .bold))
-    }
-    if !xLabel.isEmpty {
-      let y = plot.maxY + xTickHeight + 14
-      elements.append(
-        Theme.label(
-          xLabel, centeredAt: Point(plot.center.x, y), size: Theme.labelSize,
-          color: Theme.mutedText))
-    }
-    if !yLabel.isEmpty {
-      elements.append(
-        Theme.label(
-          yLabel, centeredAt: Point(20, plot.center.y), size: Theme.labelSize,
-          color: Theme.mutedText, rotation: -90))
-    }
-    return elements
+    Theme.titles(
+      title: title, xLabel: xLabel, yLabel: yLabel, width: width, plot: plotRect,
+      xLabelY: plotRect.maxY + xTickHeight + 14)
   }
 }
 
@@ -181,6 +162,33 @@ struct Legend {
         Theme.label(
           item.name, centeredAt: Point(corner.x + 22, midY),
           size: Theme.tickSize, anchor: .start))
+    }
+    return elements
+  }
+}
+
+extension Theme {
+  /// A figure's title (centred at the top) and axis titles (under and left of `plot`).
+  ///
+  /// `xLabelY` is the x-axis title's baseline centre; the y-axis title is rotated −90°.
+  static func titles(
+    title: String, xLabel: String, yLabel: String, width: Double, plot: Rect, xLabelY: Double
+  ) -> [Element] {
+    var elements: [Element] = []
+    if !title.isEmpty {
+      elements.append(
+        label(title, centeredAt: Point(width / 2, 19), size: titleSize, weight: .bold))
+    }
+    if !xLabel.isEmpty {
+      elements.append(
+        label(
+          xLabel, centeredAt: Point(plot.center.x, xLabelY), size: labelSize, color: mutedText))
+    }
+    if !yLabel.isEmpty {
+      elements.append(
+        label(
+          yLabel, centeredAt: Point(20, plot.center.y), size: labelSize, color: mutedText,
+          rotation: -90))
     }
     return elements
   }

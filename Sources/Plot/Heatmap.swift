@@ -193,26 +193,8 @@ struct HeatmapLayout {
   }
 
   func titles(title: String, xLabel: String, yLabel: String) -> [Element] {
-    var elements: [Element] = []
-    if !title.isEmpty {
-      elements.append(
-        Theme.label(
-          title, centeredAt: Point(width / 2, 19), size: Theme.titleSize,
-          weight: .bold))
-    }
-    if !xLabel.isEmpty {
-      let y = grid.maxY + columnLabelHeight + 10
-      elements.append(
-        Theme.label(
-          xLabel, centeredAt: Point(grid.center.x, y), size: Theme.labelSize,
-          color: Theme.mutedText))
-    }
-    if !yLabel.isEmpty {
-      elements.append(
-        Theme.label(
-          yLabel, centeredAt: Point(20, grid.center.y), size: Theme.labelSize,
-          color: Theme.mutedText, rotation: -90))
-    }
-    return elements
+    Theme.titles(
+      title: title, xLabel: xLabel, yLabel: yLabel, width: width, plot: grid,
+      xLabelY: grid.maxY + columnLabelHeight + 10)
   }
 }
