@@ -1,6 +1,5 @@
 import CBLAS
 import Cancellation
-import Dispatch
 import Synchronization
 
 /// How many threads the engine's kernels use (1 or 2 on this machine), and its parallel loop.
@@ -63,22 +62,11 @@ public enum Threading {
       }
       return
     }
-    let stopped = Atomic<Bool>(false)
-    withoutActuallyEscaping(body) { body in
-      let box = UncheckedBox(body)
-      DispatchQueue.concurrentPerform(iterations: threads) { worker in
-        var c = worker
-        while c < chunks {
-          if token.isCancelled {
-            stopped.store(true, ordering: .relaxed)
-            return
-          }
-          box.value(c)
-          c += threads
-        }
-      }
+    if try WorkerPool.shared.run(chunks, threads: threads, token: token, body) { return }
+    for c in 0..<chunks {
+      if token.isCancelled { throw Interrupted() }
+      body(c)
     }
-    if stopped.load(ordering: .relaxed) { throw Interrupted() }
   }
 
   /// Whether work of `elements` is worth spreading over threads (a shape-only decision).
@@ -86,7 +74,7 @@ public enum Threading {
   static func worthParallel(_ elements: Int) -> Bool { elements >= 1 << 15 }
 }
 
-/// Carries a non-Sendable value into `concurrentPerform`; the caller guarantees disjoint writes.
+/// Carries a non-Sendable value into parallel chunks; the caller guarantees disjoint writes.
 struct UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }

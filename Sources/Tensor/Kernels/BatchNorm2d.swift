@@ -25,33 +25,44 @@ extension Kernels {
       throw TensorError.invalidArgument("batch_norm2d in training needs more than one value per channel, input \(input.shape)")
     }
     var mean = [Float](repeating: 0, count: c), invStd = [Float](repeating: 0, count: c)
-    input.withUnsafeBufferPointer { x in
-      for ch in 0..<c {
-        if training {
-          var s = 0.0
-          for img in 0..<n { for i in 0..<hw { s += Double(x[(img * c + ch) * hw + i]) } }
-          let mu = s / Double(m)
-          var ss = 0.0
-          for img in 0..<n { for i in 0..<hw { let d = Double(x[(img * c + ch) * hw + i]) - mu; ss += d * d } }
-          let varB = ss / Double(m)
-          mean[ch] = Float(mu)
-          invStd[ch] = Float(1 / (varB + Double(epsilon)).squareRoot())
-          runningMean.scalars[ch] = (1 - momentum) * runningMean.scalars[ch] + momentum * Float(mu)
-          runningVar.scalars[ch] = (1 - momentum) * runningVar.scalars[ch] + momentum * Float(ss / Double(m - 1))
-        } else {
-          mean[ch] = runningMean.scalars[ch]
-          invStd[ch] = 1 / (runningVar.scalars[ch] + epsilon).squareRoot()
+    if training {
+      var unbiased = [Float](repeating: 0, count: c)
+      input.withUnsafeBufferPointer { x in
+        mean.withUnsafeMutableBufferPointer { mb in
+          invStd.withUnsafeMutableBufferPointer { ib in
+            unbiased.withUnsafeMutableBufferPointer { ub in
+              let xs = UncheckedBox(x.baseAddress!), ms = SendablePointer(mb.baseAddress!)
+              let iv = SendablePointer(ib.baseAddress!), uv = SendablePointer(ub.baseAddress!)
+              BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
+                let (mu, ss) = BatchNormLoops.meanAndSquares(xs.value, n: n, c: c, hw: hw, channel: ch)
+                ms.base[ch] = Float(mu)
+                iv.base[ch] = Float(1 / (ss / Double(m) + Double(epsilon)).squareRoot())
+                uv.base[ch] = Float(ss / Double(m - 1))
+              }
+            }
+          }
         }
+      }
+      for ch in 0..<c {
+        runningMean.scalars[ch] = (1 - momentum) * runningMean.scalars[ch] + momentum * mean[ch]
+        runningVar.scalars[ch] = (1 - momentum) * runningVar.scalars[ch] + momentum * unbiased[ch]
+      }
+    } else {
+      for ch in 0..<c {
+        mean[ch] = runningMean.scalars[ch]
+        invStd[ch] = 1 / (runningVar.scalars[ch] + epsilon).squareRoot()
       }
     }
     let gs = gamma?.scalars, bs = beta?.scalars
+    let scales = (0..<c).map { invStd[$0] * (gs?[$0] ?? 1) }
+    let shifts = (0..<c).map { (bs?[$0] ?? 0) - mean[$0] * scales[$0] }
     let out = input.withUnsafeBufferPointer { x in
       Tensor.build(input.shape) { y in
-        for img in 0..<n {
-          for ch in 0..<c {
-            let scale = invStd[ch] * (gs?[ch] ?? 1), shift = (bs?[ch] ?? 0) - mean[ch] * scale
+        let xs = UncheckedBox(x.baseAddress!), ys = SendablePointer(y.baseAddress!)
+        BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
+          for img in 0..<n {
             let base = (img * c + ch) * hw
-            for i in 0..<hw { y[base + i] = x[base + i] * scale + shift }
+            BatchNormLoops.affine(xs.value + base, ys.base + base, scales[ch], shifts[ch], hw)
           }
         }
       }
@@ -72,28 +83,26 @@ extension Kernels {
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
     let m = Float(n * hw)
     var dGamma = [Float](repeating: 0, count: c), dBeta = [Float](repeating: 0, count: c)
-    var dx = Tensor.zerosUnchecked(input.shape)
+    var dx = Tensor.build(input.shape) { _ in }
+    let gammas = (0..<c).map { gamma?.scalars[$0] ?? 1 }
     input.withUnsafeBufferPointer { x in
       gradOutput.withUnsafeBufferPointer { dy in
         dx.withUnsafeMutableBufferPointer { d in
-          for ch in 0..<c {
-            let mu = saved.mean[ch], inv = saved.invStd[ch], gam = gamma?.scalars[ch] ?? 1
-            var sdy = 0.0, sdyx = 0.0
-            for img in 0..<n {
-              let base = (img * c + ch) * hw
-              for i in 0..<hw {
-                sdy += Double(dy[base + i])
-                sdyx += Double(dy[base + i]) * Double((x[base + i] - mu) * inv)
-              }
-            }
-            dBeta[ch] = Float(sdy)
-            dGamma[ch] = Float(sdyx)
-            let k = gam * inv
-            let a = Float(sdy) / m, b = Float(sdyx) / m
-            for img in 0..<n {
-              let base = (img * c + ch) * hw
-              for i in 0..<hw {
-                d[base + i] = saved.training ? k * (dy[base + i] - a - (x[base + i] - mu) * inv * b) : k * dy[base + i]
+          dGamma.withUnsafeMutableBufferPointer { gb in
+            dBeta.withUnsafeMutableBufferPointer { bb in
+              let xs = UncheckedBox(x.baseAddress!), dys = UncheckedBox(dy.baseAddress!), ds = SendablePointer(d.baseAddress!)
+              let gp = SendablePointer(gb.baseAddress!), bp = SendablePointer(bb.baseAddress!)
+              BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
+                let mu = saved.mean[ch], inv = saved.invStd[ch]
+                let (sdy, sdyx) = BatchNormLoops.gradientSums(xs.value, dys.value, n: n, c: c, hw: hw, channel: ch, mean: mu, invStd: inv)
+                bp.base[ch] = Float(sdy)
+                gp.base[ch] = Float(sdyx)
+                let k = gammas[ch] * inv
+                let a = saved.training ? Float(sdy) / m : 0, b = saved.training ? Float(sdyx) / m : 0
+                for img in 0..<n {
+                  let base = (img * c + ch) * hw
+                  BatchNormLoops.inputGradient(xs.value + base, dys.value + base, ds.base + base, k: k, a: a, b: b, mean: mu, invStd: inv, hw)
+                }
               }
             }
           }

@@ -218,21 +218,25 @@ enum ConvCore {
     var out = [Float](repeating: 0, count: c)
     if t.count == 0 { return Tensor(uncheckedShape: [c], scalars: out) }
     t.withUnsafeBufferPointer { p in
-      for ch in 0..<c {
-        var acc = F8(), tail: Float = 0
-        for img in 0..<n {
-          let q = p.baseAddress! + (img * c + ch) * hw
-          var i = 0
-          while i + 8 <= hw {
-            acc += VectorMath.load(q + i)
-            i += 8
+      out.withUnsafeMutableBufferPointer { ob in
+        let src = UncheckedBox(p.baseAddress!), dst = SendablePointer(ob.baseAddress!)
+        // One channel per chunk: the sum's order does not depend on the thread count.
+        try? Threading.forEachChunk(c, parallel: Threading.worthParallel(t.count)) { ch in
+          var acc = F8(), tail: Float = 0
+          for img in 0..<n {
+            let q = src.value + (img * c + ch) * hw
+            var i = 0
+            while i + 8 <= hw {
+              acc += VectorMath.load(q + i)
+              i += 8
+            }
+            while i < hw {
+              tail += q[i]
+              i += 1
+            }
           }
-          while i < hw {
-            tail += q[i]
-            i += 1
-          }
+          dst.base[ch] = acc.sum() + tail
         }
-        out[ch] = acc.sum() + tail
       }
     }
     return Tensor(uncheckedShape: [c], scalars: out)

@@ -115,10 +115,17 @@ extension Kernels {
     var dx = try Tensor(zeros: inputShape)
     dx.withUnsafeMutableBufferPointer { d in
       gradOutput.withUnsafeBufferPointer { g in
-        for p in 0..<planes {
-          for i in 0..<ohw {
-            let j = Int(indices[p * ohw + i])
-            if j >= 0 && j < hw { d[p * hw + j] += g[p * ohw + i] }
+        let dBox = SendablePointer(d.baseAddress!), gBox = UncheckedBox(g.baseAddress!)
+        let perChunk = max(1, 4096 / max(hw, 1)), chunks = (planes + perChunk - 1) / perChunk
+        indices.withUnsafeBufferPointer { ib in
+          let idx = UncheckedBox(ib.baseAddress!)
+          try? Threading.forEachChunk(chunks, parallel: Threading.worthParallel(planes * hw)) { chunk in
+            for p in (chunk * perChunk)..<min(planes, (chunk + 1) * perChunk) {
+              for i in 0..<ohw {
+                let j = Int(idx.value[p * ohw + i])
+                if j >= 0 && j < hw { dBox.base[p * hw + j] += gBox.value[p * ohw + i] }
+              }
+            }
           }
         }
       }
@@ -235,19 +242,24 @@ extension Kernels {
     let scale = 1 / Float(g.kh * g.kw)
     gradOutput.withUnsafeBufferPointer { gb in
       dx.withUnsafeMutableBufferPointer { db in
-        guard let gy = gb.baseAddress, let d = db.baseAddress else { return }
-        for p in 0..<g.planes {
-          let src = gy + p * g.oh * g.ow, plane = d + p * g.h * g.w
-          if g.kh == 2 && g.kw == 2 {
-            unpool2x2(src, plane, g)
-            continue
-          }
-          for oy in 0..<g.oh {
-            for ky in 0..<g.kh {
-              let row = plane + (oy * g.kh + ky) * g.w
-              for ox in 0..<g.ow {
-                let v = src[oy * g.ow + ox] * scale
-                for kx in 0..<g.kw { row[ox * g.kw + kx] = v }
+        guard let gys = gb.baseAddress, let ds = db.baseAddress else { return }
+        let gyBox = UncheckedBox(gys), dBox = SendablePointer(ds)
+        // Short next to the convolutions around it; interrupts are polled there.
+        try? Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(g.planes * g.h * g.w)) { chunk in
+          let gy = gyBox.value, d = dBox.base
+          for p in (chunk * g.planesPerChunk)..<min(g.planes, (chunk + 1) * g.planesPerChunk) {
+            let src = gy + p * g.oh * g.ow, plane = d + p * g.h * g.w
+            if g.kh == 2 && g.kw == 2 {
+              unpool2x2(src, plane, g)
+              continue
+            }
+            for oy in 0..<g.oh {
+              for ky in 0..<g.kh {
+                let row = plane + (oy * g.kh + ky) * g.w
+                for ox in 0..<g.ow {
+                  let v = src[oy * g.ow + ox] * scale
+                  for kx in 0..<g.kw { row[ox * g.kw + kx] = v }
+                }
               }
             }
           }
