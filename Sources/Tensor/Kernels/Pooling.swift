@@ -168,11 +168,15 @@ extension Kernels {
     guard gradOutput.shape == g.shapeOut else {
       throw TensorError.shapeMismatch("avg_pool2d backward: gradient \(gradOutput.shape), expected \(g.shapeOut)")
     }
-    var dx = try Tensor(zeros: inputShape)
+    _ = try Shape.checkedCount(inputShape)
     if g.isTiling {
+      // Windows that tile the whole plane write every input gradient: no zeroing needed.
+      let covered = g.oh * g.kh == g.h && g.ow * g.kw == g.w
+      var dx = covered ? Tensor.build(inputShape) { _ in } : Tensor.zerosUnchecked(inputShape)
       tiledAvgPoolBackward(gradOutput, &dx, g)
       return dx
     }
+    var dx = Tensor.zerosUnchecked(inputShape)
     dx.withUnsafeMutableBufferPointer { d in
       gradOutput.withUnsafeBufferPointer { gy in
         for p in 0..<g.planes {
