@@ -27,6 +27,9 @@ import TestSupport
     Case(n: 4, c: 5, h: 9, w: 26, oc: 7, kh: 2, kw: 3, options: Conv2dOptions(padding: .same, dilation: Size2(2, 1))),
     Case(n: 3, c: 6, h: 7, w: 7, oc: 10, kh: 1, kw: 1),
     Case(n: 17, c: 2, h: 7, w: 7, oc: 4, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1), groups: 2)),
+    // Several input-channel blocks (forward and input gradient), several weight row blocks.
+    Case(n: 2, c: 20, h: 30, w: 37, oc: 18, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 3, c: 34, h: 6, w: 5, oc: 35, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
   ]
 
   /// Forward output and both gradients of one path.

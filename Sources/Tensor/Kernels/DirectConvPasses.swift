@@ -10,7 +10,8 @@ extension ConvCore {
     switch path {
     case .im2col: return false
     case .direct: return DirectConv.applies(g)
-    case .auto: return DirectConv.applies(g) && g.kh * g.kw > 1
+    case .auto:
+      return DirectConv.applies(g) && g.kh * g.kw > 1
     }
   }
 
@@ -29,7 +30,7 @@ extension ConvCore {
               let pk = UncheckedBox(UnsafePointer(packed))
               try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
                 let images = chunking.images(chunk, g.n), nb = images.count
-                Scratch.with(nb * plan.imageFloats + 16) { s in
+                Scratch.with(nb * plan.imageFloats + plan.partialFloats + 16) { s in
                   let planes = aligned(s)
                   for grp in 0..<g.groups {
                     for (i, img) in images.enumerated() {
@@ -37,7 +38,8 @@ extension ConvCore {
                                top: g.padTop, left: g.padLeft, planes + i * plan.imageFloats)
                     }
                     plan.forward(planes, images: nb, weights: pk.value + grp * plan.packedFloats, bias: b.value.map { $0 + grp * ocg },
-                                 out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw)
+                                 out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw,
+                                 partials: planes + nb * plan.imageFloats)
                   }
                 }
               }
@@ -61,6 +63,7 @@ extension ConvCore {
     let weightFloats = input == nil ? 0 : fp.imageFloats + dyFloats
     let perImage = weightFloats + (weight == nil ? 0 : bp.imageFloats)
     let chunking = DirectChunking(n: g.n, floatsPerImage: perImage)
+    let partialFloats = max(bp.partialFloats, fp.weightPartialFloats(images: chunking.imagesPerChunk))
     var gradInput = weight == nil ? nil : Tensor.build(g.inputShape) { _ in }
     var partials = input == nil ? nil : Tensor.zerosUnchecked([chunking.chunks, wCount])
     try gradOutput.withUnsafeBufferPointer { gb in
@@ -77,7 +80,7 @@ extension ConvCore {
                 let pk = UncheckedBox(UnsafePointer(packed))
                 try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
                   let images = chunking.images(chunk, g.n), nb = images.count
-                  Scratch.with(nb * perImage + 16) { s in
+                  Scratch.with(nb * perImage + partialFloats + 16) { s in
                     let planes = aligned(s), dy = planes + nb * fp.imageFloats, margined = planes + nb * weightFloats
                     for grp in 0..<g.groups {
                       if let xv = x.value, let pv = part.value {
@@ -86,7 +89,8 @@ extension ConvCore {
                                  top: g.padTop, left: g.padLeft, planes + i * fp.imageFloats)
                         }
                         fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * 4)
-                        fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps)
+                        fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
+                                          partials: planes + nb * perImage)
                       }
                       if let dxv = dx.value {
                         for (i, img) in images.enumerated() {
@@ -95,7 +99,8 @@ extension ConvCore {
                                  margined + i * bp.imageFloats)
                         }
                         bp.forward(margined, images: nb, weights: pk.value + grp * bp.packedFloats, bias: nil,
-                                   out: dxv + (images.lowerBound * g.c + grp * cpg) * hw, outImageStride: g.c * hw)
+                                   out: dxv + (images.lowerBound * g.c + grp * cpg) * hw, outImageStride: g.c * hw,
+                                   partials: planes + nb * perImage)
                       }
                     }
                   }
