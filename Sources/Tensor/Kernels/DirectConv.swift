@@ -8,8 +8,9 @@
 /// is the same correlation of the output gradient, shifted by ((kh−1)·dh − padTop,
 /// (kw−1)·dw − padLeft), with the weights transposed and flipped (`pack(transposed: true)`).
 ///
-/// Layouts: a chunk's planes are [image][channel][hp][wp] (row stride `wp`, a multiple of 8;
-/// plane stride `planeStride`, with 8 floats of zero slack); outputs are NCHW. Each output row is
+/// Layouts: a chunk's planes are [channel][image][hp][wp] (row stride `wp`, a multiple of 8;
+/// plane stride `planeStride`, with 8 floats of zero slack; one channel of all the chunk's
+/// images is contiguous, which the weight gradient streams); outputs are NCHW. Each output row is
 /// cut into 8-wide vectors (the last one of a row may be partial); `DirectTile` computes three
 /// such vectors for four output channels at once, in registers.
 struct DirectConv {
@@ -55,13 +56,17 @@ struct DirectConv {
   /// Offset of tap t = (i, j) in a plane: i·dh·wp + j·dw.
   func tapOffset(_ t: Int) -> Int { (t / kw) * dh * wp + (t % kw) * dw }
 
-  /// Zero-fills `channels` planes at `dst` and copies NCHW channels [srcH, srcW] from `src`
-  /// into them at (row, column) offset (top, left), clipped to the plane (offsets may be < 0).
-  func pad(_ src: UnsafePointer<Float>, channels: Int, srcH: Int, srcW: Int, top: Int, left: Int, _ dst: UnsafeMutablePointer<Float>) {
+  /// Zero-fills `channels` planes at `dst` (`channelStride` apart) and copies NCHW channels
+  /// [srcH, srcW] from `src` into them at (row, column) offset (top, left), clipped to the
+  /// plane (offsets may be < 0).
+  func pad(
+    _ src: UnsafePointer<Float>, channels: Int, srcH: Int, srcW: Int, top: Int, left: Int,
+    _ dst: UnsafeMutablePointer<Float>, channelStride: Int
+  ) {
     let y0 = max(0, -top), y1 = min(srcH, hp - top)
     let x0 = max(0, -left), x1 = min(srcW, wp - left)
     for c in 0..<channels {
-      let plane = dst + c * planeStride, s = src + c * srcH * srcW
+      let plane = dst + c * channelStride, s = src + c * srcH * srcW
       if y1 <= y0 || x1 <= x0 {
         Im2col.fill(plane, 0, planeStride)
         continue
@@ -105,16 +110,18 @@ struct DirectConv {
 
 /// How a direct convolution's batch is cut into chunks of images that share their planes.
 ///
-/// Depends only on the shapes (so results do not depend on the thread count): at least
-/// min(n, 8) chunks, and a chunk's planes within about 256 KiB when images allow.
+/// Depends only on the shapes (so results do not depend on the thread count): min(n, 8)
+/// chunks (two threads stay busy), more when a chunk's scratch would pass about 4 MiB. The
+/// kernels block their loops for the caches themselves, so bigger chunks only mean fewer
+/// weight-gradient partials and longer tile passes.
 struct DirectChunking {
   let imagesPerChunk: Int
   let chunks: Int
 
   init(n: Int, floatsPerImage: Int) {
-    let budget = 64 * 1024
-    let byCache = (n * max(floatsPerImage, 1) + budget - 1) / budget
-    let wanted = max(1, min(n, max(byCache, 8)))
+    let budget = 1 << 20
+    let byMemory = (n * max(floatsPerImage, 1) + budget - 1) / budget
+    let wanted = max(1, min(n, max(byMemory, 8)))
     imagesPerChunk = (n + wanted - 1) / wanted
     chunks = (n + imagesPerChunk - 1) / imagesPerChunk
   }

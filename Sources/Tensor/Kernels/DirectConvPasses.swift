@@ -35,7 +35,7 @@ extension ConvCore {
                   for grp in 0..<g.groups {
                     for (i, img) in images.enumerated() {
                       plan.pad(x.value + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
-                               top: g.padTop, left: g.padLeft, planes + i * plan.imageFloats)
+                               top: g.padTop, left: g.padLeft, planes + i * plan.planeStride, channelStride: nb * plan.planeStride)
                     }
                     plan.forward(planes, images: nb, weights: pk.value + grp * plan.packedFloats, bias: b.value.map { $0 + grp * ocg },
                                  out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw,
@@ -86,7 +86,7 @@ extension ConvCore {
                       if let xv = x.value, let pv = part.value {
                         for (i, img) in images.enumerated() {
                           fp.pad(xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
-                                 top: g.padTop, left: g.padLeft, planes + i * fp.imageFloats)
+                                 top: g.padTop, left: g.padLeft, planes + i * fp.planeStride, channelStride: nb * fp.planeStride)
                         }
                         fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * 4)
                         fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
@@ -96,7 +96,7 @@ extension ConvCore {
                         for (i, img) in images.enumerated() {
                           bp.pad(gy.value + (img * g.outC + grp * ocg) * ohw, channels: ocg, srcH: g.oh, srcW: g.ow,
                                  top: (g.kh - 1) * g.dilationH - g.padTop, left: (g.kw - 1) * g.dilationW - g.padLeft,
-                                 margined + i * bp.imageFloats)
+                                 margined + i * bp.planeStride, channelStride: nb * bp.planeStride)
                         }
                         bp.forward(margined, images: nb, weights: pk.value + grp * bp.packedFloats, bias: nil,
                                    out: dxv + (images.lowerBound * g.c + grp * cpg) * hw, outImageStride: g.c * hw,

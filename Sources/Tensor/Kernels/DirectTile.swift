@@ -2,14 +2,14 @@
 /// twelve `SIMD8<Float>` accumulators that stay in ymm registers (vfmadd231ps).
 enum DirectTile {
   /// Forward tile over one block of input channels: for k < 4, j < 3,
-  /// `acc[k][j] += Σ_c Σ_t w[c][t][k] · P[c·planeStride + tapOffset[t] + off_j ..< +8]`,
+  /// `acc[k][j] += Σ_c Σ_t w[c][t][k] · P[c·channelStride + tapOffset[t] + off_j ..< +8]`,
   /// starting from zero (`first`) or from the 12 vectors at `partial`; then either saves them
   /// back to `partial`, or (`last`) writes `out[k·ohw + outOff_j ..< +count_j] = acc[k][j] +
   /// bias[k]` for the first `outCount` channels (`count_j` ≤ 8 lanes; 0 skips the vector).
   @inline(__always)
   static func forward(
     _ p: UnsafePointer<Float>, _ off: (Int, Int, Int), _ w: UnsafePointer<Float>, inC: Int, taps: Int,
-    tapOffset: UnsafePointer<Int>, planeStride: Int, partial: UnsafeMutablePointer<Float>, first: Bool, last: Bool,
+    tapOffset: UnsafePointer<Int>, channelStride: Int, partial: UnsafeMutablePointer<Float>, first: Bool, last: Bool,
     out: UnsafeMutablePointer<Float>, ohw: Int, outOff: (Int, Int, Int), count: (Int, Int, Int),
     outCount: Int, bias: UnsafePointer<Float>?
   ) {
@@ -38,7 +38,7 @@ enum DirectTile {
         d0 = d0.addingProduct(x0, s); d1 = d1.addingProduct(x1, s); d2 = d2.addingProduct(x2, s)
         wk += 4
       }
-      base &+= planeStride
+      base &+= channelStride
     }
     if !last {
       let q = partial
@@ -75,7 +75,7 @@ extension DirectConv {
   /// Floats of partial sums `forward` needs (0 with a single channel block).
   var partialFloats: Int { channelBlock < inC ? outBlocks * stripsPerBlock * 96 : 0 }
 
-  /// Forward of `images` images whose planes are at `planes` ([image][inC] planes), with one
+  /// Forward of `images` images whose planes are at `planes` ([inC][image] planes), with one
   /// group's packed weights: writes `out[img·outImageStride + o·oh·ow + y·ow + x]` (+ bias[o]).
   /// `partials` holds `partialFloats` floats.
   func forward(
@@ -83,7 +83,7 @@ extension DirectConv {
     out: UnsafeMutablePointer<Float>, outImageStride: Int, partials: UnsafeMutablePointer<Float>
   ) {
     let perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + 2) / 3
-    let block = stripsPerBlock, ohw = oh * ow, t = taps, cb = channelBlock
+    let block = stripsPerBlock, ohw = oh * ow, t = taps, cb = channelBlock, channelStride = images * planeStride
     withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 9 * block) { buf in
       let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + 3 * block, cnt = oOff + 3 * block
       for i in 0..<t { tapOff[i] = tapOffset(i) }
@@ -94,7 +94,7 @@ extension DirectConv {
           let vec = 3 * s0 + i
           if vec < total {
             let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
-            pOff[i] = img * imageFloats + y * wp + x
+            pOff[i] = img * planeStride + y * wp + x
             oOff[i] = img * outImageStride + y * ow + x
             cnt[i] = min(8, ow - x)
           } else {
@@ -109,8 +109,8 @@ extension DirectConv {
             for s in 0..<n {
               let j = 3 * s
               DirectTile.forward(
-                planes + c0 * planeStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
-                planeStride: planeStride, partial: partials + (ob * block + s) * 96, first: c0 == 0, last: c0 + nc == inC,
+                planes + c0 * channelStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
+                channelStride: channelStride, partial: partials + (ob * block + s) * 96, first: c0 == 0, last: c0 + nc == inC,
                 out: out + ob4 * ohw, ohw: ohw,
                 outOff: (oOff[j], oOff[j + 1], oOff[j + 2]), count: (cnt[j], cnt[j + 1], cnt[j + 2]),
                 outCount: outC - ob4, bias: bias.map { $0 + ob4 })

@@ -2,7 +2,7 @@
 /// twelve `SIMD8<Float>` accumulators summed over output positions.
 ///
 /// With dy [outBlocks·4][images·oh][row8] (rows padded with zeros to `row8 = 8·vectorsPerRow`,
-/// and zero channels past `outC`) and the forward planes P [image][inC][hp][wp]:
+/// and zero channels past `outC`) and the forward planes P [inC][image][hp][wp]:
 ///
 ///     dW[o][c][t] = Σ_img Σ_y Σ_x dy[o][img·oh + y][x] · P[img][c][y·wp + x + tapOffset(t)]
 ///
@@ -26,28 +26,32 @@ enum DirectWeightTile {
       (c0, c1, c2) = (VectorMath.load(q + 48), VectorMath.load(q + 56), VectorMath.load(q + 64))
       (d0, d1, d2) = (VectorMath.load(q + 72), VectorMath.load(q + 80), VectorMath.load(q + 88))
     }
-    let vectors = plan.vectorsPerRow, oh = plan.oh
+    let vectors = plan.vectorsPerRow, rowFloats = vectors &* 8, oh = plan.oh
     let q0 = dy, q1 = dy + dyChannel, q2 = q1 + dyChannel, q3 = q2 + dyChannel
-    var pos = rows.lowerBound &* vectors &* 8, img = rows.lowerBound / oh, y = rows.lowerBound % oh
-    for _ in rows {
-      let row = p + (img &* plan.imageFloats &+ y &* plan.wp)
-      let r0 = row + tap.0, r1 = row + tap.1, r2 = row + tap.2
-      var v = 0
-      for _ in 0..<vectors {
-        let x0 = VectorMath.load(r0 + v), x1 = VectorMath.load(r1 + v), x2 = VectorMath.load(r2 + v)
-        var s = VectorMath.load(q0 + pos)
-        a0 = a0.addingProduct(x0, s); a1 = a1.addingProduct(x1, s); a2 = a2.addingProduct(x2, s)
-        s = VectorMath.load(q1 + pos)
-        b0 = b0.addingProduct(x0, s); b1 = b1.addingProduct(x1, s); b2 = b2.addingProduct(x2, s)
-        s = VectorMath.load(q2 + pos)
-        c0 = c0.addingProduct(x0, s); c1 = c1.addingProduct(x1, s); c2 = c2.addingProduct(x2, s)
-        s = VectorMath.load(q3 + pos)
-        d0 = d0.addingProduct(x0, s); d1 = d1.addingProduct(x1, s); d2 = d2.addingProduct(x2, s)
-        v &+= 8
-        pos &+= 8
+    var pos = rows.lowerBound &* vectors &* 8, r = rows.lowerBound
+    while r < rows.upperBound {
+      // The rows of one image: plane rows at stride wp, dy rows contiguous.
+      let img = r / oh, y0 = r - img &* oh, n = min(oh - y0, rows.upperBound - r)
+      var row = p + (img &* plan.planeStride &+ y0 &* plan.wp)
+      for _ in 0..<n {
+        let r0 = row + tap.0, r1 = row + tap.1, r2 = row + tap.2
+        var v = 0
+        repeat {
+          let x0 = VectorMath.load(r0 + v), x1 = VectorMath.load(r1 + v), x2 = VectorMath.load(r2 + v)
+          var s = VectorMath.load(q0 + pos)
+          a0 = a0.addingProduct(x0, s); a1 = a1.addingProduct(x1, s); a2 = a2.addingProduct(x2, s)
+          s = VectorMath.load(q1 + pos)
+          b0 = b0.addingProduct(x0, s); b1 = b1.addingProduct(x1, s); b2 = b2.addingProduct(x2, s)
+          s = VectorMath.load(q2 + pos)
+          c0 = c0.addingProduct(x0, s); c1 = c1.addingProduct(x1, s); c2 = c2.addingProduct(x2, s)
+          s = VectorMath.load(q3 + pos)
+          d0 = d0.addingProduct(x0, s); d1 = d1.addingProduct(x1, s); d2 = d2.addingProduct(x2, s)
+          v &+= 8
+          pos &+= 8
+        } while v < rowFloats
+        row += plan.wp
       }
-      y &+= 1
-      if y == oh { (y, img) = (0, img &+ 1) }
+      r &+= n
     }
     if !last {
       let q = partial
@@ -91,7 +95,7 @@ extension DirectConv {
             let t0 = 3 * tr
             let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
             let r = DirectWeightTile.run(
-              planes + c * planeStride, dy + ob * 4 * dyChannel, taps: (o0, o1, o2), rows: r0..<r1, self,
+              planes + c * images * planeStride, dy + ob * 4 * dyChannel, taps: (o0, o1, o2), rows: r0..<r1, self,
               dyChannel: dyChannel, partial: partials + (c * triples + tr) * 96, first: r0 == 0, last: r1 == rows)
             if r1 < rows { continue }
             for k in 0..<min(4, outC - ob * 4) {
