@@ -66,10 +66,10 @@ extension DirectConv {
   var channelBlock: Int { min(inC, 16) }
 
   /// Tiles (3 vectors each) per block of output positions: about 24 KiB of plane rows per
-  /// channel block.
+  /// channel block, at most 64.
   var stripsPerBlock: Int {
     let rows = max(1, (6 * 1024) / max(channelBlock * wp, 1) - (kh - 1) * dh)
-    return max(1, rows * vectorsPerRow / 3)
+    return min(64, max(1, rows * vectorsPerRow / 3))
   }
 
   /// Floats of partial sums `forward` needs (0 with a single channel block).
