@@ -67,7 +67,7 @@ enum ConvCore {
   static func forward(
     _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor, path: ConvPath = .auto
   ) throws {
-    if usesDirect(g, path) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
+    if usesDirect(g, path, forward: true) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
     if WidePlan.applies(g) { return try wideForward(g, input: input, weight: weight, bias: bias, into: &out) }
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows

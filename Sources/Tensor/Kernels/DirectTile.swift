@@ -72,8 +72,12 @@ extension DirectConv {
     return min(64, max(1, rows * vectorsPerRow / 3))
   }
 
+  /// Output-channel tiles that share one pass over the channel blocks: their partial sums
+  /// (96 floats per tile and position tile) stay within about 128 KiB, in L2.
+  var outBlocksPerGroup: Int { min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * 96))) }
+
   /// Floats of partial sums `forward` needs (0 with a single channel block).
-  var partialFloats: Int { channelBlock < inC ? outBlocks * stripsPerBlock * 96 : 0 }
+  var partialFloats: Int { channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * 96 : 0 }
 
   /// Forward of `images` images whose planes are at `planes` ([inC][image] planes), with one
   /// group's packed weights: writes `out[img·outImageStride + o·oh·ow + y·ow + x]` (+ bias[o]).
@@ -83,7 +87,8 @@ extension DirectConv {
     out: UnsafeMutablePointer<Float>, outImageStride: Int, partials: UnsafeMutablePointer<Float>
   ) {
     let perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + 2) / 3
-    let block = stripsPerBlock, ohw = oh * ow, t = taps, cb = channelBlock, channelStride = images * planeStride
+    let block = stripsPerBlock, group = outBlocksPerGroup, ohw = oh * ow, t = taps, cb = channelBlock
+    let channelStride = images * planeStride
     withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 9 * block) { buf in
       let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + 3 * block, cnt = oOff + 3 * block
       for i in 0..<t { tapOff[i] = tapOffset(i) }
@@ -101,22 +106,27 @@ extension DirectConv {
             (pOff[i], oOff[i], cnt[i]) = (pOff[i - i % 3], 0, 0)
           }
         }
-        var c0 = 0
-        while c0 < inC {
-          let nc = min(cb, inC - c0)
-          for ob in 0..<outBlocks {
-            let wb = weights + (ob * inC + c0) * 4 * t, ob4 = ob * 4
-            for s in 0..<n {
-              let j = 3 * s
-              DirectTile.forward(
-                planes + c0 * channelStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
-                channelStride: channelStride, partial: partials + (ob * block + s) * 96, first: c0 == 0, last: c0 + nc == inC,
-                out: out + ob4 * ohw, ohw: ohw,
-                outOff: (oOff[j], oOff[j + 1], oOff[j + 2]), count: (cnt[j], cnt[j + 1], cnt[j + 2]),
-                outCount: outC - ob4, bias: bias.map { $0 + ob4 })
+        var ob0 = 0
+        while ob0 < outBlocks {
+          let ob1 = min(outBlocks, ob0 + group)
+          var c0 = 0
+          while c0 < inC {
+            let nc = min(cb, inC - c0)
+            for ob in ob0..<ob1 {
+              let wb = weights + (ob * inC + c0) * 4 * t, ob4 = ob * 4
+              for s in 0..<n {
+                let j = 3 * s
+                DirectTile.forward(
+                  planes + c0 * channelStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
+                  channelStride: channelStride, partial: partials + ((ob - ob0) * block + s) * 96, first: c0 == 0,
+                  last: c0 + nc == inC, out: out + ob4 * ohw, ohw: ohw,
+                  outOff: (oOff[j], oOff[j + 1], oOff[j + 2]), count: (cnt[j], cnt[j + 1], cnt[j + 2]),
+                  outCount: outC - ob4, bias: bias.map { $0 + ob4 })
+              }
             }
+            c0 += nc
           }
-          c0 += nc
+          ob0 = ob1
         }
         s0 += n
       }
