@@ -2,10 +2,13 @@ import Autograd
 import Tensor
 
 /// conv2d forward and forward+backward GFLOP/s on the shapes of bench_torch_conv.py
-/// (3×3, stride 1, padding 1, bias; fwd+bwd counted as 3× forward).
+/// (3×3, stride 1, padding 1, bias; fwd+bwd counted as 3× forward). On request (`--cases`),
+/// also the stride-1 layers of LeNet-5 (5×5, no padding) and ResNet-20 at 28×28.
 enum ConvBench {
-  static let cases: [(String, n: Int, cin: Int, hw: Int, cout: Int)] = [
-    ("big", 32, 64, 56, 64), ("small", 64, 3, 32, 16), ("deep", 16, 256, 14, 256),
+  static let cases: [(String, n: Int, cin: Int, hw: Int, cout: Int, k: Int, pad: Int)] = [
+    ("big", 32, 64, 56, 64, 3, 1), ("small", 64, 3, 32, 16, 3, 1), ("deep", 16, 256, 14, 256, 3, 1),
+    ("lenet1", 64, 1, 32, 6, 5, 0), ("lenet2", 64, 6, 14, 16, 5, 0),
+    ("res16", 128, 16, 28, 16, 3, 1), ("res32", 128, 32, 14, 32, 3, 1), ("res64", 128, 64, 7, 64, 3, 1),
   ]
 
   static func run(_ o: BenchOptions) throws {
@@ -15,11 +18,12 @@ enum ConvBench {
       for c in cases where wanted.contains(c.0) {
         var rng = SeededGenerator(seed: 0)
         let x = try Tensor.randomNormal(shape: [c.n, c.cin, c.hw, c.hw], using: &rng)
-        let w = try Tensor.randomNormal(shape: [c.cout, c.cin, 3, 3], std: 0.05, using: &rng)
+        let w = try Tensor.randomNormal(shape: [c.cout, c.cin, c.k, c.k], std: 0.05, using: &rng)
         let b = try Tensor(zeros: [c.cout])
-        let gy = try Tensor.randomNormal(shape: [c.n, c.cout, c.hw, c.hw], using: &rng)
-        let opts = Conv2dOptions(padding: .uniform(1))
-        let flops = 2.0 * Double(c.n * c.cout * c.hw * c.hw * c.cin * 9)
+        let oh = c.hw + 2 * c.pad - c.k + 1
+        let gy = try Tensor.randomNormal(shape: [c.n, c.cout, oh, oh], using: &rng)
+        let opts = Conv2dOptions(padding: .uniform(c.pad))
+        let flops = 2.0 * Double(c.n * c.cout * oh * oh * c.cin * c.k * c.k)
         let xv = Variable(x, requiresGrad: true), wv = Variable(w, requiresGrad: true), bv = Variable(b, requiresGrad: true)
         let kinds: [(String, Double, () throws -> Void)] = [
           ("fwd", 1, { _ = try GradMode.withoutGradients { try conv2d(xv, weight: wv, bias: bv, options: opts) } }),
@@ -32,7 +36,7 @@ enum ConvBench {
           let (reps, perCall, util) = try Timing.measure(runs: o.ints("runs", [7])[0], minRunSeconds: o.double("min-run-s", 0.5), body)
           Report.line([("engine", .string("stride")), ("bench", .string("conv2d")), ("case", .string(c.0)),
                        ("n", .int(c.n)), ("cin", .int(c.cin)), ("h", .int(c.hw)), ("w", .int(c.hw)), ("cout", .int(c.cout)),
-                       ("k", .int(3)), ("pad", .int(1)), ("stride", .int(1)), ("threads", .int(t)),
+                       ("k", .int(c.k)), ("pad", .int(c.pad)), ("stride", .int(1)), ("threads", .int(t)),
                        ("mode", .string("default")), ("kind", .string(kind)), ("flops_per_call", .double(flops * mult)),
                        ("reps_per_run", .int(reps)),
                        ("ms_per_call", Report.stats(perCall.map { $0 * 1e3 })),

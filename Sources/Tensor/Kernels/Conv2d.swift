@@ -64,7 +64,10 @@ extension Kernels {
 /// The pointer-level convolution passes shared by conv2d and convTranspose2d.
 enum ConvCore {
   /// `out` = conv(input, weight) + bias, for a resolved geometry; `out` has `g.outputShape`.
-  static func forward(_ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor) throws {
+  static func forward(
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor, path: ConvPath = .auto
+  ) throws {
+    if usesDirect(g, path, forward: true) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
     if WidePlan.applies(g) { return try wideForward(g, input: input, weight: weight, bias: bias, into: &out) }
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows
@@ -111,8 +114,9 @@ enum ConvCore {
 
   /// Gradients for input (when `weight` is given) and weight (when `input` is given).
   static func backward(
-    _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?
+    _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?, path: ConvPath = .auto
   ) throws -> (input: Tensor?, weight: Tensor?) {
+    if usesDirect(g, path) { return try directBackward(g, gradOutput: gradOutput, input: input, weight: weight) }
     if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0 && g.outC * g.colRows > 0 {
       return try wideBackward(g, gradOutput: gradOutput, input: input, weight: weight)
     }

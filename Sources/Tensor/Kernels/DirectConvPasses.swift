@@ -1,0 +1,151 @@
+/// Which algorithm a convolution pass uses; `.auto` picks by shape (see `ConvCore.usesDirect`).
+enum ConvPath: Sendable {
+  case auto, im2col, direct
+}
+
+extension ConvCore {
+  /// The dispatch rule, from shapes only: the direct kernel for stride 1 with a kernel of more
+  /// than one tap (1×1 convolutions are a plain GEMM, which OpenBLAS does better), except the
+  /// `forward` pass of many channels on small maps (≥ 128 input channels per group, ≤ 256
+  /// output positions), where one large GEMM measured faster with two threads.
+  static func usesDirect(_ g: ConvGeometry, _ path: ConvPath, forward: Bool = false) -> Bool {
+    switch path {
+    case .im2col: return false
+    case .direct: return DirectConv.applies(g)
+    case .auto:
+      if forward && g.cPerGroup >= 128 && g.oh * g.ow <= 256 { return false }
+      return DirectConv.applies(g) && g.kh * g.kw > 1
+    }
+  }
+
+  /// Stride-1 forward by the direct kernel (see `DirectConv`): input [N, C, H, W] →
+  /// `out` [N, outC, oH, oW] = conv(input, weight) + bias.
+  static func directForward(_ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor) throws {
+    let plan = DirectConv(forward: g), chunking = DirectChunking(n: g.n, floatsPerImage: plan.imageFloats)
+    let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
+    try input.withUnsafeBufferPointer { xb in
+      try weight.withUnsafeBufferPointer { wb in
+        try withOptionalPointer(bias) { bPtr in
+          try out.withUnsafeMutableBufferPointer { ob in
+            let x = UncheckedBox(xb.baseAddress!), o = SendablePointer(ob.baseAddress!), b = UncheckedBox(bPtr)
+            try Scratch.with(plan.packedFloats * g.groups) { packed in
+              for grp in 0..<g.groups { plan.pack(wb.baseAddress!, group: grp, transposed: false, packed + grp * plan.packedFloats) }
+              let pk = UncheckedBox(UnsafePointer(packed))
+              try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
+                let images = chunking.images(chunk, g.n), nb = images.count
+                Scratch.with(nb * plan.imageFloats + plan.partialFloats + 16) { s in
+                  let planes = aligned(s)
+                  for grp in 0..<g.groups {
+                    for (i, img) in images.enumerated() {
+                      plan.pad(x.value + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
+                               top: g.padTop, left: g.padLeft, planes + i * plan.planeStride, channelStride: nb * plan.planeStride)
+                    }
+                    plan.forward(planes, images: nb, weights: pk.value + grp * plan.packedFloats, bias: b.value.map { $0 + grp * ocg },
+                                 out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw,
+                                 partials: planes + nb * plan.imageFloats)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Stride-1 backward by the direct kernel: the input gradient (when `weight` is given) as a
+  /// correlation of the zero-margined output gradient with flipped, transposed weights, and the
+  /// weight gradient (when `input` is given) as per-chunk partials summed in chunk order.
+  static func directBackward(
+    _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?
+  ) throws -> (input: Tensor?, weight: Tensor?) {
+    let fp = DirectConv(forward: g), bp = DirectConv(backwardInput: g)
+    let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
+    let row8 = fp.vectorsPerRow * 8, dyFloats = fp.outBlocks * 4 * g.oh * row8
+    let wCount = g.outC * cpg * fp.taps
+    let weightFloats = input == nil ? 0 : fp.imageFloats + dyFloats
+    let perImage = weightFloats + (weight == nil ? 0 : bp.imageFloats)
+    let chunking = DirectChunking(n: g.n, floatsPerImage: perImage)
+    let partialFloats = max(bp.partialFloats, fp.weightPartialFloats(images: chunking.imagesPerChunk))
+    var gradInput = weight == nil ? nil : Tensor.build(g.inputShape) { _ in }
+    var partials = input == nil ? nil : Tensor.zerosUnchecked([chunking.chunks, wCount])
+    try gradOutput.withUnsafeBufferPointer { gb in
+      try withOptionalPointer(input) { xPtr in
+        try withOptionalPointer(weight) { wPtr in
+          try withOptionalMutablePointer(&gradInput) { dxPtr in
+            try withOptionalMutablePointer(&partials) { pPtr in
+              let gy = UncheckedBox(gb.baseAddress!), x = UncheckedBox(xPtr)
+              let dx = UncheckedBox(dxPtr), part = UncheckedBox(pPtr)
+              try Scratch.with(wPtr == nil ? 1 : bp.packedFloats * g.groups) { packed in
+                if let wPtr {
+                  for grp in 0..<g.groups { bp.pack(wPtr, group: grp, transposed: true, packed + grp * bp.packedFloats) }
+                }
+                let pk = UncheckedBox(UnsafePointer(packed))
+                try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
+                  let images = chunking.images(chunk, g.n), nb = images.count
+                  Scratch.with(nb * perImage + partialFloats + 16) { s in
+                    let planes = aligned(s), dy = planes + nb * fp.imageFloats, margined = planes + nb * weightFloats
+                    for grp in 0..<g.groups {
+                      if let xv = x.value, let pv = part.value {
+                        for (i, img) in images.enumerated() {
+                          fp.pad(xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
+                                 top: g.padTop, left: g.padLeft, planes + i * fp.planeStride, channelStride: nb * fp.planeStride)
+                        }
+                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * 4)
+                        fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
+                                          partials: planes + nb * perImage)
+                      }
+                      if let dxv = dx.value {
+                        for (i, img) in images.enumerated() {
+                          bp.pad(gy.value + (img * g.outC + grp * ocg) * ohw, channels: ocg, srcH: g.oh, srcW: g.ow,
+                                 top: (g.kh - 1) * g.dilationH - g.padTop, left: (g.kw - 1) * g.dilationW - g.padLeft,
+                                 margined + i * bp.planeStride, channelStride: nb * bp.planeStride)
+                        }
+                        bp.forward(margined, images: nb, weights: pk.value + grp * bp.packedFloats, bias: nil,
+                                   out: dxv + (images.lowerBound * g.c + grp * cpg) * hw, outImageStride: g.c * hw,
+                                   partials: planes + nb * perImage)
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    let gradWeight = partials.map { sumPartials($0, chunks: chunking.chunks, count: wCount, shape: g.weightShape) }
+    return (gradInput, gradWeight)
+  }
+
+  /// Copies one group's output gradient into [channel][image][oH][row8] rows, zero past oW
+  /// and for channels past the group's (up to `channels`).
+  static func fillRows(
+    _ dst: UnsafeMutablePointer<Float>, _ gy: UnsafePointer<Float>, _ g: ConvGeometry, group: Int,
+    images: Range<Int>, row8: Int, channels: Int
+  ) {
+    let ocg = g.outCPerGroup, ohw = g.oh * g.ow, perChannel = images.count * g.oh * row8
+    for o in 0..<channels {
+      let d = dst + o * perChannel
+      if o >= ocg {
+        Im2col.fill(d, 0, perChannel)
+        continue
+      }
+      for (i, img) in images.enumerated() {
+        let src = gy + (img * g.outC + group * ocg + o) * ohw
+        for y in 0..<g.oh {
+          let r = d + (i * g.oh + y) * row8
+          Im2col.copy(r, src + y * g.ow, g.ow)
+          Im2col.fill(r + g.ow, 0, row8 - g.ow)
+        }
+      }
+    }
+  }
+
+  /// `p` rounded up to a 32-byte boundary (callers reserve 8 extra floats).
+  @inline(__always)
+  static func aligned(_ p: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
+    let misalign = Int(bitPattern: p) & 31
+    return misalign == 0 ? p : p + (32 - misalign) / 4
+  }
+}

@@ -1,0 +1,135 @@
+/// The register tiles of the direct convolution: 4 output channels × 3 vectors of 8 floats,
+/// twelve `SIMD8<Float>` accumulators that stay in ymm registers (vfmadd231ps).
+enum DirectTile {
+  /// Forward tile over one block of input channels: for k < 4, j < 3,
+  /// `acc[k][j] += Σ_c Σ_t w[c][t][k] · P[c·channelStride + tapOffset[t] + off_j ..< +8]`,
+  /// starting from zero (`first`) or from the 12 vectors at `partial`; then either saves them
+  /// back to `partial`, or (`last`) writes `out[k·ohw + outOff_j ..< +count_j] = acc[k][j] +
+  /// bias[k]` for the first `outCount` channels (`count_j` ≤ 8 lanes; 0 skips the vector).
+  @inline(__always)
+  static func forward(
+    _ p: UnsafePointer<Float>, _ off: (Int, Int, Int), _ w: UnsafePointer<Float>, inC: Int, taps: Int,
+    tapOffset: UnsafePointer<Int>, channelStride: Int, partial: UnsafeMutablePointer<Float>, first: Bool, last: Bool,
+    out: UnsafeMutablePointer<Float>, ohw: Int, outOff: (Int, Int, Int), count: (Int, Int, Int),
+    outCount: Int, bias: UnsafePointer<Float>?
+  ) {
+    var a0 = F8(), a1 = F8(), a2 = F8(), b0 = F8(), b1 = F8(), b2 = F8()
+    var c0 = F8(), c1 = F8(), c2 = F8(), d0 = F8(), d1 = F8(), d2 = F8()
+    if !first {
+      let q = partial
+      (a0, a1, a2) = (VectorMath.load(q), VectorMath.load(q + 8), VectorMath.load(q + 16))
+      (b0, b1, b2) = (VectorMath.load(q + 24), VectorMath.load(q + 32), VectorMath.load(q + 40))
+      (c0, c1, c2) = (VectorMath.load(q + 48), VectorMath.load(q + 56), VectorMath.load(q + 64))
+      (d0, d1, d2) = (VectorMath.load(q + 72), VectorMath.load(q + 80), VectorMath.load(q + 88))
+    }
+    let p0 = p + off.0, p1 = p + off.1, p2 = p + off.2
+    var wk = w, base = 0
+    for _ in 0..<inC {
+      for t in 0..<taps {
+        let o = base &+ tapOffset[t]
+        let x0 = VectorMath.load(p0 + o), x1 = VectorMath.load(p1 + o), x2 = VectorMath.load(p2 + o)
+        var s = F8(repeating: wk[0])
+        a0 = a0.addingProduct(x0, s); a1 = a1.addingProduct(x1, s); a2 = a2.addingProduct(x2, s)
+        s = F8(repeating: wk[1])
+        b0 = b0.addingProduct(x0, s); b1 = b1.addingProduct(x1, s); b2 = b2.addingProduct(x2, s)
+        s = F8(repeating: wk[2])
+        c0 = c0.addingProduct(x0, s); c1 = c1.addingProduct(x1, s); c2 = c2.addingProduct(x2, s)
+        s = F8(repeating: wk[3])
+        d0 = d0.addingProduct(x0, s); d1 = d1.addingProduct(x1, s); d2 = d2.addingProduct(x2, s)
+        wk += 4
+      }
+      base &+= channelStride
+    }
+    if !last {
+      let q = partial
+      VectorMath.store(a0, q); VectorMath.store(a1, q + 8); VectorMath.store(a2, q + 16)
+      VectorMath.store(b0, q + 24); VectorMath.store(b1, q + 32); VectorMath.store(b2, q + 40)
+      VectorMath.store(c0, q + 48); VectorMath.store(c1, q + 56); VectorMath.store(c2, q + 64)
+      VectorMath.store(d0, q + 72); VectorMath.store(d1, q + 80); VectorMath.store(d2, q + 88)
+      return
+    }
+    @inline(__always) func put(_ v: F8, _ k: Int, _ dst: Int, _ n: Int) {
+      guard k < outCount, n > 0 else { return }
+      let r = v + (bias?[k] ?? 0), q = out + (k &* ohw &+ dst)
+      if n == 8 { VectorMath.store(r, q) } else { VectorMath.storePartial(r, q, n) }
+    }
+    put(a0, 0, outOff.0, count.0); put(a1, 0, outOff.1, count.1); put(a2, 0, outOff.2, count.2)
+    put(b0, 1, outOff.0, count.0); put(b1, 1, outOff.1, count.1); put(b2, 1, outOff.2, count.2)
+    put(c0, 2, outOff.0, count.0); put(c1, 2, outOff.1, count.1); put(c2, 2, outOff.2, count.2)
+    put(d0, 3, outOff.0, count.0); put(d1, 3, outOff.1, count.1); put(d2, 3, outOff.2, count.2)
+  }
+}
+
+extension DirectConv {
+  /// Input channels per block: a block's plane rows and weights stay in L1 while every
+  /// output-channel tile passes over them; partial sums wait in `partials` between blocks.
+  var channelBlock: Int { min(inC, 16) }
+
+  /// Tiles (3 vectors each) per block of output positions: about 24 KiB of plane rows per
+  /// channel block, at most 64.
+  var stripsPerBlock: Int {
+    let rows = max(1, (6 * 1024) / max(channelBlock * wp, 1) - (kh - 1) * dh)
+    return min(64, max(1, rows * vectorsPerRow / 3))
+  }
+
+  /// Output-channel tiles that share one pass over the channel blocks: their partial sums
+  /// (96 floats per tile and position tile) stay within about 128 KiB, in L2.
+  var outBlocksPerGroup: Int { min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * 96))) }
+
+  /// Floats of partial sums `forward` needs (0 with a single channel block).
+  var partialFloats: Int { channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * 96 : 0 }
+
+  /// Forward of `images` images whose planes are at `planes` ([inC][image] planes), with one
+  /// group's packed weights: writes `out[img·outImageStride + o·oh·ow + y·ow + x]` (+ bias[o]).
+  /// `partials` holds `partialFloats` floats.
+  func forward(
+    _ planes: UnsafePointer<Float>, images: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+    out: UnsafeMutablePointer<Float>, outImageStride: Int, partials: UnsafeMutablePointer<Float>
+  ) {
+    let perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + 2) / 3
+    let block = stripsPerBlock, group = outBlocksPerGroup, ohw = oh * ow, t = taps, cb = channelBlock
+    let channelStride = images * planeStride
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 9 * block) { buf in
+      let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + 3 * block, cnt = oOff + 3 * block
+      for i in 0..<t { tapOff[i] = tapOffset(i) }
+      var s0 = 0
+      while s0 < strips {
+        let n = min(block, strips - s0)
+        for i in 0..<(3 * n) {
+          let vec = 3 * s0 + i
+          if vec < total {
+            let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
+            pOff[i] = img * planeStride + y * wp + x
+            oOff[i] = img * outImageStride + y * ow + x
+            cnt[i] = min(8, ow - x)
+          } else {
+            (pOff[i], oOff[i], cnt[i]) = (pOff[i - i % 3], 0, 0)
+          }
+        }
+        var ob0 = 0
+        while ob0 < outBlocks {
+          let ob1 = min(outBlocks, ob0 + group)
+          var c0 = 0
+          while c0 < inC {
+            let nc = min(cb, inC - c0)
+            for ob in ob0..<ob1 {
+              let wb = weights + (ob * inC + c0) * 4 * t, ob4 = ob * 4
+              for s in 0..<n {
+                let j = 3 * s
+                DirectTile.forward(
+                  planes + c0 * channelStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
+                  channelStride: channelStride, partial: partials + ((ob - ob0) * block + s) * 96, first: c0 == 0,
+                  last: c0 + nc == inC, out: out + ob4 * ohw, ohw: ohw,
+                  outOff: (oOff[j], oOff[j + 1], oOff[j + 2]), count: (cnt[j], cnt[j + 1], cnt[j + 2]),
+                  outCount: outC - ob4, bias: bias.map { $0 + ob4 })
+              }
+            }
+            c0 += nc
+          }
+          ob0 = ob1
+        }
+        s0 += n
+      }
+    }
+  }
+}
