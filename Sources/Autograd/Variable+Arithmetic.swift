@@ -9,6 +9,15 @@ extension Variable {
     }
   }
 
+  /// `relu(a + b)` for same-shaped variables in one pass (a residual block's sum and ReLU).
+  public static func addRelu(_ a: Variable, _ b: Variable) throws -> Variable {
+    let y = try Kernels.addRelu(a.value, b.value)
+    return op(y, [a, b]) { g in
+      let d = try Kernels.activationBackward(g, input: y, output: y, .relu)
+      return [d, d]
+    }
+  }
+
   public static func - (a: Variable, b: Variable) throws -> Variable {
     let (sa, sb) = (a.shape, b.shape)
     return op(try a.value - b.value, [a, b]) { g in

@@ -146,6 +146,10 @@ struct ScalarDivKernel: UnaryKernel {
   @inline(__always) func callAsFunction(_ x: F8) -> F8 { s / x }
 }
 
+/// max(0, a + b): a residual sum followed by ReLU.
+struct AddReluKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { let s = a + b; return s.replacing(with: 0, where: s .< 0) }
+}
 struct AddKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a + b } }
 struct SubKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a - b } }
 struct MulKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a * b } }

@@ -119,6 +119,7 @@ public final class Residual: Layer {
                        problem: "Residual's body gives \(shapeText(main.shape)) but its shortcut gives \(shapeText(side.shape))",
                        fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
     }
+    if activation == .relu { return try Variable.addRelu(main, side) }
     return try activation.apply(try main + side)
   }
 

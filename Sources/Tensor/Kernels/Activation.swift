@@ -91,6 +91,15 @@ extension Kernels {
   }
 }
 
+extension Kernels {
+  /// `max(0, a + b)` in one pass over same-shaped tensors (a residual sum and its ReLU); its
+  /// gradient for both operands is `activationBackward(dy, input: y, output: y, .relu)`.
+  public static func addRelu(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    guard a.shape == b.shape else { throw TensorError.shapeMismatch("add_relu: shapes \(a.shape) and \(b.shape) differ") }
+    return Elementwise.apply(a, b, AddReluKernel())
+  }
+}
+
 extension Tensor {
   /// max(0, x) elementwise.
   public func relu() -> Tensor { Kernels.activation(self, .relu) }

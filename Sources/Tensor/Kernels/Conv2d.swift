@@ -3,20 +3,29 @@ extension Kernels {
   /// Convolution forward.
   ///
   /// input [N, C, H, W], weight [outC, C/groups, kH, kW], bias [outC] or nil →
-  /// output [N, outC, oH, oW] with `out[n, o] = bias[o] + Σ_{c,i,j} w[o, c, i, j] · x[n, c, y·s + i·d − p, …]`.
+  /// output [N, outC, oH, oW] with `out[n, o] = f(bias[o] + Σ_{c,i,j} w[o, c, i, j] · x[n, c, y·s + i·d − p, …])`,
+  /// `f` the `activation` (identity by default; ReLU, tanh and sigmoid are fused into the
+  /// direct kernel's store, with the same bits as applying `Kernels.activation` afterwards).
   public static func conv2d(
-    _ input: Tensor, weight: Tensor, bias: Tensor? = nil, options: Conv2dOptions = Conv2dOptions()
+    _ input: Tensor, weight: Tensor, bias: Tensor? = nil, options: Conv2dOptions = Conv2dOptions(),
+    activation: Activation = .identity
   ) throws -> Tensor {
     let g = try ConvGeometry.conv(input: input.shape, weight: weight.shape, options: options)
     if let bias, bias.shape != [g.outC] {
       throw TensorError.shapeMismatch("conv2d bias must be [\(g.outC)], got \(bias.shape)")
     }
     _ = try Shape.checkedCount(g.outputShape)
-    if Shape.count(g.outputShape) == 0 || input.count == 0 || weight.count == 0 { return Tensor.zerosUnchecked(g.outputShape) }
+    if Shape.count(g.outputShape) == 0 || input.count == 0 || weight.count == 0 {
+      return Kernels.activation(Tensor.zerosUnchecked(g.outputShape), activation)
+    }
     // Every element is written by the GEMMs (beta = 0), so the output starts uninitialised.
     var out = Tensor.build(g.outputShape) { _ in }
+    if ConvCore.usesDirect(g, .auto, forward: true) && DirectActivation.fuses(activation) {
+      try ConvCore.directForward(g, input: input, weight: weight, bias: bias, activation: activation, into: &out)
+      return out
+    }
     try ConvCore.forward(g, input: input, weight: weight, bias: bias, into: &out)
-    return out
+    return Kernels.activation(out, activation)
   }
 
   /// Gradient of `conv2d` with respect to its input: [N, outC, oH, oW] → `inputShape`.

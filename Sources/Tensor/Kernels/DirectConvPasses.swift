@@ -20,7 +20,9 @@ extension ConvCore {
 
   /// Stride-1 forward by the direct kernel (see `DirectConv`): input [N, C, H, W] →
   /// `out` [N, outC, oH, oW] = conv(input, weight) + bias.
-  static func directForward(_ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor) throws {
+  static func directForward(
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, activation: Activation = .identity, into out: inout Tensor
+  ) throws {
     let plan = DirectConv(forward: g), chunking = DirectChunking(n: g.n, floatsPerImage: plan.imageFloats)
     let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
     try input.withUnsafeBufferPointer { xb in
@@ -43,6 +45,13 @@ extension ConvCore {
                     plan.forward(planes, images: nb, weights: pk.value + grp * plan.packedFloats, bias: b.value.map { $0 + grp * ocg },
                                  out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw,
                                  partials: planes + nb * plan.imageFloats)
+                    if activation != .identity {
+                      // While the chunk's output is still in cache.
+                      for img in images {
+                        let start = o.base + (img * g.outC + grp * ocg) * ohw
+                        DirectActivation.apply(activation, start, ocg * ohw)
+                      }
+                    }
                   }
                 }
               }
@@ -68,7 +77,8 @@ extension ConvCore {
     let chunking = DirectChunking(n: g.n, floatsPerImage: perImage)
     let partialFloats = max(bp.partialFloats, fp.weightPartialFloats(images: chunking.imagesPerChunk))
     var gradInput = weight == nil ? nil : Tensor.build(g.inputShape) { _ in }
-    var partials = input == nil ? nil : Tensor.zerosUnchecked([chunking.chunks, wCount])
+    // `weightGradient` writes every partial sum: no zeroing.
+    var partials = input == nil ? nil : Tensor.build([chunking.chunks, wCount]) { _ in }
     try gradOutput.withUnsafeBufferPointer { gb in
       try withOptionalPointer(input) { xPtr in
         try withOptionalPointer(weight) { wPtr in
@@ -147,5 +157,30 @@ extension ConvCore {
   static func aligned(_ p: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
     let misalign = Int(bitPattern: p) & 31
     return misalign == 0 ? p : p + (32 - misalign) / 4
+  }
+}
+
+/// Activations fused into the direct forward: applied in place to each chunk's fresh output,
+/// lane for lane the same float operations as `Kernels.activation`.
+enum DirectActivation {
+  static func fuses(_ f: Activation) -> Bool { f == .identity || f == .relu || f == .tanh || f == .sigmoid }
+
+  static func apply(_ f: Activation, _ p: UnsafeMutablePointer<Float>, _ count: Int) {
+    switch f {
+    case .relu: run(ReluKernel(), p, count)
+    case .tanh: run(TanhKernel(), p, count)
+    case .sigmoid: run(SigmoidKernel(), p, count)
+    default: break
+    }
+  }
+
+  @inline(__always)
+  static func run<K: UnaryKernel>(_ k: K, _ p: UnsafeMutablePointer<Float>, _ count: Int) {
+    var i = 0
+    while i + 8 <= count {
+      VectorMath.store(k(VectorMath.load(p + i)), p + i)
+      i += 8
+    }
+    if i < count { VectorMath.storePartial(k(VectorMath.loadPartial(p + i, count - i)), p + i, count - i) }
   }
 }
