@@ -55,14 +55,8 @@ public enum Threading {
     configureBLAS()
     let token = cancellationToken
     let threads = parallel ? min(threadCount, chunks) : 1
-    if threads <= 1 {
-      for c in 0..<chunks {
-        if token.isCancelled { throw Interrupted() }
-        body(c)
-      }
-      return
-    }
-    if try WorkerPool.shared.run(chunks, threads: threads, token: token, body) { return }
+    // The pool declines (false) while another loop runs: then this one runs inline.
+    if threads > 1, try WorkerPool.shared.run(chunks, threads: threads, token: token, body) { return }
     for c in 0..<chunks {
       if token.isCancelled { throw Interrupted() }
       body(c)
