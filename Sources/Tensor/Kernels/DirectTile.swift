@@ -16,11 +16,7 @@ enum DirectTile {
     var a0 = F8(), a1 = F8(), a2 = F8(), b0 = F8(), b1 = F8(), b2 = F8()
     var c0 = F8(), c1 = F8(), c2 = F8(), d0 = F8(), d1 = F8(), d2 = F8()
     if !first {
-      let q = partial
-      (a0, a1, a2) = (VectorMath.load(q), VectorMath.load(q + 8), VectorMath.load(q + 16))
-      (b0, b1, b2) = (VectorMath.load(q + 24), VectorMath.load(q + 32), VectorMath.load(q + 40))
-      (c0, c1, c2) = (VectorMath.load(q + 48), VectorMath.load(q + 56), VectorMath.load(q + 64))
-      (d0, d1, d2) = (VectorMath.load(q + 72), VectorMath.load(q + 80), VectorMath.load(q + 88))
+      (a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2) = TileAccumulators.load(partial)
     }
     let p0 = p + off.0, p1 = p + off.1, p2 = p + off.2
     var wk = w, base = 0
@@ -41,11 +37,7 @@ enum DirectTile {
       base &+= channelStride
     }
     if !last {
-      let q = partial
-      VectorMath.store(a0, q); VectorMath.store(a1, q + 8); VectorMath.store(a2, q + 16)
-      VectorMath.store(b0, q + 24); VectorMath.store(b1, q + 32); VectorMath.store(b2, q + 40)
-      VectorMath.store(c0, q + 48); VectorMath.store(c1, q + 56); VectorMath.store(c2, q + 64)
-      VectorMath.store(d0, q + 72); VectorMath.store(d1, q + 80); VectorMath.store(d2, q + 88)
+      TileAccumulators.store((a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2), partial)
       return
     }
     @inline(__always) func put(_ v: F8, _ k: Int, _ dst: Int, _ n: Int) {
@@ -57,6 +49,28 @@ enum DirectTile {
     put(b0, 1, outOff.0, count.0); put(b1, 1, outOff.1, count.1); put(b2, 1, outOff.2, count.2)
     put(c0, 2, outOff.0, count.0); put(c1, 2, outOff.1, count.1); put(c2, 2, outOff.2, count.2)
     put(d0, 3, outOff.0, count.0); put(d1, 3, outOff.1, count.1); put(d2, 3, outOff.2, count.2)
+  }
+}
+
+/// The twelve 8-lane accumulators of a register tile (4 × 3), saved to and restored from the
+/// 96 floats of a partial-sum slot between channel or row blocks.
+enum TileAccumulators {
+  typealias Twelve = (F8, F8, F8, F8, F8, F8, F8, F8, F8, F8, F8, F8)
+
+  @inline(__always)
+  static func load(_ q: UnsafePointer<Float>) -> Twelve {
+    (VectorMath.load(q), VectorMath.load(q + 8), VectorMath.load(q + 16),
+     VectorMath.load(q + 24), VectorMath.load(q + 32), VectorMath.load(q + 40),
+     VectorMath.load(q + 48), VectorMath.load(q + 56), VectorMath.load(q + 64),
+     VectorMath.load(q + 72), VectorMath.load(q + 80), VectorMath.load(q + 88))
+  }
+
+  @inline(__always)
+  static func store(_ v: Twelve, _ q: UnsafeMutablePointer<Float>) {
+    VectorMath.store(v.0, q); VectorMath.store(v.1, q + 8); VectorMath.store(v.2, q + 16)
+    VectorMath.store(v.3, q + 24); VectorMath.store(v.4, q + 32); VectorMath.store(v.5, q + 40)
+    VectorMath.store(v.6, q + 48); VectorMath.store(v.7, q + 56); VectorMath.store(v.8, q + 64)
+    VectorMath.store(v.9, q + 72); VectorMath.store(v.10, q + 80); VectorMath.store(v.11, q + 88)
   }
 }
 

@@ -20,11 +20,7 @@ enum DirectWeightTile {
     var a0 = F8(), a1 = F8(), a2 = F8(), b0 = F8(), b1 = F8(), b2 = F8()
     var c0 = F8(), c1 = F8(), c2 = F8(), d0 = F8(), d1 = F8(), d2 = F8()
     if !first {
-      let q = partial
-      (a0, a1, a2) = (VectorMath.load(q), VectorMath.load(q + 8), VectorMath.load(q + 16))
-      (b0, b1, b2) = (VectorMath.load(q + 24), VectorMath.load(q + 32), VectorMath.load(q + 40))
-      (c0, c1, c2) = (VectorMath.load(q + 48), VectorMath.load(q + 56), VectorMath.load(q + 64))
-      (d0, d1, d2) = (VectorMath.load(q + 72), VectorMath.load(q + 80), VectorMath.load(q + 88))
+      (a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2) = TileAccumulators.load(partial)
     }
     let vectors = plan.vectorsPerRow, rowFloats = vectors &* 8, oh = plan.oh
     let q0 = dy, q1 = dy + dyChannel, q2 = q1 + dyChannel, q3 = q2 + dyChannel
@@ -54,11 +50,7 @@ enum DirectWeightTile {
       r &+= n
     }
     if !last {
-      let q = partial
-      VectorMath.store(a0, q); VectorMath.store(a1, q + 8); VectorMath.store(a2, q + 16)
-      VectorMath.store(b0, q + 24); VectorMath.store(b1, q + 32); VectorMath.store(b2, q + 40)
-      VectorMath.store(c0, q + 48); VectorMath.store(c1, q + 56); VectorMath.store(c2, q + 64)
-      VectorMath.store(d0, q + 72); VectorMath.store(d1, q + 80); VectorMath.store(d2, q + 88)
+      TileAccumulators.store((a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2), partial)
       return SIMD16()
     }
     return SIMD16(
