@@ -13,24 +13,24 @@ enum BatchNormLoops {
   @inline(__always)
   static func meanAndSquares(_ x: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int) -> (Double, Double) {
     var s = 0.0
-    for img in 0..<n { s += Double(planeSum(x + (img * c + ch) * hw, hw, shift: 0)) }
+    for img in 0..<n { s += Double(planeSum(x + (img * c + ch) * hw, hw)) }
     let mu = s / Double(n * hw)
     var ss = 0.0
     for img in 0..<n { ss += Double(planeSquares(x + (img * c + ch) * hw, hw, mean: Float(mu))) }
     return (mu, ss)
   }
 
-  /// Σ(p[i] − shift) over `count` floats.
+  /// Σ p[i] over `count` floats.
   @inline(__always)
-  static func planeSum(_ p: UnsafePointer<Float>, _ count: Int, shift: Float) -> Float {
+  static func planeSum(_ p: UnsafePointer<Float>, _ count: Int) -> Float {
     var acc = F8(), i = 0
     while i + 8 <= count {
-      acc += VectorMath.load(p + i) - shift
+      acc += VectorMath.load(p + i)
       i += 8
     }
     var tail: Float = 0
     while i < count {
-      tail += p[i] - shift
+      tail += p[i]
       i += 1
     }
     return acc.sum() + tail
