@@ -27,7 +27,7 @@ BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev pkg-config
 RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
-.PHONY: run test deps run-deps release venv kernelspec check-imports swift-test python-test \
+.PHONY: run test deps run-deps release venv kernelspec check-imports check-avx512 swift-test python-test \
         notebooks-check test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
@@ -38,7 +38,7 @@ run: run-deps release venv kernelspec
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: test-deps release venv kernelspec check-imports swift-test fuzz python-test notebooks-check
+test: test-deps release venv kernelspec check-imports check-avx512 swift-test fuzz python-test notebooks-check
 	@echo "make test: all Swift and Python tests passed"
 
 deps:
@@ -75,6 +75,10 @@ kernelspec: release venv
 
 check-imports:
 	bash scripts/check-imports.sh
+
+# Only the TensorAVX512 tiles may use zmm registers (Tensor calls them after checking the CPU).
+check-avx512: release
+	bash scripts/check-avx512.sh $(STRIDE)
 
 swift-test:
 	swift test --scratch-path $(SCRATCH) --disable-xctest

@@ -5,6 +5,11 @@ import PackageDescription
 
 /// SIMD code needs AVX2 and FMA, or `addingProduct` becomes a libm call per lane.
 let simd: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"])]
+/// The AVX-512 tiles only: Tensor calls them after checking the CPU (`csupport_cpu_has_avx512`).
+/// Everything this module compiles may use zmm registers, so it holds nothing but the tiles.
+let avx512: [SwiftSetting] = [.unsafeFlags([
+  "-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-mavx512f", "-Xcc", "-mavx512vl", "-Xcc", "-mavx512dq",
+])]
 
 let package = Package(
   name: "Stride",
@@ -32,8 +37,9 @@ let package = Package(
     .target(name: "Display"),
 
     // MARK: - The engine
-    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation"], exclude: ["README.md"],
-            swiftSettings: simd),
+    .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "TensorAVX512"],
+            exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
             swiftSettings: simd),

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 declare -A allowed=(
   [Cancellation]=""
   [Display]=""
-  [Tensor]="CBLAS Cancellation"
+  [TensorAVX512]=""
+  [Tensor]="CBLAS Cancellation CSupport TensorAVX512"
   [Autograd]="Tensor Cancellation"
   [NN]="Tensor Autograd CZlib Cancellation"
   [Graphics]="CZlib"
@@ -20,7 +21,7 @@ declare -A allowed=(
   [stride]="NotebookKernel NotebookRuntime JupyterWire JupyterProtocol Lang Display Cancellation CSupport ArgumentParser"
 )
 standard=" Foundation FoundationEssentials Synchronization Glibc Dispatch Testing XCTest _Concurrency "
-project=" CBLAS CZlib CZMQ COpenSSL CSupport Cancellation Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser "
+project=" TensorAVX512 CBLAS CZlib CZMQ COpenSSL CSupport Cancellation Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser "
 
 status=0
 for module in "${!allowed[@]}"; do

@@ -14,7 +14,8 @@ struct StrideBench {
       return
     }
     let options = BenchOptions(CommandLine.arguments.dropFirst())
-    Report.line(["engine": .string("stride"), "bench": .string("info"), "threads_available": .int(Threading.maximumThreadCount)])
+    Report.line(["engine": .string("stride"), "bench": .string("info"), "threads_available": .int(Threading.maximumThreadCount),
+                 "conv_tiles": .string(Kernels.directConvTiles)])
     for suite in options.suites {
       switch suite {
       case "sgemm": try GemmBench.run(options)

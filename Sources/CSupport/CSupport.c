@@ -11,3 +11,9 @@ void csupport_set_thread_name(const char *name) {
   buffer[15] = 0;
   pthread_setname_np(pthread_self(), buffer);
 }
+
+int csupport_cpu_has_avx512(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+         __builtin_cpu_supports("avx512dq");
+}

@@ -87,4 +87,28 @@ import TestSupport
     let two = try Self.run(t, .direct, seed: 9)
     #expect(one == two)
   }
+
+  /// The AVX-512 tiles give the same bits as the `SIMD8<Float>` ones (forward, both gradients),
+  /// so notebooks reproduce on processors with and without AVX-512. Runs where the CPU has it.
+  @Test(.enabled(if: DirectTiles.avx512Available), arguments: cases + wideCases)
+  func avx512TilesMatchAVX2Bits(_ t: Case) throws {
+    defer { DirectTiles.avx512Allowed.store(true, ordering: .relaxed) }
+    DirectTiles.avx512Allowed.store(false, ordering: .relaxed)
+    let narrow = try Self.run(t, .direct, seed: 11)
+    DirectTiles.avx512Allowed.store(true, ordering: .relaxed)
+    let wide = try Self.run(t, .direct, seed: 11)
+    for (name, (w, n)) in zip(["output", "input gradient", "weight gradient"], zip(wide, narrow)) {
+      #expect(w == n, "\(t) \(name)")
+    }
+  }
+
+  /// Shapes of the AVX-512 tiles' edges: pairs of vectors within a row and across rows, odd
+  /// vector counts, channels past a block of 8, several weight row blocks.
+  static let wideCases: [Case] = [
+    Case(n: 3, c: 16, h: 28, w: 28, oc: 16, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 5, c: 32, h: 7, w: 7, oc: 20, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 2, c: 9, h: 11, w: 23, oc: 13, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 7, c: 1, h: 32, w: 32, oc: 6, kh: 5, kw: 5),
+    Case(n: 2, c: 24, h: 16, w: 16, oc: 9, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1), groups: 3)),
+  ]
 }

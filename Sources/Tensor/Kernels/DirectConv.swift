@@ -12,10 +12,13 @@
 /// plane stride `planeStride`, with 8 floats of zero slack; one channel of all the chunk's
 /// images is contiguous, which the weight gradient streams); outputs are NCHW. Each output row is
 /// cut into 8-wide vectors (the last one of a row may be partial); `DirectTile` computes three
-/// such vectors for four output channels at once, in registers.
+/// such vectors for four output channels at once, in registers; on AVX-512 processors
+/// `ForwardTile512` computes six vectors for eight channels (`DirectTiles`), with the same bits.
 struct DirectConv {
-  /// Output channels and vectors of one register tile.
-  static let ocBlock = 4, vecBlock = 3
+  /// Whether the AVX-512 tiles run (`DirectTiles.wide`, read when the plan is made).
+  let wide: Bool
+  /// Output channels and 8-float vectors of one forward register tile: 4 × 3, or 8 × 6 (wide).
+  let ocBlock, vecBlock: Int
   let inC, outC, kh, kw, dh, dw, oh, ow: Int
   /// Rows of a plane, its row stride, and the floats between planes.
   let hp, wp, planeStride: Int
@@ -24,6 +27,8 @@ struct DirectConv {
 
   init(inC: Int, outC: Int, kh: Int, kw: Int, dh: Int, dw: Int, oh: Int, ow: Int) {
     (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (inC, outC, kh, kw, dh, dw, oh, ow)
+    wide = DirectTiles.wide
+    (ocBlock, vecBlock) = wide ? (8, 6) : (4, 3)
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
     planeStride = hp * wp + 8
@@ -46,12 +51,12 @@ struct DirectConv {
   }
 
   var taps: Int { kh * kw }
-  /// Register tiles along the output channels: ⌈outC / 4⌉.
-  var outBlocks: Int { (outC + 3) / 4 }
+  /// Register tiles along the output channels: ⌈outC / ocBlock⌉.
+  var outBlocks: Int { (outC + ocBlock - 1) / ocBlock }
   /// Floats of one image's planes.
   var imageFloats: Int { inC * planeStride }
   /// Floats of one group's packed weights.
-  var packedFloats: Int { outBlocks * 4 * inC * taps }
+  var packedFloats: Int { outBlocks * ocBlock * inC * taps }
 
   /// Offset of tap t = (i, j) in a plane: i·dh·wp + j·dw.
   func tapOffset(_ t: Int) -> Int { (t / kw) * dh * wp + (t % kw) * dw }
@@ -82,7 +87,7 @@ struct DirectConv {
     }
   }
 
-  /// Packs group `group`'s weights as [outBlock][inC][tap][4] (zeros past `outC`), so a tile
+  /// Packs group `group`'s weights as [outBlock][inC][tap][ocBlock] (zeros past `outC`), so a tile
   /// reads its broadcasts in order. The source is the conv weight [G·outC][inC][kh][kw], or,
   /// `transposed`, [G·inC][outC][kh][kw] read flipped (the input gradient's weights).
   func pack(_ w: UnsafePointer<Float>, group: Int, transposed: Bool, _ dst: UnsafeMutablePointer<Float>) {
@@ -91,8 +96,8 @@ struct DirectConv {
     for ob in 0..<outBlocks {
       for c in 0..<inC {
         for tap in 0..<t {
-          for k in 0..<4 {
-            let o = ob * 4 + k
+          for k in 0..<ocBlock {
+            let o = ob * ocBlock + k
             if o >= outC {
               d[k] = 0
             } else if transposed {
@@ -101,7 +106,7 @@ struct DirectConv {
               d[k] = w[((group * outC + o) * inC + c) * t + tap]
             }
           }
-          d += 4
+          d += ocBlock
         }
       }
     }

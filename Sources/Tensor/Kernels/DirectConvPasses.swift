@@ -70,7 +70,7 @@ extension ConvCore {
   ) throws -> (input: Tensor?, weight: Tensor?) {
     let fp = DirectConv(forward: g), bp = DirectConv(backwardInput: g)
     let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
-    let row8 = fp.vectorsPerRow * 8, dyFloats = fp.outBlocks * 4 * g.oh * row8
+    let row8 = fp.vectorsPerRow * 8, dyFloats = fp.outBlocks * fp.ocBlock * g.oh * row8
     let wCount = g.outC * cpg * fp.taps
     let weightFloats = input == nil ? 0 : fp.imageFloats + dyFloats
     let perImage = weightFloats + (weight == nil ? 0 : bp.imageFloats)
@@ -101,7 +101,8 @@ extension ConvCore {
                           fp.pad(xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
                                  top: g.padTop, left: g.padLeft, planes + i * fp.planeStride, channelStride: nb * fp.planeStride)
                         }
-                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * 4)
+                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * fp.ocBlock,
+                                 paired: fp.wide)
                         fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
                                           partials: planes + nb * perImage)
                       }
@@ -129,24 +130,34 @@ extension ConvCore {
   }
 
   /// Copies one group's output gradient into [channel][image][oH][row8] rows, zero past oW
-  /// and for channels past the group's (up to `channels`).
+  /// and for channels past the group's (up to `channels`). `paired` (the AVX-512 weight tile):
+  /// channels 2i and 2i + 1 interleaved by 8-float vectors, [pair][image][oH][row8 / 8][2][8].
   static func fillRows(
     _ dst: UnsafeMutablePointer<Float>, _ gy: UnsafePointer<Float>, _ g: ConvGeometry, group: Int,
-    images: Range<Int>, row8: Int, channels: Int
+    images: Range<Int>, row8: Int, channels: Int, paired: Bool = false
   ) {
     let ocg = g.outCPerGroup, ohw = g.oh * g.ow, perChannel = images.count * g.oh * row8
     for o in 0..<channels {
-      let d = dst + o * perChannel
-      if o >= ocg {
-        Im2col.fill(d, 0, perChannel)
-        continue
-      }
+      // Where element x of row (i, y) goes: d + (i·oH + y)·row8 + x, or paired
+      // d + (i·oH + y)·2·row8 + (x / 8)·16 + x % 8.
+      let d = paired ? dst + (o / 2) * 2 * perChannel + (o % 2) * 8 : dst + o * perChannel
+      let rowStride = paired ? 2 * row8 : row8
       for (i, img) in images.enumerated() {
-        let src = gy + (img * g.outC + group * ocg + o) * ohw
         for y in 0..<g.oh {
-          let r = d + (i * g.oh + y) * row8
-          Im2col.copy(r, src + y * g.ow, g.ow)
-          Im2col.fill(r + g.ow, 0, row8 - g.ow)
+          let r = d + (i * g.oh + y) * rowStride
+          let src: UnsafePointer<Float>? = o < ocg ? gy + (img * g.outC + group * ocg + o) * ohw + y * g.ow : nil
+          if !paired {
+            if let src { Im2col.copy(r, src, g.ow) } else { Im2col.fill(r, 0, g.ow) }
+            Im2col.fill(r + g.ow, 0, row8 - g.ow)
+            continue
+          }
+          var x = 0
+          while x < row8 {
+            let n = max(0, min(8, g.ow - x))
+            if let src, n > 0 { Im2col.copy(r + 2 * x, src + x, n) }
+            if src == nil || n < 8 { Im2col.fill(r + 2 * x + (src == nil ? 0 : n), 0, src == nil ? 8 : 8 - n) }
+            x += 8
+          }
         }
       }
     }

@@ -1,3 +1,5 @@
+import TensorAVX512
+
 /// The register tiles of the direct convolution: 4 output channels × 3 vectors of 8 floats,
 /// twelve `SIMD8<Float>` accumulators that stay in ymm registers (vfmadd231ps).
 enum DirectTile {
@@ -75,23 +77,26 @@ enum TileAccumulators {
 }
 
 extension DirectConv {
+  /// Floats of one forward partial-sum slot: a tile's accumulators (96, or 384 wide).
+  var forwardSlot: Int { ocBlock * vecBlock * 8 }
+
   /// Input channels per block: a block's plane rows and weights stay in L1 while every
   /// output-channel tile passes over them; partial sums wait in `partials` between blocks.
   var channelBlock: Int { min(inC, 16) }
 
-  /// Tiles (3 vectors each) per block of output positions: about 24 KiB of plane rows per
-  /// channel block, at most 64.
+  /// Tiles (`vecBlock` vectors each) per block of output positions: about 24 KiB of plane rows
+  /// per channel block, at most 64.
   var stripsPerBlock: Int {
     let rows = max(1, (6 * 1024) / max(channelBlock * wp, 1) - (kh - 1) * dh)
-    return min(64, max(1, rows * vectorsPerRow / 3))
+    return min(64, max(1, rows * vectorsPerRow / vecBlock))
   }
 
   /// Output-channel tiles that share one pass over the channel blocks: their partial sums
-  /// (96 floats per tile and position tile) stay within about 128 KiB, in L2.
-  var outBlocksPerGroup: Int { min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * 96))) }
+  /// stay within about 128 KiB, in L2.
+  var outBlocksPerGroup: Int { min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * forwardSlot))) }
 
   /// Floats of partial sums `forward` needs (0 with a single channel block).
-  var partialFloats: Int { channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * 96 : 0 }
+  var partialFloats: Int { channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * forwardSlot : 0 }
 
   /// Forward of `images` images whose planes are at `planes` ([inC][image] planes), with one
   /// group's packed weights: writes `out[img·outImageStride + o·oh·ow + y·ow + x]` (+ bias[o]).
@@ -100,26 +105,17 @@ extension DirectConv {
     _ planes: UnsafePointer<Float>, images: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
     out: UnsafeMutablePointer<Float>, outImageStride: Int, partials: UnsafeMutablePointer<Float>
   ) {
-    let perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + 2) / 3
+    let vb = vecBlock, perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + vb - 1) / vb
     let block = stripsPerBlock, group = outBlocksPerGroup, ohw = oh * ow, t = taps, cb = channelBlock
-    let channelStride = images * planeStride
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 9 * block) { buf in
-      let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + 3 * block, cnt = oOff + 3 * block
+    let channelStride = images * planeStride, slot = forwardSlot
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 3 * vb * block) { buf in
+      let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + vb * block, cnt = oOff + vb * block
       for i in 0..<t { tapOff[i] = tapOffset(i) }
       var s0 = 0
       while s0 < strips {
         let n = min(block, strips - s0)
-        for i in 0..<(3 * n) {
-          let vec = 3 * s0 + i
-          if vec < total {
-            let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
-            pOff[i] = img * planeStride + y * wp + x
-            oOff[i] = img * outImageStride + y * ow + x
-            cnt[i] = min(8, ow - x)
-          } else {
-            (pOff[i], oOff[i], cnt[i]) = (pOff[i - i % 3], 0, 0)
-          }
-        }
+        fillOffsets(firstVector: vb * s0, count: vb * n, total: total, perImage: perImage,
+                    outImageStride: outImageStride, pOff, oOff, cnt)
         var ob0 = 0
         while ob0 < outBlocks {
           let ob1 = min(outBlocks, ob0 + group)
@@ -127,15 +123,23 @@ extension DirectConv {
           while c0 < inC {
             let nc = min(cb, inC - c0)
             for ob in ob0..<ob1 {
-              let wb = weights + (ob * inC + c0) * 4 * t, ob4 = ob * 4
+              let wb = weights + (ob * inC + c0) * ocBlock * t, obc = ob * ocBlock
               for s in 0..<n {
-                let j = 3 * s
+                let j = vb * s, partial = partials + ((ob - ob0) * block + s) * slot
+                if wide {
+                  ForwardTile512.run(
+                    planes: planes + c0 * channelStride, offsets: pOff + j, weights: wb, inC: nc, taps: t,
+                    tapOffsets: tapOff, channelStride: channelStride, partial: partial, first: c0 == 0,
+                    last: c0 + nc == inC, out: out + obc * ohw, ohw: ohw, outOffsets: oOff + j, counts: cnt + j,
+                    outCount: outC - obc, bias: bias.map { $0 + obc })
+                  continue
+                }
                 DirectTile.forward(
                   planes + c0 * channelStride, (pOff[j], pOff[j + 1], pOff[j + 2]), wb, inC: nc, taps: t, tapOffset: tapOff,
-                  channelStride: channelStride, partial: partials + ((ob - ob0) * block + s) * 96, first: c0 == 0,
-                  last: c0 + nc == inC, out: out + ob4 * ohw, ohw: ohw,
+                  channelStride: channelStride, partial: partial, first: c0 == 0,
+                  last: c0 + nc == inC, out: out + obc * ohw, ohw: ohw,
                   outOff: (oOff[j], oOff[j + 1], oOff[j + 2]), count: (cnt[j], cnt[j + 1], cnt[j + 2]),
-                  outCount: outC - ob4, bias: bias.map { $0 + ob4 })
+                  outCount: outC - obc, bias: bias.map { $0 + obc })
               }
             }
             c0 += nc
@@ -143,6 +147,29 @@ extension DirectConv {
           ob0 = ob1
         }
         s0 += n
+      }
+    }
+  }
+
+  /// The plane offset, output offset and lane count of vectors `firstVector ..< + count`
+  /// (numbered image by image, row by row). Vectors past `total` write nothing (count 0) and
+  /// read an earlier vector's planes: the first of their tile (wide tiles: the first pair, or
+  /// the real half of a pair, so a pair stays in bounds and contiguous where it can).
+  func fillOffsets(
+    firstVector: Int, count: Int, total: Int, perImage: Int, outImageStride: Int,
+    _ pOff: UnsafeMutablePointer<Int>, _ oOff: UnsafeMutablePointer<Int>, _ cnt: UnsafeMutablePointer<Int>
+  ) {
+    for i in 0..<count {
+      let vec = firstVector + i
+      if vec < total {
+        let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
+        pOff[i] = img * planeStride + y * wp + x
+        oOff[i] = img * outImageStride + y * ow + x
+        cnt[i] = min(8, ow - x)
+      } else {
+        let tileStart = i - i % vecBlock
+        let source = !wide ? tileStart : (i % 2 == 1 && vec - 1 < total ? i - 1 : tileStart + i % 2)
+        (pOff[i], oOff[i], cnt[i]) = (pOff[source], 0, 0)
       }
     }
   }

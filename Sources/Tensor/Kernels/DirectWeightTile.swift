@@ -1,3 +1,5 @@
+import TensorAVX512
+
 /// The weight-gradient register tile of the direct convolution: 4 output channels × 3 taps,
 /// twelve `SIMD8<Float>` accumulators summed over output positions.
 ///
@@ -61,41 +63,58 @@ enum DirectWeightTile {
 
 extension DirectConv {
   /// Flattened rows (image·oh + y) per block of the weight gradient: about 16 KiB of dy for a
-  /// tile's 4 channels, so the block stays in L1 while every input channel passes over it.
-  var weightRowsPerBlock: Int { max(1, 1024 / (vectorsPerRow * 8)) }
+  /// tile's 4 (wide: 8) channels, so the block stays in L1 while every input channel passes over it.
+  var weightRowsPerBlock: Int { max(1, (wide ? 512 : 1024) / (vectorsPerRow * 8)) }
+
+  /// Floats of one weight-gradient partial-sum slot: 96, or 192 wide.
+  var weightSlot: Int { wide ? WeightTile512.slotFloats : 96 }
 
   /// Floats of partial sums `weightGradient` needs for `images` images (0 with one row block).
   func weightPartialFloats(images: Int) -> Int {
-    images * oh <= weightRowsPerBlock ? 0 : inC * ((taps + 2) / 3) * 96
+    images * oh <= weightRowsPerBlock ? 0 : inC * ((taps + 2) / 3) * weightSlot
   }
 
   /// One group's weight gradient over `images` images: `dst[(o·inC + c)·taps + t]` (see
-  /// `DirectWeightTile`). `dy` is [outBlocks·4][images·oh][8·vectorsPerRow]; `partials` holds
-  /// `weightPartialFloats(images:)` floats.
+  /// `DirectWeightTile`). `dy` is laid out by `ConvCore.fillRows` ([outBlocks·4][images·oh]
+  /// [8·vectorsPerRow], or wide [outBlocks·4 pairs][images·oh][vectorsPerRow][16]); `partials`
+  /// holds `weightPartialFloats(images:)` floats.
   func weightGradient(
     _ planes: UnsafePointer<Float>, images: Int, dy: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>,
     partials: UnsafeMutablePointer<Float>
   ) {
     let t = taps, triples = (t + 2) / 3, rows = images * oh, dyChannel = rows * vectorsPerRow * 8
-    let block = weightRowsPerBlock
-    for ob in 0..<outBlocks {
-      var r0 = 0
-      while r0 < rows {
-        let r1 = min(rows, r0 + block)
-        for c in 0..<inC {
-          for tr in 0..<triples {
-            let t0 = 3 * tr
-            let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
-            let r = DirectWeightTile.run(
-              planes + c * images * planeStride, dy + ob * 4 * dyChannel, taps: (o0, o1, o2), rows: r0..<r1, self,
-              dyChannel: dyChannel, partial: partials + (c * triples + tr) * 96, first: r0 == 0, last: r1 == rows)
-            if r1 < rows { continue }
-            for k in 0..<min(4, outC - ob * 4) {
-              for j in 0..<min(3, t - t0) { dst[((ob * 4 + k) * inC + c) * t + t0 + j] = r[k * 4 + j] }
+    let block = weightRowsPerBlock, slot = weightSlot
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 24) { sumsBuffer in
+      let sums = sumsBuffer.baseAddress!
+      for ob in 0..<outBlocks {
+        let tile = dy + ob * ocBlock * dyChannel, oc = min(ocBlock, outC - ob * ocBlock)
+        var r0 = 0
+        while r0 < rows {
+          let r1 = min(rows, r0 + block)
+          for c in 0..<inC {
+            let plane = planes + c * images * planeStride
+            for tr in 0..<triples {
+              let t0 = 3 * tr, partial = partials + (c * triples + tr) * slot, last = r1 == rows
+              let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
+              if wide {
+                WeightTile512.run(
+                  planes: plane, dy: tile, dyPair: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
+                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
+                  last: last, sums: sums)
+              } else {
+                let r = DirectWeightTile.run(
+                  plane, tile, taps: (o0, o1, o2), rows: r0..<r1, self, dyChannel: dyChannel, partial: partial,
+                  first: r0 == 0, last: last)
+                for k in 0..<4 { for j in 0..<3 { sums[k * 3 + j] = r[k * 4 + j] } }
+              }
+              if !last { continue }
+              for k in 0..<oc {
+                for j in 0..<min(3, t - t0) { dst[((ob * ocBlock + k) * inC + c) * t + t0 + j] = sums[k * 3 + j] }
+              }
             }
           }
+          r0 = r1
         }
-        r0 = r1
       }
     }
   }
