@@ -46,4 +46,29 @@ import Testing
     #expect(try grads(true) == grads(false))
     #expect(throws: TensorError.self) { try Kernels.addRelu(av, try random([2, 3], seed: 1)) }
   }
+
+  /// Batch norm + ReLU fused gives the bits of batch norm then `.relu()`, in training and in
+  /// evaluation, on planes with and without a partial vector (7×7 = 49 and 4×4 = 16 values).
+  /// (No finite-difference check of its own: ReLU's kink makes central differences with a step
+  /// of 1e-2 cross it; batch norm and ReLU are each checked, and this equals the two bitwise.)
+  @Test(arguments: [[4, 5, 7, 7], [3, 2, 4, 4]])
+  func batchNormReluMatchesSeparateOps(_ shape: [Int]) throws {
+    let c = shape[1]
+    let (xv, gv, bv) = (try random(shape, seed: 11), try random([c], seed: 12), try random([c], seed: 13))
+    let dy = try random(shape, seed: 14)
+    for training in [true, false] {
+      func run(_ fused: Bool) throws -> [Tensor?] {
+        var mean = try random([c], seed: 15, low: -0.2, high: 0.2), variance = try random([c], seed: 16, low: 0.5, high: 1.5)
+        let x = Variable(xv, requiresGrad: true), g = Variable(gv, requiresGrad: true), b = Variable(bv, requiresGrad: true)
+        let y = fused
+          ? try batchNorm2d(x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training, relu: true)
+          : try batchNorm2d(x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training).relu()
+        try y.backward(gradient: dy)
+        return [y.value, x.grad, g.grad, b.grad, mean, variance]
+      }
+      let fused = try run(true), separate = try run(false)
+      #expect(fused == separate, "training: \(training)")
+      #expect(fused[0]!.scalars.contains(0) && fused[0]!.scalars.contains { $0 > 0 })
+    }
+  }
 }

@@ -113,3 +113,34 @@ func load(_ tensors: [String: FixtureTensor], into variables: [(String, Variable
     variable.value = try fixture.tensor()
   }
 }
+
+@Suite("Fused layer pairs")
+struct LayersFusionTests {
+  /// A chain runs BatchNorm2D + ReLU as one fused op; the result and every gradient equal the
+  /// two layers called one after the other.
+  @Test func batchNormThenReluMatchesLayerByLayer() throws {
+    func model() throws -> Sequential {
+      try Sequential(input: [3, 7, 7], seed: 4) {
+        Conv2D(5, kernel: 3, padding: 1)
+        BatchNorm2D()
+        ReLU()
+        Conv2D(2, kernel: 3)
+      }
+    }
+    var rng = SeededGenerator(seed: 3)
+    let x = try Tensor.randomUniform(shape: [4, 3, 7, 7], low: -1, high: 1, using: &rng)
+    let chained = try model(), stepwise = try model()
+    let y1 = try chained(Variable(x))
+    var v = Variable(x)
+    for layer in stepwise.layers { v = try layer(v) }
+    #expect(y1.value == v.value)
+    try y1.sum().backward()
+    try v.sum().backward()
+    for (a, b) in zip(chained.parameters, stepwise.parameters) {
+      #expect(a.variable.grad == b.variable.grad, "\(a.name)")
+    }
+    for (a, b) in zip(chained.buffers, stepwise.buffers) {
+      #expect(a.variable.value == b.variable.value, "\(a.name)")
+    }
+  }
+}

@@ -70,10 +70,16 @@ public final class BatchNorm2D: LayerBase, Layer {
 
   /// Normalises `[N, C, H, W]`; in training mode also updates the running statistics.
   public func callAsFunction(_ input: Variable) throws -> Variable {
+    try callAsFunction(input, fusingReLU: false)
+  }
+
+  /// Normalises, then (`fusingReLU`) applies the ReLU that follows it in a chain, in one pass:
+  /// the same values and gradients as the two layers one after the other.
+  func callAsFunction(_ input: Variable, fusingReLU: Bool) throws -> Variable {
     try prepare(input, shortName: "BatchNorm2D()")
     guard let runningMean, let runningVar else { throw unbuilt("BatchNorm2D()") }
     return try batchNorm2d(input, gamma: weight, beta: bias, runningMean: &runningMean.value,
                            runningVar: &runningVar.value, training: isTraining,
-                           momentum: Float(momentum), epsilon: Float(eps))
+                           momentum: Float(momentum), epsilon: Float(eps), relu: fusingReLU)
   }
 }

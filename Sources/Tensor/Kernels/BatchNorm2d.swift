@@ -3,6 +3,9 @@ public struct BatchNormSaved: Sendable {
   public var mean: [Float]
   public var invStd: [Float]
   public var training: Bool
+  /// With a fused ReLU: the per-channel scale and shift of `y = x·scale + shift`, from which
+  /// backward recomputes where y > 0 (the same floats as forward).
+  var reluAffine: (scale: [Float], shift: [Float])?
 }
 
 extension Kernels {
@@ -11,9 +14,10 @@ extension Kernels {
   /// `y = γ·(x − μ)/√(σ² + ε) + β` with μ, σ² the batch mean and biased variance over N, H, W in
   /// training (then `running ← (1 − momentum)·running + momentum·stat`, with the unbiased
   /// variance, as PyTorch), or the running statistics in evaluation. γ, β, running stats: [C].
+  /// `relu` applies `max(0, y)` in the same pass, with the same bits as `activation(_:.relu)`.
   public static func batchNorm2d(
     _ input: Tensor, gamma: Tensor?, beta: Tensor?, runningMean: inout Tensor, runningVar: inout Tensor,
-    training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5
+    training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5, relu: Bool = false
   ) throws -> (output: Tensor, saved: BatchNormSaved) {
     guard input.rank == 4 else { throw TensorError.shapeMismatch("batch_norm2d input must be [N, C, H, W], got \(input.shape)") }
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
@@ -62,18 +66,20 @@ extension Kernels {
         BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
           for img in 0..<n {
             let base = (img * c + ch) * hw
-            BatchNormLoops.affine(xs.value + base, ys.base + base, scales[ch], shifts[ch], hw)
+            BatchNormLoops.affine(xs.value + base, ys.base + base, scales[ch], shifts[ch], hw, relu: relu)
           }
         }
       }
     }
-    return (out, BatchNormSaved(mean: mean, invStd: invStd, training: training))
+    let saved = BatchNormSaved(mean: mean, invStd: invStd, training: training, reluAffine: relu ? (scales, shifts) : nil)
+    return (out, saved)
   }
 
   /// Batch normalisation backward → gradients for input [N, C, H, W], γ [C] and β [C].
   ///
   /// Training: `dx = γ·invStd/m · (m·dy − Σdy − x̂·Σ(dy·x̂))` with x̂ the normalised input;
-  /// evaluation: `dx = γ·invStd·dy`. `dγ = Σ dy·x̂`, `dβ = Σ dy` (sums over N, H, W).
+  /// evaluation: `dx = γ·invStd·dy`. `dγ = Σ dy·x̂`, `dβ = Σ dy` (sums over N, H, W). When the
+  /// forward fused a ReLU, `gradOutput` is the ReLU's and dy is taken as 0 where y ≤ 0.
   public static func batchNorm2dBackward(
     _ gradOutput: Tensor, input: Tensor, gamma: Tensor?, saved: BatchNormSaved
   ) throws -> (input: Tensor, gamma: Tensor, beta: Tensor) {
@@ -94,14 +100,17 @@ extension Kernels {
               let gp = SendablePointer(gb.baseAddress!), bp = SendablePointer(bb.baseAddress!)
               BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
                 let mu = saved.mean[ch], inv = saved.invStd[ch]
-                let (sdy, sdyx) = BatchNormLoops.gradientSums(xs.value, dys.value, n: n, c: c, hw: hw, channel: ch, mean: mu, invStd: inv)
+                let mask = saved.reluAffine.map { ReluMask(scale: $0.scale[ch], shift: $0.shift[ch]) }
+                let (sdy, sdyx) = BatchNormLoops.gradientSums(
+                  xs.value, dys.value, n: n, c: c, hw: hw, channel: ch, mean: mu, invStd: inv, mask: mask)
                 bp.base[ch] = Float(sdy)
                 gp.base[ch] = Float(sdyx)
                 let k = gammas[ch] * inv
                 let a = saved.training ? Float(sdy) / m : 0, b = saved.training ? Float(sdyx) / m : 0
                 for img in 0..<n {
                   let base = (img * c + ch) * hw
-                  BatchNormLoops.inputGradient(xs.value + base, dys.value + base, ds.base + base, k: k, a: a, b: b, mean: mu, invStd: inv, hw)
+                  BatchNormLoops.inputGradient(
+                    xs.value + base, dys.value + base, ds.base + base, k: k, a: a, b: b, mean: mu, invStd: inv, hw, mask: mask)
                 }
               }
             }

@@ -54,39 +54,46 @@ enum BatchNormLoops {
     return acc.sum() + tail
   }
 
-  /// `y[i] = x[i]·scale + shift` for `count` floats.
+  /// `y[i] = x[i]·scale + shift` for `count` floats, then `max(0, y)` with `relu` (lane for
+  /// lane as `ReluKernel`: negatives become 0, −0 and NaN stay).
   @inline(__always)
-  static func affine(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ scale: Float, _ shift: Float, _ count: Int) {
+  static func affine(
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ scale: Float, _ shift: Float, _ count: Int, relu: Bool
+  ) {
     var i = 0
     while i + 8 <= count {
-      VectorMath.store(VectorMath.load(x + i) * scale + shift, y + i)
+      let v = VectorMath.load(x + i) * scale + shift
+      VectorMath.store(relu ? ReluKernel()(v) : v, y + i)
       i += 8
     }
     while i < count {
-      y[i] = x[i] * scale + shift
+      let v = x[i] * scale + shift
+      y[i] = relu && v < 0 ? 0 : v
       i += 1
     }
   }
 
-  /// Σdy and Σdy·x̂ for channel `ch`, with x̂ = (x − mean)·invStd.
+  /// Σdy and Σdy·x̂ for channel `ch`, with x̂ = (x − mean)·invStd (dy masked by `mask`).
   @inline(__always)
   static func gradientSums(
-    _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int, mean: Float, invStd: Float
+    _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int, mean: Float, invStd: Float,
+    mask: ReluMask?
   ) -> (Double, Double) {
     var sdy = 0.0, sdyx = 0.0
     for img in 0..<n {
       let base = (img * c + ch) * hw
       var a = F8(), b = F8(), i = 0
       while i + 8 <= hw {
-        let g = VectorMath.load(dy + base + i)
+        let g = ReluMask.apply(mask, VectorMath.load(dy + base + i), VectorMath.load(x + base + i))
         a += g
         b += g * ((VectorMath.load(x + base + i) - mean) * invStd)
         i += 8
       }
       var ta: Float = 0, tb: Float = 0
       while i < hw {
-        ta += dy[base + i]
-        tb += dy[base + i] * ((x[base + i] - mean) * invStd)
+        let g = ReluMask.apply(mask, dy[base + i], x[base + i])
+        ta += g
+        tb += g * ((x[base + i] - mean) * invStd)
         i += 1
       }
       sdy += Double(a.sum() + ta)
@@ -95,21 +102,42 @@ enum BatchNormLoops {
     return (sdy, sdyx)
   }
 
-  /// `dx = k·(dy − a − x̂·b)` with x̂ = (x − mean)·invStd, for `count` floats (a = b = 0 in evaluation).
+  /// `dx = k·(dy − a − x̂·b)` with x̂ = (x − mean)·invStd, for `count` floats (a = b = 0 in
+  /// evaluation; dy masked by `mask`).
   @inline(__always)
   static func inputGradient(
     _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>,
-    k: Float, a: Float, b: Float, mean: Float, invStd: Float, _ count: Int
+    k: Float, a: Float, b: Float, mean: Float, invStd: Float, _ count: Int, mask: ReluMask?
   ) {
     var i = 0
     while i + 8 <= count {
-      let xh = (VectorMath.load(x + i) - mean) * invStd
-      VectorMath.store((VectorMath.load(dy + i) - a - xh * b) * k, dx + i)
+      let xv = VectorMath.load(x + i), xh = (xv - mean) * invStd
+      let g = ReluMask.apply(mask, VectorMath.load(dy + i), xv)
+      VectorMath.store((g - a - xh * b) * k, dx + i)
       i += 8
     }
     while i < count {
-      dx[i] = k * (dy[i] - a - (x[i] - mean) * invStd * b)
+      dx[i] = k * (ReluMask.apply(mask, dy[i], x[i]) - a - (x[i] - mean) * invStd * b)
       i += 1
     }
+  }
+}
+
+/// The backward of a ReLU fused after batch norm: the ReLU's gradient passes where the batch
+/// norm's output `y = x·scale + shift` is > 0 (recomputed with the forward's floats), lane for
+/// lane as `ReluBackwardKernel` (0 where y ≤ 0; NaN passes).
+struct ReluMask {
+  let scale: Float, shift: Float
+
+  @inline(__always)
+  static func apply(_ mask: ReluMask?, _ dy: F8, _ x: F8) -> F8 {
+    guard let mask else { return dy }
+    return ReluBackwardKernel()(dy, x * mask.scale + mask.shift)
+  }
+
+  @inline(__always)
+  static func apply(_ mask: ReluMask?, _ dy: Float, _ x: Float) -> Float {
+    guard let mask else { return dy }
+    return x * mask.scale + mask.shift <= 0 ? 0 : dy
   }
 }
