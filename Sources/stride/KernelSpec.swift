@@ -1,16 +1,24 @@
 import Foundation
 
 /// The kernel.json that Jupyter reads to start Stride.
+///
+/// Its `env` pins OpenBLAS (a DYNAMIC_ARCH build picks its GEMM kernels by processor) to the
+/// Haswell kernels, which every x86-64 processor with AVX2 runs: the SkylakeX (AVX-512) kernels
+/// round differently, and a notebook must give the same bits on every machine.
 struct KernelSpec: Encodable {
+  /// The environment every Stride kernel starts with.
+  static let environment = ["OPENBLAS_CORETYPE": "Haswell"]
+
   var argv: [String]
   var displayName: String
+  var env = KernelSpec.environment
   var language = "swift"
   var interruptMode: String
   var kernelProtocolVersion = "5.3"
   var metadata: [String: Bool] = ["debugger": false]
 
   enum CodingKeys: String, CodingKey {
-    case argv, displayName = "display_name", language, interruptMode = "interrupt_mode"
+    case argv, displayName = "display_name", env, language, interruptMode = "interrupt_mode"
     case kernelProtocolVersion = "kernel_protocol_version", metadata
   }
 
@@ -43,6 +51,7 @@ struct KernelSpec: Encodable {
     else { return try json() }
     object["argv"] = argv
     object["display_name"] = displayName
+    object["env"] = (object["env"] as? [String: String] ?? [:]).merging(env) { _, pinned in pinned }
     object["interrupt_mode"] = interruptMode
     return try JSONSerialization.data(
       withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

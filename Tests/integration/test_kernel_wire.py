@@ -21,6 +21,13 @@ def test_kernelspec_is_listed():
     assert any(line.split()[0] == KERNEL_NAME for line in out.splitlines()[1:] if line.split())
 
 
+def test_kernelspec_pins_openblas_kernels():
+    """Notebooks reproduce across processors only with OpenBLAS's kernels pinned (kernel.json)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    assert spec.env.get("OPENBLAS_CORETYPE") == "Haswell"
+
+
 def test_wrongly_signed_and_malformed_requests_are_dropped(kernel):
     km, kc = kernel
     socket = kc.shell_channel.socket
