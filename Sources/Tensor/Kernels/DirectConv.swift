@@ -19,6 +19,8 @@ struct DirectConv {
   let wide: Bool
   /// Output channels and 8-float vectors of one forward register tile: 4 × 3, or 8 × 6 (wide).
   let ocBlock, vecBlock: Int
+  /// Output channels of one weight-gradient tile: 4, or wide 8 (16 from 16 output channels on).
+  let weightOcBlock: Int
   let inC, outC, kh, kw, dh, dw, oh, ow: Int
   /// Rows of a plane, its row stride, and the floats between planes.
   let hp, wp, planeStride: Int
@@ -29,6 +31,7 @@ struct DirectConv {
     (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (inC, outC, kh, kw, dh, dw, oh, ow)
     wide = DirectTiles.wide
     (ocBlock, vecBlock) = wide ? (8, 6) : (4, 3)
+    weightOcBlock = !wide ? 4 : (outC >= 16 ? 16 : 8)
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
     planeStride = hp * wp + 8
@@ -53,6 +56,8 @@ struct DirectConv {
   var taps: Int { kh * kw }
   /// Register tiles along the output channels: ⌈outC / ocBlock⌉.
   var outBlocks: Int { (outC + ocBlock - 1) / ocBlock }
+  /// Weight-gradient tiles along the output channels: ⌈outC / weightOcBlock⌉.
+  var weightOutBlocks: Int { (outC + weightOcBlock - 1) / weightOcBlock }
   /// Floats of one image's planes.
   var imageFloats: Int { inC * planeStride }
   /// Floats of one group's packed weights.

@@ -70,7 +70,7 @@ extension ConvCore {
   ) throws -> (input: Tensor?, weight: Tensor?) {
     let fp = DirectConv(forward: g), bp = DirectConv(backwardInput: g)
     let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
-    let row8 = fp.vectorsPerRow * 8, dyFloats = fp.outBlocks * fp.ocBlock * g.oh * row8
+    let row8 = fp.vectorsPerRow * 8, dyFloats = fp.weightOutBlocks * fp.weightOcBlock * g.oh * row8
     let wCount = g.outC * cpg * fp.taps
     let weightFloats = input == nil ? 0 : fp.imageFloats + dyFloats
     let perImage = weightFloats + (weight == nil ? 0 : bp.imageFloats)
@@ -101,7 +101,7 @@ extension ConvCore {
                           fp.pad(xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
                                  top: g.padTop, left: g.padLeft, planes + i * fp.planeStride, channelStride: nb * fp.planeStride)
                         }
-                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.outBlocks * fp.ocBlock,
+                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.weightOutBlocks * fp.weightOcBlock,
                                  paired: fp.wide)
                         fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
                                           partials: planes + nb * perImage)

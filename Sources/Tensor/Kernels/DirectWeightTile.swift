@@ -67,7 +67,9 @@ extension DirectConv {
   var weightRowsPerBlock: Int { max(1, (wide ? 512 : 1024) / (vectorsPerRow * 8)) }
 
   /// Floats of one weight-gradient partial-sum slot: 96, or 192 wide.
-  var weightSlot: Int { wide ? WeightTile512.slotFloats : 96 }
+  var weightSlot: Int {
+    !wide ? 96 : weightOcBlock == 16 ? WideWeightTile512.slotFloats : WeightTile512.slotFloats
+  }
 
   /// Floats of partial sums `weightGradient` needs for `images` images (0 with one row block).
   func weightPartialFloats(images: Int) -> Int {
@@ -84,10 +86,11 @@ extension DirectConv {
   ) {
     let t = taps, triples = (t + 2) / 3, rows = images * oh, dyChannel = rows * vectorsPerRow * 8
     let block = weightRowsPerBlock, slot = weightSlot
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: 24) { sumsBuffer in
+    let ocb = weightOcBlock
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 48) { sumsBuffer in
       let sums = sumsBuffer.baseAddress!
-      for ob in 0..<outBlocks {
-        let tile = dy + ob * ocBlock * dyChannel, oc = min(ocBlock, outC - ob * ocBlock)
+      for ob in 0..<weightOutBlocks {
+        let tile = dy + ob * ocb * dyChannel, oc = min(ocb, outC - ob * ocb)
         var r0 = 0
         while r0 < rows {
           let r1 = min(rows, r0 + block)
@@ -96,7 +99,12 @@ extension DirectConv {
             for tr in 0..<triples {
               let t0 = 3 * tr, partial = partials + (c * triples + tr) * slot, last = r1 == rows
               let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
-              if wide {
+              if ocb == 16 {
+                WideWeightTile512.run(
+                  planes: plane, dy: tile, dyPair: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
+                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
+                  last: last, sums: sums)
+              } else if wide {
                 WeightTile512.run(
                   planes: plane, dy: tile, dyPair: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
                   vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
@@ -109,7 +117,7 @@ extension DirectConv {
               }
               if !last { continue }
               for k in 0..<oc {
-                for j in 0..<min(3, t - t0) { dst[((ob * ocBlock + k) * inC + c) * t + t0 + j] = sums[k * 3 + j] }
+                for j in 0..<min(3, t - t0) { dst[((ob * ocb + k) * inC + c) * t + t0 + j] = sums[k * 3 + j] }
               }
             }
           }
