@@ -153,9 +153,10 @@ extension ConvCore {
           }
           var x = 0
           while x < row8 {
-            let n = max(0, min(8, g.ow - x))
+            // n values of this 8-float vector come from the row, the rest are zeros.
+            let n = src == nil ? 0 : max(0, min(8, g.ow - x))
             if let src, n > 0 { Im2col.copy(r + 2 * x, src + x, n) }
-            if src == nil || n < 8 { Im2col.fill(r + 2 * x + (src == nil ? 0 : n), 0, src == nil ? 8 : 8 - n) }
+            if n < 8 { Im2col.fill(r + 2 * x + n, 0, 8 - n) }
             x += 8
           }
         }
