@@ -107,16 +107,24 @@ def execute(selected):
 
 
 def text_outputs(nb):
-    """The text a reader sees per code cell: streams, text/plain, error names and values."""
+    """The text a reader sees per code cell: streams, text/plain, error names and values.
+
+    Consecutive outputs of one stream read as one text (as Jupyter shows them): how the kernel's
+    output batching cut the text into messages depends on timing, not on the notebook.
+    """
     result = []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         parts = []
+        stream = None
         for out in cell.get("outputs", []):
             if out.output_type == "stream":
-                parts.append(f"[{out.name}] {out.text}")
-            elif out.output_type in ("execute_result", "display_data"):
+                parts.append(out.text if stream == out.name else f"[{out.name}] {out.text}")
+                stream = out.name
+                continue
+            stream = None
+            if out.output_type in ("execute_result", "display_data"):
                 parts.append("[data] " + out.get("data", {}).get("text/plain", ""))
             elif out.output_type == "error":
                 parts.append(f"[error] {out.ename}: {out.evalue}")
