@@ -1,3 +1,5 @@
+import TensorAVX512
+
 /// A direct ("implicit GEMM") valid correlation of zero-padded planes: the stride-1 conv kernel.
 ///
 /// Per group and image, with planes `P` [inC][hp][wp] and weights `W` [outC][inC][kh][kw]:
@@ -30,8 +32,9 @@ struct DirectConv {
   init(inC: Int, outC: Int, kh: Int, kw: Int, dh: Int, dw: Int, oh: Int, ow: Int) {
     (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (inC, outC, kh, kw, dh, dw, oh, ow)
     wide = DirectTiles.wide
-    (ocBlock, vecBlock) = wide ? (8, 6) : (4, 3)
-    weightOcBlock = !wide ? 4 : (outC >= 16 ? 16 : 8)
+    (ocBlock, vecBlock) = wide ? (ForwardTile512.outputChannels, ForwardTile512.vectors) : (4, 3)
+    let wideWeight = WideWeightTile512.outputChannels
+    weightOcBlock = !wide ? 4 : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
     planeStride = hp * wp + 8

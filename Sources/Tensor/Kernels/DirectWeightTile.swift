@@ -68,7 +68,7 @@ extension DirectConv {
 
   /// Floats of one weight-gradient partial-sum slot: 96, or 192 wide.
   var weightSlot: Int {
-    !wide ? 96 : weightOcBlock == 16 ? WideWeightTile512.slotFloats : WeightTile512.slotFloats
+    !wide ? 96 : weightOcBlock == WideWeightTile512.outputChannels ? WideWeightTile512.slotFloats : WeightTile512.slotFloats
   }
 
   /// Floats of partial sums `weightGradient` needs for `images` images (0 with one row block).
@@ -87,7 +87,7 @@ extension DirectConv {
     let t = taps, triples = (t + 2) / 3, rows = images * oh, dyChannel = rows * vectorsPerRow * 8
     let block = weightRowsPerBlock, slot = weightSlot
     let ocb = weightOcBlock
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: 48) { sumsBuffer in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * max(ocb, 4)) { sumsBuffer in
       let sums = sumsBuffer.baseAddress!
       for ob in 0..<weightOutBlocks {
         let tile = dy + ob * ocb * dyChannel, oc = min(ocb, outC - ob * ocb)
@@ -99,7 +99,7 @@ extension DirectConv {
             for tr in 0..<triples {
               let t0 = 3 * tr, partial = partials + (c * triples + tr) * slot, last = r1 == rows
               let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
-              if ocb == 16 {
+              if ocb == WideWeightTile512.outputChannels {
                 WideWeightTile512.run(
                   planes: plane, dy: tile, dyPair: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
                   vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
