@@ -25,14 +25,23 @@ enum ConvBench {
         let opts = Conv2dOptions(padding: .uniform(c.pad))
         let flops = 2.0 * Double(c.n * c.cout * oh * oh * c.cin * c.k * c.k)
         let xv = Variable(x, requiresGrad: true), wv = Variable(w, requiresGrad: true), bv = Variable(b, requiresGrad: true)
-        let kinds: [(String, Double, () throws -> Void)] = [
+        var kinds: [(String, Double, () throws -> Void)] = [
           ("fwd", 1, { _ = try GradMode.withoutGradients { try conv2d(xv, weight: wv, bias: bv, options: opts) } }),
           ("fwd_bwd", 3, {
             xv.zeroGrad(); wv.zeroGrad(); bv.zeroGrad()
             try conv2d(xv, weight: wv, bias: bv, options: opts).backward(gradient: gy)
           }),
         ]
-        for (kind, mult, body) in kinds {
+        if o.strings("parts", ["no"]) != ["no"] {
+          // The backward's two kernels on their own (`--parts yes`): where fwd+bwd spends its time.
+          kinds += [
+            ("bwd_input", 1, { _ = try Kernels.conv2dBackwardInput(gy, weight: w, inputShape: x.shape, options: opts) }),
+            ("bwd_weight", 1, { _ = try Kernels.conv2dBackwardWeight(gy, input: x, weightShape: w.shape, options: opts) }),
+            ("bwd_all", 2, { _ = try Kernels.conv2dBackward(gy, input: x, weight: w, hasBias: true, options: opts) }),
+          ]
+        }
+        let only = o.strings("kinds", [])
+        for (kind, mult, body) in kinds where only.isEmpty || only.contains(kind) {
           let (reps, perCall, util) = try Timing.measure(runs: o.ints("runs", [7])[0], minRunSeconds: o.double("min-run-s", 0.5), body)
           Report.line([("engine", .string("stride")), ("bench", .string("conv2d")), ("case", .string(c.0)),
                        ("n", .int(c.n)), ("cin", .int(c.cin)), ("h", .int(c.hw)), ("w", .int(c.hw)), ("cout", .int(c.cout)),

@@ -37,7 +37,7 @@ struct DirectConv {
     weightOcBlock = !wide ? 4 : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
-    planeStride = hp * wp + 8
+    planeStride = (hp * wp + 8 + 15) / 16 * 16
     vectorsPerRow = (ow + 7) / 8
   }
 

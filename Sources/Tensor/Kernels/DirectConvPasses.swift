@@ -164,11 +164,11 @@ extension ConvCore {
     }
   }
 
-  /// `p` rounded up to a 32-byte boundary (callers reserve 8 extra floats).
+  /// `p` rounded up to a 64-byte (cache line) boundary (callers reserve 16 extra floats).
   @inline(__always)
   static func aligned(_ p: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
-    let misalign = Int(bitPattern: p) & 31
-    return misalign == 0 ? p : p + (32 - misalign) / 4
+    let misalign = Int(bitPattern: p) & 63
+    return misalign == 0 ? p : p + (64 - misalign) / 4
   }
 }
 
