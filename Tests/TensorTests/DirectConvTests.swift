@@ -110,5 +110,25 @@ import TestSupport
     Case(n: 2, c: 9, h: 11, w: 23, oc: 13, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
     Case(n: 7, c: 1, h: 32, w: 32, oc: 6, kh: 5, kw: 5),
     Case(n: 2, c: 24, h: 16, w: 16, oc: 9, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1), groups: 3)),
+    // Odd vectors per row in `pairedVector`'s row groups: 7 (whole groups), 5 (a last group of
+    // one row), 7 with a partial last vector.
+    Case(n: 2, c: 8, h: 9, w: 56, oc: 16, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 1, c: 5, h: 13, w: 40, oc: 8, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
+    Case(n: 3, c: 4, h: 5, w: 50, oc: 9, kh: 3, kw: 3, options: Conv2dOptions(padding: .uniform(1))),
   ]
+
+  /// The wide tiles' order visits every vector once, and each of its pairs is either two
+  /// adjacent vectors of one row (one run of 16 floats) or two rows' last vectors.
+  @Test(arguments: [(7, 18), (7, 23), (5, 13), (3, 1), (1, 9), (4, 10)])
+  func pairedOrderIsAPermutation(vectorsPerRow vpr: Int, rows: Int) {
+    let plan = DirectConv(inC: 1, outC: 1, kh: 1, kw: 1, dh: 1, dw: 1, oh: rows, ow: 8 * vpr)
+    let total = rows * vpr, order = (0..<total).map { plan.pairedVector($0, total: total) }
+    #expect(order.sorted() == Array(0..<total), "\(vpr) × \(rows)")
+    guard plan.wide, vpr > 1 else { return }
+    let isLast = { (v: Int) in v % vpr == vpr - 1 }
+    for k in stride(from: 0, to: total - 1, by: 2) {
+      let (a, b) = (order[k], order[k + 1])
+      #expect((b == a + 1 && !isLast(a)) || (isLast(a) && isLast(b)), "\(vpr) × \(rows): pair \(a), \(b)")
+    }
+  }
 }

@@ -151,23 +151,45 @@ extension DirectConv {
     }
   }
 
-  /// The plane offset, output offset and lane count of vectors `firstVector ..< + count`
-  /// (numbered image by image, row by row). Vectors past `total` write nothing (count 0) and
-  /// read an earlier vector's planes: the first of their tile (wide tiles: the first pair, or
-  /// the real half of a pair, so a pair stays in bounds and contiguous where it can).
+  /// Rows per group of `pairedVector`'s order: their last vectors make 3 pairs, one wide tile.
+  static let rowsPerPairGroup = 6
+
+  /// The vector (numbered image by image, row by row) that wide tiles compute at position
+  /// `position` of their sequence.
+  ///
+  /// A 16-lane pair must be two adjacent vectors of one row to load as one run of 16 floats.
+  /// With an odd number of vectors per row (7 for a 56-wide map), pairs taken in plain order
+  /// cross a row end every few pairs, and a tile with such a pair loads all its pairs in two
+  /// halves. So rows go in groups of 6: first each row's vectors but its last, then the 6 last
+  /// vectors, which pair up across rows in a tile of their own. Identity for even counts and for
+  /// one vector per row. Which tile computes an output does not change its value.
+  func pairedVector(_ position: Int, total: Int) -> Int {
+    let vpr = vectorsPerRow
+    guard wide && vpr % 2 == 1 && vpr > 1 else { return position }
+    let g = Self.rowsPerPairGroup, rows = total / vpr
+    let group = position / (g * vpr), r = position % (g * vpr), rowsInGroup = min(g, rows - group * g)
+    let inner = vpr - 1
+    if r < rowsInGroup * inner { return (group * g + r / inner) * vpr + r % inner }
+    return (group * g + r - rowsInGroup * inner) * vpr + inner
+  }
+
+  /// The plane offset, output offset and lane count of the vectors at positions `firstVector
+  /// ..< + count` of the tiles' sequence (`pairedVector`). Positions past `total` write nothing
+  /// (count 0) and read an earlier vector's planes: the first of their tile (wide tiles: the
+  /// first pair, or the real half of a pair, so a pair stays in bounds and contiguous where it can).
   func fillOffsets(
     firstVector: Int, count: Int, total: Int, perImage: Int, outImageStride: Int,
     _ pOff: UnsafeMutablePointer<Int>, _ oOff: UnsafeMutablePointer<Int>, _ cnt: UnsafeMutablePointer<Int>
   ) {
     for i in 0..<count {
-      let vec = firstVector + i
-      if vec < total {
+      if firstVector + i < total {
+        let vec = pairedVector(firstVector + i, total: total)
         let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
         pOff[i] = img * planeStride + y * wp + x
         oOff[i] = img * outImageStride + y * ow + x
         cnt[i] = min(8, ow - x)
       } else {
-        let tileStart = i - i % vecBlock
+        let vec = firstVector + i, tileStart = i - i % vecBlock
         let source = !wide ? tileStart : (i % 2 == 1 && vec - 1 < total ? i - 1 : tileStart + i % 2)
         (pOff[i], oOff[i], cnt[i]) = (pOff[source], 0, 0)
       }
