@@ -28,6 +28,7 @@ public struct Tensor: Sendable {
   /// A tensor of `shape` with every element equal to `value` ("full").
   public init(repeating value: Float, shape: [Int]) throws(TensorError) {
     let n = try Shape.checkedCount(shape)
+    _ = AllocatorPolicy.applied
     self.init(uncheckedShape: shape, scalars: [Float](repeating: value, count: n))
   }
 
@@ -76,6 +77,7 @@ public struct Tensor: Sendable {
   static func build(
     _ shape: [Int], _ body: (UnsafeMutableBufferPointer<Float>) throws -> Void
   ) rethrows -> Tensor {
+    _ = AllocatorPolicy.applied
     let n = Shape.count(shape)
     let scalars = try [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
       try body(buffer)
@@ -87,7 +89,8 @@ public struct Tensor: Sendable {
   /// A zero-filled tensor of a shape already known to be valid.
   @inline(__always)
   static func zerosUnchecked(_ shape: [Int]) -> Tensor {
-    Tensor(uncheckedShape: shape, scalars: [Float](repeating: 0, count: Shape.count(shape)))
+    _ = AllocatorPolicy.applied
+    return Tensor(uncheckedShape: shape, scalars: [Float](repeating: 0, count: Shape.count(shape)))
   }
 }
 

@@ -1,0 +1,18 @@
+import CSupport
+
+/// How the engine asks the C allocator to keep large freed buffers for reuse.
+///
+/// A tensor's values are a Swift array, allocated by `malloc`. glibc serves requests above its
+/// mmap threshold with fresh pages from the operating system and unmaps them on free; the
+/// threshold starts at 128 KiB and rises only in some free patterns. So a training step that
+/// allocates the same 25 MiB activations and gradients every time faulted in and zeroed every
+/// page of them again: 250,000 page faults and ≈ 15% of a big convolution's forward+backward.
+///
+/// `applied` raises the threshold to 32 MiB (the largest glibc accepts) and the trim threshold
+/// to 256 MiB, and keeps every thread on the main arena (whose heap can grow past the 64 MiB of
+/// a thread arena), so such buffers come from the heap and are reused by the next step;
+/// resident memory stays at the step's peak instead of going up and down. Process-wide,
+/// applied once, when the first tensor is made; `false` where the C library is not glibc.
+enum AllocatorPolicy {
+  static let applied: Bool = csupport_keep_freed_buffers(32 << 20, 256 << 20) == 1
+}
