@@ -3,7 +3,9 @@ import Tensor
 
 /// conv2d forward and forward+backward GFLOP/s on the shapes of bench_torch_conv.py
 /// (3×3, stride 1, padding 1, bias; fwd+bwd counted as 3× forward). On request (`--cases`),
-/// also the stride-1 layers of LeNet-5 (5×5, no padding) and ResNet-20 at 28×28.
+/// also the stride-1 layers of LeNet-5 (5×5, no padding) and ResNet-20 at 28×28; with `--parts
+/// yes`, the backward's kernels on their own (input gradient, weight gradient, both); `--kinds`
+/// keeps only the named kinds.
 enum ConvBench {
   static let cases: [(String, n: Int, cin: Int, hw: Int, cout: Int, k: Int, pad: Int)] = [
     ("big", 32, 64, 56, 64, 3, 1), ("small", 64, 3, 32, 16, 3, 1), ("deep", 16, 256, 14, 256, 3, 1),

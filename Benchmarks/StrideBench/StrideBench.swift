@@ -6,6 +6,7 @@ import Tensor
 /// usage: stride-bench training … (TrainingBench.swift), or
 ///        stride-bench [sgemm|conv|lenet|lenet-memory|resnet|micro|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
 ///        [--cases big small deep] [--sizes 256 512 1024 2048] [--batch 64 256] [--steps N]
+///        conv only: [--parts yes] (also bwd_input, bwd_weight, bwd_all) [--kinds fwd fwd_bwd …]
 @main
 struct StrideBench {
   static func main() throws {
