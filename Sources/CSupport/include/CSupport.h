@@ -14,5 +14,5 @@ int csupport_cpu_has_avx512(void);
 /// glibc's malloc: one arena for all threads, requests below `mmap_threshold` bytes served
 /// from the heap (not fresh mappings), heap memory returned to the OS only past
 /// `trim_threshold` free bytes.
-/// 1 when both settings took, else 0 (or without glibc).
+/// 1 when all three settings took, else 0 (or without glibc).
 int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold);

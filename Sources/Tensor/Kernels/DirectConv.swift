@@ -11,7 +11,8 @@ import TensorAVX512
 /// (kw−1)·dw − padLeft), with the weights transposed and flipped (`pack(transposed: true)`).
 ///
 /// Layouts: a chunk's planes are [channel][image][hp][wp] (row stride `wp`, a multiple of 8;
-/// plane stride `planeStride`, with 8 floats of zero slack; one channel of all the chunk's
+/// plane stride `planeStride`, a multiple of 16 with at least 8 floats of zero slack, so every
+/// plane starts on a cache line; one channel of all the chunk's
 /// images is contiguous, which the weight gradient streams); outputs are NCHW. Each output row is
 /// cut into 8-wide vectors (the last one of a row may be partial); `DirectTile` computes three
 /// such vectors for four output channels at once, in registers; on AVX-512 processors
