@@ -64,8 +64,8 @@ import TestSupport
     }
   }
 
-  /// The default dispatch sends stride-1 k>1 to the direct kernel (but the forward of deep,
-  /// small maps) and the rest to im2col.
+  /// The default dispatch sends stride-1 k>1 to the direct kernel (deep, small maps too) and
+  /// the rest to im2col.
   @Test func dispatchRule() throws {
     let g3 = try ConvGeometry.conv(input: [2, 3, 8, 8], weight: [4, 3, 3, 3], options: Conv2dOptions(padding: .uniform(1)))
     let g1 = try ConvGeometry.conv(input: [2, 3, 8, 8], weight: [4, 3, 1, 1], options: Conv2dOptions())
@@ -73,7 +73,7 @@ import TestSupport
     #expect(ConvCore.usesDirect(g3, .auto) && !ConvCore.usesDirect(g1, .auto) && !ConvCore.usesDirect(s2, .auto))
     #expect(ConvCore.usesDirect(g1, .direct) && !ConvCore.usesDirect(s2, .direct) && !ConvCore.usesDirect(g3, .im2col))
     let deep = try ConvGeometry.conv(input: [2, 256, 14, 14], weight: [8, 256, 3, 3], options: Conv2dOptions(padding: .uniform(1)))
-    #expect(!ConvCore.usesDirect(deep, .auto, forward: true) && ConvCore.usesDirect(deep, .auto))
+    #expect(ConvCore.usesDirect(deep, .auto))
   }
 
   /// The direct path gives the same bits with 1 and 2 threads (several chunks, ragged last one).

@@ -20,7 +20,7 @@ extension Kernels {
     }
     // Every element is written by the GEMMs (beta = 0), so the output starts uninitialised.
     var out = Tensor.build(g.outputShape) { _ in }
-    if ConvCore.usesDirect(g, .auto, forward: true) && DirectActivation.fuses(activation) {
+    if ConvCore.usesDirect(g, .auto) && DirectActivation.fuses(activation) {
       try ConvCore.directForward(g, input: input, weight: weight, bias: bias, activation: activation, into: &out)
       return out
     }
@@ -76,7 +76,7 @@ enum ConvCore {
   static func forward(
     _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor, path: ConvPath = .auto
   ) throws {
-    if usesDirect(g, path, forward: true) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
+    if usesDirect(g, path) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
     if WidePlan.applies(g) { return try wideForward(g, input: input, weight: weight, bias: bias, into: &out) }
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows

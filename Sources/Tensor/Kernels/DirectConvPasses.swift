@@ -5,16 +5,13 @@ enum ConvPath: Sendable {
 
 extension ConvCore {
   /// The dispatch rule, from shapes only: the direct kernel for stride 1 with a kernel of more
-  /// than one tap (1×1 convolutions are a plain GEMM, which OpenBLAS does better), except the
-  /// `forward` pass of many channels on small maps (≥ 128 input channels per group, ≤ 256
-  /// output positions), where one large GEMM measured faster with two threads.
-  static func usesDirect(_ g: ConvGeometry, _ path: ConvPath, forward: Bool = false) -> Bool {
+  /// than one tap (1×1 convolutions are a plain GEMM, which OpenBLAS does better). The same rule
+  /// on every processor, so results do not depend on which tiles run.
+  static func usesDirect(_ g: ConvGeometry, _ path: ConvPath) -> Bool {
     switch path {
     case .im2col: return false
     case .direct: return DirectConv.applies(g)
-    case .auto:
-      if forward && g.cPerGroup >= 128 && g.oh * g.ow <= 256 { return false }
-      return DirectConv.applies(g) && g.kh * g.kw > 1
+    case .auto: return DirectConv.applies(g) && g.kh * g.kw > 1
     }
   }
 
