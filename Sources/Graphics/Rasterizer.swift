@@ -49,6 +49,8 @@ public struct Rasterizer: Sendable {
     case .group(let local, let children):
       let combined = local.then(transform)
       for child in children { draw(child, transform: combined, on: &canvas) }
+    case .titled(_, let children):
+      for child in children { draw(child, transform: transform, on: &canvas) }
     case .path, .rectangle, .ellipse, .polyline:
       guard let (path, style) = element.outline else { return }
       drawShape(path, style: style, transform: transform, on: &canvas)

@@ -53,6 +53,11 @@ public struct SVGWriter: Sendable {
       out += "<g transform=\"\(transformText(transform))\">\n"
       for child in elements { write(child, into: &out, depth: depth + 1) }
       out += String(repeating: " ", count: depth) + "</g>\n"
+    case .titled(let title, let elements):
+      out += "<g>\n" + String(repeating: " ", count: depth + 1)
+      out += "<title>\(SVGWriter.escape(title))</title>\n"
+      for child in elements { write(child, into: &out, depth: depth + 1) }
+      out += String(repeating: " ", count: depth) + "</g>\n"
     }
   }
 

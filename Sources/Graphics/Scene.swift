@@ -58,6 +58,9 @@ public indirect enum Element: Sendable, Hashable {
   case image(Bitmap, frame: Rect)
   /// Elements drawn through a transform.
   case group(Transform, [Element])
+  /// Elements with a description that SVG viewers show on hover (`<g><title>…</title>…</g>`);
+  /// the rasteriser draws the elements alone.
+  case titled(String, [Element])
 
   /// A square-cornered or rounded rectangle.
   public static func rectangle(_ rect: Rect, cornerRadius: Double = 0, style: Style) -> Element {
@@ -83,7 +86,7 @@ public indirect enum Element: Sendable, Hashable {
     case .ellipse(let center, let rx, let ry, let style):
       (Path.ellipse(center: center, radiusX: rx, radiusY: ry), style)
     case .polyline(let points, let style): (Path.polyline(points), style)
-    case .text, .image, .group: nil
+    case .text, .image, .group, .titled: nil
     }
   }
 }

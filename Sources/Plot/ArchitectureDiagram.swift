@@ -1,14 +1,21 @@
 import Foundation
 import Graphics
 
-/// One layer (or the input) in an architecture diagram.
+/// One layer (or the input, or a stage of repeated blocks) in an architecture diagram.
 public struct DiagramNode: Sendable, Hashable {
   /// What the layer does; sets the block colour.
   public enum Kind: Sendable, Hashable {
     case input, conv, pool, dense, norm, activation, upsample, concat, output, other
   }
 
-  /// Layer name, e.g. "conv1".
+  /// The shortcut of a residual block drawn around this node: the identity, or a layer that
+  /// projects (its short description, e.g. "1x1 conv /2").
+  public enum Shortcut: Sendable, Hashable {
+    case identity
+    case projection(String)
+  }
+
+  /// Layer name, e.g. "conv1" or "3 × BasicBlock".
   public var label: String
   /// A short description, e.g. "5x5, 6 filters".
   public var detail: String
@@ -16,13 +23,28 @@ public struct DiagramNode: Sendable, Hashable {
   public var shape: [Int]
   /// Kind of layer.
   public var kind: Kind
+  /// A residual shortcut around this node (added to its output), or `nil`.
+  public var shortcut: Shortcut?
+  /// How many identical blocks the node stands for (drawn as a stack when more than 1).
+  public var repeats: Int
+  /// Text shown on hover in SVG (`<title>`): parameters, mult-adds, activation memory.
+  public var info: String
+  /// The shape error at this layer, if the model stops fitting here (drawn red).
+  public var error: String?
 
   /// A node.
-  public init(label: String, detail: String = "", shape: [Int], kind: Kind = .other) {
+  public init(
+    label: String, detail: String = "", shape: [Int], kind: Kind = .other,
+    shortcut: Shortcut? = nil, repeats: Int = 1, info: String = "", error: String? = nil
+  ) {
     self.label = label
     self.detail = detail
     self.shape = shape
     self.kind = kind
+    self.shortcut = shortcut
+    self.repeats = repeats
+    self.info = info
+    self.error = error
   }
 }
 
@@ -51,10 +73,14 @@ public struct DiagramEdge: Sendable, Hashable {
 /// A model drawn as a chain of blocks, left to right, in the style of the LeNet-5 figure.
 ///
 /// A feature map `[C, H, W]` is a box whose height grows with H, whose depth grows with W and
-/// whose thickness grows with C (all logarithmically); a vector `[N]` is a thin bar. Each block
-/// is labelled with its name, detail and output shape; arrows between blocks carry the shape of
-/// the data they pass. Skip and residual edges arc above the chain, nested by span. Invalid
-/// edges (out of range, or not pointing forward) are left out.
+/// whose thickness grows with C (all logarithmically); a vector `[N]` is a thin bar; a node
+/// that stands for several blocks is a stack. Each block is labelled with its name, detail and
+/// output shape (text at least 11 units high); arrows between blocks carry the shape of the data
+/// they pass. A node's residual shortcut arcs over it; skip and residual edges over several
+/// nodes arc above the chain, nested by span; a node with an error is drawn red and the error
+/// written under the diagram. A chain wider than `maxWidth` wraps into rows joined by a path
+/// that runs in the gutter between rows. Invalid edges (out of range, or not pointing forward)
+/// are left out; a residual edge is drawn like a shortcut, over the nodes it spans.
 ///
 /// ```swift
 /// let lenet = ArchitectureDiagram(title: "LeNet-5", nodes: [
@@ -110,16 +136,20 @@ public struct ArchitectureDiagram: Figure {
           size: Theme.labelSize, color: Theme.mutedText))
     }
     for index in nodes.indices {
-      scene.add(contentsOf: layout.block(index, node: nodes[index]))
-      scene.add(contentsOf: layout.blockLabels(index, node: nodes[index]))
       if index + 1 < nodes.count {
         let text = showEdgeShapes ? ArchitectureDiagram.shapeText(nodes[index].shape) : ""
         scene.add(contentsOf: layout.chainArrow(from: index, label: text))
       }
     }
+    for span in layout.spans { scene.add(contentsOf: layout.shortcut(span)) }
+    for index in nodes.indices {
+      let parts = layout.block(index) + layout.blockLabels(index)
+      scene.add(nodes[index].info.isEmpty ? .group(.identity, parts) : .titled(nodes[index].info, parts))
+    }
     for (edge, level) in layout.levels {
       scene.add(contentsOf: layout.arc(edge, level: level))
     }
+    scene.add(contentsOf: layout.errorLines())
     if !title.isEmpty {
       scene.add(
         Theme.label(
@@ -127,6 +157,23 @@ public struct ArchitectureDiagram: Figure {
           weight: .bold))
     }
     return scene
+  }
+
+  /// Residual shortcuts, each over the nodes `first...last`: every node's own shortcut, and
+  /// every residual edge (from the node before `first` to `last`).
+  var spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)] {
+    var spans = nodes.indices.compactMap { index in
+      nodes[index].shortcut.map { (first: index, last: index, shortcut: $0) }
+    }
+    for edge in validEdges where edge.kind == .residual {
+      spans.append((edge.from + 1, edge.to, .identity))
+    }
+    return spans
+  }
+
+  /// Edges drawn as arcs above the chain: the skips (residual edges are shortcut spans).
+  var arcEdges: [DiagramEdge] {
+    validEdges.filter { $0.kind != .residual }
   }
 }
 
@@ -136,10 +183,13 @@ struct BlockGeometry {
   let thickness: Double, height: Double
   /// Oblique depth offset (grows with W).
   let depthX: Double, depthY: Double
+  /// Offset of the last copy behind a stacked block (0 for a single block).
+  var stack: Double = 0
 
-  var totalWidth: Double { thickness + depthX }
+  var totalWidth: Double { thickness + depthX + stack }
 
-  init(shape: [Int]) {
+  init(shape: [Int], repeats: Int = 1) {
+    stack = repeats > 1 ? 8 : 0
     func scaled(_ n: Int, over max: Double) -> Double {
       min(log2(Double(Swift.max(n, 1))) / log2(max), 1)
     }

@@ -5,6 +5,7 @@ import Graphics
 /// The chain runs left to right and wraps into further rows when it would be wider than the
 /// diagram's `maxWidth`, but only between nodes that no skip edge spans (a U-Net stays one row).
 struct DiagramLayout {
+  let nodes: [DiagramNode]
   let geometries: [BlockGeometry]
   /// Left edge of each block's front face.
   let blockX: [Double]
@@ -22,50 +23,137 @@ struct DiagramLayout {
   let firstArcBase: Double
   /// Distance from the centre line to the top of the labels under the blocks.
   let labelOffset: Double
+  /// Residual shortcuts over nodes `first...last`.
+  let spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)]
+  /// Distance from the centre line up to the line of the node shortcuts.
+  let shortcutRise: Double
+  /// Distance from the centre line down to the gutter the wrap path runs in.
+  let gutterDrop: Double
+  /// The error written under the diagram, in lines.
+  let errorText: [String]
+  /// Top of the error text.
+  let errorTop: Double
 
   static let arcStep = 24.0
-  static let margin = 16.0
+  static let margin = 24.0
+  static let lineHeight = 15.0
+  /// x of the lane the wrap path runs down in, left of every row.
+  static let wrapLane = 10.0
 
   init(_ diagram: ArchitectureDiagram) {
-    let nodes = diagram.nodes
-    geometries = nodes.map { BlockGeometry(shape: $0.shape) }
-    levels = DiagramLayout.assignLevels(diagram.validEdges)
+    nodes = diagram.nodes
+    spans = diagram.spans
+    geometries = nodes.map { BlockGeometry(shape: $0.shape, repeats: $0.repeats) }
+    levels = DiagramLayout.assignLevels(diagram.arcEdges)
     let maxLevel = levels.map(\.1).max() ?? 0
-    let titleRoom = diagram.title.isEmpty ? 10.0 : 36.0
-    let halfHeight = geometries.map { $0.height / 2 + $0.depthY }.max() ?? 20
-    let arcRoom = Double(maxLevel) * DiagramLayout.arcStep + (maxLevel > 0 ? 12 : 0)
+    let titleRoom = diagram.title.isEmpty ? 10.0 : 38.0
+    let rise = geometries.map { $0.height / 2 + $0.depthY + $0.stack }.max() ?? 20
+    let hasProjection = spans.contains { if case .projection = $0.shortcut { true } else { false } }
+    let shortcutRoom = spans.isEmpty ? 0 : (hasProjection ? 34.0 : 18.0)
+    shortcutRise = rise + 10
+    let arcRoom = Double(maxLevel) * DiagramLayout.arcStep
     firstArcBase = titleRoom + arcRoom
-    firstCenterY = firstArcBase + 10 + halfHeight
-    labelOffset = (geometries.map { $0.height / 2 }.max() ?? 20) + 16
-    rowHeight = arcRoom + 10 + halfHeight + labelOffset + 3 * 14 + 18
-    let slotWidths = DiagramLayout.slotWidths(nodes, geometries)
-    let gaps = DiagramLayout.gaps(diagram)
-    rows = DiagramLayout.breakRows(
-      slotWidths, gaps: gaps, edges: diagram.validEdges,
-      maxWidth: diagram.maxWidth)
-    var x = DiagramLayout.margin
+    firstCenterY = titleRoom + arcRoom + shortcutRoom + rise + 6
+    labelOffset = (geometries.map { $0.height / 2 }.max() ?? 20) + 14
+    let lineCount = Double(nodes.map { DiagramLayout.labelLines($0).count }.max() ?? 1)
+    gutterDrop = labelOffset + lineCount * DiagramLayout.lineHeight
+    rowHeight = gutterDrop + 14 + arcRoom + shortcutRoom + rise + 6
+    let placed = DiagramLayout.place(diagram, spans: spans, geometries: geometries)
+    (rows, slots, blockX) = (placed.rows, placed.slots, placed.blockX)
+    width = max(placed.width, TextMetrics.width(of: diagram.title, fontSize: Theme.titleSize) + 24)
+    let rowCount = Double((rows.last ?? 0) + 1)
+    errorTop = firstCenterY + (rowCount - 1) * rowHeight + gutterDrop + 6
+    errorText = DiagramLayout.errorLines(nodes, width: width - 2 * DiagramLayout.margin)
+    height = errorTop + Double(errorText.count) * DiagramLayout.lineHeight + 6
+  }
+
+  typealias Placement = (
+    rows: [Int], slots: [(x: Double, width: Double)], blockX: [Double], width: Double
+  )
+
+  /// Rows and slots: the fewest rows within `maxWidth`, then the narrowest width that keeps
+  /// that many rows, so rows come out about equally full.
+  static func place(
+    _ diagram: ArchitectureDiagram, spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)],
+    geometries: [BlockGeometry]
+  ) -> Placement {
+    let slotWidths = slotWidths(diagram.nodes, geometries, spans: spans)
+    let gaps = gaps(diagram)
+    let bounds = diagram.arcEdges.map { ($0.from, $0.to) } + spans.map { ($0.first, $0.last) }
+    func attempt(_ limit: Double) -> Placement {
+      let rows = breakRows(slotWidths, gaps: gaps, bounds: bounds, maxWidth: limit)
+      return positions(rows, slotWidths: slotWidths, gaps: gaps, geometries: geometries)
+    }
+    var limit = diagram.maxWidth
+    var best = attempt(limit)
+    while best.width > diagram.maxWidth, limit > 200 {
+      limit -= best.width - diagram.maxWidth + 1
+      best = attempt(limit)
+    }
+    let rowCount = (best.rows.last ?? 0) + 1
+    guard rowCount > 1 else { return best }
+    var narrower = best.width - 20
+    while narrower > 200 {
+      let candidate = attempt(narrower)
+      guard (candidate.rows.last ?? 0) + 1 <= rowCount else { break }
+      if candidate.width < best.width { best = candidate }
+      narrower -= 20
+    }
+    return best
+  }
+
+  /// Slot positions for given rows; each row starts at the margin.
+  static func positions(
+    _ rows: [Int], slotWidths: [Double], gaps: [Double], geometries: [BlockGeometry]
+  ) -> Placement {
+    var x = margin
     var blockX: [Double] = []
     var slots: [(x: Double, width: Double)] = []
     var widest = 100.0
-    for index in nodes.indices {
-      if index > 0 && rows[index] != rows[index - 1] { x = DiagramLayout.margin + 16 }
+    for index in rows.indices {
+      if index > 0 && rows[index] != rows[index - 1] { x = margin }
       slots.append((x, slotWidths[index]))
       blockX.append(x + (slotWidths[index] - geometries[index].totalWidth) / 2)
-      widest = max(widest, x + slotWidths[index] + DiagramLayout.margin + 14)
+      widest = max(widest, x + slotWidths[index] + 14 + margin / 2)
       x += slotWidths[index] + gaps[index]
     }
-    self.blockX = blockX
-    self.slots = slots
-    width = max(widest, TextMetrics.width(of: diagram.title, fontSize: Theme.titleSize) + 24)
-    let rowCount = (rows.last ?? 0) + 1
-    height = firstCenterY + Double(rowCount - 1) * rowHeight + labelOffset + 3 * 14 + 8
+    return (rows, slots, blockX, widest)
   }
 
-  /// Width of each node's slot: its block or its widest label line, plus 4.
-  static func slotWidths(_ nodes: [DiagramNode], _ geometries: [BlockGeometry]) -> [Double] {
-    zip(nodes, geometries).map { node, g in
-      let labels = labelLines(node).map { TextMetrics.width(of: $0.text, fontSize: $0.size) }
-      return max(g.totalWidth, labels.max() ?? 0) + 4
+  /// The first error, "Shape error at Dense: …", broken into lines of at most `width`.
+  static func errorLines(_ nodes: [DiagramNode], width: Double) -> [String] {
+    guard let node = nodes.first(where: { $0.error != nil }), let error = node.error else {
+      return []
+    }
+    let perLine = max(Int(width / (TextMetrics.advance * Theme.tickSize)), 20)
+    var lines: [String] = []
+    var line = ""
+    for word in "Shape error at \(node.label): \(error)".split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > perLine {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + String(word.prefix(perLine))
+    }
+    return lines + (line.isEmpty ? [] : [line])
+  }
+
+  /// Width of each node's slot: its block (with room for a shortcut around it) or its widest
+  /// label line, plus 4.
+  static func slotWidths(
+    _ nodes: [DiagramNode], _ geometries: [BlockGeometry],
+    spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)]
+  ) -> [Double] {
+    nodes.indices.map { index in
+      var lines = labelLines(nodes[index]).map { TextMetrics.width(of: $0.text, fontSize: $0.size) }
+      var room = 0.0
+      for span in spans where span.first == index || span.last == index {
+        room = 26
+        if case .projection(let text) = span.shortcut, span.first == span.last {
+          lines.append(TextMetrics.width(of: text, fontSize: Theme.tickSize) + 12)
+        }
+      }
+      return max(geometries[index].totalWidth + room, lines.max() ?? 0) + 4
     }
   }
 
@@ -73,18 +161,19 @@ struct DiagramLayout {
   static func gaps(_ diagram: ArchitectureDiagram) -> [Double] {
     diagram.nodes.map { node in
       let edgeText = diagram.showEdgeShapes ? ArchitectureDiagram.shapeText(node.shape) : ""
-      return max(30, TextMetrics.width(of: edgeText, fontSize: Theme.smallSize) + 16)
+      return max(30, TextMetrics.width(of: edgeText, fontSize: Theme.tickSize) + 16)
     }
   }
 
   /// Row of every node. A row ends before the node that would cross `maxWidth`, at the latest
-  /// earlier break that no edge spans and that leaves the row at least half full; failing that,
+  /// earlier break that no edge or shortcut spans (`bounds`: a cut before node k is barred
+  /// when lo < k ≤ hi) and that leaves the row at least half full; failing that,
   /// the row runs wide: to the end if that is within 1.5 × maxWidth (or leaves one node), else
   /// to the next break.
-  static func breakRows(_ slots: [Double], gaps: [Double], edges: [DiagramEdge], maxWidth: Double)
-    -> [Int]
-  {
-    func allowed(_ cut: Int) -> Bool { !edges.contains { $0.from < cut && $0.to >= cut } }
+  static func breakRows(
+    _ slots: [Double], gaps: [Double], bounds: [(Int, Int)], maxWidth: Double
+  ) -> [Int] {
+    func allowed(_ cut: Int) -> Bool { !bounds.contains { $0.0 < cut && $0.1 >= cut } }
     func rowWidth(_ start: Int, _ end: Int) -> Double {
       (start..<end).reduce(margin) { $0 + slots[$1] + gaps[$1] }
     }
@@ -126,10 +215,14 @@ struct DiagramLayout {
     return placed
   }
 
+  /// Name (bold), detail, shape, and "shape error" for a failing node.
   static func labelLines(_ node: DiagramNode) -> [(text: String, size: Double, bold: Bool)] {
-    var lines: [(text: String, size: Double, bold: Bool)] = [(node.label, 11, true)]
-    if !node.detail.isEmpty { lines.append((node.detail, 10, false)) }
-    if !node.shape.isEmpty { lines.append((ArchitectureDiagram.shapeText(node.shape), 10, false)) }
+    var lines: [(text: String, size: Double, bold: Bool)] = [(node.label, Theme.labelSize, true)]
+    if !node.detail.isEmpty { lines.append((node.detail, Theme.tickSize, false)) }
+    if !node.shape.isEmpty {
+      lines.append((ArchitectureDiagram.shapeText(node.shape), Theme.tickSize, false))
+    }
+    if node.error != nil { lines.append(("shape error", Theme.tickSize, true)) }
     return lines
   }
 
@@ -146,152 +239,8 @@ struct DiagramLayout {
     }
   }
 
-  /// A box: front face, top face and side face, shaded.
-  func block(_ index: Int, node: DiagramNode) -> [Element] {
-    let g = geometries[index]
-    let centerY = centerY(index)
-    let x = blockX[index], top = centerY - g.height / 2, bottom = centerY + g.height / 2
-    let base = DiagramLayout.color(node.kind)
-    let edge = Style.stroke(Color(hex: 0x4A4A4A), width: 0.8)
-    func face(_ points: [Point], _ fill: Color) -> Element {
-      .path(
-        Path.polyline(points, closed: true),
-        Style(fill: fill, stroke: edge.stroke, strokeWidth: edge.strokeWidth))
-    }
-    var elements = [
-      face(
-        [
-          Point(x, top), Point(x + g.thickness, top), Point(x + g.thickness, bottom),
-          Point(x, bottom),
-        ], base)
-    ]
-    if g.depthX > 0 {
-      let (dx, dy) = (g.depthX, g.depthY)
-      elements.append(
-        face(
-          [
-            Point(x, top), Point(x + dx, top - dy), Point(x + g.thickness + dx, top - dy),
-            Point(x + g.thickness, top),
-          ], base.mixed(with: .white, amount: 0.45)))
-      elements.append(
-        face(
-          [
-            Point(x + g.thickness, top), Point(x + g.thickness + dx, top - dy),
-            Point(x + g.thickness + dx, bottom - dy), Point(x + g.thickness, bottom),
-          ],
-          base.mixed(with: .black, amount: 0.18)))
-    }
-    return elements
-  }
-
-  func blockLabels(_ index: Int, node: DiagramNode) -> [Element] {
-    var y = centerY(index) + labelOffset
-    let center = slots[index].x + slots[index].width / 2
-    var elements: [Element] = []
-    for line in DiagramLayout.labelLines(node) {
-      elements.append(
-        Theme.label(
-          line.text, centeredAt: Point(center, y), size: line.size,
-          weight: line.bold ? .bold : .normal,
-          color: line.bold ? Theme.text : Theme.mutedText))
-      y += 14
-    }
-    return elements
-  }
-
-  /// The arrow from block `index` to the next, with the passed shape above it; an elbow
-  /// back to the left margin when the next block starts a new row.
-  func chainArrow(from index: Int, label: String) -> [Element] {
-    let g = geometries[index]
-    let start = blockX[index] + g.thickness + g.depthX / 2 + 3
-    let end = blockX[index + 1] - 3
-    let y = centerY(index)
-    let style = Style.stroke(Color(hex: 0x555555), width: 1.2)
-    guard rows[index] == rows[index + 1] else { return wrapArrow(from: index, label: label) }
-    guard end > start else { return [] }
-    var elements: [Element] = [.line(from: Point(start, y), to: Point(end - 6, y), style: style)]
-    elements.append(arrowHead(at: Point(end, y), direction: 0))
-    if !label.isEmpty {
-      elements.append(
-        Theme.label(
-          label, centeredAt: Point((start + end) / 2, y - 9),
-          size: Theme.smallSize, color: Theme.mutedText))
-    }
-    return elements
-  }
-
-  /// The elbow from the last block of a row to the first block of the next row.
-  func wrapArrow(from index: Int, label: String) -> [Element] {
-    let g = geometries[index]
-    let start = Point(blockX[index] + g.thickness + g.depthX / 2 + 3, centerY(index))
-    let right = slots[index].x + slots[index].width + 10
-    let nextY = centerY(index + 1)
-    let turnY = nextY - rowHeight / 2 + 4
-    let left = DiagramLayout.margin
-    let end = Point(blockX[index + 1] - 3, nextY)
-    let points = [
-      start, Point(right, start.y), Point(right, turnY), Point(left, turnY),
-      Point(left, nextY), Point(end.x - 6, nextY),
-    ]
-    var elements: [Element] = [
-      .polyline(points, .stroke(Color(hex: 0x555555), width: 1.2)),
-      arrowHead(at: end, direction: 0),
-    ]
-    if !label.isEmpty {
-      let width = TextMetrics.width(of: label, fontSize: Theme.smallSize) + 8
-      let mid = Point((left + right) / 2, turnY)
-      elements.append(
-        .rectangle(
-          Rect(x: mid.x - width / 2, y: turnY - 7, width: width, height: 14),
-          style: .fill(.white)))
-      elements.append(
-        Theme.label(label, centeredAt: mid, size: Theme.smallSize, color: Theme.mutedText))
-    }
-    return elements
-  }
-
-  /// A filled triangle with its tip at `tip`, pointing right (0) or down (90).
-  func arrowHead(at tip: Point, direction: Int, color: Color = Color(hex: 0x555555)) -> Element {
-    let points =
-      direction == 0
-      ? [tip, Point(tip.x - 7, tip.y - 3.5), Point(tip.x - 7, tip.y + 3.5)]
-      : [tip, Point(tip.x - 3.5, tip.y - 7), Point(tip.x + 3.5, tip.y - 7)]
-    return .path(Path.polyline(points, closed: true), .fill(color))
-  }
-
-  /// An arc over the chain from one block's top to another's, with "add" or "concat".
-  func arc(_ edge: DiagramEdge, level: Int) -> [Element] {
-    let color = edge.kind == .residual ? Color(hex: 0xD0562A) : Color(hex: 0x23916A)
-    let fromTop = blockTop(edge.from), toTop = blockTop(edge.to)
-    let x0 = blockCenterX(edge.from) + 3, x1 = blockCenterX(edge.to) - 3
-    let y = arcBase(edge.from) - Double(level - 1) * DiagramLayout.arcStep
-    let r = min(8, (x1 - x0) / 4)
-    var path = Path()
-    path.moveTo(Point(x0, fromTop - 3))
-    path.lineTo(Point(x0, y + r))
-    path.quadTo(Point(x0 + r, y), control: Point(x0, y))
-    path.lineTo(Point(x1 - r, y))
-    path.quadTo(Point(x1, y + r), control: Point(x1, y))
-    path.lineTo(Point(x1, toTop - 9))
-    let dash: [Double] = edge.kind == .skip ? [6, 4] : []
-    let word = edge.kind == .residual ? "+ add" : "concat"
-    let mid = Point((x0 + x1) / 2, y)
-    let boxWidth = TextMetrics.width(of: word, fontSize: Theme.smallSize) + 8
-    return [
-      .path(path, .stroke(color, width: 1.6, dash: dash)),
-      arrowHead(at: Point(x1, toTop - 2), direction: 90, color: color),
-      .rectangle(
-        Rect(x: mid.x - boxWidth / 2, y: y - 7, width: boxWidth, height: 14),
-        cornerRadius: 3, style: .fill(.white)),
-      Theme.label(word, centeredAt: mid, size: Theme.smallSize, color: color),
-    ]
-  }
-
-  func blockTop(_ index: Int) -> Double {
-    centerY(index) - geometries[index].height / 2 - geometries[index].depthY
-  }
-
-  func blockCenterX(_ index: Int) -> Double {
-    blockX[index] + geometries[index].totalWidth / 2
-  }
+  static let errorColor = Color(hex: 0xC62828)
+  static let lineColor = Color(hex: 0x555555)
+  static let residualColor = Color(hex: 0xD0562A)
+  static let skipColor = Color(hex: 0x23916A)
 }

@@ -51,7 +51,7 @@ func texts(in elements: [Element]) -> [Text] {
   elements.flatMap { element -> [Text] in
     switch element {
     case .text(let text): [text]
-    case .group(_, let children): texts(in: children)
+    case .group(_, let children), .titled(_, let children): texts(in: children)
     default: []
     }
   }
@@ -62,7 +62,7 @@ func images(in elements: [Element]) -> [(Bitmap, Rect)] {
   elements.flatMap { element -> [(Bitmap, Rect)] in
     switch element {
     case .image(let bitmap, let frame): [(bitmap, frame)]
-    case .group(_, let children): images(in: children)
+    case .group(_, let children), .titled(_, let children): images(in: children)
     default: []
     }
   }

@@ -4,88 +4,71 @@ import Lang
 import NN
 import Plot
 
-/// `model.diagram()`: the architecture as a chain of blocks (LeNet-figure style), each labelled
-/// with its layer and output shape; residual shortcuts and U-Net skips as arrows. SVG + PNG.
+/// `model.diagram(input:depth:)`: the architecture drawn, at most 1,000 units wide. A chain of
+/// blocks (LeNet-figure style) wrapping into rows, repeated blocks collapsed into stages at depth 1
+/// and opened at depth 2 and 3, residual shortcuts drawn; a U-Net as a U. A model whose shapes do
+/// not fit is drawn up to the failing layer, marked red with the error. SVG (with each block's
+/// parameters, mult-adds and activation memory as a hover) + PNG.
 final class DiagramValue: RuntimeObject {
-  let summary: ModelSummary
-  let diagram: ArchitectureDiagram
+  let figure: any Figure
+  /// "Input 1x32x32 → Conv2D 6x28x28 → …", the plain-text form.
+  let text: String
 
-  init(_ summary: ModelSummary) {
-    self.summary = summary
-    self.diagram = DiagramBuilder.diagram(summary)
+  init(_ summary: ModelSummary, depth: Int = 1, failure: DiagramFailure? = nil) {
+    if failure == nil, let u = UNetDiagramBuilder.diagram(summary) {
+      figure = u
+      text = u.levels.flatMap { $0.encoder }.map(DiagramValue.step).joined(separator: " → ")
+        + " ↑ " + u.levels.reversed().flatMap { $0.decoder }.map(DiagramValue.step).joined(separator: " → ")
+    } else {
+      let chain = DiagramBuilder.diagram(summary, depth: depth, failure: failure)
+      figure = chain
+      text = chain.nodes.map(DiagramValue.step).joined(separator: " → ")
+    }
+  }
+
+  static func step(_ node: DiagramNode) -> String {
+    "\(node.label) \(ArchitectureDiagram.shapeText(node.shape))" + (node.error.map { " ✗ \($0)" } ?? "")
   }
 
   override var typeName: String { "Diagram" }
 
-  override var description: String {
-    diagram.nodes.map { "\($0.label) \(ArchitectureDiagram.shapeText($0.shape))" }.joined(separator: " → ")
-  }
+  override var description: String { text }
 
   override var methods: [MethodSpec] {
     [MethodSpec(name: "save", parameters: [P.positional("path", "String")], returns: nil, doc: "Writes the drawing to .svg or .png.") { a in
-      try FigureFiles.write(self.diagram, to: try a.string("path"))
+      try FigureFiles.write(self.figure, to: try a.string("path"))
       return .void
     }]
   }
 
-  override func displayBundle() -> MimeBundle { FigureBundle.bundle(diagram, plain: description) }
+  override func displayBundle() -> MimeBundle { FigureBundle.bundle(figure, plain: description) }
+
+  /// The diagram of `layer` for `input`: its full summary, or, when its shapes do not fit, the
+  /// summary of the layers before the failing one and the failure.
+  static func make(_ layer: Layer, input: [Int]?, depth: Int) throws -> DiagramValue {
+    guard depth >= 1 else { throw HostError("ValueError", "diagram(depth:) needs a depth of 1 or more, got \(depth)") }
+    do {
+      return DiagramValue(try layer.summary(input: input, depth: 64), depth: depth)
+    } catch let error as ShapeError {
+      guard let sequential = layer as? Sequential, let shape = input ?? sequential.inputShape else { throw error }
+      let children = sequential.children
+      for count in stride(from: children.count - 1, through: 0, by: -1) {
+        let prefix = Sequential(layers: Array(children.prefix(count)))
+        guard let summary = try? prefix.summary(input: shape, depth: 64) else { continue }
+        let failing = children[count]
+        let failure = DiagramFailure(label: failing.typeName, detail: DiagramBuilder.short(code: failing.description), message: error.message)
+        var named = summary
+        named.typeName = sequential.typeName
+        return DiagramValue(named, depth: depth, failure: failure)
+      }
+      throw error
+    }
+  }
 }
 
-/// Walks a summary tree into diagram nodes: containers are opened, BatchNorm and activation
-/// layers are folded away, a residual block becomes one node with a shortcut arrow around it, a
-/// skip-concatenation gets a concat node and an arrow from where the skip leaves.
-enum DiagramBuilder {
-  static let hidden: Set<String> = ["BatchNorm2D", "ReLU", "Tanh", "Sigmoid", "GELU", "ELU", "LeakyReLU", "Softmax",
-                                    "Identity", "Dropout"]
-
-  static func diagram(_ summary: ModelSummary) -> ArchitectureDiagram {
-    var nodes = [DiagramNode(label: "Input", shape: summary.inputShape, kind: .input)]
-    var edges: [DiagramEdge] = []
-    for row in summary.layers { visit(row, &nodes, &edges) }
-    if nodes.count > 1 { nodes[nodes.count - 1].kind = nodes[nodes.count - 1].kind == .dense ? .output : nodes[nodes.count - 1].kind }
-    return ArchitectureDiagram(title: "\(summary.typeName): \(Numbers.grouped(summary.totalParameters)) parameters",
-                               nodes: nodes, edges: edges)
-  }
-
-  static func visit(_ row: LayerSummary, _ nodes: inout [DiagramNode], _ edges: inout [DiagramEdge]) {
-    switch row.typeName {
-    case "Sequential":
-      for child in row.children { visit(child, &nodes, &edges) }
-    case "Residual":
-      let before = nodes.count - 1
-      let inner = row.children.flatMap(\.flattened).filter { !$0.isContainer && !hidden.contains($0.typeName) }
-      let detail = inner.prefix(4).map { short($0) }.joined(separator: " · ")
-      nodes.append(DiagramNode(label: "Residual", detail: detail, shape: row.outputShape, kind: .conv))
-      edges.append(DiagramEdge(from: before, to: nodes.count - 1, kind: .residual))
-    case "SkipConcat":
-      let before = nodes.count - 1
-      for child in row.children { visit(child, &nodes, &edges) }
-      nodes.append(DiagramNode(label: "Concat", shape: row.outputShape, kind: .concat))
-      edges.append(DiagramEdge(from: before, to: nodes.count - 1, kind: .skip))
-    default:
-      if hidden.contains(row.typeName) { return }
-      nodes.append(DiagramNode(label: row.typeName, detail: short(row), shape: row.outputShape, kind: kind(row.typeName)))
-    }
-  }
-
-  static func kind(_ typeName: String) -> DiagramNode.Kind {
-    switch typeName {
-    case "Conv2D": return .conv
-    case "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "AdaptiveAvgPool2D": return .pool
-    case "Dense": return .dense
-    case "BatchNorm2D": return .norm
-    case "ConvTranspose2D", "Upsample": return .upsample
-    default: return .other
-    }
-  }
-
-  /// `Conv2D(6, kernel: 5, activation: .tanh)` → `6, kernel: 5, .tanh`-like short text.
-  static func short(_ row: LayerSummary) -> String {
-    var code = row.code
-    if let open = code.firstIndex(of: "("), code.hasSuffix(")") {
-      code = String(code[code.index(after: open)..<code.index(before: code.endIndex)])
-    }
-    code = code.replacingOccurrences(of: "activation: ", with: "")
-    return code.count > 28 ? String(code.prefix(27)) + "…" : code
-  }
+/// The layer where a model stops fitting, and why.
+struct DiagramFailure {
+  let label: String
+  let detail: String
+  let message: String
 }

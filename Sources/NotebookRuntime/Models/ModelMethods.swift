@@ -16,10 +16,10 @@ enum ModelMethods {
         let summary = try layer.summary(input: try a.optionalInts("input"), depth: try a.int("depth"))
         return .host(SummaryValue(summary))
       },
-      MethodSpec(name: "diagram", parameters: [P.labelled("input", "[Int]?", default: .null)], returns: "Diagram",
-                 doc: "A drawing of the architecture: one block per layer with its output shape; residual and skip connections as arrows.") { a in
-        let summary = try layer.summary(input: try a.optionalInts("input"), depth: 64)
-        return .host(DiagramValue(summary))
+      MethodSpec(name: "diagram", parameters: [P.labelled("input", "[Int]?", default: .null), P.labelled("depth", "Int", default: .int(1))],
+                 returns: "Diagram",
+                 doc: "A drawing of the architecture: a block per layer with its output shape, repeated blocks as stages (depth 1; 2 shows every block, 3 their layers), shortcuts and skips as arrows, a U-Net as a U; a model whose shapes do not fit is drawn up to the failing layer.") { a in
+        .host(try DiagramValue.make(layer, input: try a.optionalInts("input"), depth: try a.int("depth")))
       },
       MethodSpec(name: "multAdds", parameters: [P.labelled("input", "[Int]?", default: .null)], returns: "Int",
                  doc: "Multiply-accumulate operations for one sample of the given shape.") { a in
