@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(name: "JupyterWireTests",
                 dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "NotebookRuntimeTests",
-                dependencies: ["NotebookRuntime", "Lang", "Display", "TestSupport"],
+                dependencies: ["NotebookRuntime", "Lang", "Display", "NN", "Plot", "Graphics", "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),

@@ -11,6 +11,8 @@ enum SnapshotFigures {
       ("heatmap", heatmap(), ["cat", "dog", "bird", "50", "predicted"]),
       ("image-grid", grid(), ["filters", "f0", "f1"]),
       ("diagram", diagram(), ["conv1", "6x28x28", "concat"]),
+      ("diagram-stages", stages(), ["3 × BasicBlock", "64 → 64, 56×56", "1x1 conv /2", "shape error"]),
+      ("unet", unet(), ["64", "568²", "copy and crop", "max pool 2x2", "up-conv 2x2"]),
       ("dashboard", dashboard(), ["Training", "epoch 1/2  batch 3/4  loss 0.9  ETA 0:12"]),
     ]
   }
@@ -55,6 +57,40 @@ enum SnapshotFigures {
         DiagramNode(label: "conv1", detail: "5x5", shape: [6, 28, 28], kind: .conv),
         DiagramNode(label: "up", shape: [6, 32, 32], kind: .upsample),
       ], edges: [DiagramEdge(from: 0, to: 2, kind: .skip)])
+  }
+
+  /// A wrapped chain with stages, shortcuts (identity and projection) and a failing layer.
+  static func stages() -> ArchitectureDiagram {
+    ArchitectureDiagram(
+      title: "stages",
+      nodes: [
+        DiagramNode(label: "Input", shape: [3, 224, 224], kind: .input),
+        DiagramNode(label: "Conv2D", detail: "64, kernel: 7, stride: 2", shape: [64, 112, 112], kind: .conv),
+        DiagramNode(
+          label: "3 × BasicBlock", detail: "64 → 64, 56×56", shape: [64, 56, 56], kind: .conv,
+          shortcut: .identity, repeats: 3, info: "3 blocks"),
+        DiagramNode(
+          label: "4 × BasicBlock", detail: "64 → 128, 28×28", shape: [128, 28, 28], kind: .conv,
+          shortcut: .projection("1x1 conv /2"), repeats: 4),
+        DiagramNode(label: "GlobalAvgPool2D", shape: [128], kind: .pool),
+        DiagramNode(label: "Dense", detail: "10", shape: [], kind: .dense, error: "Dense(10) expects 64 inputs but gets 128"),
+      ], maxWidth: 600)
+  }
+
+  /// A two-level U-Net: valid convolutions, crop and concatenate.
+  static func unet() -> UNetDiagram {
+    func node(_ shape: [Int], _ kind: DiagramNode.Kind, _ detail: String) -> DiagramNode {
+      DiagramNode(label: "", detail: detail, shape: shape, kind: kind)
+    }
+    let conv = "conv 3x3, ReLU"
+    return UNetDiagram(
+      title: "U-Net",
+      levels: [
+        .init(
+          encoder: [node([1, 572, 572], .input, ""), node([64, 570, 570], .conv, conv), node([64, 568, 568], .conv, conv)],
+          decoder: [node([128, 392, 392], .concat, ""), node([64, 390, 390], .conv, conv), node([2, 388, 388], .conv, "conv 1x1")]),
+        .init(encoder: [node([64, 284, 284], .pool, ""), node([128, 282, 282], .conv, conv), node([128, 280, 280], .conv, conv)]),
+      ], down: "max pool 2x2", up: "up-conv 2x2", skip: "copy and crop")
   }
 
   static func dashboard() -> TrainingDashboard {

@@ -74,6 +74,7 @@ extension GalleryExamples {
       ("diagram-lenet", lenet()),
       ("diagram-resnet", resnet()),
       ("diagram-unet", unet()),
+      ("diagram-unet-u", unetU()),
       ("dashboard-running", dashboard(finished: false)),
       ("dashboard-finished", dashboard(finished: true)),
       ("diagram-vgg16", vgg16()),
@@ -196,6 +197,29 @@ extension GalleryExamples {
       edges: [
         DiagramEdge(from: 3, to: 7, kind: .skip), DiagramEdge(from: 1, to: 9, kind: .skip),
       ])
+  }
+
+  /// The same two-level U-Net drawn as a U.
+  static func unetU() -> UNetDiagram {
+    func node(_ shape: [Int], _ kind: DiagramNode.Kind, _ detail: String = "conv 3x3, ReLU")
+      -> DiagramNode
+    {
+      DiagramNode(label: "", detail: detail, shape: shape, kind: kind)
+    }
+    return UNetDiagram(
+      title: "U-Net (2 levels)",
+      levels: [
+        .init(
+          encoder: [node([1, 64, 64], .input, ""), node([16, 64, 64], .conv)],
+          decoder: [
+            node([32, 64, 64], .concat, ""), node([16, 64, 64], .conv),
+            node([2, 64, 64], .output, "conv 1x1"),
+          ]),
+        .init(
+          encoder: [node([16, 32, 32], .pool, ""), node([32, 32, 32], .conv)],
+          decoder: [node([64, 32, 32], .concat, ""), node([32, 32, 32], .conv)]),
+        .init(encoder: [node([32, 16, 16], .pool, ""), node([64, 16, 16], .conv)]),
+      ], down: "max pool 2x2", up: "up-conv 2x2", skip: "copy")
   }
 
   static func dashboard(finished: Bool) -> TrainingDashboard {

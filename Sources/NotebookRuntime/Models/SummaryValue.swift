@@ -2,8 +2,10 @@ import Display
 import Lang
 import NN
 
-/// `model.summary()`: NN's aligned text table as text/plain, an HTML table, and the output-size
-/// arithmetic of every convolution and pooling layer as text/latex (and under the HTML table).
+/// `model.summary()`: NN's aligned text table as text/plain, an HTML table (with each layer's
+/// activation memory per sample: its float32 output, kept for the backward pass), and the
+/// output-size arithmetic of every convolution and pooling layer as text/latex (and under the
+/// HTML table).
 final class SummaryValue: RuntimeObject {
   let summary: ModelSummary
 
@@ -30,7 +32,7 @@ final class SummaryValue: RuntimeObject {
   }
 
   func html() -> String {
-    let header = ["Layer", "Output shape", "Param #", "Mult-adds", "RF"]
+    let header = ["Layer", "Output shape", "Param #", "Mult-adds", "Activations", "RF"]
     let rows = summary.rows.map { row -> [String] in
       let indent = String(repeating: "\u{00A0}\u{00A0}", count: max(0, row.depth - 1))
       let expanded = row.isContainer && !row.children.isEmpty
@@ -39,13 +41,15 @@ final class SummaryValue: RuntimeObject {
         "\(row.outputShape)",
         expanded || row.parameters == 0 ? "–" : Numbers.grouped(row.parameters),
         expanded || row.multAdds == 0 ? "–" : Numbers.grouped(row.multAdds),
+        expanded ? "–" : DiagramBuilder.bytes(DiagramBuilder.activationBytes([row])),
         row.receptiveField.map { "\($0)x\($0)" } ?? "–",
       ]
     }
     let caption = "\(summary.typeName): input \(summary.inputShape) → output \(summary.outputShape)"
-    var html = HTML.table(header: header, rows: rows, numeric: [2, 3], caption: caption)
+    var html = HTML.table(header: header, rows: rows, numeric: [2, 3, 4], caption: caption)
     html += "<p>Total parameters: <b>\(Numbers.grouped(summary.totalParameters))</b>"
-    html += " · mult-adds: <b>\(Numbers.grouped(summary.multAdds))</b></p>"
+    html += " · mult-adds: <b>\(Numbers.grouped(summary.multAdds))</b>"
+    html += " · activations: <b>\(DiagramBuilder.bytes(DiagramBuilder.activationBytes(summary.layers)))</b> per sample</p>"
     let lines = SummaryLatex.textLines(summary)
     if !lines.isEmpty {
       html += "<details open><summary>Output-size arithmetic</summary><pre>"
