@@ -6,8 +6,8 @@ extension DiagramLayout {
   /// for a node with an error.
   func block(_ index: Int) -> [Element] {
     let node = nodes[index], g = geometries[index]
-    let base = DiagramLayout.color(node.kind)
     let failed = node.error != nil
+    let base = failed ? Color(hex: 0xF4C7C3) : DiagramLayout.color(node.kind)
     let edgeColor = failed ? DiagramLayout.errorColor : Color(hex: 0x4A4A4A)
     let edgeWidth = failed ? 1.8 : 0.8
     let copies = g.stack > 0 ? 3 : 1
