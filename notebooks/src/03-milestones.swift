@@ -57,6 +57,26 @@ let slide = Sequential(input: [3, 227, 227]) {
 }
 
 // %% [markdown]
+// Built without an input shape, the same layers can still be drawn for one: the diagram goes as
+// far as the shapes fit and marks the layer where they stop in red, with the checker's message.
+
+// %%
+Sequential {
+    Conv2D(96, kernel: 11, stride: 4, activation: .relu)
+    MaxPool2D(3, stride: 2)
+    Conv2D(256, kernel: 5, padding: 2, activation: .relu)
+    MaxPool2D(3, stride: 2)
+    Conv2D(384, kernel: 3, padding: 1, activation: .relu)
+    Conv2D(384, kernel: 3, padding: 1, activation: .relu)
+    Conv2D(384, kernel: 3, padding: 1, activation: .relu)
+    MaxPool2D(3, stride: 2)
+    Flatten()
+    Dense(4096, inputs: 9216, activation: .relu)
+    Dense(4096, activation: .relu)
+    Dense(1000)
+}.diagram(input: [3, 227, 227])
+
+// %% [markdown]
 // With 256 filters in the fifth convolution (as in the paper), it fits:
 
 // %%
@@ -110,9 +130,20 @@ unet.diagram(input: [1, 572, 572])
 let resnet34 = ResNet34()
 resnet34.summary(depth: 2)
 
+// %% [markdown]
+// The diagram collapses each stage of identical blocks into one stack ("3 × BasicBlock"), its
+// shortcut drawn over it (a strided 1x1 convolution where the shape changes).
+
 // %%
 assert(resnet34.parameterCount == 21_797_672, "ResNet-34 has 21,797,672 parameters")
 resnet34.diagram()
+
+// %% [markdown]
+// `diagram(depth: 2)` draws every block of ResNet-18 with its own shortcut; `depth: 3` opens the
+// blocks into their convolutions.
+
+// %%
+ResNet18().diagram(depth: 2)
 
 // %% [markdown]
 // ## Side by side
