@@ -11,6 +11,8 @@ fails this test.
   all-white PNG): proves the checks see PNG fallbacks, hidden SVGs and blank images.
 - test_lenet_*: notebooks/02-lenet5.ipynb with its committed outputs (skipped while it has no
   image outputs); $STRIDE_LAB_NOTEBOOK points it at another notebook.
+- test_milestones_*: notebooks/03-milestones.ipynb, its architecture diagrams.
+Both also check that every image is shown at its own CSS width (not shrunk to the column).
 
 The copies name a kernelspec that does not exist, so no kernel starts: the page shows the outputs
 as committed. Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM
@@ -30,7 +32,7 @@ import tempfile
 import pytest
 
 from lab_render import (NO_KERNEL, copy_without_kernel, expected_images, first_text, load,
-                        render_notebook)
+                        render_notebook, shows_image)
 from lab_screenshot import Chromium, LabServer, find_chromium
 
 PIL = pytest.importorskip("PIL")
@@ -39,6 +41,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LENET = os.environ.get("STRIDE_LAB_NOTEBOOK", os.path.join(ROOT, "notebooks", "02-lenet5.ipynb"))
+MILESTONES = os.path.join(ROOT, "notebooks", "03-milestones.ipynb")
 OUT = os.path.join(ROOT, "out", "lab-render")
 FIXTURE = "render-fixture.ipynb"
 
@@ -117,8 +120,9 @@ def lab():
     folder = tempfile.mkdtemp(prefix="stride-lab-notebooks-")
     with open(os.path.join(folder, FIXTURE), "w") as f:
         json.dump(fixture_notebook(), f)
-    if os.path.exists(LENET):
-        copy_without_kernel(LENET, folder)
+    for path in (LENET, MILESTONES):
+        if os.path.exists(path):
+            copy_without_kernel(path, folder)
     server = LabServer(folder)
     browser = Chromium(binary)
     try:
@@ -162,14 +166,31 @@ def test_fixture_shows_png_fallbacks_and_flags_blank_and_svg_only(lab):
 
 
 def test_lenet_notebook_renders_its_charts_and_images(lab):
-    if not os.path.exists(LENET):
-        pytest.skip(f"{LENET} does not exist")
-    nb = load(LENET)
+    _check_renders(lab, LENET)
+
+
+def test_milestones_notebook_diagrams_render_and_fit(lab):
+    """03's architecture diagrams (stages, a U-Net as a U, a model drawn up to its error)."""
+    _check_renders(lab, MILESTONES)
+
+
+def _css_widths(cell: dict) -> list:
+    """The CSS width (PNG metadata) of each image output of a cell, None where not given."""
+    return [out.get("metadata", {}).get("image/png", {}).get("width")
+            for out in cell.get("outputs", []) if shows_image(out)]
+
+
+def _check_renders(lab, path: str):
+    """Every image output renders, is not blank, and fits the notebook's width: it is shown at
+    its own CSS width, not shrunk to the column."""
+    if not os.path.exists(path):
+        pytest.skip(f"{path} does not exist")
+    nb = load(path)
     want = expected_images(nb)
     if not want:
-        pytest.skip(f"{os.path.relpath(LENET, ROOT)} has no image outputs yet "
+        pytest.skip(f"{os.path.relpath(path, ROOT)} has no image outputs yet "
                     "(commit it executed, with its outputs)")
-    nb, render = _open(lab, os.path.basename(LENET))
+    nb, render = _open(lab, os.path.basename(path))
     assert render.loaded, (f"cells, outputs or images not all loaded in time (see "
                            f"{render.page_screenshot})\n{lab[0].log()}")
     assert render.cell_count == len(nb["cells"]), f"page shows {render.cell_count} cells"
@@ -183,5 +204,10 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
         problems += [f"cell {cell}: image {s.index} is blank on screen (stddev "
                      f"{s.stddev:.1f}, white {s.white_fraction:.1%}): {s.path}"
                      for s in shots if s.blank]
+        widths = _css_widths(nb["cells"][cell])
+        if len(widths) == len(shots):
+            problems += [f"cell {cell}: image {s.index} is shrunk to {s.width:.0f} px of its "
+                         f"{w} px: wider than the notebook" for s, w in zip(shots, widths)
+                         if w and s.width < w - 1.5]
     shots = os.path.dirname(render.page_screenshot)
     assert not problems, "\n".join(problems) + f"\nscreenshots: {shots}"
