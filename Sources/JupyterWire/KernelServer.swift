@@ -11,7 +11,8 @@ import Synchronization
 /// - control: `ControlCore` (interrupt, shutdown, kernel_info, debug) while a cell runs.
 /// - heartbeat: echoes every ping, so the kernel looks alive during long cells.
 /// - flusher: every 10 ms publishes due stream text and welcomes new iopub subscribers.
-/// A message with a bad signature or malformed frames is logged and dropped; serving goes on.
+/// A message with a bad signature or malformed frames, or one already accepted on any channel
+/// (`ReplayGuard`), is logged and dropped; serving goes on.
 public final class KernelServer {
   private let connection: ConnectionFile
   private let context: ZMQContext
@@ -19,6 +20,8 @@ public final class KernelServer {
   private let core: KernelCore
   private let control: ControlCore
   private let lifecycle = Lifecycle()
+  /// The messages accepted on any channel (shell, control, stdin): replays are refused.
+  private let replays = ReplayGuard()
 
   /// Binds the shell, stdin and iopub sockets and prepares the core for `interpreter`.
   public init(connection: ConnectionFile, interpreter: any KernelInterpreter,
@@ -26,7 +29,8 @@ public final class KernelServer {
     self.connection = connection
     context = try ZMQContext()
     let factory = MessageFactory()
-    channel = try WireChannel(context: context, connection: connection, factory: factory)
+    channel = try WireChannel(context: context, connection: connection, factory: factory,
+                              replays: replays)
     core = KernelCore(interpreter: interpreter, channel: channel, factory: factory,
                       cancellation: cancellation)
     control = ControlCore(kernelInfo: interpreter.kernelInfo, factory: factory,
@@ -71,12 +75,12 @@ public final class KernelServer {
 
   private func startControl() {
     let (context, control, lifecycle) = (self.context, self.control, self.lifecycle)
-    let connection = self.connection
+    let (connection, replays) = (self.connection, self.replays)
     Self.startThread("stride-control") {
       let socket = try ZMQSocket(context, type: ZMQ_ROUTER)
       socket.setOption64(ZMQ_MAXMSGSIZE, WireChannel.maxMessageBytes)
       try socket.bind(connection.endpoint(connection.controlPort))
-      let codec = try WireCodec(key: connection.key)
+      let codec = try WireCodec(key: connection.key, replays: replays)
       while true {
         guard let frames = socket.receive() else { continue }
         let message: Message
