@@ -162,6 +162,7 @@ def fuzz(args) -> None:
                 while kc.control_channel.msg_ready():
                     kc.control_channel.get_msg(timeout=1)
                 assert execute(kc, "1 + 1", timeout=120)["content"]["status"] == "ok"
+                time.sleep(args.settle)  # control works on its own thread: let it finish
                 print(json.dumps({"sent": index, "rss_mib": round(rss_kib(pid) / 1024, 2),
                                   "seconds": round(time.monotonic() - started, 1)}))
         alive = km.is_alive()
@@ -186,6 +187,7 @@ def main() -> None:
     fz.add_argument("--seed", type=int, default=1)
     fz.add_argument("--big-every", type=int, default=500)
     fz.add_argument("--check-every", type=int, default=2_000)
+    fz.add_argument("--settle", type=float, default=1.0, help="seconds before reading VmRSS")
     args = parser.parse_args()
     executes(args) if args.mode == "executes" else fuzz(args)
 

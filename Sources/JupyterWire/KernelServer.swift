@@ -43,11 +43,11 @@ public final class KernelServer {
     startControl()
     startFlusher()
     while lifecycle.shutdown == nil {
-      guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
+      guard let bytes = serveShellMessage() else {
         _ = channel.shell.withLock { $0.socket.waitReadable(milliseconds: 100) }
         continue
       }
-      handleShell(frames)
+      LargeMessages.release(after: bytes)  // the message's memory is freed by now
       if let restart = core.shutdownRequested { lifecycle.requestShutdown(restart: restart) }
     }
     core.streams.flush()
@@ -55,8 +55,13 @@ public final class KernelServer {
     return lifecycle.shutdown ?? false
   }
 
-  private func handleShell(_ frames: [[UInt8]]) {
+  /// Receives and handles one shell message; its size in bytes, or nil when none was waiting.
+  private func serveShellMessage() -> Int? {
+    guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
+      return nil
+    }
     if let message = channel.decodeShell(frames) { core.handle(message) }
+    return LargeMessages.size(frames)
   }
 
   // MARK: - Threads
@@ -82,21 +87,31 @@ public final class KernelServer {
       try socket.bind(connection.endpoint(connection.controlPort))
       let codec = try WireCodec(key: connection.key, replays: replays)
       while true {
-        guard let frames = socket.receive() else { continue }
-        let message: Message
-        do { message = try codec.decode(frames) } catch {
-          KernelLog.warning("control: dropped a message: \(error)")
+        guard let bytes = Self.serveControlMessage(socket, codec, control, lifecycle) else {
           continue
         }
-        let response = control.handle(message)
-        if let reply = response.reply {
-          do { socket.send(try codec.encode(reply)) } catch {
-            KernelLog.warning("control: could not encode \(reply.msgType): \(error)")
-          }
-        }
-        if let restart = response.shutdown { lifecycle.shutdownFromControl(restart: restart) }
+        LargeMessages.release(after: bytes)
       }
     }
+  }
+
+  /// Receives and handles one control message; its size in bytes (nil on a receive error).
+  private static func serveControlMessage(_ socket: ZMQSocket, _ codec: WireCodec,
+                                          _ control: ControlCore, _ lifecycle: Lifecycle) -> Int? {
+    guard let frames = socket.receive() else { return nil }
+    let message: Message
+    do { message = try codec.decode(frames) } catch {
+      KernelLog.warning("control: dropped a message: \(error)")
+      return LargeMessages.size(frames)
+    }
+    let response = control.handle(message)
+    if let reply = response.reply {
+      do { socket.send(try codec.encode(reply)) } catch {
+        KernelLog.warning("control: could not encode \(reply.msgType): \(error)")
+      }
+    }
+    if let restart = response.shutdown { lifecycle.shutdownFromControl(restart: restart) }
+    return LargeMessages.size(frames)
   }
 
   private func startFlusher() {

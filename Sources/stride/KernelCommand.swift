@@ -23,6 +23,7 @@ struct KernelCommand: ParsableCommand {
   var parentWatch = true
 
   func run() throws {
+    LargeMessages.prepare()
     let connection: ConnectionFile
     do { connection = try ConnectionFile.load(path: connectionFile) } catch {
       throw ValidationError(error.description)
