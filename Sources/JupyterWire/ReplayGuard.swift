@@ -4,12 +4,13 @@ import Synchronization
 ///
 /// One guard is shared by the codecs of shell, control and stdin, so a message seen on one
 /// channel is refused on every other (a signed `interrupt_request` captured on shell cannot be
-/// replayed on control). A message is remembered by a 64-bit hash of its `msg_id` (seeded per
-/// process), or by the first 8 bytes of its HMAC when it has no `msg_id`: a replay repeats the
-/// signed header, so its `msg_id` too, and a client never reuses one. Bounded by count, like
-/// jupyter_client's `digest_history`: the last `capacity` messages (default 65,536) are
-/// remembered, the oldest forgotten first. Memory: a ring of `capacity` fingerprints and a set
-/// reserved for them once (no growth, no rehashing): about 1.5 MiB at the default.
+/// replayed on control). A message is known by its HMAC, which covers its header (`msg_id`,
+/// `date`, type) and content; the first 8 bytes are kept, uniformly random to anyone without
+/// the key. Not by `msg_id` alone: jupyter_client's KernelManager and its clients share one
+/// session id and pid with separate counters, so their `msg_id`s repeat. Bounded by count, like
+/// jupyter_client's `digest_history`: the last `capacity` messages (default 65,536), the oldest
+/// forgotten first. Memory: a ring of `capacity` fingerprints and a set reserved for them once
+/// (no growth, no rehashing): about 1.5 MiB at the default.
 public final class ReplayGuard: Sendable {
   private struct State {
     var seen: Set<UInt64>
@@ -30,11 +31,9 @@ public final class ReplayGuard: Sendable {
     state = Mutex(State(seen: seen, ring: ring))
   }
 
-  /// Records a verified message; false (and nothing recorded) when it was seen before.
-  ///
-  /// `signature` is the message's hex HMAC, `msgId` its header's `msg_id`.
-  public func admit(signature: [UInt8], msgId: String) -> Bool {
-    let print = msgId.isEmpty ? Self.fingerprint(signature: signature) : Self.fingerprint(msgId: msgId)
+  /// Records a verified message by its hex HMAC; false (nothing recorded) when seen before.
+  public func admit(signature: [UInt8]) -> Bool {
+    let print = Self.fingerprint(signature: signature)
     return state.withLock { state in
       guard state.seen.insert(print).inserted else { return false }
       if state.ring.count < capacity {
@@ -65,10 +64,4 @@ public final class ReplayGuard: Sendable {
     return value
   }
 
-  /// A 64-bit hash of a message id (Swift's `Hasher`, seeded per process).
-  static func fingerprint(msgId: String) -> UInt64 {
-    var hasher = Hasher()
-    hasher.combine(msgId)
-    return UInt64(bitPattern: Int64(hasher.finalize()))
-  }
 }

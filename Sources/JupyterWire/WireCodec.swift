@@ -6,9 +6,8 @@ import JupyterProtocol
 ///
 /// Frames: `[identities…, "<IDS|MSG>", signature, header, parent_header, metadata, content,
 /// buffers…]`, the four dicts as UTF-8 JSON. With a key, incoming signatures are checked
-/// (HMAC-SHA256, constant time) and a message seen before (same signature or same `msg_id`) is
-/// refused as a replay; codecs of one kernel share one `ReplayGuard`, so this holds across
-/// channels. Not thread-safe: one codec per socket thread.
+/// (HMAC-SHA256, constant time) and a signature seen before is refused as a replay; codecs of
+/// one kernel share one `ReplayGuard`, so this holds across channels. Not thread-safe: one codec per socket thread.
 public final class WireCodec {
   /// The delimiter between routing identities and the message.
   public static let delimiter = Array("<IDS|MSG>".utf8)
@@ -59,9 +58,6 @@ public final class WireCodec {
     let parts = Array(body[(body.startIndex + 1)..<(body.startIndex + 5)])
     try check(signature: signature, parts: parts)
     let header = try decodePart(MessageHeader.self, parts[0], name: "header")
-    if signer != nil, !replays.admit(signature: signature, msgId: header.msgId) {
-      throw .replayedSignature
-    }
     guard !header.msgType.isEmpty else { throw .malformed("header has no msg_type") }
     let parent = Self.isEmptyObject(parts[1])
       ? nil : try decodePart(MessageHeader.self, parts[1], name: "parent_header")
@@ -77,6 +73,7 @@ public final class WireCodec {
     guard let signer else { return }
     guard !signature.isEmpty else { throw .missingSignature }
     guard signer.verify(signature, parts: parts) else { throw .badSignature }
+    guard replays.admit(signature: signature) else { throw .replayedSignature }
   }
 
   /// Whether `bytes` is `{}` (possibly with spaces): an absent parent header.
@@ -111,7 +108,7 @@ public enum WireError: Error, Equatable, CustomStringConvertible {
     case .tooFewFrames(let count): "\(count) frames after the delimiter (5 needed)"
     case .missingSignature: "missing signature"
     case .badSignature: "wrong signature"
-    case .replayedSignature: "message seen before (replay: same signature or msg_id)"
+    case .replayedSignature: "signature seen before, on this or another channel (replay)"
     case .malformed(let reason): "malformed message: \(reason)"
     case .cryptoUnavailable: "libcrypto has no HMAC-SHA256"
     }

@@ -32,17 +32,19 @@ import Testing
     #expect(throws: Never.self) { try WireCodec(key: "k").decode(frames) }
   }
 
-  @Test func aReusedMsgIdIsRefusedEvenWithOtherContent() throws {
-    let replays = ReplayGuard()
-    let receiver = try WireCodec(key: "k", replays: replays)
+  @Test func aReusedMsgIdWithOtherContentIsNotAReplay() throws {
+    // jupyter_client's KernelManager and its client share a session id and pid with separate
+    // counters, so their msg_ids repeat: only the signed bytes identify a message.
+    let receiver = try WireCodec(key: "k", replays: ReplayGuard())
     let sender = try WireCodec(key: "k")
     var first = request("execute_request")
     first.content = ["code": "1"]
     var second = first
-    second.content = ["code": "2"]  // same header (msg_id), other content: another signature
+    second.content = ["code": "2"]
+    second.header.msgType = "interrupt_request"
     let (a, b) = (try sender.encode(first), try sender.encode(second))
-    #expect(a[3] != b[3])
     _ = try receiver.decode(a)
+    #expect(try receiver.decode(b).msgType == "interrupt_request")
     #expect(throws: WireError.replayedSignature) { try receiver.decode(b) }
   }
 
@@ -68,17 +70,15 @@ import Testing
     #expect(replays.count == 0)
   }
 
-  @Test func aMessageWithoutMsgIdIsRememberedByItsSignature() throws {
+  @Test func theGuardKnowsMessagesByTheirSignature() {
     let replays = ReplayGuard()
-    #expect(replays.admit(signature: Array("00ff".utf8), msgId: ""))
-    #expect(!replays.admit(signature: Array("00ff".utf8), msgId: ""))
-    #expect(replays.admit(signature: Array("00fe".utf8), msgId: ""))
+    #expect(replays.admit(signature: Array("00ff".utf8)))
+    #expect(!replays.admit(signature: Array("00ff".utf8)))
+    #expect(replays.admit(signature: Array("00fe".utf8)))
   }
 
   @Test func signatureFingerprintReadsTheFirstSixteenHexDigits() {
     let hex = Array("0123456789abcdef0011".utf8)
     #expect(ReplayGuard.fingerprint(signature: hex) == 0x0123_4567_89ab_cdef)
-    #expect(ReplayGuard.fingerprint(msgId: "a") == ReplayGuard.fingerprint(msgId: "a"))
-    #expect(ReplayGuard.fingerprint(msgId: "a") != ReplayGuard.fingerprint(msgId: "b"))
   }
 }
