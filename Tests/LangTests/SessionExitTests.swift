@@ -26,6 +26,13 @@ struct SessionExitTests {
     #expect(run("kept", in: session).value?.plainText == "1")  // bindings stay
   }
 
+  @Test func exitInsideAClosureOrFunctionEndsTheSessionToo() {
+    let sink = RecordingSink()
+    let result = run("func stop() { quit(4) }\n[1, 2].forEach { x in print(x); stop() }\nprint(9)", sink: sink)
+    #expect(result.exitRequest == ExitRequest(status: 4))
+    #expect(sink.stdout == "1\n")
+  }
+
   @Test func aStatusIsCarriedAndCheckedAtTheBoundary() {
     #expect(run("exit(3)").exitRequest == ExitRequest(status: 3))
     let bad = run("exit(256)")
