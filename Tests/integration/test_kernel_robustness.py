@@ -81,7 +81,7 @@ LAUNCHER = textwrap.dedent("""
     else:
         path, _ = write_connection_file(os.path.join(runtime, f"k-{os.getpid()}.json"))
         env = {k: v for k, v in os.environ.items() if k != "JPY_PARENT_PID"}
-        argv = [binary, "kernel", "-f", path]
+        argv = [binary, "kernel", "-f", path] + (["--no-parent-watch"] if mode == "nowatch" else [])
         if mode == "wrapped":   # through a shell that stays (kernel.json wrappers do this)
             env["JPY_PARENT_PID"] = str(os.getpid())
             argv = ["sh", "-c", '"$0" "$@"; echo wrapper-done', *argv]
@@ -129,6 +129,22 @@ def test_kernel_exits_within_10_s_when_its_launcher_is_killed(tmp_path, mode):
             launcher.kill()
         if kernel_pid and not process_gone(kernel_pid):
             os.kill(kernel_pid, signal.SIGKILL)
+
+
+def test_no_parent_watch_keeps_an_orphaned_kernel(tmp_path):
+    script = tmp_path / "launcher.py"
+    script.write_text(LAUNCHER)
+    launcher = subprocess.Popen(
+        [sys.executable, str(script), "nowatch", stride_binary(), str(tmp_path), KERNEL_NAME],
+        stdout=subprocess.PIPE, text=True)
+    kernel_pid = int(launcher.stdout.readline())
+    try:
+        launcher.send_signal(signal.SIGKILL)
+        launcher.wait(5)
+        time.sleep(2.0)
+        assert not process_gone(kernel_pid)
+    finally:
+        os.kill(kernel_pid, signal.SIGKILL)
 
 
 def test_kernel_of_a_living_manager_keeps_running():
