@@ -57,9 +57,10 @@ extension KernelCore {
       publish("execute_result", .object(data), parent: request)
     }
     if storing { history.record(line: count, input: content.code, output: result?.plainText) }
-    let payload: [JSONValue] = context.pages.map { page in
+    var payload: [JSONValue] = context.pages.map { page in
       ["source": "page", "data": .object(page.data.mapValues { .string($0) }), "start": 0]
     }
+    if context.exitRequested { payload.append(["source": "ask_exit", "keepkernel": false]) }
     let expressions = evaluate(content.userExpressions, context: context)
     reply(to: request, ExecuteReply(status: "ok", executionCount: count, payload: payload,
                                     userExpressions: expressions))

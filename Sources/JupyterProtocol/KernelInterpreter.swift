@@ -48,6 +48,9 @@ public final class ExecutionContext {
   public let allowStdin: Bool
   /// Pager pages requested by the cell (e.g. help), sent as the reply's payload.
   public private(set) var pages: [MimeBundle] = []
+  /// Set when the cell asked to end the session (`exit`): the reply carries IPython's
+  /// `ask_exit` payload and the front end decides (jupyter console shuts the kernel down).
+  public private(set) var exitRequested = false
 
   /// Makes a context.
   public init(sink: any OutputSink, cancellation: CancellationToken, executionCount: Int,
@@ -60,6 +63,10 @@ public final class ExecutionContext {
 
   /// Shows `bundle` in the frontend's pager (IPython's `?`), via the reply payload.
   public func page(_ bundle: MimeBundle) { pages.append(bundle) }
+
+  /// Asks the front end to end the session, as IPython's `exit` does (the kernel keeps running
+  /// until the front end shuts it down).
+  public func askExit() { exitRequested = true }
 }
 
 /// How a cell ended.

@@ -3,8 +3,10 @@ import Foundation
 
 /// The inputs (and plain-text outputs) of this kernel session, for `history_request`.
 ///
-/// History is kept in memory for the life of the process, as one session numbered
-/// `sessionNumber`. Line numbers are execution counts. Requests may name the session as 0
+/// History is kept in memory as one session numbered `sessionNumber`, bounded: the last
+/// `maxEntries` cells (1,000, what jupyter console loads) and at most `maxTextBytes` of their
+/// text (4 MiB); older cells are forgotten first, so memory stays flat however long the session.
+/// Line numbers are execution counts. Requests may name the session as 0
 /// (the current one, IPython's convention), as `sessionNumber`, or relative (-0); the reply
 /// echoes the number the request used, as clients compare it.
 struct SessionHistory {
@@ -12,14 +14,32 @@ struct SessionHistory {
     var line: Int
     var input: String
     var output: String?
+
+    var textBytes: Int { input.utf8.count + (output?.utf8.count ?? 0) }
   }
 
   /// The number this session reports in `tail` and `search` replies.
   let sessionNumber = 1
+  let maxEntries: Int
+  let maxTextBytes: Int
   private(set) var entries: [Entry] = []
+  private var textBytes = 0
+
+  /// An empty history keeping at most `maxEntries` cells and `maxTextBytes` of text (at least
+  /// the newest cell is always kept).
+  init(maxEntries: Int = 1_000, maxTextBytes: Int = 4 << 20) {
+    self.maxEntries = max(1, maxEntries)
+    self.maxTextBytes = maxTextBytes
+    entries.reserveCapacity(self.maxEntries + 1)
+  }
 
   mutating func record(line: Int, input: String, output: String?) {
-    entries.append(Entry(line: line, input: input, output: output))
+    let entry = Entry(line: line, input: input, output: output)
+    entries.append(entry)
+    textBytes += entry.textBytes
+    while entries.count > maxEntries || (textBytes > maxTextBytes && entries.count > 1) {
+      textBytes -= entries.removeFirst().textBytes
+    }
   }
 
   /// The `history` array for `request`.

@@ -11,7 +11,8 @@ import Synchronization
 /// - control: `ControlCore` (interrupt, shutdown, kernel_info, debug) while a cell runs.
 /// - heartbeat: echoes every ping, so the kernel looks alive during long cells.
 /// - flusher: every 10 ms publishes due stream text and welcomes new iopub subscribers.
-/// A message with a bad signature or malformed frames is logged and dropped; serving goes on.
+/// A message with a bad signature or malformed frames, or one already accepted on any channel
+/// (`ReplayGuard`), is logged and dropped; serving goes on.
 public final class KernelServer {
   private let connection: ConnectionFile
   private let context: ZMQContext
@@ -19,6 +20,8 @@ public final class KernelServer {
   private let core: KernelCore
   private let control: ControlCore
   private let lifecycle = Lifecycle()
+  /// The messages accepted on any channel (shell, control, stdin): replays are refused.
+  private let replays = ReplayGuard()
 
   /// Binds the shell, stdin and iopub sockets and prepares the core for `interpreter`.
   public init(connection: ConnectionFile, interpreter: any KernelInterpreter,
@@ -26,7 +29,8 @@ public final class KernelServer {
     self.connection = connection
     context = try ZMQContext()
     let factory = MessageFactory()
-    channel = try WireChannel(context: context, connection: connection, factory: factory)
+    channel = try WireChannel(context: context, connection: connection, factory: factory,
+                              replays: replays)
     core = KernelCore(interpreter: interpreter, channel: channel, factory: factory,
                       cancellation: cancellation)
     control = ControlCore(kernelInfo: interpreter.kernelInfo, factory: factory,
@@ -39,11 +43,11 @@ public final class KernelServer {
     startControl()
     startFlusher()
     while lifecycle.shutdown == nil {
-      guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
+      guard let bytes = serveShellMessage() else {
         _ = channel.shell.withLock { $0.socket.waitReadable(milliseconds: 100) }
         continue
       }
-      handleShell(frames)
+      LargeMessages.release(after: bytes)  // the message's memory is freed by now
       if let restart = core.shutdownRequested { lifecycle.requestShutdown(restart: restart) }
     }
     core.streams.flush()
@@ -51,8 +55,13 @@ public final class KernelServer {
     return lifecycle.shutdown ?? false
   }
 
-  private func handleShell(_ frames: [[UInt8]]) {
+  /// Receives and handles one shell message; its size in bytes, or nil when none was waiting.
+  private func serveShellMessage() -> Int? {
+    guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
+      return nil
+    }
     if let message = channel.decodeShell(frames) { core.handle(message) }
+    return LargeMessages.size(frames)
   }
 
   // MARK: - Threads
@@ -71,28 +80,38 @@ public final class KernelServer {
 
   private func startControl() {
     let (context, control, lifecycle) = (self.context, self.control, self.lifecycle)
-    let connection = self.connection
+    let (connection, replays) = (self.connection, self.replays)
     Self.startThread("stride-control") {
       let socket = try ZMQSocket(context, type: ZMQ_ROUTER)
       socket.setOption64(ZMQ_MAXMSGSIZE, WireChannel.maxMessageBytes)
       try socket.bind(connection.endpoint(connection.controlPort))
-      let codec = try WireCodec(key: connection.key)
+      let codec = try WireCodec(key: connection.key, replays: replays)
       while true {
-        guard let frames = socket.receive() else { continue }
-        let message: Message
-        do { message = try codec.decode(frames) } catch {
-          KernelLog.warning("control: dropped a message: \(error)")
+        guard let bytes = Self.serveControlMessage(socket, codec, control, lifecycle) else {
           continue
         }
-        let response = control.handle(message)
-        if let reply = response.reply {
-          do { socket.send(try codec.encode(reply)) } catch {
-            KernelLog.warning("control: could not encode \(reply.msgType): \(error)")
-          }
-        }
-        if let restart = response.shutdown { lifecycle.shutdownFromControl(restart: restart) }
+        LargeMessages.release(after: bytes)
       }
     }
+  }
+
+  /// Receives and handles one control message; its size in bytes (nil on a receive error).
+  private static func serveControlMessage(_ socket: ZMQSocket, _ codec: WireCodec,
+                                          _ control: ControlCore, _ lifecycle: Lifecycle) -> Int? {
+    guard let frames = socket.receive() else { return nil }
+    let message: Message
+    do { message = try codec.decode(frames) } catch {
+      KernelLog.warning("control: dropped a message: \(error)")
+      return LargeMessages.size(frames)
+    }
+    let response = control.handle(message)
+    if let reply = response.reply {
+      do { socket.send(try codec.encode(reply)) } catch {
+        KernelLog.warning("control: could not encode \(reply.msgType): \(error)")
+      }
+    }
+    if let restart = response.shutdown { lifecycle.shutdownFromControl(restart: restart) }
+    return LargeMessages.size(frames)
   }
 
   private func startFlusher() {

@@ -19,12 +19,14 @@ final class WireChannel: MessageChannel {
   let iopub: Mutex<Endpoint>
   let factory: MessageFactory
 
-  init(context: ZMQContext, connection: ConnectionFile, factory: MessageFactory) throws {
+  /// Binds shell, stdin and iopub; their codecs refuse the replays `replays` knows of.
+  init(context: ZMQContext, connection: ConnectionFile, factory: MessageFactory,
+       replays: ReplayGuard) throws {
     func endpoint(_ type: Int32, _ port: Int) throws -> Endpoint {
       let socket = try ZMQSocket(context, type: type)
       socket.setOption64(ZMQ_MAXMSGSIZE, Self.maxMessageBytes)
       try socket.bind(connection.endpoint(port))
-      return Endpoint(socket: socket, codec: try WireCodec(key: connection.key))
+      return Endpoint(socket: socket, codec: try WireCodec(key: connection.key, replays: replays))
     }
     shell = Mutex(try endpoint(ZMQ_ROUTER, connection.shellPort))
     stdin = Mutex(try endpoint(ZMQ_ROUTER, connection.stdinPort))

@@ -6,17 +6,14 @@ import JupyterProtocol
 ///
 /// Frames: `[identities…, "<IDS|MSG>", signature, header, parent_header, metadata, content,
 /// buffers…]`, the four dicts as UTF-8 JSON. With a key, incoming signatures are checked
-/// (HMAC-SHA256, constant time) and a signature seen before is refused as a replay. Not
-/// thread-safe: one codec per socket thread.
+/// (HMAC-SHA256, constant time) and a signature seen before is refused as a replay; codecs of
+/// one kernel share one `ReplayGuard`, so this holds across channels. Not thread-safe: one codec per socket thread.
 public final class WireCodec {
   /// The delimiter between routing identities and the message.
   public static let delimiter = Array("<IDS|MSG>".utf8)
 
   private let signer: HMACSigner?
-  private var seen = Set<[UInt8]>()
-  private var seenOrder: [[UInt8]] = []
-  private var oldest = 0
-  private let replayWindow: Int
+  private let replays: ReplayGuard
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -25,9 +22,12 @@ public final class WireCodec {
   private let decoder = JSONDecoder()
   private static let emptyObject = Array("{}".utf8)
 
-  /// A codec for `key` (empty: unsigned messages, no verification).
-  public init(key: String, replayWindow: Int = 65_536) throws(WireError) {
-    self.replayWindow = max(1, replayWindow)
+  /// A codec for `key` (empty: unsigned messages, no verification) that refuses the replays
+  /// `replays` knows of (default: a guard of its own remembering `replayWindow` messages).
+  public init(key: String, replays: ReplayGuard? = nil, replayWindow: Int = 65_536)
+    throws(WireError)
+  {
+    self.replays = replays ?? ReplayGuard(capacity: replayWindow)
     if key.isEmpty {
       signer = nil
     } else {
@@ -73,14 +73,7 @@ public final class WireCodec {
     guard let signer else { return }
     guard !signature.isEmpty else { throw .missingSignature }
     guard signer.verify(signature, parts: parts) else { throw .badSignature }
-    guard seen.insert(signature).inserted else { throw .replayedSignature }
-    if seenOrder.count < replayWindow {
-      seenOrder.append(signature)
-    } else {
-      seen.remove(seenOrder[oldest])
-      seenOrder[oldest] = signature
-      oldest = (oldest + 1) % replayWindow
-    }
+    guard replays.admit(signature: signature) else { throw .replayedSignature }
   }
 
   /// Whether `bytes` is `{}` (possibly with spaces): an absent parent header.
@@ -115,7 +108,7 @@ public enum WireError: Error, Equatable, CustomStringConvertible {
     case .tooFewFrames(let count): "\(count) frames after the delimiter (5 needed)"
     case .missingSignature: "missing signature"
     case .badSignature: "wrong signature"
-    case .replayedSignature: "signature seen before (replay)"
+    case .replayedSignature: "signature seen before, on this or another channel (replay)"
     case .malformed(let reason): "malformed message: \(reason)"
     case .cryptoUnavailable: "libcrypto has no HMAC-SHA256"
     }

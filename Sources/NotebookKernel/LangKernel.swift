@@ -10,6 +10,7 @@ import Lang
 /// `display_data`, `update_display_data` and `clear_output`; `readLine` goes through stdin.
 /// A failed cell becomes an `error` with the session's ANSI-coloured diagnostic as traceback.
 /// `name?` or `?name` alone in a cell shows the name's help in the pager, as in IPython.
+/// `exit`/`quit` (the session's `exitRequest`) become the reply's `ask_exit` payload.
 /// Cursor positions are Unicode scalars on both sides, so they pass through unchanged.
 public final class LangKernel: KernelInterpreter {
   /// The language session (NotebookRuntime registers the engine's names in it).
@@ -35,6 +36,10 @@ public final class LangKernel: KernelInterpreter {
   public func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
     if let topic = Self.helpTopic(code) { return page(topic, context: context) }
     let result = session.execute(code, sink: context.sink, cancellation: context.cancellation)
+    if result.exitRequest != nil {
+      context.askExit()
+      return .success(result: nil)
+    }
     if let error = result.error {
       return .failure(ExecutionError(ename: error.name, evalue: error.message,
                                      traceback: error.traceback))

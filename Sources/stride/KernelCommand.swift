@@ -18,12 +18,18 @@ struct KernelCommand: ParsableCommand {
   @Flag(help: "Run the small calculator instead of the cell language (for protocol tests).")
   var calculator = false
 
+  @Flag(inversion: .prefixedNo,
+        help: "Exit when the launching process is gone (getppid changes, or JPY_PARENT_PID ends).")
+  var parentWatch = true
+
   func run() throws {
+    LargeMessages.prepare()
     let connection: ConnectionFile
     do { connection = try ConnectionFile.load(path: connectionFile) } catch {
       throw ValidationError(error.description)
     }
     InterruptSignal.install()
+    if parentWatch { ParentWatch.current().start() }
     let server = try KernelServer(connection: connection, interpreter: makeInterpreter())
     _ = server.run()
     Foundation.exit(0)

@@ -3,7 +3,7 @@ import Display
 import JupyterProtocol
 
 /// A test interpreter: each cell is a command (`print X`, `result X`, `fail`, `input`, `page X`,
-/// `display X`, `clear`, `spin` (runs until cancelled)).
+/// `display X`, `clear`, `spin` (runs until cancelled), `exit` (asks the front end to end)).
 final class ScriptedInterpreter: KernelInterpreter {
   var executed: [String] = []
   var shutdownCalls: [Bool] = []
@@ -27,6 +27,7 @@ final class ScriptedInterpreter: KernelInterpreter {
     case "display": context.sink.display(MimeBundle(plain: argument), id: "d1")
     case "clear": context.sink.clearOutput(wait: false)
     case "cancelme": context.cancellation.cancel()
+    case "exit": context.askExit()
     case "spin":
       while !context.cancellation.isCancelled {}
       return .failure(.interrupted)

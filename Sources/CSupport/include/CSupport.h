@@ -16,3 +16,12 @@ int csupport_cpu_has_avx512(void);
 /// `trim_threshold` free bytes.
 /// 1 when all three settings took, else 0 (or without glibc).
 int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold);
+
+/// glibc's malloc: one arena for all threads (so `csupport_release_free_memory` reaches all
+/// free memory), requests of `mmap_threshold` bytes and more in their own mappings, returned to
+/// the OS on free (a fixed threshold: glibc no longer raises it after large frees).
+/// 1 when both settings took, else 0 (or without glibc).
+int csupport_map_large_allocations(size_t mmap_threshold);
+
+/// glibc's `malloc_trim(0)`: gives the free memory of every arena back to the OS.
+void csupport_release_free_memory(void);

@@ -14,6 +14,7 @@ extension Interpreter {
     switch statement.kind {
     case .expression(let expr):
       let value = try evaluate(expr, in: scope)
+      try exitIfNamedAlone(value)
       if let builder, !isVoid(value) { builder.values.append(value) }
       return .normal
     case .binding(let isLet, let pattern, let type, let valueExpr):

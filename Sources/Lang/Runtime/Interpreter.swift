@@ -64,6 +64,7 @@ final class Interpreter {
       if isLast, case .expression(let expr) = statement.kind, !statement.suppressesDisplay {
         try tick(statement.span)
         let value = try evaluate(expr, in: globals)
+        try exitIfNamedAlone(value)
         if case .void = value { return nil }
         result = value
         continue

@@ -31,6 +31,8 @@ public struct CellResult {
   public var rawValue: Value?
   /// Set when the cell failed.
   public var error: CellError?
+  /// Set when the cell ran `exit`/`quit`: the front end should end the session.
+  public var exitRequest: ExitRequest?
 
   /// Whether the cell ran without error.
   public var succeeded: Bool { error == nil }

@@ -24,6 +24,7 @@ public final class Session {
     interpreter = Interpreter(sink: RecordingSink(), cancellation: CancellationToken())
     interpreter.session = self
     CoreBuiltins.register(in: self)
+    for function in CoreBuiltins.exits { register(function) }
     magics.registerBuiltins()
   }
 
@@ -57,7 +58,8 @@ public final class Session {
   // MARK: - Execution
 
   /// Runs a cell: parses it (reporting every syntax error), then evaluates it with `sink` for output
-  /// and `cancellation` polled by loops and calls. Never crashes on any input.
+  /// and `cancellation` polled by loops and calls. Never crashes on any input. A cell that runs
+  /// `exit`/`quit` stops there and reports `exitRequest`; the front end ends the session.
   public func execute(_ source: String, cellName: String? = nil, sink: any OutputSink,
                       cancellation: CancellationToken) -> CellResult {
     cellCount += 1
@@ -77,6 +79,8 @@ public final class Session {
     do {
       guard let value = try interpreter.run(statements, in: file) else { return CellResult() }
       return CellResult(value: value.displayBundle, rawValue: value)
+    } catch let request as ExitRequest {
+      return CellResult(exitRequest: request)
     } catch let failure as RuntimeError {
       return CellResult(error: CellError([failure.diagnostic]))
     } catch let failure as HostError {

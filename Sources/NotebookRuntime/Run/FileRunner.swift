@@ -9,6 +9,7 @@ import Lang
 /// a file beside the source (`FILE-1.svg`, `FILE-2.png`, …, named on stdout), fit's progress is a
 /// terminal bar. The first error stops the run: its diagnostic goes to stderr and the exit code is 1
 /// (2 when the file cannot be read), except in cells tagged `raises-exception`, which may fail.
+/// `exit`/`quit` ends the run there, with status 0 (or the status given: `exit(3)`).
 public enum FileRunner {
   /// Runs the file at `path`; returns the process exit code.
   public static func run(path: String) -> Int32 {
@@ -31,6 +32,7 @@ public enum FileRunner {
       let padded = String(repeating: "\n", count: max(0, cell.line - 1)) + cell.source
       let result = session.execute(padded, cellName: name, sink: sink, cancellation: .process)
       sink.endLive()
+      if let request = result.exitRequest { return Int32(request.status) }
       if let error = result.error {
         err(error.plainText + "\n")
         if !cell.allowsError { return 1 }
