@@ -99,9 +99,11 @@ def test_papermill_injects_let_declarations_and_the_kernel_uses_them(tmp_path):
     nb = nbformat.read(out, as_version=4)
     injected = nb.cells[2]
     assert "injected-parameters" in injected.metadata["tags"]
-    assert injected.source.split("\n")[:3] == [
-        "// Parameters", "let epochs = 1", "let learningRate = 0.01"]
-    assert "let limit = nil" in injected.source
+    lines = injected.source.split("\n")
+    assert lines[0] == "// Parameters"
+    for line in ("let epochs = 1", "let learningRate = 0.01", "let sizes = [16, 32, 64]",
+                 "let verbose = true", "let limit = nil"):
+        assert line in lines
     assert printed(nb.cells[3]) == (
         "epochs 2 lr 0.01 verbose true\nsizes 3 limit true\n" + TRICKY + "\n")
 
