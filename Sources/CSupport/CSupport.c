@@ -27,3 +27,11 @@ int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold) {
   return 0;
 #endif
 }
+
+int csupport_release_freed_memory(void) {
+#ifdef M_MMAP_THRESHOLD
+  return malloc_trim(0);
+#else
+  return 0;
+#endif
+}

@@ -16,3 +16,6 @@ int csupport_cpu_has_avx512(void);
 /// `trim_threshold` free bytes.
 /// 1 when all three settings took, else 0 (or without glibc).
 int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold);
+
+/// glibc's malloc_trim(0): every free page of the heap back to the OS. 1 if any was released.
+int csupport_release_freed_memory(void);
