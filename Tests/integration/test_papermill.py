@@ -22,6 +22,16 @@ def test_papermill_finds_the_translator_for_swift_notebooks():
     assert papermill_translators.find_translator("stride", "swift") is SwiftTranslator
 
 
+@pytest.mark.parametrize("module", ["stride_papermill", "stride_papermill.translator",
+                                    "stride_papermill.engine", "papermill"])
+def test_any_import_order_registers_the_translator(module):
+    code = (f"import {module}\nfrom papermill.translators import papermill_translators as t\n"
+            "print(t.find_translator('stride', 'swift').__name__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "SwiftTranslator"
+
+
 @pytest.mark.parametrize("value, swift", [
     (None, "nil"), (True, "true"), (False, "false"), (1, "1"), (-42, "-42"),
     (0.01, "0.01"), (1e-05, "1e-05"), (2.5e20, "2.5e+20"), (3.0, "3.0"),

@@ -10,10 +10,12 @@ Importing the package registers `SwiftTranslator` for the language "swift" with 
 after the cell tagged `parameters`. Papermill imports the package itself, through the
 `papermill.engine` entry point that this package declares (see pyproject.toml).
 """
-from papermill.translators import papermill_translators
+# papermill first: its import loads our engine entry point (engine.py), which imports
+# translator.py, which imports papermill's modules; in the other order that is a cycle.
+import papermill  # noqa: F401,E402
 
-from .translator import SwiftTranslator
+from .translator import SwiftTranslator, register  # noqa: E402
 
-papermill_translators.register("swift", SwiftTranslator)
+register()
 
 __all__ = ["SwiftTranslator"]

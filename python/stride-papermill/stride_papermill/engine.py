@@ -6,7 +6,9 @@ notebook exactly as the default engine does.
 """
 from papermill.engines import NBClientEngine
 
-from . import SwiftTranslator  # noqa: F401  (importing the package registers the translator)
+from .translator import register
+
+register()
 
 
 class StrideEngine(NBClientEngine):

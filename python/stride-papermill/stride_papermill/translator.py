@@ -4,7 +4,7 @@ import re
 
 from papermill.exceptions import PapermillException
 from papermill.models import Parameter
-from papermill.translators import Translator
+from papermill.translators import Translator, papermill_translators
 
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Swift's keywords used in declarations, statements and expressions: not usable as a bare name.
@@ -104,3 +104,8 @@ class SwiftTranslator(Translator):
                 default=match.group("value"),
                 help=(match.group("help") or "").strip()))
         return params
+
+
+def register():
+    """Registers `SwiftTranslator` with papermill for the language "swift" (idempotent)."""
+    papermill_translators.register("swift", SwiftTranslator)
