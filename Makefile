@@ -1,6 +1,7 @@
 # Stride: a Jupyter kernel in Swift.
 #   make run    installs what is missing (Debian packages, Python env), builds in release mode,
-#               installs the kernelspec into .venv and starts JupyterLab on notebooks/.
+#               installs the kernelspec into .venv and starts JupyterLab on notebooks/ (new
+#               notebooks open with the Stride kernel: deploy/jupyter/jupyter_server_config.json).
 #   make test   every Swift and Python test (what .ci/run runs).
 #   make bench-kernel   Stride vs ipykernel startup/latency benchmark (not a test).
 # LAB_ARGS="--port 8899" passes options to JupyterLab.
@@ -39,6 +40,7 @@ run: run-deps release venv kernelspec
 	if [ "$$(id -u)" = 0 ]; then root=--allow-root; else root=; fi; \
 	echo "Starting JupyterLab on notebooks/ (kernel: Swift (Stride))"; \
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/config JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter/runtime \
+	  JUPYTER_CONFIG_PATH=$(CURDIR)/deploy/jupyter \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
 test: test-deps release venv kernelspec check-imports check-avx512 swift-test fuzz python-test notebooks-check \
@@ -68,9 +70,13 @@ release:
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements-test.txt
+# python/stride-papermill: papermill's parameter translator for Swift (papermill -p NAME VALUE).
+PY_PACKAGES := $(wildcard python/stride-papermill/pyproject.toml python/stride-papermill/stride_papermill/*.py)
+
+$(VENV)/.installed: requirements-test.txt $(PY_PACKAGES)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --no-deps ./python/stride-papermill
 	touch $@
 
 # The kernelspec goes into the venv (sys.prefix of its Python), where its Jupyter finds it.

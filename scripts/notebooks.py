@@ -4,14 +4,17 @@
 Sources live in notebooks/src/*.swift in the percent format (`// %%` starts a code cell,
 `// %% [markdown]` a markdown cell whose lines start with `// `; `tags=[...]` and
 `nbgrader={...}` after the marker become cell metadata). The .ipynb files in notebooks/ are
-committed with their outputs.
+committed with their outputs. The student assignment 07-assignment has no source of its own: it is
+what `nbgrader generate_assignment` makes of 07-assignment-solution (deploy/nbgrader/course.py).
 
-  notebooks.py build            write notebooks/*.ipynb from the sources (no outputs)
+  notebooks.py build            write notebooks/*.ipynb from the sources (no outputs), and the
+                                student assignment with nbgrader from the instructor notebook
   notebooks.py execute [NAME]   run notebooks with nbclient through the installed kernelspec,
                                 saving outputs in place (how committed outputs are made)
   notebooks.py check [NAME]     re-run each notebook into a temporary copy and fail if its text
                                 outputs differ from the committed ones (timings aside), or if
-                                the committed cells differ from the sources
+                                the committed cells differ from the sources (for the student
+                                assignment: from what nbgrader generates now)
 """
 import argparse
 import ast
@@ -30,6 +33,8 @@ NOTEBOOKS = ROOT / "notebooks"
 SOURCES = NOTEBOOKS / "src"
 KERNEL = "stride"
 STUDENT = "07-assignment"
+sys.path.insert(0, str(ROOT / "deploy" / "nbgrader"))
+import course  # noqa: E402  (deploy/nbgrader/course.py: the nbgrader course around notebook 07)
 TIMING = re.compile(r"\d[\d,]*(\.\d+)?\s*(ms|µs|us|s|min|img/s|images/s|it/s|MB/s)\b")
 ETA = re.compile(r"(ETA|elapsed|took|time|Wall time|CPU time)[: ]+[^\n,)]*")
 
@@ -77,15 +82,28 @@ def new_notebook(cells):
 
 
 def names(selected):
-    all_names = sorted(p.stem for p in SOURCES.glob("*.swift"))
+    all_names = sorted([p.stem for p in SOURCES.glob("*.swift")] + [STUDENT])
     return [n for n in all_names if not selected or n in selected]
 
 
 def build(selected):
+    """Sources first; then the student assignment, generated from the instructor notebook."""
     for name in names(selected):
+        if name == STUDENT:
+            continue
         nb = new_notebook(parse_source(SOURCES / f"{name}.swift"))
         nbformat.write(nb, NOTEBOOKS / f"{name}.ipynb")
         print(f"built notebooks/{name}.ipynb")
+    if STUDENT in names(selected):
+        nbformat.write(course.student_notebook(), NOTEBOOKS / f"{STUDENT}.ipynb")
+        print(f"built notebooks/{STUDENT}.ipynb with nbgrader generate_assignment")
+
+
+def cells_differ(name, committed):
+    """Whether the committed cells differ from the source (or from nbgrader's student version)."""
+    if name == STUDENT:
+        return course.cells_of(committed) != course.cells_of(course.student_notebook())
+    return [c.source for c in committed.cells] != [c.source for c in parse_source(SOURCES / f"{name}.swift")]
 
 
 def run(nb, name):
@@ -152,9 +170,9 @@ def check(selected):
     problems = []
     for name in names(selected):
         committed = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-        expected_sources = [c.source for c in parse_source(SOURCES / f"{name}.swift")]
-        if [c.source for c in committed.cells] != expected_sources:
-            problems.append(f"{name}: notebook cells differ from notebooks/src/{name}.swift (run build)")
+        if cells_differ(name, committed):
+            origin = "nbgrader generate_assignment" if name == STUDENT else f"notebooks/src/{name}.swift"
+            problems.append(f"{name}: notebook cells differ from {origin} (run build)")
         fresh = copy.deepcopy(committed)
         seconds = run(fresh, name)
         print(f"ran {name} in {seconds:.1f} s")

@@ -27,3 +27,4 @@ int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold) {
   return 0;
 #endif
 }
+

@@ -10,8 +10,10 @@ int csupport_map_large_allocations(size_t mmap_threshold) {
 #endif
 }
 
-void csupport_release_free_memory(void) {
+int csupport_release_free_memory(void) {
 #ifdef M_MMAP_THRESHOLD
-  malloc_trim(0);
+  return malloc_trim(0);
+#else
+  return 0;
 #endif
 }

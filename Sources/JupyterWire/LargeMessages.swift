@@ -22,6 +22,6 @@ public enum LargeMessages {
 
   /// Gives free memory back to the OS after a message of `bytes` bytes, when it was large.
   static func release(after bytes: Int) {
-    if bytes >= threshold { csupport_release_free_memory() }
+    if bytes >= threshold { _ = csupport_release_free_memory() }
   }
 }

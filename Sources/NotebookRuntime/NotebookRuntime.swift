@@ -8,7 +8,7 @@ import Tensor
 ///                                  cancellation: .process)
 public enum NotebookRuntime {
   /// A Lang session with every name of LANGUAGE.md and the notebooks registered, and the magics
-  /// `%seed N` and `%threads N`.
+  /// `%seed N`, `%threads N` and `%reset` (which also drops loaded data sets and trims the heap).
   public static func makeSession() -> Session {
     let session = Session()
     let runtime = RuntimeState()
@@ -24,6 +24,11 @@ public enum NotebookRuntime {
   }
 
   private static func registerMagics(_ session: Session, _ runtime: RuntimeState) {
+    session.magics.register("reset", doc: "%reset — forgets every name the cells have defined and the data sets loaded, and gives the freed memory back to the operating system") { invocation in
+      invocation.session.reset()
+      runtime.forgetLoaded()
+      AllocatorPolicy.releaseFreedMemory()
+    }
     session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
       guard let seed = UInt64(invocation.argument) else {
         throw HostError("ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'", hint: "write %seed 42")

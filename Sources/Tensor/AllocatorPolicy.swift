@@ -14,6 +14,16 @@ import CSupport
 /// a thread arena), so such buffers come from the heap and are reused by the next step;
 /// resident memory stays at the step's peak instead of going up and down. Process-wide,
 /// applied once, when the first tensor is made; `false` where the C library is not glibc.
-enum AllocatorPolicy {
+///
+/// Buffers above 32 MiB (a data set's pixels, big activations) are still mappings of their own
+/// and go back to the operating system when their last reference goes. What the heap keeps for
+/// reuse (up to 256 MiB) goes back only when asked, at a pause such as `%reset`:
+/// `releaseFreedMemory()`, never inside a training loop, where reuse is the point.
+public enum AllocatorPolicy {
   static let applied: Bool = csupport_keep_freed_buffers(32 << 20, 256 << 20) == 1
+
+  /// Returns the heap's free pages to the operating system (glibc `malloc_trim(0)`); true if
+  /// any were returned. Costs a walk over the heap: call it between cells, not per step.
+  @discardableResult
+  public static func releaseFreedMemory() -> Bool { csupport_release_free_memory() == 1 }
 }

@@ -24,4 +24,5 @@ int csupport_keep_freed_buffers(size_t mmap_threshold, size_t trim_threshold);
 int csupport_map_large_allocations(size_t mmap_threshold);
 
 /// glibc's `malloc_trim(0)`: gives the free memory of every arena back to the OS.
-void csupport_release_free_memory(void);
+/// 1 if any memory was released, else 0 (or without glibc).
+int csupport_release_free_memory(void);

@@ -1,15 +1,18 @@
 /// An in-memory data set of images with class labels or segmentation masks.
 ///
-/// Images are stored once, as Float32 in NCHW order (each sample `sampleShape` = [C, H, W]);
+/// Images are stored once, as Float32 in NCHW order (each sample `sampleShape` = [C, H, W]), or
+/// as grey bytes made Float32 per image when batches are drawn (`ByteImages`: IDX data sets);
 /// targets are class indices: one per sample (`targetShape` = []) or one per pixel
 /// (`targetShape` = [H, W], a segmentation mask). A `Dataset` is a cheap view: `subset`,
 /// `shuffled`, `split` and `augmented` share the storage and only remap indices.
 public struct Dataset: Sendable {
   final class Storage: Sendable {
     let images: [Float]
+    let bytes: ByteImages?
     let targets: [Int32]
-    init(images: [Float], targets: [Int32]) {
+    init(images: [Float], bytes: ByteImages? = nil, targets: [Int32]) {
       self.images = images
+      self.bytes = bytes
       self.targets = targets
     }
   }
@@ -47,6 +50,22 @@ public struct Dataset: Sendable {
     indices = Array(0..<(images.count / imageSize))
     self.sampleShape = sampleShape
     self.targetShape = targetShape
+    self.classNames = classNames
+    self.name = name
+  }
+
+  /// Makes a classification data set over grey byte images, [1, H + 2p, W + 2p] each.
+  init(images: ByteImages, targets: [Int32], classNames: [String], name: String) throws(DataError) {
+    guard images.count == targets.count else {
+      throw .mismatch("\(images.count) images but \(targets.count) targets")
+    }
+    guard !classNames.isEmpty, targets.allSatisfy({ $0 >= 0 && Int($0) < classNames.count }) else {
+      throw .invalidArgument("every target must be a class index in 0..<\(classNames.count)")
+    }
+    storage = Storage(images: [], bytes: images, targets: targets)
+    indices = Array(0..<images.count)
+    sampleShape = [1, images.height + 2 * images.padding, images.width + 2 * images.padding]
+    targetShape = []
     self.classNames = classNames
     self.name = name
   }
@@ -116,6 +135,7 @@ public struct Dataset: Sendable {
     let n = imageSize
     let start = indices[position] * n
     out.withUnsafeMutableBufferPointer { dst in
+      if let bytes = storage.bytes { return bytes.copy(indices[position], to: dst.baseAddress! + offset) }
       storage.images.withUnsafeBufferPointer { src in
         dst.baseAddress!.advanced(by: offset).update(from: src.baseAddress!.advanced(by: start), count: n)
       }

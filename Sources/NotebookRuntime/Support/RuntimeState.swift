@@ -14,6 +14,12 @@ final class RuntimeState {
   /// The last history of every model trained (kept when a fit is interrupted).
   var histories: [ObjectIdentifier: History] = [:]
 
+  /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
+  func forgetLoaded() {
+    fashionMNIST = [:]
+    histories = [:]
+  }
+
   /// Restarts the seed stream at `seed`.
   func setSeed(_ seed: UInt64) {
     self.seed = seed
