@@ -34,22 +34,23 @@ let package = Package(
 
     // MARK: - Shared vocabulary
     .target(name: "Cancellation"),
-    .target(name: "Display"),
+    .target(name: "TextFormat", exclude: ["README.md"]),
+    .target(name: "Display", dependencies: ["TextFormat"]),
 
     // MARK: - The engine
     .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
     .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "TensorAVX512"],
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
-    .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
+    .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation", "TextFormat"],
             swiftSettings: simd),
 
     // MARK: - Rendering
-    .target(name: "Graphics", dependencies: ["CZlib"], exclude: ["README.md"]),
-    .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
+    .target(name: "Graphics", dependencies: ["CZlib", "TextFormat"], exclude: ["README.md"]),
+    .target(name: "Plot", dependencies: ["Graphics", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
+    .target(name: "Lang", dependencies: ["Display", "Cancellation", "TextFormat"]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
@@ -61,7 +62,7 @@ let package = Package(
     // MARK: - Adapters
     .target(name: "NotebookRuntime",
             dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
-                           "Cancellation"],
+                           "Cancellation", "TextFormat"],
             swiftSettings: simd),
     .target(name: "NotebookKernel",
             dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
@@ -84,6 +85,7 @@ let package = Package(
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
+    .testTarget(name: "TextFormatTests", dependencies: ["TextFormat"]),
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
@@ -100,7 +102,7 @@ let package = Package(
     .testTarget(name: "JupyterWireTests",
                 dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "NotebookRuntimeTests",
-                dependencies: ["NotebookRuntime", "Lang", "Display", "TestSupport"],
+                dependencies: ["NotebookRuntime", "Lang", "Display", "TextFormat", "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),

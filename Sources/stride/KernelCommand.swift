@@ -15,9 +15,6 @@ struct KernelCommand: ParsableCommand {
           help: "The connection file Jupyter wrote (ports, key, transport).")
   var connectionFile: String
 
-  @Flag(help: "Run the small calculator instead of the cell language (for protocol tests).")
-  var calculator = false
-
   func run() throws {
     let connection: ConnectionFile
     do { connection = try ConnectionFile.load(path: connectionFile) } catch {
@@ -31,7 +28,7 @@ struct KernelCommand: ParsableCommand {
 
   /// The interpreter that runs cells.
   func makeInterpreter() -> any KernelInterpreter {
-    calculator ? CalculatorInterpreter() : LangKernel(session: makeSession())
+    LangKernel(session: NotebookRuntime.makeSession())
   }
 }
 

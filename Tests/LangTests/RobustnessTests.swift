@@ -5,7 +5,8 @@ import Testing
 /// Deterministic random inputs through `fuzzOne`: byte soup, token soup and mutated fixtures.
 /// Reaching the end is the assertion: a crash or a hang fails the run.
 struct RobustnessTests {
-  /// SplitMix64, so every input follows from the seed.
+  /// SplitMix64, so every input follows from the seed. A test-only copy of Tensor's `SplitMix64`:
+  /// Lang's tests stay off the engine, and this one only picks fuzz inputs.
   struct Generator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {

@@ -4,6 +4,7 @@ import Foundation
 import Lang
 import NotebookRuntime
 import Testing
+import TextFormat
 
 /// Runs cells in one session and returns the last cell's result bundle.
 func resultBundle(_ cells: [String], session: Session = NotebookRuntime.makeSession()) throws -> MimeBundle {

@@ -33,11 +33,11 @@ struct Evaluator {
     var confusion = ConfusionMatrix(classNames: data.classNames)
     var lossSum = 0.0
     var rowsSeen = 0
-    try Engine.withoutGradients {
+    try GradMode.withoutGradients {
       for batch in try data.batches(size: batchSize, shuffle: false) {
         try cancellation.check()
-        let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
-        let value = Double(Engine.scalar(try loss(scored)))
+        let scored = try Scored(try model(Variable(batch.images)), batch: batch)
+        let value = Double(try loss(scored).value.scalars.first ?? .nan)
         lossSum += value * Double(scored.targets.count)
         rowsSeen += scored.targets.count
         confusion.add(truth: scored.targets, predicted: scored.predicted)
@@ -69,12 +69,12 @@ public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256, 
   let per = images.count / n
   var outputs: [Float] = []
   var outputShape: [Int] = []
-  try Engine.withoutGradients {
+  try GradMode.withoutGradients {
     for start in stride(from: 0, to: n, by: batchSize) {
       try cancellation.check()
       let end = min(start + batchSize, n)
       let chunk = try Tensor(shape: [end - start] + images.shape.dropFirst(), scalars: Array(images.scalars[start * per..<end * per]))
-      let out = try model(Engine.input(chunk)).value
+      let out = try model(Variable(chunk)).value
       outputs += out.scalars
       outputShape = out.shape
     }

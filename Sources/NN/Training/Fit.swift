@@ -56,8 +56,8 @@ public func gradientNorms(_ model: any Layer, on batch: Batch, loss: Loss = .cro
   let parameters = model.parameters
   for p in parameters { p.variable.zeroGrad() }
   defer { for p in parameters { p.variable.zeroGrad() } }
-  let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
-  try Engine.backward(try loss(scored))
+  let scored = try Scored(try model(Variable(batch.images)), batch: batch)
+  try loss(scored).backward()
   return GradientNorms(step: 0, parameters: parameters)
 }
 

@@ -1,5 +1,6 @@
 import Display
 import Foundation
+import TextFormat
 
 /// The output of `stride run` on a terminal: text as it comes, each rich output written to a file
 /// beside the source (`FILE-1.svg`, `FILE-2.png`, …) and named on stdout, and the live progress of
