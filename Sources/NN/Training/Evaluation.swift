@@ -22,7 +22,8 @@ struct Evaluator {
   let data: Dataset
   let batchSize: Int
   let loss: Loss
-  let cancellation: CancellationToken
+  /// The engine's token (`Threading.cancellationToken`), checked between batches.
+  let cancellation = Threading.cancellationToken
   var reportIoU = false
 
   /// Evaluates; throws `Interrupted` when the token is set between batches.
@@ -58,7 +59,8 @@ public struct Predictions: Sendable {
 }
 
 /// Runs `model` on `images` [N, C, H, W] in evaluation mode, in batches of `batchSize`.
-public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256, cancellation: CancellationToken = .process) throws -> Predictions {
+public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) throws -> Predictions {
+  let cancellation = Threading.cancellationToken
   guard images.rank == 4, images.shape[0] > 0, batchSize > 0 else {
     throw TrainingError.invalidArgument("predict needs images [N, C, H, W] and a positive batch size, got \(images.shape)")
   }

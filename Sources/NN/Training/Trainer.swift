@@ -15,7 +15,8 @@ struct FitConfiguration {
   /// Record gradient norms every this many steps (nil: never).
   var gradientNormsEvery: Int?
   var observer: (any TrainingObserver)?
-  var cancellation: CancellationToken
+  /// The engine's token when the fit began (`Threading.cancellationToken`).
+  var cancellation = Threading.cancellationToken
   var progressInterval: Double = 0.25
 }
 
@@ -146,7 +147,7 @@ final class Trainer {
     var stop: StopReason?
     if let data = config.validation {
       do {
-        validation = try Evaluator(model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss, cancellation: config.cancellation).run()
+        validation = try Evaluator(model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss).run()
       } catch is Interrupted {
         stop = .cancelled(epoch: epoch, batch: batchesPerEpoch)
       }

@@ -50,6 +50,9 @@ final class TerminalSink: OutputSink {
 
   func clearOutput(wait: Bool) {}
 
+  /// A carriage-return bar: text while training, the chart once at the end.
+  var liveDisplays: LiveDisplays { .line }
+
   func readLine(prompt: String, password: Bool) -> String? {
     out(prompt)
     return Swift.readLine()

@@ -1,3 +1,4 @@
+import Display
 import NN
 import Tensor
 
@@ -13,6 +14,8 @@ final class RuntimeState {
   var fashionMNIST: [Int: FashionMNIST] = [:]
   /// The last history of every model trained (kept when a fit is interrupted).
   var histories: [ObjectIdentifier: History] = [:]
+  /// How training progress is shown when the session chose (`%progress`); nil: as the sink can.
+  var progress: LiveDisplays?
 
   /// Restarts the seed stream at `seed`.
   func setSeed(_ seed: UInt64) {
