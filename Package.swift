@@ -56,7 +56,7 @@ let package = Package(
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
             exclude: ["README.md"]),
     .target(name: "JupyterWire",
-            dependencies: ["JupyterProtocol", "CZMQ", "COpenSSL", "CSupport", "Cancellation"],
+            dependencies: ["JupyterProtocol", "Display", "CZMQ", "COpenSSL", "CSupport", "Cancellation"],
             exclude: ["README.md"]),
 
     // MARK: - Adapters
