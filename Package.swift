@@ -33,9 +33,9 @@ let package = Package(
     .target(name: "CSupport", path: "Sources/CSupport"),
 
     // MARK: - Shared vocabulary
-    .target(name: "Cancellation"),
+    .target(name: "Cancellation", exclude: ["README.md"]),
     .target(name: "TextFormat", exclude: ["README.md"]),
-    .target(name: "Display", dependencies: ["TextFormat"]),
+    .target(name: "Display", dependencies: ["TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The engine
     .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
@@ -43,14 +43,14 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation", "TextFormat"],
-            swiftSettings: simd),
+            exclude: ["README.md"], swiftSettings: simd),
 
     // MARK: - Rendering
     .target(name: "Graphics", dependencies: ["CZlib", "TextFormat"], exclude: ["README.md"]),
     .target(name: "Plot", dependencies: ["Graphics", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation", "TextFormat"]),
+    .target(name: "Lang", dependencies: ["Display", "Cancellation", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
@@ -63,7 +63,7 @@ let package = Package(
     .target(name: "NotebookRuntime",
             dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
                            "Cancellation", "TextFormat"],
-            swiftSettings: simd),
+            exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NotebookKernel",
             dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
             exclude: ["README.md"]),

@@ -74,6 +74,7 @@ struct Tile {
   let p: UnsafePointer<Float>, off: (Int, Int, Int, Int, Int, Int), w: UnsafePointer<Float>, inC: Int, taps: Int
   let tapOffsets: UnsafePointer<Int>, channelStride: Int, partial: UnsafeMutablePointer<Float>, first: Bool, last: Bool
 
+  // size-budget: unrolled accumulators that must stay in registers (one function, no calls).
   @inline(__always)
   func run<L: PairLoader>(_: L.Type, _ sink: Sink) {
     var a0 = F16(), a1 = F16(), a2 = F16()

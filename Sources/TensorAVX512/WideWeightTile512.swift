@@ -10,6 +10,7 @@ public enum WideWeightTile512 {
 
   /// As `WeightTile512.run`, for 8 channel pairs (`dy` holds them `dyPair` floats apart); the
   /// lane sums go to `sums[k·3 + j]` for k < 16.
+  // size-budget: unrolled accumulators that must stay in registers (one function, no calls).
   @inline(never)
   public static func run(
     planes p: UnsafePointer<Float>, dy: UnsafePointer<Float>, dyPair: Int, tapOffsets tap: (Int, Int, Int),

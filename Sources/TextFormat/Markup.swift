@@ -1,8 +1,9 @@
 /// Escaping for text that goes into markup: HTML tables and SVG documents alike.
 public enum Markup {
-  /// `&`, `<`, `>`, `"` and `'` as entities (`&#39;`, valid in HTML and XML), and the control
-  /// characters XML 1.0 forbids as `?`; tab, newline and carriage return pass through. A class
-  /// name or a user's string cannot inject tags.
+  /// The text with markup characters as entities, so a name or a user's string cannot inject tags.
+  ///
+  /// `&`, `<`, `>`, `"` and `'` become entities (`&#39;`, valid in HTML and XML); the control
+  /// characters XML 1.0 forbids become `?`; tab, newline and carriage return pass through.
   public static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)

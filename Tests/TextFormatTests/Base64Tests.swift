@@ -1,6 +1,6 @@
 import Foundation
-import TextFormat
 import Testing
+import TextFormat
 
 @Test func base64RoundTripsEveryTailLength() {
   #expect(Base64.encode(Array("Man".utf8)) == "TWFu")

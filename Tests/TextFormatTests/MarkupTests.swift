@@ -1,5 +1,5 @@
-import TextFormat
 import Testing
+import TextFormat
 
 @Test func markupEscapesTagsQuotesAndForbiddenControls() {
   #expect(Markup.escape("<script>&'\"\u{1}") == "&lt;script&gt;&amp;&#39;&quot;?")

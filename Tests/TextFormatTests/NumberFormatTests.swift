@@ -1,9 +1,10 @@
-import TextFormat
 import Testing
+import TextFormat
 
 @Test(arguments: [
   (12.5, "12.5"), (3.0, "3"), (0.256, "0.26"), (-0.001, "0"), (-0.0, "0"), (-2.5, "-2.5"),
-  (0.05, "0.05"), (100, "100"), (1.999, "2"), (Double.nan, "nan"), (Double.infinity, "inf"), (-Double.infinity, "-inf"),
+  (0.05, "0.05"), (100, "100"), (1.999, "2"), (Double.nan, "nan"), (Double.infinity, "inf"),
+  (-Double.infinity, "-inf"),
 ])
 func fixedFormatting(value: Double, expected: String) {
   #expect(NumberFormat.fixed(value) == expected)

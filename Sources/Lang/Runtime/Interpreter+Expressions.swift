@@ -2,6 +2,7 @@ import Cancellation
 
 /// Expressions: literals, names, collections, closures, operators, members, subscripts, calls.
 extension Interpreter {
+  // size-budget: one case per expression kind, each a line or two; the dispatch reads best whole.
   func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
     evaluationDepth += 1
     defer { evaluationDepth -= 1 }

@@ -2,9 +2,10 @@ import Display
 import Foundation
 
 extension Session {
-  /// The name of a help request, `print?`, `?print` or `lenet.summary?` alone in a cell (as in
-  /// IPython); nil for anything else. Part of the language's syntax, so every front end reads a
-  /// cell the same way.
+  /// The name of a help request: `print?`, `?print` or `lenet.summary?` alone in a cell.
+  ///
+  /// As in IPython; nil for anything else. Part of the language's syntax, so every front end
+  /// reads a cell the same way.
   public static func helpTopic(_ code: String) -> String? {
     let text = code.trimmingCharacters(in: .whitespacesAndNewlines)
     guard text.hasPrefix("?") != text.hasSuffix("?") else { return nil }

@@ -6,6 +6,7 @@ import Tensor
 
 /// The methods of a layer or model: summary, diagram, cost, training, prediction, checkpoints.
 enum ModelMethods {
+  // size-budget: a table of method specs; it becomes declarative with the registration tables.
   static func methods(for model: LayerValue) -> [MethodSpec] {
     let layer = model.layer
     let runtime = model.runtime
