@@ -30,7 +30,7 @@ let package = Package(
                    providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                    providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "CSupport", path: "Sources/CSupport"),
+    .target(name: "CSupport", path: "Sources/CSupport", exclude: ["README.md"]),
 
     // MARK: - Shared vocabulary
     .target(name: "Cancellation", exclude: ["README.md"]),
@@ -73,9 +73,10 @@ let package = Package(
       name: "stride",
       dependencies: [
         "NotebookKernel", "NotebookRuntime", "JupyterWire", "JupyterProtocol", "Lang", "Display",
-        "Cancellation", "CSupport",
+        "Cancellation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["README.md"]),
     .executableTarget(
       name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
       path: "Benchmarks/StrideBench", swiftSettings: simd),
@@ -102,7 +103,7 @@ let package = Package(
     .testTarget(name: "JupyterWireTests",
                 dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "NotebookRuntimeTests",
-                dependencies: ["NotebookRuntime", "Lang", "Display", "TextFormat", "TestSupport"],
+                dependencies: ["NotebookRuntime", "Lang", "NN", "Display", "TextFormat", "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),

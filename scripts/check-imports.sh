@@ -23,7 +23,7 @@ declare -A allowed=(
   [JupyterWire]="JupyterProtocol Display CZMQ COpenSSL CSupport Cancellation"
   [NotebookRuntime]="Lang Tensor Autograd NN Graphics Plot Display Cancellation TextFormat"
   [NotebookKernel]="Lang JupyterProtocol Display Cancellation"
-  [stride]="NotebookKernel NotebookRuntime JupyterWire JupyterProtocol Lang Display Cancellation CSupport ArgumentParser"
+  [stride]="NotebookKernel NotebookRuntime JupyterWire JupyterProtocol Lang Display Cancellation ArgumentParser"
   [StrideBench]="Tensor Autograd NN Cancellation"
   [stride-gallery]="Plot Graphics"
 )

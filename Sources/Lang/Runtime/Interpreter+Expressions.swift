@@ -7,7 +7,7 @@ extension Interpreter {
     evaluationDepth += 1
     defer { evaluationDepth -= 1 }
     if evaluationDepth > Self.maximumEvaluationDepth {
-      throw error(.recursionTooDeep(Self.maximumCallDepth), expr.span)
+      throw error(.expressionTooDeep(Self.maximumEvaluationDepth), expr.span)
     }
     switch expr.kind {
     case .literal(let value):

@@ -48,6 +48,9 @@ public final class Session {
     interpreter.globals.lookup(name)?.value
   }
 
+  /// Every built-in name (the core's and the host's), sorted.
+  public var builtinNames: [String] { interpreter.builtins.names.keys.sorted() }
+
   /// The user's bindings (not the built-ins), sorted by name.
   public var userBindings: [(name: String, value: Value)] {
     interpreter.globals.names.map { ($0.key, $0.value.value) }.sorted { $0.name < $1.name }
