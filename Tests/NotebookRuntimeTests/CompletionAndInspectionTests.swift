@@ -83,17 +83,16 @@ struct CompletionAndInspectionTests {
     return words.contains { names.contains(String($0)) && String($0) != bound }
   }
 
-  /// Every built-in's example runs in a fresh session (after `doctestSetup` when it uses its
-  /// names); `// result` after the code is text the output must contain.
+  /// Every built-in's example runs as a doctest: in a fresh session, or, when it uses the names
+  /// of `doctestSetup`, in the one session that ran the setup (loading Fashion-MNIST once);
+  /// `// result` after the code is text the output must contain.
   @Test(.enabled(if: fashionMNISTInstalled)) func everyExampleRunsAsADoctest() throws {
-    let names = session().builtinNames
-    for name in names where Self.notRunnable[name] == nil {
-      let fresh = NotebookRuntime.makeSession()
-      guard case .native(let function) = fresh.value(of: name), let example = function.example else { continue }
-      if Self.needsSetup(example) {
-        let setup = fresh.execute(Self.doctestSetup, sink: RecordingSink(), cancellation: CancellationToken())
-        try #require(setup.error == nil, "setup: \(setup.error?.plainText ?? "")")
-      }
+    let shared = NotebookRuntime.makeSession()
+    let setup = shared.execute(Self.doctestSetup, sink: RecordingSink(), cancellation: CancellationToken())
+    try #require(setup.error == nil, "setup: \(setup.error?.plainText ?? "")")
+    for name in shared.builtinNames where Self.notRunnable[name] == nil {
+      guard case .native(let function) = shared.value(of: name), let example = function.example else { continue }
+      let fresh = Self.needsSetup(example) ? shared : NotebookRuntime.makeSession()
       let parts = example.components(separatedBy: "   // ")
       let sink = RecordingSink(inputLines: ["Ada"])
       let result = fresh.execute(parts[0], sink: sink, cancellation: CancellationToken())

@@ -42,7 +42,7 @@ import Testing
     #expect(examples.count >= 10)
     let session = NotebookRuntime.makeSession()
     for (index, example) in examples.enumerated() {
-      let text = FixtureTests.transcript(session, example.code, cellName: "example\(index + 1)")
+      let text = FixtureTests.transcript(session, example.code, cellName: "cell")
       if let expected = example.expected {
         #expect(text.trimmingCharacters(in: .newlines) == expected,
                 "docs/LANGUAGE.md example \(index + 1):\n\(example.code)\n--- gave ---\n\(text)")
