@@ -50,13 +50,11 @@ struct CompletionAndInspectionTests {
   }
 
   /// The names examples use, bound as a reader of the docs would have them (Python's doctest
-  /// globals): a small Fashion-MNIST split, LeNet-5 and its history, a plain and a residual net.
+  /// globals): a small Fashion-MNIST split, LeNet-5 and its history.
   static let doctestSetup = """
     let data = FashionMNIST(padding: 2).train.prefix(96).split(trainFraction: 0.75, seed: 1)
     let lenet = LeNet5()
     let model = lenet
-    let plain = PlainNet(depth: 8)
-    let res = ResNet(depth: 8)
     let batch = data.train.batch(8)
     let item = data.train[0]
     let edgesX = conv2d(item.image, Tensor([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]), padding: 1)
@@ -70,14 +68,16 @@ struct CompletionAndInspectionTests {
     "MNIST": "reads the user's own MNIST files at a path of their choosing",
     "readLine": "waits for a person to type",
     "fatalError": "its example is the error it raises (checked below)",
+    "compare": "trains two 20-layer networks: minutes in a debug build (notebook 05 runs it)",
+    "gradientNorms": "a 20-layer network on 128 images: minutes in a debug build (notebook 05 runs it)",
   ].merging(["AlexNet", "VGG11", "VGG13", "VGG16", "VGG19", "ResNet18", "ResNet34", "ResNet50", "UNet"].map {
     ($0, "draws 11–144 M initial weights: minutes in a debug build (ZooTests and the notebooks build it)")
   }) { $1 }
 
   /// Whether an example uses a name `doctestSetup` binds (other than binding it itself).
   static func needsSetup(_ example: String) -> Bool {
-    let names = ["data", "lenet", "model", "plain", "res", "batch", "item", "edgesX", "history",
-                 "modernHistory", "accuracy"]
+    let names = ["data", "lenet", "model", "batch", "item", "edgesX", "history", "modernHistory",
+                 "accuracy"]
     let words = example.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     let bound = example.hasPrefix("let ") ? words.dropFirst().first.map(String.init) : nil
     return words.contains { names.contains(String($0)) && String($0) != bound }
