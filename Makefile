@@ -4,6 +4,7 @@
 #               notebooks open with the Stride kernel: deploy/jupyter/jupyter_server_config.json).
 #   make test   every Swift and Python test (what .ci/run runs).
 #   make bench-kernel   Stride vs ipykernel startup/latency benchmark (not a test).
+#   make lint [LINT_PATHS="Sources/X Tests/Y"]   swift format in lint mode (.swift-format).
 # LAB_ARGS="--port 8899" passes options to JupyterLab.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -31,7 +32,7 @@ BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev pkg-config
 RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
-.PHONY: run test deps run-deps release venv kernelspec check-imports check-avx512 swift-test python-test \
+.PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes lint check-avx512 swift-test python-test \
         notebooks-check notebooks-check-avx2 test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
@@ -43,7 +44,7 @@ run: run-deps release venv kernelspec
 	  JUPYTER_CONFIG_PATH=$(CURDIR)/deploy/jupyter \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: test-deps release venv kernelspec check-imports check-avx512 swift-test fuzz python-test notebooks-check \
+test: test-deps release venv kernelspec check-imports check-sizes check-avx512 swift-test fuzz python-test notebooks-check \
       notebooks-check-avx2
 	@echo "make test: all Swift and Python tests passed"
 
@@ -85,6 +86,16 @@ kernelspec: release venv
 
 check-imports:
 	bash scripts/check-imports.sh
+
+# Every Swift file under 400 lines, every function under 60 (or a `size-budget:` comment why).
+check-sizes:
+	$(PYTHON) scripts/check-sizes.py
+
+# swift format (shipped with the toolchain) in lint mode with the committed .swift-format
+# (100 columns); not part of `make test` until the tree has been formatted once.
+LINT_PATHS ?= Sources Tests Benchmarks scripts
+lint:
+	swift format lint --strict --configuration .swift-format --parallel -r $(LINT_PATHS)
 
 # Only the TensorAVX512 tiles may use zmm registers (Tensor calls them after checking the CPU).
 check-avx512: release

@@ -30,39 +30,40 @@ let package = Package(
                    providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                    providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "CSupport", path: "Sources/CSupport"),
+    .target(name: "CSupport", path: "Sources/CSupport", exclude: ["README.md"]),
 
     // MARK: - Shared vocabulary
-    .target(name: "Cancellation"),
-    .target(name: "Display"),
+    .target(name: "Cancellation", exclude: ["README.md"]),
+    .target(name: "TextFormat", exclude: ["README.md"]),
+    .target(name: "Display", dependencies: ["TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The engine
     .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
     .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "TensorAVX512"],
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
-    .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
-            swiftSettings: simd),
+    .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation", "TextFormat"],
+            exclude: ["README.md"], swiftSettings: simd),
 
     // MARK: - Rendering
-    .target(name: "Graphics", dependencies: ["CZlib"], exclude: ["README.md"]),
-    .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
+    .target(name: "Graphics", dependencies: ["CZlib", "TextFormat"], exclude: ["README.md"]),
+    .target(name: "Plot", dependencies: ["Graphics", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
+    .target(name: "Lang", dependencies: ["Display", "Cancellation", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
             exclude: ["README.md"]),
     .target(name: "JupyterWire",
-            dependencies: ["JupyterProtocol", "CZMQ", "COpenSSL", "CSupport", "Cancellation"],
+            dependencies: ["JupyterProtocol", "Display", "CZMQ", "COpenSSL", "CSupport", "Cancellation"],
             exclude: ["README.md"]),
 
     // MARK: - Adapters
     .target(name: "NotebookRuntime",
             dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
-                           "Cancellation"],
-            swiftSettings: simd),
+                           "Cancellation", "TextFormat"],
+            exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NotebookKernel",
             dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
             exclude: ["README.md"]),
@@ -72,9 +73,10 @@ let package = Package(
       name: "stride",
       dependencies: [
         "NotebookKernel", "NotebookRuntime", "JupyterWire", "JupyterProtocol", "Lang", "Display",
-        "Cancellation", "CSupport",
+        "Cancellation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["README.md"]),
     .executableTarget(
       name: "StrideBench", dependencies: ["Tensor", "Autograd", "NN", "Cancellation"],
       path: "Benchmarks/StrideBench", swiftSettings: simd),
@@ -84,6 +86,7 @@ let package = Package(
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
+    .testTarget(name: "TextFormatTests", dependencies: ["TextFormat"]),
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
@@ -100,7 +103,8 @@ let package = Package(
     .testTarget(name: "JupyterWireTests",
                 dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "NotebookRuntimeTests",
-                dependencies: ["NotebookRuntime", "Lang", "Display", "NN", "Plot", "Graphics", "TestSupport"],
+                dependencies: ["NotebookRuntime", "Lang", "Display", "NN", "Plot", "Graphics", "TextFormat",
+                               "TestSupport"],
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),

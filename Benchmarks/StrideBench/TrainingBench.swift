@@ -62,7 +62,7 @@ func lenetBenchmark(epochs: Int, subset: Int? = nil) throws {
   let train = subset.map { data.train.prefix($0) } ?? data.train
   let history = try model.fit(
     train, epochs: epochs, batchSize: 64, optimizer: SGD(learningRate: 0.05, momentum: 0.9),
-    loss: .crossEntropy, validation: data.test, seed: 0, observer: observer, cancellation: CancellationToken())
+    loss: .crossEntropy, validation: data.test, seed: 0, observer: observer)
   let trainSeconds = history.epochs.reduce(0) { $0 + $1.seconds }
   printJSON([
     "bench": "lenet5_train", "epochs": epochs, "batch": 64, "train_seconds": trainSeconds,
@@ -79,7 +79,7 @@ func unetBenchmark(epochs: Int) throws {
   let split = try SyntheticShapes(count: 600, size: size, seed: 7).split(trainFraction: 0.8, seed: 7)
   let history = try model.fit(
     split.train, epochs: epochs, batchSize: 16, optimizer: Adam(learningRate: 3e-3), validation: split.test,
-    metrics: [.iou], seed: 0, cancellation: CancellationToken())
+    metrics: [.iou], seed: 0)
   for e in history.epochs {
     printJSON(["bench": "unet_shapes_epoch", "epoch": e.epoch, "seconds": e.seconds, "train_loss": e.loss, "val_iou": e.validationIoU ?? -1])
   }

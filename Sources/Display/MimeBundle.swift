@@ -1,3 +1,5 @@
+import TextFormat
+
 /// A value's representations keyed by MIME type, as Jupyter's `display_data` carries them.
 ///
 /// Text types (`text/plain`, `text/html`, `image/svg+xml`, `text/latex`, `text/markdown`) hold the
@@ -34,10 +36,4 @@ public struct MimeBundle: Sendable, Equatable {
   public mutating func add(_ mimeType: String, bytes: [UInt8], metadata: JSONValue? = nil) {
     add(mimeType, Base64.encode(bytes), metadata: metadata)
   }
-}
-
-/// A value that has rich forms beyond its description.
-public protocol RichDisplayable {
-  /// The value's MIME bundle; it must include `text/plain`.
-  var mimeBundle: MimeBundle { get }
 }

@@ -20,6 +20,23 @@ public protocol OutputSink: AnyObject {
   func clearOutput(wait: Bool)
   /// Reads a line from the user (Jupyter's stdin channel); nil when input is not allowed.
   func readLine(prompt: String, password: Bool) -> String?
+  /// How this sink shows a display that updates in place (default `.rich`).
+  var liveDisplays: LiveDisplays { get }
+}
+
+extension OutputSink {
+  public var liveDisplays: LiveDisplays { .rich }
+}
+
+/// What a sink can do with a display that updates in place, such as a training's progress.
+public enum LiveDisplays: String, Sendable, CaseIterable {
+  /// Replaces the display, pictures and all (notebooks, JupyterLab).
+  case rich
+  /// Replaces one line of text (a terminal bar, `stride run`); the picture comes once, at the end.
+  case line
+  /// Replaces nothing (text front ends such as jupyter console): progress comes as appended lines
+  /// of text.
+  case text
 }
 
 /// An `OutputSink` that records everything, for tests and for `stride run`'s file output.

@@ -1,3 +1,5 @@
+import TextFormat
+
 /// Writes a `Scene` as a standalone SVG 1.1 document, byte-for-byte deterministic.
 ///
 /// Numbers use `NumberFormat.fixed` (at most 2 decimals, 4 for transform matrices, never `-0`),
@@ -21,7 +23,7 @@ public struct SVGWriter: Sendable {
     out += " xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\""
     out += " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">\n"
     if !scene.title.isEmpty {
-      out += "<title>\(SVGWriter.escape(scene.title))</title>\n"
+      out += "<title>\(Markup.escape(scene.title))</title>\n"
     }
     if let background = scene.background {
       out += "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\"\(paint("fill", background))/>\n"
@@ -71,7 +73,7 @@ public struct SVGWriter: Sendable {
 
   func text(_ text: Text) -> String {
     var out = "<text x=\"\(number(text.position.x))\" y=\"\(number(text.position.y))\""
-    out += " font-family=\"\(SVGWriter.escape(fontFamily))\" font-size=\"\(number(text.fontSize))\""
+    out += " font-family=\"\(Markup.escape(fontFamily))\" font-size=\"\(number(text.fontSize))\""
     if text.anchor != .start { out += " text-anchor=\"\(text.anchor.rawValue)\"" }
     if text.weight == .bold { out += " font-weight=\"bold\"" }
     out += paint("fill", text.color)
@@ -79,7 +81,7 @@ public struct SVGWriter: Sendable {
       out += " transform=\"rotate(\(number(text.rotation)) \(number(text.position.x))"
       out += " \(number(text.position.y)))\""
     }
-    return out + " xml:space=\"preserve\">\(SVGWriter.escape(text.string))</text>"
+    return out + " xml:space=\"preserve\">\(Markup.escape(text.string))</text>"
   }
 
   func image(_ bitmap: Bitmap, _ frame: Rect) -> String {
@@ -88,7 +90,7 @@ public struct SVGWriter: Sendable {
     out += " preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\""
     out += " style=\"image-rendering:pixelated\""
     out += " xlink:href=\"data:image/png;base64,"
-    return out + Base64Encoding.encode(PNGEncoder.encode(bitmap)) + "\"/>"
+    return out + Base64.encode(PNGEncoder.encode(bitmap)) + "\"/>"
   }
 
   // MARK: - Attributes
@@ -146,29 +148,10 @@ public struct SVGWriter: Sendable {
 
   func pair(_ p: Point) -> String { "\(number(p.x)),\(number(p.y))" }
 
-  func number(_ value: Double) -> String { NumberFormat.fixed(value, maxFractionDigits: 2) }
+  func number(_ value: Double) -> String { number(value, digits: 2) }
 
+  /// SVG has no NaN or infinity: a non-finite coordinate is written as 0.
   func number(_ value: Double, digits: Int) -> String {
-    NumberFormat.fixed(value, maxFractionDigits: digits)
-  }
-
-  /// XML-escapes `&`, `<`, `>`, quotes, and replaces control characters XML 1.0 forbids by `?`.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-        out.unicodeScalars.append(forbidden ? "?" : scalar)
-      }
-    }
-    return out
+    value.isFinite ? NumberFormat.fixed(value, maxFractionDigits: digits) : "0"
   }
 }

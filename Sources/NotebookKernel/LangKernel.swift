@@ -9,17 +9,16 @@ import Lang
 /// and keeps them). Output goes to the cell's sink, which the kernel publishes as `stream`,
 /// `display_data`, `update_display_data` and `clear_output`; `readLine` goes through stdin.
 /// A failed cell becomes an `error` with the session's ANSI-coloured diagnostic as traceback.
-/// `name?` or `?name` alone in a cell shows the name's help in the pager, as in IPython.
+/// A help request (`name?`, `Session.helpTopic`) shows the name's help in the pager, as in IPython.
 /// `exit`/`quit` (the session's `exitRequest`) become the reply's `ask_exit` payload.
 /// Cursor positions are Unicode scalars on both sides, so they pass through unchanged.
 public final class LangKernel: KernelInterpreter {
   /// The language session (NotebookRuntime registers the engine's names in it).
   public let session: Session
 
-  /// A kernel over `session`; adds the notebook functions it lacks (`NotebookFunctions`).
+  /// A kernel over `session`.
   public init(session: Session = Session()) {
     self.session = session
-    NotebookFunctions.register(in: session)
   }
 
   public var kernelInfo: KernelInfo {
@@ -34,7 +33,7 @@ public final class LangKernel: KernelInterpreter {
   }
 
   public func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
-    if let topic = Self.helpTopic(code) { return page(topic, context: context) }
+    if let topic = Session.helpTopic(code) { return page(topic, context: context) }
     let result = session.execute(code, sink: context.sink, cancellation: context.cancellation)
     if result.exitRequest != nil {
       context.askExit()
@@ -67,7 +66,6 @@ public final class LangKernel: KernelInterpreter {
   }
 
   public func isComplete(_ code: String) -> JupyterProtocol.Completeness {
-    if Self.helpTopic(code) != nil { return .complete }
     switch session.isComplete(code) {
     case .complete: return .complete
     case .incomplete(let indent): return .incomplete(indent: indent)
@@ -77,20 +75,8 @@ public final class LangKernel: KernelInterpreter {
 
   // MARK: - Help in the pager
 
-  /// `print?`, `?print`, `lenet.summary?` → the name; anything else → nil.
-  static func helpTopic(_ code: String) -> String? {
-    let text = code.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard text.hasPrefix("?") != text.hasSuffix("?") else { return nil }
-    let name = text.trimmingCharacters(in: CharacterSet(charactersIn: "?"))
-    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_."))
-    guard let first = name.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first),
-      name.unicodeScalars.allSatisfy(allowed.contains)
-    else { return nil }
-    return name
-  }
-
   private func page(_ topic: String, context: ExecutionContext) -> ExecutionOutcome {
-    guard let help = session.inspect(topic, cursor: topic.unicodeScalars.count, detailLevel: 1) else {
+    guard let help = session.help(topic) else {
       return .failure(ExecutionError(ename: "NameError", evalue: "no help for '\(topic)': it is not defined"))
     }
     context.page(help)

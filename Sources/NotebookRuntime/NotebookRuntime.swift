@@ -1,3 +1,5 @@
+import Display
+import Foundation
 import Lang
 import Tensor
 
@@ -20,6 +22,8 @@ public enum NotebookRuntime {
     TrainingBuiltins.register(registrar)
     MiscBuiltins.register(registrar)
     registerMagics(session, runtime)
+    // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
+    session.cellScope = { token, cell in Threading.$cancellationToken.withValue(token, operation: cell) }
     return session
   }
 
@@ -28,6 +32,13 @@ public enum NotebookRuntime {
       invocation.session.reset()
       runtime.forgetLoaded()
       AllocatorPolicy.releaseFreedMemory()
+    }
+    session.magics.register("progress", doc: "%progress rich|line|text|auto — how training progress is shown: a live chart, one updated line, appended lines (for front ends that cannot update a display, such as jupyter console), or as the front end can (auto)") { invocation in
+      let choice = invocation.argument.trimmingCharacters(in: .whitespaces)
+      guard choice == "auto" || LiveDisplays(rawValue: choice) != nil else {
+        throw HostError("ValueError", "%progress expects rich, line, text or auto, got '\(choice)'", hint: "write %progress text")
+      }
+      runtime.progress = LiveDisplays(rawValue: choice)
     }
     session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
       guard let seed = UInt64(invocation.argument) else {

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import TextFormat
 
 /// How an axis maps values to positions.
 public enum AxisScale: Sendable, Hashable {

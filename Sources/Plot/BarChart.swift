@@ -1,4 +1,5 @@
 import Graphics
+import TextFormat
 
 /// A bar chart of named values, e.g. per-layer gradient norms on a log scale.
 ///

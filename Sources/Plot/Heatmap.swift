@@ -1,4 +1,5 @@
 import Graphics
+import TextFormat
 
 /// A matrix drawn as coloured cells, e.g. a confusion matrix with class labels and counts.
 ///

@@ -1,4 +1,5 @@
 import Graphics
+import TextFormat
 
 /// A grid of small images: convolution filters, feature maps or input samples.
 ///

@@ -1,4 +1,5 @@
 import Graphics
+import TextFormat
 
 /// A line chart of one or more series against a shared x axis (batches, epochs, anything).
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Graphics
+import TextFormat
 
 /// Where a training run stands: epoch, batch, loss, speed and time left.
 ///

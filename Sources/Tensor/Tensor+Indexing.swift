@@ -167,15 +167,7 @@ extension Tensor {
         for _ in 0..<(n / inner) {
           for i in 0..<inner { d[pos + i * strides[r - 1]] = s[at + i] }
           at += inner
-          var k = r - 2
-          while k >= 0 {
-            index[k] += 1
-            pos += strides[k]
-            if index[k] < shape[k] { break }
-            pos -= strides[k] * shape[k]
-            index[k] = 0
-            k -= 1
-          }
+          Movement.advance(&index, &pos, shape: shape, strides: strides)
         }
       }
     }

@@ -75,6 +75,21 @@ extension Tensor {
 
 /// Strided copies: permutations and slices are both gathers of a strided view.
 enum Movement {
+  /// Steps the odometer `index` over all axes but the last (row-major) and moves the strided
+  /// position `pos` with it: the walk of every strided copy, gather and scatter.
+  @inline(__always)
+  static func advance(_ index: inout [Int], _ pos: inout Int, shape: [Int], strides: [Int]) {
+    var k = shape.count - 2
+    while k >= 0 {
+      index[k] += 1
+      pos += strides[k]
+      if index[k] < shape[k] { return }
+      pos -= strides[k] * shape[k]
+      index[k] = 0
+      k -= 1
+    }
+  }
+
   /// Copies the strided view (`shape`, `strides` in elements, `offset`) of `x` into a new tensor.
   static func gather(_ x: Tensor, shape: [Int], strides: [Int], offset: Int) -> Tensor {
     let r = shape.count
@@ -94,15 +109,7 @@ enum Movement {
             for i in 0..<inner { d[out + i] = s[pos + i * step] }
           }
           out += inner
-          var k = r - 2
-          while k >= 0 {
-            index[k] += 1
-            pos += strides[k]
-            if index[k] < shape[k] { break }
-            pos -= strides[k] * shape[k]
-            index[k] = 0
-            k -= 1
-          }
+          advance(&index, &pos, shape: shape, strides: strides)
         }
       }
     }

@@ -13,9 +13,11 @@ public enum Threading {
   private static let count = Atomic<Int>(defaultCount())
   private static let blasConfigured = Atomic<Bool>(false)
 
-  /// The token kernels poll between chunks: the process token unless a scope sets its own
-  /// (`Threading.$cancellationToken.withValue(token) { … }`, e.g. in tests).
-  @TaskLocal public static var cancellationToken: CancellationToken = .process
+  /// The token kernels (and NN's `fit`, `evaluate`, `predict`) poll between chunks and batches.
+  /// Whoever may interrupt the engine sets it for a scope: NotebookRuntime sets the cell's token
+  /// once, where a cell enters the engine (`Threading.$cancellationToken.withValue(token) { … }`);
+  /// outside such a scope it is a token nobody cancels.
+  @TaskLocal public static var cancellationToken = CancellationToken()
 
   /// The number of threads kernels use now.
   public static var threadCount: Int { count.load(ordering: .relaxed) }
@@ -47,7 +49,7 @@ public enum Threading {
   /// Runs `body(chunk)` for every chunk in `0..<chunks`, spread over the threads.
   ///
   /// Chunks run in any order and concurrently; each must write only its own outputs. Between
-  /// chunks the process cancellation token is polled; when it is set the remaining chunks are
+  /// chunks `cancellationToken` is polled; when it is set the remaining chunks are
   /// skipped and `Interrupted` is thrown. With `parallel == false` (small work) it runs inline.
   static func forEachChunk(
     _ chunks: Int, parallel: Bool = true, _ body: (Int) -> Void

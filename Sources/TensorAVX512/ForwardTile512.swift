@@ -1,3 +1,9 @@
+// Duplicates (`duplicates` pairs them): the five register tiles (ForwardTile512,
+// WeightTile512, WideWeightTile512, DirectTile, DirectWeightTile) are two algorithms at two
+// widths, mirrored by hand; one template and a generator with a freshness check is the remaining
+// part of issue 14 (it needs quiet-machine benchmarks), until then a change to one must be made
+// to its mirrors too (the bit-equality tests in TensorTests/DirectConvTests compare them).
+
 /// The AVX-512 forward tile of the direct convolution: 8 output channels × 6 vectors of 8
 /// floats, held as 3 × 16 lanes in 24 zmm accumulators (vfmadd231ps zmm).
 ///
@@ -74,6 +80,7 @@ struct Tile {
   let p: UnsafePointer<Float>, off: (Int, Int, Int, Int, Int, Int), w: UnsafePointer<Float>, inC: Int, taps: Int
   let tapOffsets: UnsafePointer<Int>, channelStride: Int, partial: UnsafeMutablePointer<Float>, first: Bool, last: Bool
 
+  // size-budget: unrolled accumulators that must stay in registers (one function, no calls).
   @inline(__always)
   func run<L: PairLoader>(_: L.Type, _ sink: Sink) {
     var a0 = F16(), a1 = F16(), a2 = F16()

@@ -1,3 +1,9 @@
+// Duplicates (`duplicates` pairs them): the five register tiles (ForwardTile512,
+// WeightTile512, WideWeightTile512, DirectTile, DirectWeightTile) are two algorithms at two
+// widths, mirrored by hand; one template and a generator with a freshness check is the remaining
+// part of issue 14 (it needs quiet-machine benchmarks), until then a change to one must be made
+// to its mirrors too (the bit-equality tests in TensorTests/DirectConvTests compare them).
+
 /// The AVX-512 weight-gradient tile of the direct convolution: 8 output channels × 3 taps,
 /// held as 4 channel pairs × 3 taps of 16 lanes in 12 zmm accumulators.
 ///

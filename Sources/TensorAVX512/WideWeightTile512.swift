@@ -1,3 +1,9 @@
+// Duplicates (`duplicates` pairs them): the five register tiles (ForwardTile512,
+// WeightTile512, WideWeightTile512, DirectTile, DirectWeightTile) are two algorithms at two
+// widths, mirrored by hand; one template and a generator with a freshness check is the remaining
+// part of issue 14 (it needs quiet-machine benchmarks), until then a change to one must be made
+// to its mirrors too (the bit-equality tests in TensorTests/DirectConvTests compare them).
+
 /// The wide AVX-512 weight-gradient tile: 16 output channels × 3 taps, held as 8 channel pairs
 /// × 3 taps of 16 lanes in 24 zmm accumulators (11 loads per 24 FMAs, against 7 per 12 in
 /// `WeightTile512`). The same sums, in the same order, as `WeightTile512` and Tensor's
@@ -10,6 +16,7 @@ public enum WideWeightTile512 {
 
   /// As `WeightTile512.run`, for 8 channel pairs (`dy` holds them `dyPair` floats apart); the
   /// lane sums go to `sums[k·3 + j]` for k < 16.
+  // size-budget: unrolled accumulators that must stay in registers (one function, no calls).
   @inline(never)
   public static func run(
     planes p: UnsafePointer<Float>, dy: UnsafePointer<Float>, dyPair: Int, tapOffsets tap: (Int, Int, Int),

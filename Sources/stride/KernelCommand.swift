@@ -15,9 +15,6 @@ struct KernelCommand: ParsableCommand {
           help: "The connection file Jupyter wrote (ports, key, transport).")
   var connectionFile: String
 
-  @Flag(help: "Run the small calculator instead of the cell language (for protocol tests).")
-  var calculator = false
-
   @Flag(inversion: .prefixedNo,
         help: "Exit when the launching process is gone (getppid changes, or JPY_PARENT_PID ends).")
   var parentWatch = true
@@ -37,7 +34,7 @@ struct KernelCommand: ParsableCommand {
 
   /// The interpreter that runs cells.
   func makeInterpreter() -> any KernelInterpreter {
-    calculator ? CalculatorInterpreter() : LangKernel(session: makeSession())
+    LangKernel(session: NotebookRuntime.makeSession())
   }
 }
 

@@ -27,7 +27,7 @@ import Testing
   @Test func fitRecordsGradientNormsOnRequest() throws {
     let data = try quadrantData(count: 40, seed: 22)
     let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 23)
-    let history = try fit(model, data, epochs: 2, batchSize: 10, gradientNormsEvery: 3, cancellation: CancellationToken())
+    let history = try fit(model, data, epochs: 2, batchSize: 10, gradientNormsEvery: 3)
     #expect(history.gradientNorms.map(\.step) == [1, 4, 7])
     #expect(history.gradientNorms.allSatisfy { $0.layers.count == 2 })
   }
@@ -39,7 +39,7 @@ import Testing
       try Threading.setThreadCount(threads)
       let model = TinySegmenter(seed: 25)
       let history = try fit(model, data, epochs: 2, batchSize: 8, optimizer: Adam(learningRate: 0.01), validation: data,
-                            seed: 26, gradientNormsEvery: 1, cancellation: CancellationToken())
+                            seed: 26, gradientNormsEvery: 1)
       return (history, model.parameters.map(\.variable.value))
     }
     defer { try? Threading.setThreadCount(2) }
@@ -50,14 +50,14 @@ import Testing
     #expect(h1.sameValues(as: h2) && w1 == w2)
     #expect(h1.batches.count == 6 && h1.epochs.allSatisfy { $0.iou != nil && $0.validationIoU != nil })
     // A different seed changes the batch order, hence the values.
-    let other = try fit(TinySegmenter(seed: 25), data, epochs: 1, batchSize: 8, optimizer: Adam(learningRate: 0.01), seed: 27, cancellation: CancellationToken())
+    let other = try fit(TinySegmenter(seed: 25), data, epochs: 1, batchSize: 8, optimizer: Adam(learningRate: 0.01), seed: 27)
     #expect(other.batches.map(\.loss) != Array(h1.batches.prefix(3).map(\.loss)))
   }
 
   @Test func segmentationTrainsAndPredictsMasks() throws {
     let split = try SyntheticShapes(count: 60, size: 16, seed: 30).split(trainFraction: 0.75, seed: 31)
     let model = TinySegmenter(seed: 32, width: 6)
-    let history = try model.fit(split.train, epochs: 8, batchSize: 9, optimizer: Adam(learningRate: 0.03), validation: split.test, metrics: [.iou], seed: 33, cancellation: CancellationToken())
+    let history = try model.fit(split.train, epochs: 8, batchSize: 9, optimizer: Adam(learningRate: 0.03), validation: split.test, metrics: [.iou], seed: 33)
     let evaluation = try model.evaluate(split.test, metrics: [.iou])
     #expect(try #require(evaluation.iou) > 0.6)
     #expect(evaluation.iou == history.epochs.last?.validationIoU)
@@ -88,7 +88,7 @@ import Testing
   @Test func compareTrainsEachModelTheSameWay() throws {
     let split = try quadrantData(count: 60, seed: 36).split(trainFraction: 0.5, seed: 37)
     let models = [TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 38), TinyMLP(inputs: 16, hidden: 8, classes: 3, seed: 38)]
-    let result = try compare(models, names: ["narrow", "wide"], on: split, epochs: 2, batchSize: 10, optimizer: Adam(learningRate: 0.01), cancellation: CancellationToken())
+    let result = try compare(models, names: ["narrow", "wide"], on: split, epochs: 2, batchSize: 10, optimizer: Adam(learningRate: 0.01))
     #expect(result.histories.map(\.name) == ["narrow", "wide"])
     #expect(result.runs.allSatisfy { $0.history.epochs.count == 2 && $0.history.validationLoss.count == 2 })
   }
@@ -101,7 +101,7 @@ import Testing
     let shapes = try SyntheticShapes(count: 3, size: 8, seed: 1)
     #expect(shapes.description == "synthetic shapes 8×8: 3 images [1, 8, 8] with masks [8, 8], 2 classes")
     let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 51)
-    let history = try fit(model, data, epochs: 2, batchSize: 10, validation: data, cancellation: CancellationToken())
+    let history = try fit(model, data, epochs: 2, batchSize: 10, validation: data)
     let e = history.epochs[1]
     #expect(history.description == "History: 2 of 2 epochs (completed), loss \(fixed(e.loss)), accuracy \(fixed(e.accuracy)), validation loss \(fixed(e.validationLoss!)), validation accuracy \(fixed(e.validationAccuracy!))")
     #expect(fixed(0.87744) == "0.8774" && fixed(1) == "1.0" && fixed(0.5) == "0.5")

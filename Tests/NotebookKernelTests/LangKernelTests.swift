@@ -60,9 +60,6 @@ import Testing
     let context = context()
     #expect(kernel.execute("print?", context: context) == .success(result: nil))
     #expect(context.pages.first?.plainText.contains("standard output") == true)
-    #expect(LangKernel.helpTopic("?sqrt") == "sqrt")
-    #expect(LangKernel.helpTopic("a ? b : c") == nil)
-    #expect(LangKernel.helpTopic("??") == nil)
     if case .failure(let error) = kernel.execute("nothingHere?", context: context) {
       #expect(error.ename == "NameError")
     } else {

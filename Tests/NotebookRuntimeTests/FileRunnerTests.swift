@@ -57,7 +57,7 @@ struct FileRunnerTests {
     #expect(err.contains("cannot read"))
   }
 
-  @Test func fitProgressIsACarriageReturnBarAndItsFinalChartIsSaved() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func fitProgressIsACarriageReturnBarAndItsFinalChartIsSaved() throws {
     let path = try file("let d = FashionMNIST(padding: 2)\nlet h = LeNet5().fit(d.train.prefix(256), epochs: 1, batchSize: 64)\nprint(\"trained\")\n")
     var out = ""
     let code = FileRunner.run(path: path, out: { out += $0 }, err: { _ in })

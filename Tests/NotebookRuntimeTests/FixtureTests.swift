@@ -14,6 +14,11 @@ struct FixtureTests {
   }
 
   static let fileNames = FixtureRunner.files(in: directory).map(\.lastPathComponent)
+  /// The fixtures that load Fashion-MNIST, run only where it is installed.
+  static let needData = fileNames.filter { name in
+    let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    return text?.contains("FashionMNIST(") ?? false
+  }
 
   @Test func fixturesArePresent() {
     #expect(Self.fileNames.count >= 7)
@@ -37,8 +42,13 @@ struct FixtureTests {
     return text
   }
 
-  @Test(arguments: fileNames)
-  func fixture(_ name: String) throws {
+  @Test(arguments: fileNames.filter { !needData.contains($0) })
+  func fixture(_ name: String) throws { try run(name) }
+
+  @Test(.enabled(if: fashionMNISTInstalled), arguments: needData)
+  func fixtureWithFashionMNIST(_ name: String) throws { try run(name) }
+
+  func run(_ name: String) throws {
     let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
     let session = NotebookRuntime.makeSession()
     let failures = FixtureRunner.check(text, fileName: name) { cell in

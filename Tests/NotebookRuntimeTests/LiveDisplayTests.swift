@@ -5,7 +5,7 @@ import NotebookRuntime
 import Testing
 
 struct LiveDisplayTests {
-  @Test func fitShowsOneDisplayThenUpdatesEndingInTheFinalState() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func fitShowsOneDisplayThenUpdatesEndingInTheFinalState() throws {
     let session = NotebookRuntime.makeSession()
     let sink = RecordingSink()
     let result = session.execute("""
@@ -45,7 +45,7 @@ struct LiveDisplayTests {
     if case .display(let first, nil) = sink.events.first { #expect(first.plainText == "42") } else { Issue.record("display(42) first") }
   }
 
-  @Test func interruptedFitEndsTheCellWithAnInterruptedErrorAndKeepsTheModel() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func interruptedFitEndsTheCellWithAnInterruptedErrorAndKeepsTheModel() throws {
     let session = NotebookRuntime.makeSession()
     let token = CancellationToken()
     let sink = CancellingSink(token: token)

@@ -4,6 +4,7 @@ import Foundation
 import Lang
 import NotebookRuntime
 import Testing
+import TextFormat
 
 /// Runs cells in one session and returns the last cell's result bundle.
 func resultBundle(_ cells: [String], session: Session = NotebookRuntime.makeSession()) throws -> MimeBundle {
@@ -70,7 +71,7 @@ struct RichFormTests {
     #expect(bundle.data["text/latex"]?.contains("\\left\\lfloor") == true)
   }
 
-  @Test func htmlEscapesClassNamesAndStrings() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func htmlEscapesClassNamesAndStrings() throws {
     let session = NotebookRuntime.makeSession()
     let bundle = try resultBundle(["let d = FashionMNIST(padding: 2)", "d"], session: session)
     let html = try #require(bundle.data["text/html"])
@@ -84,7 +85,7 @@ struct RichFormTests {
     #expect(isPNG(chart.data["image/png"]))
   }
 
-  @Test func evaluationAndHistoryAndGradientsAreCharts() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func evaluationAndHistoryAndGradientsAreCharts() throws {
     let session = NotebookRuntime.makeSession()
     _ = try resultBundle(["%seed 1\nlet d = FashionMNIST(padding: 2)\nlet m = LeNet5()\nlet h = m.fit(d.train.prefix(128), batchSize: 64)\nh.epochs"], session: session)
     for source in ["h", "h.plot()", "m.evaluate(d.test.prefix(64))", "gradientNorms(m, on: d.train.batch(16)).plot()",
@@ -99,7 +100,7 @@ struct RichFormTests {
     #expect(evaluation.plainText.hasPrefix("accuracy "))
   }
 
-  @Test func valueTextsCarryNoTimings() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func valueTextsCarryNoTimings() throws {
     let session = NotebookRuntime.makeSession()
     let bundle = try resultBundle(["let d = FashionMNIST(padding: 2)\nLeNet5().fit(d.train.prefix(64), batchSize: 32)"], session: session)
     #expect(!bundle.plainText.contains("img/s"))

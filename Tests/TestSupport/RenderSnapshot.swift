@@ -3,16 +3,22 @@ import Foundation
 /// Text snapshots for renderer tests, stored in `Snapshots/` beside the test file.
 ///
 /// With `RECORD_SNAPSHOTS=1` in the environment, or when the file does not exist yet, the
-/// actual text is written and the comparison passes. Otherwise it returns a message naming
-/// the first differing line, or `nil` when the text matches exactly.
+/// actual text is written and the comparison passes, except in CI (`CI=true`), where a missing
+/// snapshot is a failure (it was never committed). Otherwise it returns a message naming the
+/// first differing line, or `nil` when the text matches exactly.
 public func renderSnapshotMismatch(
   _ actual: String, named name: String, testFilePath: String = #filePath
 ) -> String? {
   let folder = URL(fileURLWithPath: testFilePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots")
   let file = folder.appendingPathComponent(name)
-  let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-  guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
+  let environment = ProcessInfo.processInfo.environment
+  let record = environment["RECORD_SNAPSHOTS"] == "1"
+  let expected = try? String(contentsOf: file, encoding: .utf8)
+  if expected == nil, !record, environment["CI"] == "true" {
+    return "snapshot \(name) is missing: record it (run the test outside CI) and commit it"
+  }
+  guard !record, let expected else {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try actual.write(to: file, atomically: true, encoding: .utf8)

@@ -1,39 +1,57 @@
 """Independent checks of Stride's PNG and SVG output (Graphics and Plot modules).
 
-The Swift tests (GraphicsTests/ArtifactTests.swift, PlotTests/ArtifactTests.swift) write PNG
+The Swift tests GraphicsTests/ArtifactTests.swift and PlotTests/ArtifactTests.swift write PNG
 files together with the exact bytes they encoded (.raw) and SVG files, plus a manifest.json per
-area, into $STRIDE_ARTIFACTS/<area> (default /tmp/stride-artifacts/<area>). This test decodes
-the PNGs with Pillow and parses the SVGs with xml.etree. Order: `swift test` runs first (as in
-`make test`); without its artifacts these tests are skipped with a message saying so.
+area, into $STRIDE_ARTIFACTS/<area>. This module runs those two Swift tests itself, into a fresh
+directory, when it is collected (so it never reads stale or missing files: if they cannot be made,
+collection fails), then decodes the PNGs with Pillow and parses the SVGs with xml.etree.
 """
 
 import json
 import os
 import pathlib
+import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image
 
-ROOT = pathlib.Path(os.environ.get("STRIDE_ARTIFACTS", "/tmp/stride-artifacts"))
+REPO = pathlib.Path(__file__).resolve().parents[2]
 SVG_NS = "{http://www.w3.org/2000/svg}"
 AREAS = ("graphics", "plot")
+WRITERS = "writesPNGsAndRawPixelsForPillow|writesEveryFigureForTheIntegrationTest"
+
+
+def make_artifacts():
+    """Runs the Swift tests that write the artifacts into a new directory; returns it."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="stride-artifacts-"))
+    scratch = os.environ.get("SCRATCH", ".build")
+    command = ["swift", "test", "--scratch-path", scratch, "--disable-xctest", "--filter", WRITERS]
+    done = subprocess.run(command, cwd=REPO, env=dict(os.environ, STRIDE_ARTIFACTS=str(root)),
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError("could not make the render artifacts (%s):\n%s%s"
+                           % (" ".join(command), done.stdout[-3000:], done.stderr[-3000:]))
+    return root
+
+
+ROOT = make_artifacts()
 
 
 def load_entries():
     entries = []
     for area in AREAS:
         manifest = ROOT / area / "manifest.json"
-        if manifest.exists():
-            for entry in json.loads(manifest.read_text()):
-                entries.append((area, entry))
+        assert manifest.exists(), "the Swift tests wrote no %s" % manifest
+        for entry in json.loads(manifest.read_text()):
+            entries.append((area, entry))
     return entries
 
 
 ENTRIES = load_entries()
 PNGS = [(area, e) for area, e in ENTRIES if "png" in e]
 SVGS = [(area, e) for area, e in ENTRIES if "svg" in e]
-MISSING = "no Stride render artifacts in %s: run `swift test` first" % ROOT
 
 
 def entry_id(item):
@@ -42,9 +60,8 @@ def entry_id(item):
 
 
 def test_artifacts_exist():
-    if not ENTRIES:
-        pytest.skip(MISSING)
     assert {area for area, _ in PNGS} == set(AREAS)
+    assert {area for area, _ in SVGS} == set(AREAS)
 
 
 @pytest.mark.parametrize("item", PNGS, ids=[entry_id(i) for i in PNGS])
@@ -63,8 +80,6 @@ def test_png_decodes_to_the_exact_pixels(item):
 
 def test_rasterised_scene_has_red_and_antialiased_pixels():
     path = ROOT / "graphics" / "scene.png"
-    if not path.exists():
-        pytest.skip(MISSING)
     with Image.open(path) as image:
         rgba = image.convert("RGBA")
         # The sample scene's rectangle spans x 10..50, y 10..30 (scale 2: 20..100, 20..60).

@@ -1,8 +1,10 @@
 /// The built-ins every session has: output, checks, conversions, collections.
-/// Maths lives in `CoreBuiltins+Math`.
+/// Maths lives in `CoreBuiltins+Math`, the notebook functions in `CoreBuiltins+Notebook`.
 enum CoreBuiltins {
   static func register(in session: Session) {
-    for function in output + checks + conversions + collections + math { session.register(function) }
+    for function in output + notebook + checks + conversions + collections + math {
+      session.register(function)
+    }
   }
 
   static func fail(_ message: DiagnosticMessage) -> HostError {

@@ -120,6 +120,10 @@ extension DiagnosticMessage {
   static func patternMismatch(_ count: Int, _ type: String) -> Self {
     make("TypeError", "a tuple pattern of \(count) elements cannot match a value of type '\(type)'")
   }
+  static func expressionTooDeep(_ limit: Int) -> Self {
+    make("RecursionError", "evaluation nested more than \(limit) deep",
+         hint: "is there a recursion without a base case?")
+  }
   static func recursionTooDeep(_ limit: Int) -> Self {
     make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
   }

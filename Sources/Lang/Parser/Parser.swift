@@ -1,7 +1,7 @@
 /// Recursive-descent parser from tokens to statements, split by grammar area into extensions:
-/// `Parser+Statements` (declarations, control flow, magics), `Parser+Expressions` (operators and
-/// postfix chains), `Parser+Primary` (literals, closures, collections), `Parser+Types` (types and
-/// patterns).
+/// `Parser+Statements` (bindings, assignments, control flow, magics), `Parser+Declarations`
+/// (functions, their parameters, types and binding patterns), `Parser+Expressions` (operators and
+/// postfix chains), `Parser+Primary` (literals, closures, collections).
 ///
 /// It reports every error it can recover from: a failing statement throws `Recover`, the statement
 /// loop records the diagnostic and skips to the next line (jlox's `synchronize`). Nesting deeper than

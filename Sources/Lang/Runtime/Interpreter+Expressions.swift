@@ -2,11 +2,12 @@ import Cancellation
 
 /// Expressions: literals, names, collections, closures, operators, members, subscripts, calls.
 extension Interpreter {
+  // size-budget: one case per expression kind, each a line or two; the dispatch reads best whole.
   func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
     evaluationDepth += 1
     defer { evaluationDepth -= 1 }
     if evaluationDepth > Self.maximumEvaluationDepth {
-      throw error(.recursionTooDeep(Self.maximumCallDepth), expr.span)
+      throw error(.expressionTooDeep(Self.maximumEvaluationDepth), expr.span)
     }
     switch expr.kind {
     case .literal(let value):

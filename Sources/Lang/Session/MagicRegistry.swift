@@ -1,5 +1,6 @@
 import Cancellation
 import Display
+import TextFormat
 
 /// One invocation of a magic: its argument text and access to the session's output and values.
 public struct MagicInvocation {
@@ -90,10 +91,7 @@ extension Interpreter {
   /// `1.23 s`, `4.56 ms`, `7.89 µs`, `12 ns`.
   static func format(seconds: Double) -> String {
     func fixed(_ value: Double) -> String {
-      let hundredths = (value * 100).rounded()
-      let whole = Int(hundredths / 100)
-      let fraction = Int(hundredths) % 100
-      return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+      NumberFormat.fixed(value, maxFractionDigits: 2, minFractionDigits: 2)
     }
     if seconds >= 1 { return fixed(seconds) + " s" }
     if seconds >= 1e-3 { return fixed(seconds * 1e3) + " ms" }

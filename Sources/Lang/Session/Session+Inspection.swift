@@ -56,6 +56,7 @@ extension Session {
   /// Whether the cell can run as typed (`complete`), needs more lines (`incomplete`, with the
   /// indent for the next line: open brackets, strings, or a trailing operator), or cannot parse.
   public func isComplete(_ source: String) -> Completeness {
+    if Self.helpTopic(source) != nil { return .complete }
     let file = SourceFile(name: "<is_complete>", text: source)
     var parser = Parser(file: file)
     _ = parser.parseCell()

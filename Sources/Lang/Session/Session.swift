@@ -17,6 +17,10 @@ public final class Session {
   }
   /// Whether cells run on a thread with a large stack (default true).
   public var usesLargeStack = true
+  /// Wraps every cell's evaluation, on the thread that runs it, with the cell's token: the host's
+  /// one place to hand the token to code the language does not know (NotebookRuntime sets the
+  /// engine's token here). By default it just runs the cell.
+  public var cellScope: (_ cancellation: CancellationToken, _ cell: () -> CellResult) -> CellResult = { $1() }
   private var cellCount = 0
 
   /// A session with the core built-ins and magics.
@@ -45,6 +49,9 @@ public final class Session {
     interpreter.globals.lookup(name)?.value
   }
 
+  /// Every built-in name (the core's and the host's), sorted.
+  public var builtinNames: [String] { interpreter.builtins.names.keys.sorted() }
+
   /// The user's bindings (not the built-ins), sorted by name.
   public var userBindings: [(name: String, value: Value)] {
     interpreter.globals.names.map { ($0.key, $0.value.value) }.sorted { $0.name < $1.name }
@@ -64,7 +71,7 @@ public final class Session {
                       cancellation: CancellationToken) -> CellResult {
     cellCount += 1
     let file = SourceFile(name: cellName ?? "cell\(cellCount)", text: source)
-    let work = { [self] in run(file, sink: sink, cancellation: cancellation) }
+    let work = { [self] in cellScope(cancellation) { run(file, sink: sink, cancellation: cancellation) } }
     return usesLargeStack ? BigStack.run(work) : work()
   }
 

@@ -1,3 +1,5 @@
+import Tensor
+
 /// A random image transformation applied to training batches (never to evaluation).
 ///
 /// Each draw comes from the batch's seeded stream, so the same seed gives the same

@@ -1,3 +1,5 @@
+import Tensor
+
 /// An in-memory data set of images with class labels or segmentation masks.
 ///
 /// Images are stored once, as Float32 in NCHW order (each sample `sampleShape` = [C, H, W]), or

@@ -1,3 +1,5 @@
+import Tensor
+
 /// A seeded segmentation data set: bright shapes on noisy backgrounds, with their masks.
 ///
 /// Each sample is a [1, size, size] image and a [size, size] mask (0 = background, 1 = shape).

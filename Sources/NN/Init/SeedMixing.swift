@@ -1,3 +1,5 @@
+import Tensor
+
 /// Derives a child seed from a parent seed and a path key (FNV-1a, then a SplitMix64 finaliser).
 ///
 /// Each parameter's seed depends only on the model's seed and the parameter's path, so weights are
@@ -8,9 +10,5 @@ func mixSeed(_ seed: UInt64, _ key: String) -> UInt64 {
     hash ^= UInt64(byte)
     hash &*= 0x100_0000_01b3
   }
-  hash ^= hash >> 30
-  hash &*= 0xbf58_476d_1ce4_e5b9
-  hash ^= hash >> 27
-  hash &*= 0x94d0_49bb_1331_11eb
-  return hash ^ (hash >> 31)
+  return SplitMix64.mix(hash)
 }

@@ -124,13 +124,10 @@ public final class Conv2D: LayerBase, Layer {
       stride: Size2(stride),
       padding: padding == .same ? .same : .uniform(padding.perSide(extent: extent)),
       dilation: Size2(dilation), groups: groups)
-    switch activation {
-    case .relu: return try conv2d(input, weight: weight, bias: bias, options: options, activation: .relu)
-    case .tanh: return try conv2d(input, weight: weight, bias: bias, options: options, activation: .tanh)
-    case .sigmoid: return try conv2d(input, weight: weight, bias: bias, options: options, activation: .sigmoid)
-    default: return try activation.apply(try conv2d(input, weight: weight, bias: bias, options: options))
+    if let fused = activation.fused {
+      return try conv2d(input, weight: weight, bias: bias, options: options, activation: fused)
     }
-
+    return try activation.apply(try conv2d(input, weight: weight, bias: bias, options: options))
   }
 }
 

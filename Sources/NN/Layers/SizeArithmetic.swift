@@ -1,4 +1,5 @@
 import Foundation
+import TextFormat
 
 /// The output-size arithmetic of one spatial axis, with the numbers filled in.
 ///
@@ -50,6 +51,9 @@ public struct SizeArithmetic: Sendable, Equatable, Codable {
     self.isFloored = false
   }
 
+  /// The numerator `W − F + 2P` of a sliding window (negative when the window does not fit).
+  public var span: Int { input - filter + 2 * padding }
+
   /// `W' = (W − F + 2P)/S + 1 = (32 − 5 + 0)/1 + 1 = 28`, plus a note when floored or dilated.
   public var text: String {
     let a = axis
@@ -64,9 +68,8 @@ public struct SizeArithmetic: Sendable, Equatable, Codable {
         line += " (F = \(dilation)·(\(kernel) − 1) + 1 = \(filter))"
       }
       if isFloored {
-        let span = input - filter + 2 * padding
         let exact = Double(span) / Double(stride)
-        let shown = exact.formatted(places: 2)
+        let shown = NumberFormat.fixed(exact, maxFractionDigits: 2)
         line += " (floored: \(span)/\(stride) = \(shown), the stride does not divide evenly)"
       }
       return line
@@ -83,14 +86,4 @@ func slidingArithmetic(height: Int, width: Int, kernel: Int, stride: Int, paddin
   let h = SizeArithmetic(sliding: height, kernel: kernel, stride: stride, padding: padding,
                          dilation: dilation, axis: "H")
   return [h, w]
-}
-
-extension Double {
-  /// At most `places` decimals, trailing zeros removed: 15.5, 12.33.
-  func formatted(places: Int) -> String {
-    var text = String(format: "%.\(places)f", self)
-    while text.contains("."), text.last == "0" { text.removeLast() }
-    if text.last == "." { text.removeLast() }
-    return text
-  }
 }

@@ -24,11 +24,11 @@ extension MNIST: TrainTestData {}
 extension DataSplit: TrainTestData {}
 
 /// Trains each model with the same data, seed, batch size and a fresh copy of `optimizer`;
-/// validates on `validation`. Stops early (keeping the runs done) if the token is set.
+/// validates on `validation`. Stops early (keeping the runs done) on an interrupt.
 public func compare(
   _ models: [any Layer], names: [String]? = nil, on data: Dataset, validation: Dataset? = nil, epochs: Int = 1, batchSize: Int = 64,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, seed: UInt64 = 0,
-  observer: (any TrainingObserver)? = nil, cancellation: CancellationToken = .process
+  observer: (any TrainingObserver)? = nil
 ) throws -> Comparison {
   guard !models.isEmpty else { throw TrainingError.invalidArgument("compare needs at least one model") }
   if let names, names.count != models.count {
@@ -39,7 +39,7 @@ public func compare(
     let fresh = optimizer?.freshCopy() ?? SGD(learningRate: 0.05, momentum: 0.9)
     let history = try fit(
       model, data, epochs: epochs, batchSize: batchSize, optimizer: fresh, loss: loss, validation: validation,
-      seed: seed, observer: observer, cancellation: cancellation)
+      seed: seed, observer: observer)
     let name = names?[i] ?? model.name ?? "\(model.typeName) \(i + 1)"
     runs.append(Comparison.Run(name: name, parameterCount: model.parameterCount, history: history))
     if case .cancelled = history.stopReason { break }
@@ -51,9 +51,9 @@ public func compare(
 public func compare(
   _ models: [any Layer], names: [String]? = nil, on data: some TrainTestData, epochs: Int = 1, batchSize: Int = 64,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, seed: UInt64 = 0,
-  observer: (any TrainingObserver)? = nil, cancellation: CancellationToken = .process
+  observer: (any TrainingObserver)? = nil
 ) throws -> Comparison {
   try compare(
     models, names: names, on: data.train, validation: data.test, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
-    loss: loss, seed: seed, observer: observer, cancellation: cancellation)
+    loss: loss, seed: seed, observer: observer)
 }

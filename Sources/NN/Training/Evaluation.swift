@@ -22,7 +22,8 @@ struct Evaluator {
   let data: Dataset
   let batchSize: Int
   let loss: Loss
-  let cancellation: CancellationToken
+  /// The engine's token (`Threading.cancellationToken`), checked between batches.
+  let cancellation = Threading.cancellationToken
   var reportIoU = false
 
   /// Evaluates; throws `Interrupted` when the token is set between batches.
@@ -33,11 +34,11 @@ struct Evaluator {
     var confusion = ConfusionMatrix(classNames: data.classNames)
     var lossSum = 0.0
     var rowsSeen = 0
-    try Engine.withoutGradients {
+    try GradMode.withoutGradients {
       for batch in try data.batches(size: batchSize, shuffle: false) {
         try cancellation.check()
-        let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
-        let value = Double(Engine.scalar(try loss(scored)))
+        let scored = try Scored(try model(Variable(batch.images)), batch: batch)
+        let value = Double(try loss(scored).value.scalars.first ?? .nan)
         lossSum += value * Double(scored.targets.count)
         rowsSeen += scored.targets.count
         confusion.add(truth: scored.targets, predicted: scored.predicted)
@@ -58,7 +59,8 @@ public struct Predictions: Sendable {
 }
 
 /// Runs `model` on `images` [N, C, H, W] in evaluation mode, in batches of `batchSize`.
-public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256, cancellation: CancellationToken = .process) throws -> Predictions {
+public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) throws -> Predictions {
+  let cancellation = Threading.cancellationToken
   guard images.rank == 4, images.shape[0] > 0, batchSize > 0 else {
     throw TrainingError.invalidArgument("predict needs images [N, C, H, W] and a positive batch size, got \(images.shape)")
   }
@@ -69,12 +71,12 @@ public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256, 
   let per = images.count / n
   var outputs: [Float] = []
   var outputShape: [Int] = []
-  try Engine.withoutGradients {
+  try GradMode.withoutGradients {
     for start in stride(from: 0, to: n, by: batchSize) {
       try cancellation.check()
       let end = min(start + batchSize, n)
       let chunk = try Tensor(shape: [end - start] + images.shape.dropFirst(), scalars: Array(images.scalars[start * per..<end * per]))
-      let out = try model(Engine.input(chunk)).value
+      let out = try model(Variable(chunk)).value
       outputs += out.scalars
       outputShape = out.shape
     }

@@ -1,5 +1,4 @@
 import Autograd
-import Cancellation
 import Tensor
 
 /// Trains `model` on `data`: shuffled mini-batches, forward, loss, backward, optimizer step.
@@ -14,16 +13,18 @@ import Tensor
 ///     built). Same seed and data → bit-identical history values and weights, any thread count.
 ///   - gradientNormsEvery: record per-layer gradient norms every this many steps.
 ///   - observer: progress at most every 0.25 s, and at the start, every epoch end and the end.
-///   - cancellation: checked between batches; when set, `fit` returns early (no error) with the
-///     model as after the last completed step and `history.stopReason == .cancelled(...)`.
+///
+/// Interrupts: the engine's token (`Threading.cancellationToken`, which the notebook runtime sets
+/// to the cell's token where a cell enters the engine) is checked between batches; when set, `fit`
+/// returns early (no error) with the model as after the last completed step and
+/// `history.stopReason == .cancelled(...)`.
 /// - Throws: `TrainingError` or a model error for bad arguments or mismatched shapes.
 @discardableResult
 public func fit(
   _ model: any Layer, _ data: Dataset, epochs: Int = 1, batchSize: Int = 32,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, validation: Dataset? = nil,
   metrics: [Metric] = [.loss, .accuracy], schedule: LearningRateSchedule = .constant, seed: UInt64 = 0,
-  earlyStopping: EarlyStopping? = nil, gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil,
-  cancellation: CancellationToken = .process
+  earlyStopping: EarlyStopping? = nil, gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil
 ) throws -> History {
   guard epochs >= 1, batchSize >= 1, data.count > 0 else {
     throw TrainingError.invalidArgument("fit needs epochs ≥ 1, batchSize ≥ 1 and a non-empty data set (got \(epochs), \(batchSize), \(data.count) samples)")
@@ -34,7 +35,7 @@ public func fit(
   let config = FitConfiguration(
     epochs: epochs, batchSize: batchSize, loss: loss, validation: validation, metrics: metrics,
     schedule: schedule, seed: seed, earlyStopping: earlyStopping, gradientNormsEvery: gradientNormsEvery,
-    observer: observer, cancellation: cancellation)
+    observer: observer)
   let chosen = optimizer ?? SGD(learningRate: 0.01)
   return try Trainer(model: model, data: data, optimizer: chosen, config: config).run()
 }
@@ -43,10 +44,10 @@ public func fit(
 /// `metrics` contains `.iou`.
 public func evaluate(
   _ model: any Layer, _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy,
-  metrics: [Metric] = [.loss, .accuracy], cancellation: CancellationToken = .process
+  metrics: [Metric] = [.loss, .accuracy]
 ) throws -> Evaluation {
   guard batchSize >= 1, data.count > 0 else { throw TrainingError.invalidArgument("evaluate needs a non-empty data set and batchSize ≥ 1") }
-  return try Evaluator(model: model, data: data, batchSize: batchSize, loss: loss, cancellation: cancellation, reportIoU: metrics.contains(.iou)).run()
+  return try Evaluator(model: model, data: data, batchSize: batchSize, loss: loss, reportIoU: metrics.contains(.iou)).run()
 }
 
 /// Per-layer gradient norms of `model` for one batch (forward, loss, backward; the gradients
@@ -56,8 +57,8 @@ public func gradientNorms(_ model: any Layer, on batch: Batch, loss: Loss = .cro
   let parameters = model.parameters
   for p in parameters { p.variable.zeroGrad() }
   defer { for p in parameters { p.variable.zeroGrad() } }
-  let scored = try Scored(try model(Engine.input(batch.images)), batch: batch)
-  try Engine.backward(try loss(scored))
+  let scored = try Scored(try model(Variable(batch.images)), batch: batch)
+  try loss(scored).backward()
   return GradientNorms(step: 0, parameters: parameters)
 }
 
@@ -68,20 +69,19 @@ extension Layer {
     _ data: Dataset, epochs: Int = 1, batchSize: Int = 32, optimizer: Optimizer? = nil,
     loss: Loss = .crossEntropy, validation: Dataset? = nil, metrics: [Metric] = [.loss, .accuracy],
     schedule: LearningRateSchedule = .constant, seed: UInt64 = 0, earlyStopping: EarlyStopping? = nil,
-    gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil, cancellation: CancellationToken = .process
+    gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil
   ) throws -> History {
     try NN.fit(
       self, data, epochs: epochs, batchSize: batchSize, optimizer: optimizer, loss: loss, validation: validation,
       metrics: metrics, schedule: schedule, seed: seed, earlyStopping: earlyStopping,
-      gradientNormsEvery: gradientNormsEvery, observer: observer, cancellation: cancellation)
+      gradientNormsEvery: gradientNormsEvery, observer: observer)
   }
 
   /// `model.evaluate(data.test)`: see the free function `evaluate`.
   public func evaluate(
-    _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy, metrics: [Metric] = [.loss, .accuracy],
-    cancellation: CancellationToken = .process
+    _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy, metrics: [Metric] = [.loss, .accuracy]
   ) throws -> Evaluation {
-    try NN.evaluate(self, data, batchSize: batchSize, loss: loss, metrics: metrics, cancellation: cancellation)
+    try NN.evaluate(self, data, batchSize: batchSize, loss: loss, metrics: metrics)
   }
 
   /// `model.predict(images)`: see the free function `predict`.

@@ -15,12 +15,12 @@ public enum Loss: Sendable, Equatable, CustomStringConvertible {
   func callAsFunction(_ scored: Scored) throws -> Variable {
     switch self {
     case .crossEntropy:
-      return try Engine.crossEntropy(scored.rows, labels: scored.targets)
+      return try Autograd.crossEntropy(logits: scored.rows, labels: scored.targets)
     case .meanSquaredError:
       let k = scored.rows.value.shape[1]
       var oneHot = [Float](repeating: 0, count: scored.targets.count * k)
       for (i, t) in scored.targets.enumerated() where t < k { oneHot[i * k + t] = 1 }
-      return try Engine.meanSquaredError(scored.rows, target: Tensor(shape: [scored.targets.count, k], scalars: oneHot))
+      return try mseLoss(scored.rows, target: Tensor(shape: [scored.targets.count, k], scalars: oneHot))
     }
   }
 }
@@ -42,7 +42,7 @@ struct Scored {
     } else if shape.count == 4, labels.count == 3, shape[0] == labels[0], shape[2] <= labels[1], shape[3] <= labels[2],
       (labels[1] - shape[2]) % 2 == 0, (labels[2] - shape[3]) % 2 == 0
     {
-      rows = try Engine.channelsLastRows(logits)
+      rows = try Self.channelsLastRows(logits)
       targets = Self.centreCrop(batch.targets, n: labels[0], h: labels[1], w: labels[2], toH: shape[2], toW: shape[3])
     } else {
       throw TrainingError.outputMismatch(
@@ -51,6 +51,12 @@ struct Scored {
     guard let k = rows.value.shape.last, targets.allSatisfy({ $0 < k }) else {
       throw TrainingError.outputMismatch("the model outputs \(rows.value.shape.last ?? 0) classes but a target is \(targets.max() ?? 0)")
     }
+  }
+
+  /// [N, K, H, W] → [N·H·W, K]: one row of class scores per pixel.
+  static func channelsLastRows(_ logits: Variable) throws -> Variable {
+    let s = logits.shape
+    return try logits.permuted([0, 2, 3, 1]).reshaped([s[0] * s[2] * s[3], s[1]])
   }
 
   /// The central toH×toW window of each h×w mask.

@@ -15,7 +15,8 @@ struct FitConfiguration {
   /// Record gradient norms every this many steps (nil: never).
   var gradientNormsEvery: Int?
   var observer: (any TrainingObserver)?
-  var cancellation: CancellationToken
+  /// The engine's token when the fit began (`Threading.cancellationToken`).
+  var cancellation = Threading.cancellationToken
   var progressInterval: Double = 0.25
 }
 
@@ -86,7 +87,7 @@ final class Trainer {
 
   /// One pass over the data; returns a stop reason when training must end now.
   func runEpoch(_ epoch: Int, parameters: [NamedParameter], baseRate: Double) throws -> StopReason? {
-    let epochSeed = SplitMix64(seed: config.seed, stream: UInt64(epoch)).nextValue()
+    let epochSeed = SplitMix64(seed: config.seed, stream: UInt64(epoch)).peek()
     let batches = try data.batches(size: config.batchSize, shuffle: true, seed: epochSeed)
     var running = RunningMetrics(classNames: data.classNames)
     let epochStart = ContinuousClock.now
@@ -123,12 +124,12 @@ final class Trainer {
   /// Forward, loss, backward, optional gradient norms, optimizer step.
   func trainStep(_ batch: Batch, parameters: [NamedParameter]) throws -> StepOutcome {
     optimizer.zeroGrad()
-    let logits = try model(Engine.input(batch.images))
+    let logits = try model(Variable(batch.images))
     let scored = try Scored(logits, batch: batch)
     let lossVariable = try config.loss(scored)
-    let lossValue = Double(Engine.scalar(lossVariable))
+    let lossValue = Double(lossVariable.value.scalars.first ?? .nan)
     guard lossValue.isFinite else { return StepOutcome(loss: lossValue, accuracy: 0, predicted: [], targets: []) }
-    try Engine.backward(lossVariable)
+    try lossVariable.backward()
     if let every = config.gradientNormsEvery, every > 0, step % every == 0 {
       history.gradientNorms.append(GradientNorms(step: step + 1, parameters: parameters))
     }
@@ -146,7 +147,7 @@ final class Trainer {
     var stop: StopReason?
     if let data = config.validation {
       do {
-        validation = try Evaluator(model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss, cancellation: config.cancellation).run()
+        validation = try Evaluator(model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss).run()
       } catch is Interrupted {
         stop = .cancelled(epoch: epoch, batch: batchesPerEpoch)
       }
@@ -204,14 +205,6 @@ struct RunningMetrics {
 
   var meanLoss: Double { samples == 0 ? 0 : lossSum / Double(samples) }
   var accuracy: Double { targets == 0 ? 0 : Double(correct) / Double(targets) }
-}
-
-extension SplitMix64 {
-  /// One draw, for deriving a sub-seed.
-  func nextValue() -> UInt64 {
-    var copy = self
-    return copy.next()
-  }
 }
 
 /// Seconds in a duration.

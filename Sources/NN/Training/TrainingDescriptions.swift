@@ -1,3 +1,5 @@
+import TextFormat
+
 /// Plain-text forms: values only (no timings), so re-running a notebook prints the same text.
 
 extension Dataset: CustomStringConvertible {
@@ -59,14 +61,8 @@ extension GradientNorms: CustomStringConvertible {
   }
 }
 
-/// Four decimals, e.g. 0.8774.
-func fixed(_ x: Double) -> String {
-  guard x.isFinite else { return "\(x)" }
-  let scaled = (x * 10_000).rounded() / 10_000
-  var text = "\(scaled)"
-  if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 5 { text = String(text[..<text.index(dot, offsetBy: 5)]) }
-  return text
-}
+/// Four decimals, at least one, e.g. 0.8774, 1.0.
+func fixed(_ x: Double) -> String { NumberFormat.fixed(x, maxFractionDigits: 4, minFractionDigits: 1) }
 
 /// Three significant digits with an exponent, e.g. 1.23e-05.
 func scientific(_ x: Double) -> String {

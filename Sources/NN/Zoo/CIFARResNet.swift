@@ -1,3 +1,5 @@
+import Tensor
+
 /// The CIFAR-style ResNet of He et al. 2016 §4.2: depth `6n + 2` (20, 32, 44, 56, 110).
 ///
 /// A 3x3 convolution to 16 channels, three stages of `n` basic blocks with 16, 32 and 64 filters
@@ -22,11 +24,12 @@ public func ResNet(depth: Int, inChannels: Int = 1, classes: Int = 10, seed: UIn
 /// The plain counterpart of `ResNet(depth:)`: the same convolutions, batch norms and widths with
 /// no shortcuts, to show why depth alone degrades training (He et al. 2016, Fig. 1). The
 /// activation is configurable (`.sigmoid` shows vanishing gradients); `batchNorm: false` drops the
-/// normalisation as well.
+/// normalisation as well. `weightScale` multiplies every initial weight (of two or more axes):
+/// above 1 it makes gradients explode.
 public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool = true,
-                     inChannels: Int = 1, classes: Int = 10, seed: UInt64 = 0) throws
-  -> Sequential {
-  try cifarNetwork(depth: depth, inChannels: inChannels, classes: classes, seed: seed,
+                     weightScale: Double = 1, inChannels: Int = 1, classes: Int = 10,
+                     seed: UInt64 = 0) throws -> Sequential {
+  let model = try cifarNetwork(depth: depth, inChannels: inChannels, classes: classes, seed: seed,
                    kind: "PlainNet", activation: activation, batchNorm: batchNorm) {
     filters, stride, _ in
     Sequential {
@@ -38,6 +41,13 @@ public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool
       activation.layer
     }
   }
+  if weightScale != 1 {
+    for parameter in model.parameters
+    where parameter.name.hasSuffix("weight") && parameter.variable.shape.count >= 2 {
+      parameter.variable.value = parameter.variable.value * Float(weightScale)
+    }
+  }
+  return model
 }
 
 /// The shared skeleton: stem, three stages of `(depth − 2)/6` blocks, pooling and classifier.

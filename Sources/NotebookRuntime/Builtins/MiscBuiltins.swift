@@ -29,8 +29,7 @@ enum MiscBuiltins {
           returns: "Evaluation", doc: "evaluate(model, data) is model.evaluate(data): accuracy and the confusion matrix.",
           example: "evaluate(lenet, data.test)", isType: false) { a in
       let model = try a.host("model", as: LayerValue.self, typeName: "a model")
-      let evaluation = try model.layer.evaluate(try TrainingOptions.dataset(a["data"], "evaluate"), metrics: try TrainingOptions.metrics(a["metrics"]),
-                                                cancellation: a.context.cancellation)
+      let evaluation = try model.layer.evaluate(try TrainingOptions.dataset(a["data"], "evaluate"), metrics: try TrainingOptions.metrics(a["metrics"]))
       return .host(EvaluationValue(evaluation))
     }
   }

@@ -3,7 +3,9 @@ import Lang
 /// Registers natives with a session; every body runs under `EngineErrors`, so engine errors become
 /// language errors that point at the call.
 struct Registrar {
-  let session: Session
+  /// Unowned: the natives it registers capture it and live in the session, so a strong reference
+  /// would keep every session (and every model bound in it) alive forever.
+  unowned let session: Session
   let runtime: RuntimeState
 
   func add(_ name: String, _ parameters: [Parameter] = [], returns: String? = nil, doc: String, example: String,

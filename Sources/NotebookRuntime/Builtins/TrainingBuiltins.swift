@@ -46,14 +46,14 @@ enum TrainingBuiltins {
     let seed = try TrainingOptions.seed(a, r.runtime)
     let optimizer = try TrainingOptions.optimizer(a["optimizer"])
     let (epochs, batchSize) = (try a.int("epochs"), try a.int("batchSize"))
-    let live = LiveProgress(sink: a.context.sink, title: "compare", cancellation: a.context.cancellation)
+    let live = LiveProgress(sink: a.context.sink, title: "compare", mode: r.runtime.progress)
     let comparison: Comparison
     if let pair = a["on"].host(as: TrainTestValue.self) {
       comparison = try NN.compare(models, names: names, on: pair.train, validation: pair.test, epochs: epochs, batchSize: batchSize,
-                                  optimizer: optimizer, seed: seed, observer: live, cancellation: a.context.cancellation)
+                                  optimizer: optimizer, seed: seed, observer: live)
     } else {
       comparison = try NN.compare(models, names: names, on: try TrainingOptions.dataset(a["on"], "compare"), epochs: epochs,
-                                  batchSize: batchSize, optimizer: optimizer, seed: seed, observer: live, cancellation: a.context.cancellation)
+                                  batchSize: batchSize, optimizer: optimizer, seed: seed, observer: live)
     }
     if let last = comparison.runs.last { live.finish(last.history) }
     if let last = comparison.runs.last, case .cancelled = last.history.stopReason { throw Interrupted() }

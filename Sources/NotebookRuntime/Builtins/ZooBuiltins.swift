@@ -42,16 +42,10 @@ enum ZooBuiltins {
           returns: "Sequential",
           doc: "The ResNet of the same depth without its shortcuts (He et al.'s plain baseline). weightScale multiplies every initial weight (> 1 to make gradients explode).",
           example: "PlainNet(depth: 20, activation: .sigmoid)") { a in
-      let model = try PlainNet(depth: try a.int("depth"), activation: try LayerBuiltins.activation(a["activation"]),
-                               batchNorm: try a.bool("batchNorm"), inChannels: try a.int("inChannels"), classes: try a.int("classes"),
-                               seed: r.runtime.nextSeed())
-      let scale = try a.double("weightScale")
-      if scale != 1 {
-        for parameter in model.parameters where parameter.name.hasSuffix("weight") && parameter.variable.shape.count >= 2 {
-          parameter.variable.value = parameter.variable.value * Float(scale)
-        }
-      }
-      return LayerBuiltins.wrap(model, r)
+      LayerBuiltins.wrap(try PlainNet(depth: try a.int("depth"), activation: try LayerBuiltins.activation(a["activation"]),
+                                      batchNorm: try a.bool("batchNorm"), weightScale: try a.double("weightScale"),
+                                      inChannels: try a.int("inChannels"), classes: try a.int("classes"),
+                                      seed: r.runtime.nextSeed()), r)
     }
   }
 
@@ -62,44 +56,10 @@ enum ZooBuiltins {
           returns: "Sequential",
           doc: "U-Net (Ronneberger et al. 2015): an encoder of 3x3 convolutions and 2x2 max pooling, a decoder of 2x2 up-convolutions, skip connections that concatenate the encoder's maps. padding: .valid is the paper's (572 → 388); .same keeps the size (inputs divisible by 2^depth).",
           example: "UNet(inChannels: 1, classes: 2).summary(input: [1, 572, 572])") { a in
-      let padding = try LayerBuiltins.padding(a["padding"])
-      let (inChannels, classes, width, depth) = (try a.int("inChannels"), try a.int("classes"), try a.int("baseWidth"), try a.int("depth"))
-      if padding == .same {
-        return LayerBuiltins.wrap(try SameUNet.make(inChannels: inChannels, classes: classes, baseWidth: width, depth: depth,
-                                                    seed: r.runtime.nextSeed()), r)
-      }
-      return LayerBuiltins.wrap(try UNet(inChannels: inChannels, classes: classes, baseWidth: width, depth: depth,
-                                         seed: r.runtime.nextSeed()), r)
+      LayerBuiltins.wrap(try UNet(inChannels: try a.int("inChannels"), classes: try a.int("classes"),
+                                  baseWidth: try a.int("baseWidth"), depth: try a.int("depth"),
+                                  padding: try LayerBuiltins.padding(a["padding"]), seed: r.runtime.nextSeed()), r)
     }
   }
 }
 
-/// A U-Net with same-padded convolutions, so the output mask has the input's size (NN's `UNet`
-/// is the paper's valid-padded one).
-enum SameUNet {
-  static func make(inChannels: Int, classes: Int, baseWidth: Int, depth: Int, seed: UInt64) throws -> Sequential {
-    guard depth >= 1, depth <= 6, baseWidth >= 1, classes >= 1 else {
-      throw HostError("ValueError", "UNet needs depth in 1…6, baseWidth ≥ 1 and classes ≥ 1")
-    }
-    let size = 16 << depth
-    return try Sequential(input: [inChannels, size, size], seed: seed) {
-      level(0, depth: depth, baseWidth: baseWidth)
-      Conv2D(classes, kernel: 1)
-    }
-  }
-
-  static func level(_ level: Int, depth: Int, baseWidth: Int) -> [Layer] {
-    let width = baseWidth << level
-    let twice: [Layer] = [Conv2D(width, kernel: 3, padding: .same, activation: .relu),
-                          Conv2D(width, kernel: 3, padding: .same, activation: .relu)]
-    guard level < depth else { return twice }
-    let inner = Sequential(name: "level\(level + 1)", layers: Self.level(level + 1, depth: depth, baseWidth: baseWidth))
-    let skip = SkipConcat {
-      MaxPool2D(2)
-      inner
-      ConvTranspose2D(width, kernel: 2, stride: 2)
-    }
-    return twice + [skip] + [Conv2D(width, kernel: 3, padding: .same, activation: .relu),
-                             Conv2D(width, kernel: 3, padding: .same, activation: .relu)]
-  }
-}

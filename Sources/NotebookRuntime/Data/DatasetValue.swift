@@ -2,6 +2,7 @@ import Display
 import Lang
 import NN
 import Tensor
+import TextFormat
 
 /// A data set of the language (`data.train`, `SyntheticShapes(...)`): samples by index, prefixes,
 /// batches, splits. Images are `[C, H, W]` per sample.
@@ -126,7 +127,7 @@ final class TrainTestValue: RuntimeObject {
     var bundle = MimeBundle(plain: description)
     var html = HTML.table(header: header, rows: rows, numeric: [1, 3], caption: kind)
     if !train.isSegmentation {
-      html += "<p>classes: " + HTML.escape(train.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", ")) + "</p>"
+      html += "<p>classes: " + Markup.escape(train.classNames.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", ")) + "</p>"
     }
     bundle.add("text/html", html)
     return bundle

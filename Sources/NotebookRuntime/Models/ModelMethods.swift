@@ -6,6 +6,7 @@ import Tensor
 
 /// The methods of a layer or model: summary, diagram, cost, training, prediction, checkpoints.
 enum ModelMethods {
+  // size-budget: a table of method specs; it becomes declarative with the registration tables.
   static func methods(for model: LayerValue) -> [MethodSpec] {
     let layer = model.layer
     let runtime = model.runtime
@@ -33,8 +34,7 @@ enum ModelMethods {
                                                 P.labelled("batchSize", "Int", default: .int(256))],
                  returns: "Evaluation", doc: "Accuracy, loss and the confusion matrix on a data set (evaluation mode, no gradients).") { a in
         let data = try TrainingOptions.dataset(a["data"], "evaluate")
-        let evaluation = try layer.evaluate(data, batchSize: try a.int("batchSize"), metrics: try TrainingOptions.metrics(a["metrics"]),
-                                            cancellation: a.context.cancellation)
+        let evaluation = try layer.evaluate(data, batchSize: try a.int("batchSize"), metrics: try TrainingOptions.metrics(a["metrics"]))
         return .host(EvaluationValue(evaluation))
       },
       MethodSpec(name: "predict", parameters: [P.positional("images", "Tensor")], returns: "[Int]",
@@ -101,11 +101,12 @@ enum FitCall {
     let validation = try TrainingOptions.optionalDataset(a["validation"], "validation")
     let seed = try TrainingOptions.seed(a, model.runtime)
     let context = a.context
-    let live = LiveProgress(sink: context.sink, title: "Training \(model.layer.typeName)", cancellation: context.cancellation)
+    let live = LiveProgress(sink: context.sink, title: "Training \(model.layer.typeName)",
+                            mode: model.runtime.progress)
     let history = try model.layer.fit(
       data, epochs: try a.int("epochs"), batchSize: try a.int("batchSize"), optimizer: try TrainingOptions.optimizer(a["optimizer"]),
       loss: try TrainingOptions.loss(a["loss"]), validation: validation, metrics: try TrainingOptions.metrics(a["metrics"]),
-      seed: seed, observer: live, cancellation: context.cancellation)
+      seed: seed, observer: live)
     live.finish(history)
     model.runtime.histories[ObjectIdentifier(model.layer)] = history
     if case .cancelled = history.stopReason { throw Interrupted() }

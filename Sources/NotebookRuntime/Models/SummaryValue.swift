@@ -1,6 +1,7 @@
 import Display
 import Lang
 import NN
+import TextFormat
 
 /// `model.summary()`: NN's aligned text table as text/plain, an HTML table (with each layer's
 /// activation memory per sample: its float32 output, kept for the backward pass), and the
@@ -53,7 +54,7 @@ final class SummaryValue: RuntimeObject {
     let lines = SummaryLatex.textLines(summary)
     if !lines.isEmpty {
       html += "<details open><summary>Output-size arithmetic</summary><pre>"
-      html += lines.map(HTML.escape).joined(separator: "\n") + "</pre></details>"
+      html += lines.map(Markup.escape).joined(separator: "\n") + "</pre></details>"
     }
     return html
   }

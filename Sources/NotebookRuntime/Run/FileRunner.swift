@@ -7,7 +7,7 @@ import Lang
 /// The file is one cell, or several in the percent format (`// %%` starts a code cell,
 /// `// %% [markdown]` a markdown cell, which is skipped). Text goes to stdout, each rich output to
 /// a file beside the source (`FILE-1.svg`, `FILE-2.png`, …, named on stdout), fit's progress is a
-/// terminal bar. The first error stops the run: its diagnostic goes to stderr and the exit code is 1
+/// terminal bar, `name?` prints the name's help. The first error stops the run: its diagnostic goes to stderr and the exit code is 1
 /// (2 when the file cannot be read), except in cells tagged `raises-exception`, which may fail.
 /// `exit`/`quit` ends the run there, with status 0 (or the status given: `exit(3)`).
 public enum FileRunner {
@@ -28,6 +28,11 @@ public enum FileRunner {
     let session = NotebookRuntime.makeSession()
     let name = URL(fileURLWithPath: path).lastPathComponent
     for cell in cells(of: text) {
+      if let topic = Session.helpTopic(cell.source) {
+        // `name?`: the help a notebook shows in its pager, as text.
+        out((session.help(topic)?.plainText ?? "no help for '\(topic)': it is not defined") + "\n")
+        continue
+      }
       // Blank lines before the cell keep its line numbers those of the file in diagnostics.
       let padded = String(repeating: "\n", count: max(0, cell.line - 1)) + cell.source
       let result = session.execute(padded, cellName: name, sink: sink, cancellation: .process)

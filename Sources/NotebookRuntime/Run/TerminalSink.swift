@@ -1,5 +1,6 @@
 import Display
 import Foundation
+import TextFormat
 
 /// The output of `stride run` on a terminal: text as it comes, each rich output written to a file
 /// beside the source (`FILE-1.svg`, `FILE-2.png`, …) and named on stdout, and the live progress of
@@ -48,6 +49,9 @@ final class TerminalSink: OutputSink {
   }
 
   func clearOutput(wait: Bool) {}
+
+  /// A carriage-return bar: text while training, the chart once at the end.
+  var liveDisplays: LiveDisplays { .line }
 
   func readLine(prompt: String, password: Bool) -> String? {
     out(prompt)

@@ -1,3 +1,4 @@
+import Display
 import NN
 import Tensor
 
@@ -13,6 +14,8 @@ final class RuntimeState {
   var fashionMNIST: [Int: FashionMNIST] = [:]
   /// The last history of every model trained (kept when a fit is interrupted).
   var histories: [ObjectIdentifier: History] = [:]
+  /// How training progress is shown when the session chose (`%progress`); nil: as the sink can.
+  var progress: LiveDisplays?
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {
@@ -29,10 +32,7 @@ final class RuntimeState {
   /// The next seed of the stream (SplitMix64 of the base seed and the draw count).
   func nextSeed() -> UInt64 {
     draws += 1
-    var z = seed &+ draws &* 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    return SplitMix64.mix(seed &+ draws &* SplitMix64.increment)
   }
 
   /// A generator seeded from the stream.

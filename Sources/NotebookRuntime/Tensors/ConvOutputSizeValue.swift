@@ -1,11 +1,16 @@
 import Display
 import Lang
+import NN
+import TextFormat
 
 /// `convOutputSize(input:filter:padding:stride:)`: W' = (W − F + 2P)/S + 1 with its working, as
 /// text and LaTeX; `.value` is the Int, and `== 28` compares with it. When the stride does not
 /// divide evenly the result is floored and the note says how many columns are never visited.
+/// The arithmetic is NN's (`SizeArithmetic`, as layer summaries show it); the forms are the
+/// notebook's.
 final class ConvOutputSizeValue: RuntimeObject {
   let input: Int, filter: Int, padding: Int, stride: Int
+  let arithmetic: SizeArithmetic
 
   init(input: Int, filter: Int, padding: Int, stride: Int) throws {
     guard input >= 1, filter >= 1, padding >= 0, stride >= 1 else {
@@ -19,11 +24,12 @@ final class ConvOutputSizeValue: RuntimeObject {
     self.filter = filter
     self.padding = padding
     self.stride = stride
+    arithmetic = try convOutputSize(input: input, filter: filter, padding: padding, stride: stride)
   }
 
-  var span: Int { input - filter + 2 * padding }
-  var value: Int { span / stride + 1 }
-  var remainder: Int { span % stride }
+  var span: Int { arithmetic.span }
+  var value: Int { arithmetic.output }
+  var remainder: Int { arithmetic.span % stride }
 
   override var typeName: String { "ConvOutputSize" }
 
@@ -31,7 +37,7 @@ final class ConvOutputSizeValue: RuntimeObject {
   override var description: String {
     let working = "W' = (\(input) − \(filter) + 2×\(padding))/\(stride) + 1"
     guard remainder != 0 else { return "\(working) = \(value)" }
-    let exact = Numbers.fixed(Double(span) / Double(stride) + 1, digits: 4)
+    let exact = NumberFormat.fixed(Double(span) / Double(stride) + 1, maxFractionDigits: 4)
     let columns = remainder == 1 ? "the last column is" : "the last \(remainder) columns are"
     return "\(working) = \(exact) → \(value): the stride does not divide evenly; \(columns) never visited"
   }

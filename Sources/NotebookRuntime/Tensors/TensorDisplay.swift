@@ -1,6 +1,7 @@
 import Display
 import Graphics
 import Tensor
+import TextFormat
 
 /// The rich forms of a tensor: NumPy-style text always, an HTML table for small 1-D and 2-D
 /// tensors, a PNG image for an image-sized `[H, W]`, `[1, H, W]` or `[3, H, W]` tensor, and a grid
@@ -35,7 +36,7 @@ enum TensorText {
     let scalars = tensor.scalars
     let mean = scalars.isEmpty ? 0 : scalars.reduce(0.0) { $0 + Double($1) } / Double(scalars.count)
     let low = Double(scalars.min() ?? 0), high = Double(scalars.max() ?? 0)
-    return "Tensor \(tensor.shape) (\(kind)): min \(Numbers.fixed(low)), max \(Numbers.fixed(high)), mean \(Numbers.fixed(mean))"
+    return "Tensor \(tensor.shape) (\(kind)): min \(NumberFormat.fixed(low, maxFractionDigits: 4)), max \(NumberFormat.fixed(high, maxFractionDigits: 4)), mean \(NumberFormat.fixed(mean, maxFractionDigits: 4))"
   }
 
   /// An HTML table for a 1-D or 2-D tensor (rows and columns beyond 20 elided), nil otherwise.
@@ -49,7 +50,7 @@ enum TensorText {
     func text(_ r: Int?, _ c: Int?) -> String {
       guard let r, let c else { return "…" }
       let value = tensor.scalars[r * columns + c]
-      return integral ? String(Int(value)) : Numbers.fixed(Double(value), digits: 4)
+      return integral ? String(Int(value)) : NumberFormat.fixed(Double(value), maxFractionDigits: 4)
     }
     let body = shownRows.map { r in shownColumns.map { c in text(r, c) } }
     let caption = "Tensor \(tensor.shape)"

@@ -2,6 +2,7 @@ import Display
 import Lang
 import NN
 import Plot
+import TextFormat
 
 /// A training history (`model.fit(...)`'s result): per-epoch loss and accuracy, per-batch losses.
 /// Shown as a loss chart (and accuracy when there is one); its text has no timings, so re-running
@@ -50,11 +51,11 @@ enum HistoryText {
   static func summary(_ history: History) -> String {
     var lines = ["History: \(history.epochs.count) epoch\(history.epochs.count == 1 ? "" : "s") (\(history.stopReason))"]
     for epoch in history.epochs {
-      var line = "epoch \(epoch.epoch): loss \(Numbers.fixed(epoch.loss)), accuracy \(Numbers.fixed(epoch.accuracy))"
-      if let iou = epoch.iou { line += ", IoU \(Numbers.fixed(iou))" }
-      if let loss = epoch.validationLoss { line += ", validation loss \(Numbers.fixed(loss))" }
-      if let accuracy = epoch.validationAccuracy { line += ", validation accuracy \(Numbers.fixed(accuracy))" }
-      if let iou = epoch.validationIoU { line += ", validation IoU \(Numbers.fixed(iou))" }
+      var line = "epoch \(epoch.epoch): loss \(NumberFormat.fixed(epoch.loss, maxFractionDigits: 4)), accuracy \(NumberFormat.fixed(epoch.accuracy, maxFractionDigits: 4))"
+      if let iou = epoch.iou { line += ", IoU \(NumberFormat.fixed(iou, maxFractionDigits: 4))" }
+      if let loss = epoch.validationLoss { line += ", validation loss \(NumberFormat.fixed(loss, maxFractionDigits: 4))" }
+      if let accuracy = epoch.validationAccuracy { line += ", validation accuracy \(NumberFormat.fixed(accuracy, maxFractionDigits: 4))" }
+      if let iou = epoch.validationIoU { line += ", validation IoU \(NumberFormat.fixed(iou, maxFractionDigits: 4))" }
       lines.append(line)
     }
     return lines.joined(separator: "\n")
@@ -100,8 +101,8 @@ enum HistoryCharts {
 
   static func comparisonText(_ runs: [(name: String, history: History)]) -> String {
     runs.map { run in
-      var line = "\(run.name): final loss \(Numbers.fixed(run.history.finalLoss))"
-      if let accuracy = run.history.finalAccuracy { line += ", accuracy \(Numbers.fixed(accuracy))" }
+      var line = "\(run.name): final loss \(NumberFormat.fixed(run.history.finalLoss, maxFractionDigits: 4))"
+      if let accuracy = run.history.finalAccuracy { line += ", accuracy \(NumberFormat.fixed(accuracy, maxFractionDigits: 4))" }
       return line
     }.joined(separator: "\n")
   }

@@ -12,7 +12,10 @@ import Plot
 /// Drawing the chart (SVG and PNG) costs far more than a training step, so between redraws an
 /// update carries fresh text with the last picture, and the chart is redrawn only when at least
 /// `redrawInterval` seconds and eight times its own drawing time have passed: drawing stays a small
-/// fraction of the training time. A terminal (`stride run`) gets text only until the final state.
+/// fraction of the training time. What the sink can update decides the form
+/// (`OutputSink.liveDisplays`, or `%progress` to choose): `.rich` as above, `.line` (a terminal,
+/// `stride run`) text only until the final state, `.text` (front ends that cannot update a
+/// display, such as jupyter console) one appended line per epoch and the final state.
 ///
 /// The bundle carries metadata `application/vnd.stride.progress` so a terminal sink can draw it as
 /// a carriage-return bar.
@@ -23,7 +26,6 @@ final class LiveProgress: TrainingObserver {
   let sink: any OutputSink
   let id: String
   let title: String
-  let cancellation: CancellationToken
   let interval: Double
   let redrawInterval: Double
   private var shown = false
@@ -33,13 +35,16 @@ final class LiveProgress: TrainingObserver {
   private var picture: MimeBundle?
   private var latest: NN.TrainingProgress?
 
-  init(sink: any OutputSink, title: String, cancellation: CancellationToken, interval: Double = 0.25,
+  /// How progress is shown: the sink's capability unless the session chose (`%progress`).
+  let mode: LiveDisplays
+
+  init(sink: any OutputSink, title: String, mode: LiveDisplays? = nil, interval: Double = 0.25,
        redrawInterval: Double = 1.5) {
+    self.mode = mode ?? sink.liveDisplays
     Self.counter += 1
     self.sink = sink
     self.id = "stride-fit-\(Self.counter)"
     self.title = title
-    self.cancellation = cancellation
     self.interval = interval
     self.redrawInterval = redrawInterval
   }
@@ -48,7 +53,10 @@ final class LiveProgress: TrainingObserver {
 
   func training(_ progress: NN.TrainingProgress) {
     latest = progress
-    if CancellationToken.process.isCancelled { cancellation.cancel() }
+    if mode == .text {
+      if progress.event == .epochEnded { sendLine(progress, history: progress.history, final: false) }
+      return
+    }
     let now = Self.now
     guard progress.event != .batch || now - lastSent >= interval else { return }
     send(progress, history: progress.history, final: false)
@@ -58,16 +66,27 @@ final class LiveProgress: TrainingObserver {
   /// Sends the final state (after `fit` returned), interrupted or not.
   func finish(_ history: History) {
     guard let latest else { return }
+    if mode == .text { return sendLine(latest, history: history, final: true) }
     send(latest, history: history, final: true)
+  }
+
+  /// The state as a line of text appended to the output.
+  private func sendLine(_ progress: NN.TrainingProgress, history: History, final: Bool) {
+    sink.write(Self.line(progress, history: history, final: final) + "\n", to: .stdout)
+  }
+
+  /// The one-line text of a state, with "(interrupted)" after an interrupt.
+  static func line(_ progress: NN.TrainingProgress, history: History, final: Bool) -> String {
+    let text = state(progress, history: history, final: final).text()
+    if case .cancelled = history.stopReason { return text + "  (interrupted)" }
+    return text
   }
 
   private func send(_ progress: NN.TrainingProgress, history: History, final: Bool) {
     let state = Self.state(progress, history: history, final: final)
-    var text = state.text()
-    if case .cancelled = history.stopReason { text += "  (interrupted)" }
-    var bundle = MimeBundle(plain: text)
+    var bundle = MimeBundle(plain: Self.line(progress, history: history, final: final))
     bundle.metadata[Self.progressKey] = .object(["fraction": .double(state.fraction), "finished": .bool(final)])
-    if final || !(sink is TerminalSink) {
+    if final || mode == .rich {
       let now = Self.now
       if final || picture == nil || now - lastDrawn >= max(redrawInterval, 8 * drawCost) {
         picture = Self.picture(state, history: history, title: title)

@@ -3,6 +3,7 @@ import Display
 import Lang
 import NN
 import Plot
+import TextFormat
 
 /// `model.evaluate(data)`: accuracy, loss, IoU, and the confusion matrix drawn as a heatmap with
 /// the class names.
@@ -14,8 +15,8 @@ final class EvaluationValue: RuntimeObject {
   override var typeName: String { "Evaluation" }
 
   override var description: String {
-    var text = "accuracy \(Numbers.fixed(evaluation.accuracy)) on \(Numbers.grouped(evaluation.count)) samples, loss \(Numbers.fixed(evaluation.loss))"
-    if let iou = evaluation.iou { text += ", IoU \(Numbers.fixed(iou))" }
+    var text = "accuracy \(NumberFormat.fixed(evaluation.accuracy, maxFractionDigits: 4)) on \(Numbers.grouped(evaluation.count)) samples, loss \(NumberFormat.fixed(evaluation.loss, maxFractionDigits: 4))"
+    if let iou = evaluation.iou { text += ", IoU \(NumberFormat.fixed(iou, maxFractionDigits: 4))" }
     return text
   }
 
@@ -40,7 +41,7 @@ final class EvaluationValue: RuntimeObject {
     let confusion = evaluation.confusion
     guard confusion.classNames.count <= 40 else { return MimeBundle(plain: description) }
     let map = Heatmap.confusionMatrix(counts: confusion.counts, classNames: confusion.classNames,
-                                      title: "Confusion matrix (accuracy \(Numbers.fixed(evaluation.accuracy)))")
+                                      title: "Confusion matrix (accuracy \(NumberFormat.fixed(evaluation.accuracy, maxFractionDigits: 4)))")
     return FigureBundle.bundle(map, plain: description)
   }
 }

@@ -1,5 +1,9 @@
 import Glibc
 
+/// This module's `Activation` under a name that modules with an `Activation` of their own (NN's,
+/// the option a user names) can still reach.
+public typealias KernelActivation = Activation
+
 /// An elementwise activation function, with its derivative.
 public enum Activation: Sendable, Hashable {
   /// max(0, x).

@@ -122,6 +122,7 @@ enum ConvCore {
   }
 
   /// Gradients for input (when `weight` is given) and weight (when `input` is given).
+  // size-budget: the im2col driver that WideConv's backward repeats; both become one (issue 14).
   static func backward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?, path: ConvPath = .auto
   ) throws -> (input: Tensor?, weight: Tensor?) {

@@ -62,6 +62,7 @@ extension ConvCore {
   /// Stride-1 backward by the direct kernel: the input gradient (when `weight` is given) as a
   /// correlation of the zero-margined output gradient with flipped, transposed weights, and the
   /// weight gradient (when `input` is given) as per-chunk partials summed in chunk order.
+  // size-budget: both gradients' passes over shared scratch; to be split with the tile generator.
   static func directBackward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?
   ) throws -> (input: Tensor?, weight: Tensor?) {

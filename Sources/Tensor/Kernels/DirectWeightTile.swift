@@ -1,5 +1,11 @@
 import TensorAVX512
 
+// Duplicates (`duplicates` pairs them): the five register tiles (ForwardTile512,
+// WeightTile512, WideWeightTile512, DirectTile, DirectWeightTile) are two algorithms at two
+// widths, mirrored by hand; one template and a generator with a freshness check is the remaining
+// part of issue 14 (it needs quiet-machine benchmarks), until then a change to one must be made
+// to its mirrors too (the bit-equality tests in TensorTests/DirectConvTests compare them).
+
 /// The weight-gradient register tile of the direct convolution: 4 output channels × 3 taps,
 /// twelve `SIMD8<Float>` accumulators summed over output positions.
 ///

@@ -156,6 +156,8 @@ extension ConvCore {
   static func wideBackward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?
   ) throws -> (input: Tensor?, weight: Tensor?) {
+    // Duplicates: the same five-deep pointer pyramid as Conv2d.backward; one im2col driver
+    // parameterised by the column layout is the remaining part of issue 14 (with the tiles).
     let plan = WidePlan(g), chunking = ConvChunking(g, columnsPerImage: WidePlan(g).wideCols)
     let ocg = g.outCPerGroup, rows = g.colRows, L = plan.wideCols, ohw = g.oh * g.ow
     let wCount = g.outC * rows, padFloats = g.cPerGroup * plan.planeStride

@@ -1,9 +1,10 @@
-import Graphics
 import Testing
+import TextFormat
 
 @Test(arguments: [
   (12.5, "12.5"), (3.0, "3"), (0.256, "0.26"), (-0.001, "0"), (-0.0, "0"), (-2.5, "-2.5"),
-  (0.05, "0.05"), (100, "100"), (1.999, "2"), (Double.nan, "0"), (Double.infinity, "0"),
+  (0.05, "0.05"), (100, "100"), (1.999, "2"), (Double.nan, "nan"), (Double.infinity, "inf"),
+  (-Double.infinity, "-inf"),
 ])
 func fixedFormatting(value: Double, expected: String) {
   #expect(NumberFormat.fixed(value) == expected)
@@ -13,6 +14,14 @@ func fixedFormatting(value: Double, expected: String) {
   #expect(NumberFormat.fixed(1.0005, maxFractionDigits: 4) == "1.0005")
   #expect(NumberFormat.fixed(0.70710678, maxFractionDigits: 4) == "0.7071")
   #expect(NumberFormat.fixed(7.4, maxFractionDigits: 0) == "7")
+}
+
+@Test func fixedPadsToTheMinimumFractionDigits() {
+  #expect(NumberFormat.fixed(3, maxFractionDigits: 4, minFractionDigits: 1) == "3.0")
+  #expect(NumberFormat.fixed(0.87744, maxFractionDigits: 4, minFractionDigits: 1) == "0.8774")
+  #expect(NumberFormat.fixed(1.5, maxFractionDigits: 2, minFractionDigits: 2) == "1.50")
+  #expect(NumberFormat.fixed(0.004, maxFractionDigits: 2, minFractionDigits: 2) == "0.00")
+  #expect(NumberFormat.fixed(12.345, maxFractionDigits: 2, minFractionDigits: 2) == "12.35")
 }
 
 @Test(arguments: [

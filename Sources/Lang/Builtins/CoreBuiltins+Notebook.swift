@@ -1,20 +1,14 @@
 import Display
 import Foundation
-import Lang
 
-/// Notebook functions the kernel adds to a session when it lacks them: what IPython's
+/// The notebook functions every front end has (the kernel, `stride run`): what IPython's
 /// `IPython.display` and `sys.stderr` give a Python notebook.
 ///
 /// `clearOutput(wait: false)`, `printError(items..., separator:, terminator:)` (stderr),
 /// `sleep(seconds)` (interruptible, like Foundation's `sleep`),
-/// `HTML(_:)`, `Markdown(_:)`, `LaTeX(_:)` (values shown in that form). A name the session
-/// already defines (e.g. from NotebookRuntime) is left alone.
-enum NotebookFunctions {
-  static func register(in session: Session) {
-    for function in [clearOutput, printError, sleep] + richText where session.value(of: function.name) == nil {
-      session.register(function)
-    }
-  }
+/// `HTML(_:)`, `Markdown(_:)`, `LaTeX(_:)` (values shown in that form).
+extension CoreBuiltins {
+  static var notebook: [NativeFunction] { [clearOutput, printError, sleep] + richText }
 
   static var clearOutput: NativeFunction {
     NativeFunction(
@@ -60,7 +54,6 @@ enum NotebookFunctions {
       return .void
     }
   }
-
 
   static var richText: [NativeFunction] {
     [("HTML", "text/html", "HTML(\"<b>bold</b>\")"),

@@ -1,15 +1,32 @@
 import Foundation
 
-/// Deterministic decimal formatting for SVG attributes and chart labels.
+/// Deterministic decimal formatting: SVG attributes, chart labels, tables, training reports.
 ///
-/// No locale, no exponent, never `-0`: `fixed(-0.001, maxFractionDigits: 2)` is `"0"`.
+/// No locale, no exponent, never `-0`: `fixed(-0.001, maxFractionDigits: 2)` is `"0"`. Every
+/// fixed-point number Stride prints goes through `fixed` (one rounding rule: half away from zero
+/// on the scaled value).
 public enum NumberFormat {
-  /// `value` rounded to at most `maxFractionDigits` decimals, trailing zeros dropped.
+  /// `value` rounded to at most `maxFractionDigits` decimals, trailing zeros dropped down to
+  /// `minFractionDigits`.
   ///
-  /// `fixed(12.5)` is `"12.5"`, `fixed(3.0)` is `"3"`, `fixed(0.256)` is `"0.26"`.
-  /// Non-finite values print as `"0"` (SVG has no NaN). Magnitudes beyond 1e15 are clamped.
-  public static func fixed(_ value: Double, maxFractionDigits: Int = 2) -> String {
-    guard value.isFinite else { return "0" }
+  /// `fixed(12.5)` is `"12.5"`, `fixed(3.0)` is `"3"`, `fixed(0.256)` is `"0.26"`,
+  /// `fixed(3, maxFractionDigits: 4, minFractionDigits: 1)` is `"3.0"`, `fixed(1.5,
+  /// minFractionDigits: 2)` is `"1.50"`. Non-finite values print as `nan`, `inf`, `-inf` (SVG
+  /// attributes map them to 0 themselves). Magnitudes beyond 1e15 are clamped.
+  public static func fixed(_ value: Double, maxFractionDigits: Int = 2, minFractionDigits: Int = 0)
+    -> String
+  {
+    guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+    let text = rounded(value, maxFractionDigits: maxFractionDigits)
+    let minimum = min(max(minFractionDigits, 0), 9)
+    guard minimum > 0 else { return text }
+    let present = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+    let padding = String(repeating: "0", count: max(minimum - (present ?? 0), 0))
+    return present == nil ? text + "." + padding : text + padding
+  }
+
+  /// `value` (finite) rounded to at most `maxFractionDigits` decimals, trailing zeros dropped.
+  private static func rounded(_ value: Double, maxFractionDigits: Int) -> String {
     let digits = min(max(maxFractionDigits, 0), 9)
     var power: Int64 = 1
     for _ in 0..<digits { power *= 10 }

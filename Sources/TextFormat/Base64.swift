@@ -9,7 +9,8 @@ public enum Base64 {
     out.reserveCapacity((bytes.count + 2) / 3 * 4)
     var index = 0
     while index + 3 <= bytes.count {
-      let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+      let chunk =
+        UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
       appendQuad(chunk, count: 4, to: &out)
       index += 3
     }
@@ -43,8 +44,12 @@ public enum Base64 {
     while index < values.count {
       let group = values[index..<min(index + 4, values.count)]
       var chunk: UInt32 = 0
-      for (offset, value) in group.enumerated() { chunk |= UInt32(value) << UInt32(18 - 6 * offset) }
-      for position in 0..<(group.count - 1) { out.append(UInt8((chunk >> UInt32(16 - 8 * position)) & 255)) }
+      for (offset, value) in group.enumerated() {
+        chunk |= UInt32(value) << UInt32(18 - 6 * offset)
+      }
+      for position in 0..<(group.count - 1) {
+        out.append(UInt8((chunk >> UInt32(16 - 8 * position)) & 255))
+      }
       index += 4
     }
     return out
