@@ -57,7 +57,7 @@ public struct SVGWriter: Sendable {
       out += String(repeating: " ", count: depth) + "</g>\n"
     case .titled(let title, let elements):
       out += "<g>\n" + String(repeating: " ", count: depth + 1)
-      out += "<title>\(SVGWriter.escape(title))</title>\n"
+      out += "<title>\(Markup.escape(title))</title>\n"
       for child in elements { write(child, into: &out, depth: depth + 1) }
       out += String(repeating: " ", count: depth) + "</g>\n"
     }

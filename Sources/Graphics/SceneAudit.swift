@@ -1,3 +1,5 @@
+import TextFormat
+
 /// A geometric check of a scene's legibility: text boxes that overlap, lines through text,
 /// anything outside the canvas, a canvas too wide, text too small.
 ///

@@ -25,7 +25,7 @@ struct DiagramAuditTests {
       ("PlainNet(depth: 20, sigmoid)", try PlainNet(depth: 20, activation: .sigmoid), nil),
       ("PlainNet(depth: 20, no BN)", try PlainNet(depth: 20, activation: .tanh, batchNorm: false), nil),
       ("UNet", try UNet(), [1, 572, 572]),
-      ("UNet(depth: 2, same)", try SameUNet.make(inChannels: 1, classes: 2, baseWidth: 8, depth: 2, seed: 0), nil),
+      ("UNet(depth: 2, same)", try UNet(inChannels: 1, classes: 2, baseWidth: 8, depth: 2, padding: .same, seed: 0), nil),
       ("UNet(depth: 2)", try UNet(baseWidth: 8, depth: 2), nil),
     ] + (try NotebookModels.all())
   }
