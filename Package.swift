@@ -20,6 +20,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
   ],
   targets: [
     // MARK: - C libraries from Debian
@@ -49,7 +50,13 @@ let package = Package(
     .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
+    .target(name: "Lang", dependencies: [
+      "Display", "Cancellation",
+      .product(name: "SwiftParser", package: "swift-syntax"),
+      .product(name: "SwiftSyntax", package: "swift-syntax"),
+      .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+      .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+    ]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],

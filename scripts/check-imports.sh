@@ -13,7 +13,7 @@ declare -A allowed=(
   [NN]="Tensor Autograd CZlib Cancellation"
   [Graphics]="CZlib"
   [Plot]="Graphics"
-  [Lang]="Display Cancellation"
+  [Lang]="Display Cancellation SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics"
   [JupyterProtocol]="Display Cancellation"
   [JupyterWire]="JupyterProtocol Display CZMQ COpenSSL CSupport Cancellation"
   [NotebookRuntime]="Lang Tensor Autograd NN Graphics Plot Display Cancellation"
@@ -21,13 +21,13 @@ declare -A allowed=(
   [stride]="NotebookKernel NotebookRuntime JupyterWire JupyterProtocol Lang Display Cancellation CSupport ArgumentParser"
 )
 standard=" Foundation FoundationEssentials Synchronization Glibc Dispatch Testing XCTest _Concurrency "
-project=" TensorAVX512 CBLAS CZlib CZMQ COpenSSL CSupport Cancellation Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser "
+project=" TensorAVX512 CBLAS CZlib CZMQ COpenSSL CSupport Cancellation Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics "
 
 status=0
 for module in "${!allowed[@]}"; do
   [ -d "Sources/$module" ] || continue
   while IFS=: read -r file _ line; do
-    imported=$(sed -E 's/^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*import[[:space:]]+(class |struct |enum |func |protocol )?([A-Za-z_][A-Za-z0-9_]*).*/\4/' <<<"$line")
+    imported=$(sed -E 's/^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*((public|package|internal|fileprivate|private)[[:space:]]+)?import[[:space:]]+(class |struct |enum |func |protocol )?([A-Za-z_][A-Za-z0-9_]*).*/\6/' <<<"$line")
     case "$standard" in *" $imported "*) continue ;; esac
     case " ${allowed[$module]} " in *" $imported "*) continue ;; esac
     if [[ "$project" == *" $imported "* ]]; then
@@ -36,7 +36,7 @@ for module in "${!allowed[@]}"; do
       echo "check-imports: $file imports $imported, which is not a known module" >&2
     fi
     status=1
-  done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*import[[:space:]]' "Sources/$module" --include='*.swift' || true)
+  done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*((public|package|internal|fileprivate|private)[[:space:]]+)?import[[:space:]]' "Sources/$module" --include='*.swift' || true)
 done
 [ "$status" -eq 0 ] && echo "check-imports: every module imports only what it may"
 exit "$status"
