@@ -55,6 +55,10 @@ enum CellParser {
   private static func syntaxDiagnostics(_ tree: SourceFileSyntax, file: SourceFile, offsets: ScalarOffsets)
     -> [Diagnostic] {
     let end = lastTokenEnd(tree, offsets)
+    if let token = fixItWithoutChange(tree) {
+      return [Diagnostic(.parserMessage("'=' must have consistent whitespace on both sides", fixIts: []),
+                         file: file, span: offsets.span(token))]
+    }
     var result: [Diagnostic] = []
     for found in ParseDiagnosticsGenerator.diagnostics(for: tree) where found.diagMessage.severity == .error {
       let start = offsets.scalar(found.position)
@@ -72,6 +76,19 @@ enum CellParser {
     }
     result.sort { $0.span.start < $1.span.start }
     return result
+  }
+
+  /// A token for which swift-syntax 603's diagnostics generator would build a fix-it with no change
+  /// (an inconsistently spaced `=` whose neighbours both have blanks) and trap: found by our fuzzer.
+  /// Such a cell gets this one diagnostic instead of the generator's.
+  private static func fixItWithoutChange(_ tree: SourceFileSyntax) -> TokenSyntax? {
+    for token in tree.tokens(viewMode: .sourceAccurate)
+    where token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides {
+      let before = token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+      let after = token.trailingTrivia.contains { $0.isSpaceOrTab }
+      if before && after { return token }
+    }
+    return nil
   }
 
   /// The end of the last present token (scalars): a diagnostic there means the input stopped early.
