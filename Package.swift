@@ -20,6 +20,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
   ],
   targets: [
     // MARK: - C libraries from Debian
@@ -50,7 +51,13 @@ let package = Package(
     .target(name: "Plot", dependencies: ["Graphics", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation", "TextFormat"], exclude: ["README.md"]),
+    .target(name: "Lang", dependencies: [
+      "Display", "Cancellation", "TextFormat",
+      .product(name: "SwiftParser", package: "swift-syntax"),
+      .product(name: "SwiftSyntax", package: "swift-syntax"),
+      .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+      .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+    ], exclude: ["README.md"]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],

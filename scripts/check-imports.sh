@@ -18,7 +18,7 @@ declare -A allowed=(
   [NN]="Tensor Autograd CZlib Cancellation TextFormat"
   [Graphics]="CZlib TextFormat"
   [Plot]="Graphics TextFormat"
-  [Lang]="Display Cancellation TextFormat"
+  [Lang]="Display Cancellation TextFormat SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics"
   [JupyterProtocol]="Display Cancellation"
   [JupyterWire]="JupyterProtocol Display CZMQ COpenSSL CSupport Cancellation"
   [NotebookRuntime]="Lang Tensor Autograd NN Graphics Plot Display Cancellation TextFormat"
@@ -32,7 +32,7 @@ declare -A paths=([StrideBench]=Benchmarks/StrideBench [stride-gallery]=scripts/
 # C modules and system libraries: no Swift sources to check, but known.
 c_modules=" CBLAS CZlib CZMQ COpenSSL CSupport "
 standard=" Foundation FoundationEssentials FoundationXML Synchronization Glibc Dispatch Testing XCTest _Concurrency "
-product_modules=" ArgumentParser "
+product_modules=" ArgumentParser SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics "
 
 status=0
 fail() { echo "check-imports: $*" >&2; status=1; }
@@ -61,7 +61,7 @@ for module in "${!allowed[@]}"; do
   [ -d "$dir" ] || continue
   [[ -v "declared[$module]" ]] || { fail "$module has no target in Package.swift"; continue; }
   while IFS=: read -r file _ line; do
-    imported=$(sed -E 's/^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*import[[:space:]]+(class |struct |enum |func |protocol )?([A-Za-z_][A-Za-z0-9_]*).*/\4/' <<<"$line")
+    imported=$(sed -E 's/^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*((public|package|internal|fileprivate|private)[[:space:]]+)?import[[:space:]]+(class |struct |enum |func |protocol )?([A-Za-z_][A-Za-z0-9_]*).*/\6/' <<<"$line")
     case "$standard" in *" $imported "*) continue ;; esac
     if [[ "$known" != *" $imported "* ]]; then
       fail "$file imports $imported, which is not a known module"
@@ -70,7 +70,7 @@ for module in "${!allowed[@]}"; do
     elif [[ "${declared[$module]}" != *" $imported "* ]]; then
       fail "$file imports $imported, which Package.swift does not declare for $module"
     fi
-  done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*import[[:space:]]' "$dir" --include='*.swift' || true)
+  done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_]+(\([^)]*\))?[[:space:]]+)*((public|package|internal|fileprivate|private)[[:space:]]+)?import[[:space:]]' "$dir" --include='*.swift' || true)
 done
 [ "$status" -eq 0 ] && echo "check-imports: every module imports only what it may and declares"
 exit "$status"

@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
 # Fuzzes Lang's parse-and-evaluate with libFuzzer for a fixed number of runs (CI-friendly).
-# Builds Cancellation, Display and Lang as static libraries instrumented with -sanitize=fuzzer
+# Builds Cancellation, TextFormat, Display and Lang as static libraries instrumented with -sanitize=fuzzer
 # (no Package.swift target needed), links scripts/fuzz/LangFuzzMain.swift, and runs it over the
 # committed corpus Tests/LangTests/FuzzCorpus (new interesting inputs go to a scratch directory).
+# Lang's front end is swift-syntax's SwiftParser: its modules come from SwiftPM's release build
+# (the one `make release` makes) and are linked as they are, not instrumented.
 # Usage: scripts/fuzz-lang.sh [RUNS]   (default 2000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-2000}"
 out=.build-fuzz
 mkdir -p "$out" "$out/new-corpus"
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out")
+swift build -c release --scratch-path .build --target Lang >/dev/null
+bin=$(swift build -c release --scratch-path .build --show-bin-path)
+syntax_objects=()
+for module in _SwiftSyntaxCShims SwiftSyntax SwiftSyntax509 SwiftSyntax510 SwiftSyntax600 SwiftSyntax601 \
+  SwiftSyntax602 SwiftSyntax603 SwiftBasicFormat SwiftDiagnostics SwiftParser SwiftParserDiagnostics; do
+  for object in "$bin/$module.build"/*.o; do
+    [[ -e "$object" && "$object" != *.swiftmodule.o ]] && syntax_objects+=("$object")
+  done
+done
+shims=.build/checkouts/swift-syntax/Sources/_SwiftSyntaxCShims/include/module.modulemap
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I "$bin/Modules"
+  -Xcc "-fmodule-map-file=$shims")
 
 build_module() {
   local name="$1"; shift
@@ -18,7 +31,9 @@ build_module() {
 }
 
 build_module Cancellation $(find Sources/Cancellation -name '*.swift')
+build_module TextFormat $(find Sources/TextFormat -name '*.swift')
 build_module Display $(find Sources/Display -name '*.swift')
 build_module Lang $(find Sources/Lang -name '*.swift')
-swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lCancellation scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
+swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lTextFormat -lCancellation "${syntax_objects[@]}" \
+  scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
 "$out/lang-fuzz" -runs="$runs" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus

@@ -20,6 +20,9 @@ extension DiagnosticMessage {
   static func assertionFailed(_ what: String, _ message: String) -> Self {
     make("AssertionError", message.isEmpty ? "\(what) failed" : "\(what) failed: \(message)")
   }
+  static func assignmentInExpression() -> Self {
+    make("SyntaxError", "an assignment cannot be used as a value", hint: "write the assignment as a statement of its own")
+  }
   static func assignToConstant(_ name: String) -> Self {
     make("TypeError", "cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with 'var \(name)' to change it")
   }
@@ -40,9 +43,6 @@ extension DiagnosticMessage {
   }
   static func expectedExpression() -> Self {
     make("SyntaxError", "expected an expression")
-  }
-  static func expectedName(_ context: String) -> Self {
-    make("SyntaxError", "expected a name \(context)")
   }
   static func extraArgument(_ function: String, signature: String? = nil) -> Self {
     make("TypeError", "extra argument in call to \(function)", hint: signature.map { "the signature is \($0)" })
@@ -66,32 +66,23 @@ extension DiagnosticMessage {
   static func invalidConversion(_ text: String, _ type: String) -> Self {
     make("ValueError", "cannot convert \(text) to \(type)")
   }
-  static func invalidEscape(_ text: String) -> Self {
-    make("SyntaxError", "invalid escape sequence '\\\(text)' in a string", hint: "escapes are \\n \\t \\\\ \\\" \\u{…} and \\(expression)")
-  }
   static func invalidNumberLiteral(_ text: String) -> Self {
     make("SyntaxError", "invalid number literal '\(text)'")
   }
   static func invalidRange(_ lower: Int, _ upper: Int) -> Self {
     make("ValueError", "range lower bound \(lower) is greater than upper bound \(upper)")
   }
-  static func keywordAsName(_ keyword: String) -> Self {
-    make("SyntaxError", "'\(keyword)' is a keyword and cannot be used here", hint: "write `\(keyword)` in backticks to use it as a name")
-  }
   static func labelMismatch(_ function: String, expected: String, got: String, signature: String? = nil) -> Self {
     make("TypeError", "\(function): expected argument label '\(expected)', found '\(got)'", hint: signature.map { "the signature is \($0)" })
   }
-  static func magicNotAtLineStart() -> Self {
-    make("SyntaxError", "a magic command must be on a line of its own")
+  static func magicInsideBlock() -> Self {
+    make("SyntaxError", "a magic command must be at the top level of a cell, not inside a block")
   }
   static func missingArgument(_ function: String, _ parameter: String, signature: String? = nil) -> Self {
     make("TypeError", "missing argument '\(parameter)' in call to \(function)", hint: signature.map { "the signature is \($0)" })
   }
   static func missingReturn(_ function: String) -> Self {
     make("TypeError", "\(function) ended without returning a value")
-  }
-  static func mixedCollection() -> Self {
-    make("SyntaxError", "a collection literal mixes array elements and dictionary entries")
   }
   static func nestingTooDeep(_ limit: Int) -> Self {
     make("SyntaxError", "the code is nested too deeply (more than \(limit) levels)", hint: "split the expression with 'let' bindings")
@@ -117,6 +108,10 @@ extension DiagnosticMessage {
   static func operatorTypes(_ op: String, _ left: String, _ right: String) -> Self {
     make("TypeError", "operator '\(op)' cannot be applied to \(left) and \(right)")
   }
+  /// A message of Swift's own parser (swift-syntax), its fix-its as the hint.
+  static func parserMessage(_ text: String, fixIts: [String]) -> Self {
+    make("SyntaxError", text, hint: fixIts.isEmpty ? nil : fixIts.joined(separator: "; "))
+  }
   static func patternMismatch(_ count: Int, _ type: String) -> Self {
     make("TypeError", "a tuple pattern of \(count) elements cannot match a value of type '\(type)'")
   }
@@ -127,8 +122,9 @@ extension DiagnosticMessage {
   static func recursionTooDeep(_ limit: Int) -> Self {
     make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
   }
-  static func statementsOnOneLine() -> Self {
-    make("SyntaxError", "consecutive statements on a line must be separated by ';'")
+  static func squareBracketsTooDeep(_ limit: Int) -> Self {
+    make("SyntaxError", "square brackets are nested too deeply (more than \(limit) levels)",
+         hint: "build the inner arrays with 'let' bindings")
   }
   static func stepLimit(_ limit: Int) -> Self {
     make("StepLimitError", "the cell ran more than \(limit) steps")
@@ -145,29 +141,17 @@ extension DiagnosticMessage {
   static func undefinedName(_ name: String, suggestion: String?) -> Self {
     make("NameError", "cannot find '\(name)' in scope", hint: suggestion.map { "did you mean '\($0)'?" })
   }
-  static func unexpectedCharacter(_ text: String) -> Self {
-    make("SyntaxError", "unexpected character '\(text)'")
-  }
-  static func unexpectedToken(_ text: String) -> Self {
-    make("SyntaxError", "unexpected '\(text)'")
-  }
   static func unknownMagic(_ name: String, known: [String]) -> Self {
     make("NameError", "unknown magic command '\(name)'", hint: "known magics: " + known.joined(separator: ", "))
   }
   static func unknownModule(_ name: String) -> Self {
     make("SyntaxError", "no module named '\(name)'", hint: "everything is in 'Stride', which cells import already")
   }
+  static func unknownOperator(_ op: String) -> Self {
+    make("SyntaxError", "unknown operator '\(op)'", hint: "Stride cells have Swift's standard operators")
+  }
   static func unsupportedConstruct(_ construct: String) -> Self {
     make("SyntaxError", "'\(construct)' is not supported in Stride cells", hint: unsupportedHints[construct] ?? "this part of Swift is not in the cell language")
-  }
-  static func unterminatedComment() -> Self {
-    make("SyntaxError", "unterminated '/*' comment")
-  }
-  static func unterminatedInterpolation() -> Self {
-    make("SyntaxError", "unterminated '\\(' interpolation in a string")
-  }
-  static func unterminatedString() -> Self {
-    make("SyntaxError", "unterminated string literal", hint: "close it with '\"' on the same line, or use \"\"\" for several lines")
   }
   static func wrongType(_ what: String, expected: String, got: String) -> Self {
     make("TypeError", "\(what) expects \(expected), got \(got)")
@@ -178,6 +162,7 @@ extension DiagnosticMessage {
   private static let unsupportedHints: [String: String] = [
     "actor": "cells run one at a time; use functions and variables",
     "async": "cells run synchronously; call the function directly",
+    "as": "values are dynamically typed; convert with Int(x), Double(x) or String(x)",
     "await": "cells run synchronously; call the function directly",
     "catch": "errors stop the cell; check inputs with 'guard' or 'precondition'",
     "class": "use a dictionary or tuple for data and functions for behaviour",
@@ -185,7 +170,10 @@ extension DiagnosticMessage {
     "enum": "use implicit members such as .relu, or strings",
     "extension": "write a free function that takes the value as its first argument",
     "generics": "leave out the type parameters: values are dynamically typed",
+    "if expression": "use the ternary 'condition ? a : b', or assign in each branch",
     "inout": "return the new value and assign it: 'x = f(x)'",
+    "is": "compare type(of: x) with a type name",
+    "labeled statements": "move the inner loop into a function and 'return' from it",
     "protocol": "values are dynamically typed; any value with the members works",
     "struct": "use a dictionary or tuple for data and functions for behaviour",
     "switch": "use 'if / else if / else'",

@@ -14,6 +14,7 @@ extension Interpreter {
     case ("-", .double(let number)): return .double(-number)
     case ("+", .int), ("+", .double): return value
     case ("!", .bool(let flag)): return .bool(!flag)
+    case ("~", .int(let number)): return .int(~number)
     case ("-", .host(let object)):
       if let result = try host(span, { try object.negated() }) { return result }
     default: break
@@ -62,12 +63,29 @@ extension Interpreter {
     case "/", "%":
       guard b != 0 else { throw error(.divisionByZero(), span) }
       result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+    case "&+", "&-", "&*", "&", "|", "^", "<<", ">>":
+      return .int(bitwise(op, a, b))
     default:
       guard let flag = compare(op, a, b) else { throw error(.operatorTypes(op, "Int", "Int"), span) }
       return .bool(flag)
     }
     if result.overflow { throw error(.arithmeticOverflow(op), span) }
     return .int(result.partialValue)
+  }
+
+  /// Wrapping arithmetic (`&+ &- &*`, no overflow error, as in Swift) and bit operations; shifts
+  /// past the width give 0 (or -1 for a negative `>>`), as Swift's smart shifts do.
+  private func bitwise(_ op: String, _ a: Int, _ b: Int) -> Int {
+    switch op {
+    case "&+": return a &+ b
+    case "&-": return a &- b
+    case "&*": return a &* b
+    case "&": return a & b
+    case "|": return a | b
+    case "^": return a ^ b
+    case "<<": return a << b
+    default: return a >> b
+    }
   }
 
   private func real(_ op: String, _ a: Double, _ b: Double, _ span: Span) throws -> Value {

@@ -141,9 +141,9 @@ extension Session {
   func evaluateQuietly(_ text: String) -> Value? {
     guard !text.contains("("), !text.isEmpty else { return nil }
     let file = SourceFile(name: "<completion>", text: text)
-    var parser = Parser(file: file)
-    let statements = parser.parseCell()
-    guard parser.diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
+    let parsed = BigStack.run { CellParser.parse(file) }
+    let statements = parsed.statements
+    guard parsed.diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
       return nil
     }
     let saved = (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file)

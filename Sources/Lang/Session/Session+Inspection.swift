@@ -58,19 +58,12 @@ extension Session {
   public func isComplete(_ source: String) -> Completeness {
     if Self.helpTopic(source) != nil { return .complete }
     let file = SourceFile(name: "<is_complete>", text: source)
-    var parser = Parser(file: file)
-    _ = parser.parseCell()
-    if parser.diagnostics.isEmpty { return .complete }
-    guard parser.diagnostics.allSatisfy(\.atEndOfInput) else { return .invalid }
-    var lexer = Lexer(file: file)
-    var depth = 0
-    for token in lexer.tokenize() where token.kind == .punctuation {
-      if ["{", "(", "["].contains(token.text) { depth += 1 }
-      if ["}", ")", "]"].contains(token.text) { depth = max(0, depth - 1) }
-    }
+    let parsed = BigStack.run { CellParser.parse(file) }
+    if parsed.syntaxDiagnostics.isEmpty { return .complete }
+    guard parsed.endsEarly else { return .invalid }
     let lastLine = source.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
     let current = String(lastLine.prefix { $0 == " " || $0 == "\t" })
     let opensBlock = source.trimmingSpaces().last.map { "{([".contains($0) } ?? false
-    return .incomplete(indent: opensBlock || depth > 0 && current.isEmpty ? current + "    " : current)
+    return .incomplete(indent: opensBlock || parsed.openBrackets > 0 && current.isEmpty ? current + "    " : current)
   }
 }

@@ -76,9 +76,9 @@ public final class Session {
   }
 
   private func run(_ file: SourceFile, sink: any OutputSink, cancellation: CancellationToken) -> CellResult {
-    var parser = Parser(file: file)
-    let statements = parser.parseCell()
-    guard parser.diagnostics.isEmpty else { return CellResult(error: CellError(parser.diagnostics)) }
+    let parsed = CellParser.parse(file)
+    let statements = parsed.statements
+    guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
     interpreter.sink = sink
     interpreter.cancellation = cancellation
     interpreter.context = CallContext(interpreter: interpreter)

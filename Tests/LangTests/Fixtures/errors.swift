@@ -32,21 +32,24 @@ let x = 1 +
 let y = (2
 print("done"
 // error:
-// SyntaxError: expected an expression
+// SyntaxError: expected expression after operator
 //  --> cell3:1:12
 //   |
 // 1 | let x = 1 +
 //   |            ^
-// SyntaxError: expected ')' to close '('
-//  --> cell3:3:1
+//   = hint: insert expression
+// SyntaxError: expected ')' to end tuple
+//  --> cell3:2:11
 //   |
-// 3 | print("done"
-//   | ^~~~~
-// SyntaxError: expected ')' to end the argument list
+// 2 | let y = (2
+//   |           ^
+//   = hint: insert ')'
+// SyntaxError: expected ')' to end function call
 //  --> cell3:3:13
 //   |
 // 3 | print("done"
 //   |             ^
+//   = hint: insert ')'
 // ---
 let k = 1
 k = 2

@@ -91,3 +91,48 @@ import Foundation
 import Stride
 print("ok")
 // expect: ok
+// ---
+actor Counter {}
+// error:
+// SyntaxError: 'actor' is not supported in Stride cells
+//  --> cell12:1:1
+//   |
+// 1 | actor Counter {}
+//   | ^~~~~
+//   = hint: cells run one at a time; use functions and variables
+// ---
+let size = 3 as Int
+// error:
+// SyntaxError: 'as' is not supported in Stride cells
+//  --> cell13:1:14
+//   |
+// 1 | let size = 3 as Int
+//   |              ^~
+//   = hint: values are dynamically typed; convert with Int(x), Double(x) or String(x)
+// ---
+let sign = if true { 1 } else { -1 }
+// error:
+// SyntaxError: 'if expression' is not supported in Stride cells
+//  --> cell14:1:12
+//   |
+// 1 | let sign = if true { 1 } else { -1 }
+//   |            ^~
+//   = hint: use the ternary 'condition ? a : b', or assign in each branch
+// ---
+outer: for i in 0..<3 { break outer }
+// error:
+// SyntaxError: 'labeled statements' is not supported in Stride cells
+//  --> cell15:1:1
+//   |
+// 1 | outer: for i in 0..<3 { break outer }
+//   | ^~~~~
+//   = hint: move the inner loop into a function and 'return' from it
+// ---
+let power = 2 ** 3
+// error:
+// SyntaxError: unknown operator '**'
+//  --> cell16:1:15
+//   |
+// 1 | let power = 2 ** 3
+//   |               ^~
+//   = hint: Stride cells have Swift's standard operators
