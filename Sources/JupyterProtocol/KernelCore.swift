@@ -17,6 +17,8 @@ public final class KernelCore {
   let cancellation: CancellationToken
   /// Stream text waiting to be published; the transport flushes it periodically.
   public let streams: StreamBuffer
+  /// Comm messages of the interpreter's comm host, parented to the request being handled.
+  public let comms: KernelComms
 
   var executionCount = 0
   var history = SessionHistory()
@@ -34,8 +36,8 @@ public final class KernelCore {
     "kernel_info_request": { $0.kernelInfo },
     "comm_info_request": { $0.commInfo },
     "comm_open": { $0.commOpen },
-    "comm_msg": { $0.ignoreComm },
-    "comm_close": { $0.ignoreComm },
+    "comm_msg": { $0.commMessage },
+    "comm_close": { $0.commClose },
     "shutdown_request": { $0.shutdown },
     "interrupt_request": { $0.interrupt },
   ]
@@ -49,6 +51,8 @@ public final class KernelCore {
     self.factory = factory
     self.cancellation = cancellation
     self.streams = StreamBuffer(channel: channel, factory: factory)
+    self.comms = KernelComms(channel: channel, factory: factory, streams: streams)
+    interpreter.commHost?.attach(comms)
   }
 
   /// Handles one shell message.
@@ -67,6 +71,8 @@ public final class KernelCore {
   private func process(_ message: Message, takingQueue: Bool) -> [Message] {
     if message.msgType == "execute_request" { cancellation.reset() }
     publishStatus("busy", parent: message)
+    comms.current = message
+    defer { comms.current = nil }
     if let handler = Self.handlers[message.msgType] {
       handler(self)(message)
     } else {

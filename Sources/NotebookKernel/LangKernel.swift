@@ -16,9 +16,13 @@ public final class LangKernel: KernelInterpreter {
   /// The language session (NotebookRuntime registers the engine's names in it).
   public let session: Session
 
-  /// A kernel over `session`.
-  public init(session: Session = Session()) {
+  /// The comm targets of the session's host (widgets), routed here by the kernel.
+  public let commHost: (any CommHost)?
+
+  /// A kernel over `session`, serving `commHost`'s comm targets (nil: none).
+  public init(session: Session = Session(), commHost: (any CommHost)? = nil) {
     self.session = session
+    self.commHost = commHost
   }
 
   public var kernelInfo: KernelInfo {
