@@ -36,7 +36,9 @@ extension KernelCore {
   }
 
   func kernelInfo(_ request: Message) {
-    reply(to: request, interpreter.kernelInfo.replyContent)
+    var info = interpreter.kernelInfo.replyContent
+    info.supportedFeatures = supportedFeatures
+    reply(to: request, info)
   }
 
   func shutdown(_ request: Message) {

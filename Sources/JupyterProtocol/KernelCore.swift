@@ -19,6 +19,12 @@ public final class KernelCore {
   public let streams: StreamBuffer
   /// Comm messages of the interpreter's comm host, parented to the request being handled.
   public let comms: KernelComms
+  /// Who has the interpreter (shared with the subshells' cores).
+  public let turns: InterpreterTurns
+  /// The JEP 91 subshell this core serves (nil: the main shell).
+  public let subshellId: String?
+  /// The optional features `kernel_info_reply` names (the transport sets them).
+  public var supportedFeatures: [String] = []
 
   var executionCount = 0
   var history = SessionHistory()
@@ -52,8 +58,28 @@ public final class KernelCore {
     self.cancellation = cancellation
     self.streams = StreamBuffer(channel: channel, factory: factory)
     self.comms = KernelComms(channel: channel, factory: factory, streams: streams)
+    self.turns = InterpreterTurns()
+    self.subshellId = nil
     interpreter.commHost?.attach(comms)
   }
+
+  /// A core for subshell `id` beside `main`: the same interpreter, channel, streams, comms and
+  /// turns; its own cancellation token (an interrupt stops the main shell's cell), execution
+  /// count and history.
+  public init(subshellOf main: KernelCore, id: String, channel: any MessageChannel) {
+    interpreter = main.interpreter
+    self.channel = channel
+    factory = main.factory
+    cancellation = CancellationToken()
+    streams = main.streams
+    comms = main.comms
+    turns = main.turns
+    subshellId = id
+    supportedFeatures = main.supportedFeatures
+  }
+
+  /// Requests answered without waiting for the interpreter.
+  static let turnless: Set<String> = ["kernel_info_request", "interrupt_request"]
 
   /// Handles one shell message.
   ///
@@ -71,10 +97,17 @@ public final class KernelCore {
   private func process(_ message: Message, takingQueue: Bool) -> [Message] {
     if message.msgType == "execute_request" { cancellation.reset() }
     publishStatus("busy", parent: message)
-    comms.current = message
-    defer { comms.current = nil }
     if let handler = Self.handlers[message.msgType] {
-      handler(self)(message)
+      if Self.turnless.contains(message.msgType) {
+        handler(self)(message)
+      } else {
+        turns.run(token: cancellation) {
+          let outer = comms.current
+          comms.current = message
+          defer { comms.current = outer }
+          handler(self)(message)
+        }
+      }
     } else {
       KernelLog.warning("unknown shell message type '\(message.msgType)', ignored")
     }

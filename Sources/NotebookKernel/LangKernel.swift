@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import Display
 import JupyterProtocol
@@ -23,6 +24,10 @@ public final class LangKernel: KernelInterpreter {
   public init(session: Session = Session(), commHost: (any CommHost)? = nil) {
     self.session = session
     self.commHost = commHost
+    // The cell's thread serves kernel subshells' turns at its polls (JupyterProtocol's
+    // InterpreterTurns): a widget message is answered while a long cell runs.
+    let scope = session.cellScope
+    session.cellScope = { token, cell in token.servingTurns { scope(token, cell) } }
   }
 
   public var kernelInfo: KernelInfo {

@@ -52,7 +52,7 @@ def test_kernel_info_is_protocol_5_5_on_shell_and_control(kernel):
     _, kc = kernel
     shell = kc.kernel_info(reply=True)["content"]
     assert shell["protocol_version"] == "5.5"
-    assert shell["supported_features"] == []  # no subshells, no debugger: nothing optional
+    assert shell["supported_features"] == ["kernel subshells"]  # no debugger
     request = kc.session.msg("kernel_info_request")
     kc.control_channel.send(request)
     control = kc.get_control_msg(timeout=10)

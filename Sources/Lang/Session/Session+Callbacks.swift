@@ -6,7 +6,9 @@ extension Session {
   /// between cells, as a cell would run: on the large stack, inside `cellScope`, printing to
   /// `sink`. Returns the call's value, or the error as a cell reports it; bindings are kept.
   ///
-  /// Not for use while a cell runs (a running native calls closures through its `CallContext`).
+  /// A running cell's natives call closures through their `CallContext` instead; a callback may
+  /// also run while a cell is paused at a poll (a kernel subshell's turn): the cell's sink,
+  /// token and step count are restored after it.
   public func callback(_ function: Value, _ arguments: [Value], sink: any OutputSink,
                        cancellation: CancellationToken) -> Result<Value, CellError> {
     let work = { [self] () -> Result<Value, CellError> in
@@ -23,6 +25,8 @@ extension Session {
   private func invoke(_ function: Value, _ arguments: [Value], sink: any OutputSink,
                       cancellation: CancellationToken) -> Result<Value, CellError> {
     let file = SourceFile(name: "callback", text: "")
+    let outer = interpreter.saveCellState()
+    defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink
     interpreter.cancellation = cancellation
     interpreter.context = CallContext(interpreter: interpreter)
@@ -38,5 +42,26 @@ extension Session {
       let message = DiagnosticMessage.hostError("Error", String(describing: error), hint: nil)
       return .failure(CellError([Diagnostic(message, file: file, span: Span(0, 0))]))
     }
+  }
+}
+
+extension Interpreter {
+  /// What a cell sets up before it runs: its sink, token, call context and step count.
+  struct CellState {
+    var sink: any OutputSink
+    var cancellation: CancellationToken
+    var context: CallContext
+    var steps: Int
+  }
+
+  func saveCellState() -> CellState {
+    CellState(sink: sink, cancellation: cancellation, context: context, steps: steps)
+  }
+
+  func restoreCellState(_ state: CellState) {
+    sink = state.sink
+    cancellation = state.cancellation
+    context = state.context
+    steps = state.steps
   }
 }

@@ -79,6 +79,8 @@ public final class Session {
     let parsed = CellParser.parse(file)
     let statements = parsed.statements
     guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
+    let outer = interpreter.saveCellState()  // a cell on a kernel subshell runs within another's turn
+    defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink
     interpreter.cancellation = cancellation
     interpreter.context = CallContext(interpreter: interpreter)
