@@ -34,11 +34,12 @@ let package = Package(
 
     // MARK: - Shared vocabulary
     .target(name: "Cancellation"),
+    .target(name: "MemoryBudget", exclude: ["README.md"]),
     .target(name: "Display"),
 
     // MARK: - The engine
     .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
-    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "TensorAVX512"],
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "MemoryBudget", "TensorAVX512"],
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation"],
@@ -49,7 +50,7 @@ let package = Package(
     .target(name: "Plot", dependencies: ["Graphics"], exclude: ["README.md"]),
 
     // MARK: - The language
-    .target(name: "Lang", dependencies: ["Display", "Cancellation"]),
+    .target(name: "Lang", dependencies: ["Display", "Cancellation", "MemoryBudget"]),
 
     // MARK: - The kernel
     .target(name: "JupyterProtocol", dependencies: ["Display", "Cancellation"],
@@ -61,7 +62,7 @@ let package = Package(
     // MARK: - Adapters
     .target(name: "NotebookRuntime",
             dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
-                           "Cancellation"],
+                           "Cancellation", "MemoryBudget"],
             swiftSettings: simd),
     .target(name: "NotebookKernel",
             dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
@@ -84,6 +85,7 @@ let package = Package(
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
+    .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],

@@ -6,22 +6,23 @@ cd "$(dirname "$0")/.."
 
 declare -A allowed=(
   [Cancellation]=""
+  [MemoryBudget]=""
   [Display]=""
   [TensorAVX512]=""
-  [Tensor]="CBLAS Cancellation CSupport TensorAVX512"
+  [Tensor]="CBLAS Cancellation CSupport MemoryBudget TensorAVX512"
   [Autograd]="Tensor Cancellation"
   [NN]="Tensor Autograd CZlib Cancellation"
   [Graphics]="CZlib"
   [Plot]="Graphics"
-  [Lang]="Display Cancellation"
+  [Lang]="Display Cancellation MemoryBudget"
   [JupyterProtocol]="Display Cancellation"
   [JupyterWire]="JupyterProtocol Display CZMQ COpenSSL CSupport Cancellation"
-  [NotebookRuntime]="Lang Tensor Autograd NN Graphics Plot Display Cancellation"
+  [NotebookRuntime]="Lang Tensor Autograd NN Graphics Plot Display Cancellation MemoryBudget"
   [NotebookKernel]="Lang JupyterProtocol Display Cancellation"
   [stride]="NotebookKernel NotebookRuntime JupyterWire JupyterProtocol Lang Display Cancellation CSupport ArgumentParser"
 )
 standard=" Foundation FoundationEssentials Synchronization Glibc Dispatch Testing XCTest _Concurrency "
-project=" TensorAVX512 CBLAS CZlib CZMQ COpenSSL CSupport Cancellation Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser "
+project=" TensorAVX512 CBLAS CZlib CZMQ COpenSSL CSupport Cancellation MemoryBudget Display Tensor Autograd NN Graphics Plot Lang JupyterProtocol JupyterWire NotebookRuntime NotebookKernel ArgumentParser "
 
 status=0
 for module in "${!allowed[@]}"; do

@@ -1,0 +1,29 @@
+import MemoryBudget
+
+/// The memory checks of the language's collections: before an array, string or dictionary grows,
+/// the bytes it will take are checked against what the process may still allocate
+/// (`MemoryBudget`), so growth in a loop ends in a MemoryError before the process dies.
+extension Interpreter {
+  /// Throws a MemoryError unless `count` more elements of `stride` bytes fit.
+  func reserve(_ what: String, count: Int, stride: Int, _ span: Span) throws {
+    do throws(MemoryError) {
+      try MemoryBudget.reserve(count: count, stride: stride)
+    } catch {
+      throw self.error(.outOfMemory(what, error.description), span)
+    }
+  }
+
+  /// Checks the storage an array will need after `added` more elements: Swift arrays double their
+  /// capacity when full, so only a growth past the capacity allocates (and is checked).
+  func reserveArrayGrowth(_ elements: [Value], adding added: Int, _ span: Span) throws {
+    let needed = elements.count.addingReportingOverflow(added)
+    guard needed.overflow || needed.partialValue > elements.capacity else { return }
+    let grown = needed.overflow ? Int.max : max(needed.partialValue, elements.capacity.multipliedReportingOverflow(by: 2).partialValue)
+    try reserve("array", count: grown, stride: MemoryLayout<Value>.stride, span)
+  }
+
+  /// Checks a string of `bytes` UTF-8 bytes.
+  func reserveString(_ bytes: Int, _ span: Span) throws {
+    try reserve("string", count: bytes, stride: 1, span)
+  }
+}
