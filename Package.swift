@@ -85,7 +85,7 @@ let package = Package(
     // MARK: - Tests (one target per module, helpers in TestSupport)
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
-    .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
+    .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget", "TestSupport"]),
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
@@ -95,7 +95,7 @@ let package = Package(
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
                 exclude: ["Snapshots"]),
-    .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
+    .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "MemoryBudget", "TestSupport"],
                 exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",
                 dependencies: ["JupyterProtocol", "Display", "TestSupport"]),

@@ -24,8 +24,6 @@ public enum MemoryBudget {
 
   static let state = Mutex(Reading())
   static let pending = Atomic<Int>(0)
-  /// A cap set by tests (`withTestLimit`), applied on top of the real limits.
-  static let testLimit = Atomic<Int>(Int.max)
 
   /// Throws `MemoryError` when `bytes` more would exceed what the process may allocate.
   @inline(__always)
@@ -51,23 +49,7 @@ public enum MemoryBudget {
   }
 
   /// What the process may still allocate, read now.
-  public static func current() -> Headroom {
-    var reading = ProcessLimits.read()
-    let cap = testLimit.load(ordering: .relaxed)
-    if cap < reading.bytes { reading = Headroom(bytes: cap, limit: "test limit") }
-    return reading
-  }
-
-  /// Runs `body` as if the process could allocate at most `bytes` more (for tests).
-  public static func withTestLimit<T>(_ bytes: Int, _ body: () throws -> T) rethrows -> T {
-    testLimit.store(bytes, ordering: .relaxed)
-    state.withLock { $0.valid = false }
-    defer {
-      testLimit.store(Int.max, ordering: .relaxed)
-      state.withLock { $0.valid = false }
-    }
-    return try body()
-  }
+  public static func current() -> Headroom { ProcessLimits.read() }
 
   static func check(_ bytes: Int) throws(MemoryError) {
     let now = monotonicNanoseconds()

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import TestSupport
 
 @testable import MemoryBudget
 
@@ -17,40 +18,38 @@ import Testing
   #expect(ProcessLimits.kibField(status, "VmRSS:") == nil)
 }
 
-@Test func aRequestOverTheLimitNamesSizeAndLimit() throws {
-  try MemoryBudget.withTestLimit(100 << 20) {
-    try MemoryBudget.reserve(10 << 20)
-    let error = #expect(throws: MemoryError.self) { try MemoryBudget.reserve(200 << 20) }
-    #expect(error?.description == "needs 200.0 MiB but the process may use 100.0 MiB more (test limit)")
-  }
-  try MemoryBudget.reserve(200 << 20)
-}
-
 @Test func overflowingSizesAreErrorsNotTraps() {
   let error = #expect(throws: MemoryError.self) { try MemoryBudget.reserve(count: Int.max / 2, stride: 4) }
   #expect(error?.description.hasPrefix("needs more than 8 EiB but the process may use ") == true)
   #expect(throws: MemoryError.self) { try MemoryBudget.reserve(count: -1, stride: 4) }
 }
 
-@Test func smallRequestsAddUpAndAreCheckedTogether() throws {
-  try MemoryBudget.withTestLimit(1 << 19) {
-    // Each 64 KiB request passes alone; once they sum past the 1 MiB threshold the sum is checked.
-    let failed = (0..<64).contains { _ in (try? MemoryBudget.reserve(64 << 10)) == nil }
-    #expect(failed)
-  }
+@Test func theMessageNamesSizeHeadroomAndLimit() {
+  let error = MemoryError(requestedBytes: 8 << 30, headroom: Headroom(bytes: 3_435_973_837, limit: "RLIMIT_AS"))
+  #expect(error.description == "needs 8.0 GiB but the process may use 3.2 GiB more (RLIMIT_AS)")
 }
 
-/// The address-space limit binds when it is the smallest: lowered to VmSize + 2 GiB for a moment.
-@Test func theAddressSpaceLimitIsRespected() throws {
-  let used = try #require(ProcessLimits.processStatus().vmSize)
-  var saved = rlimit()
-  getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &saved)
-  var lowered = saved
-  lowered.rlim_cur = rlim_t(used + (2 << 30))
-  guard setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &lowered) == 0 else { return }
-  let headroom = ProcessLimits.read()
-  setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &saved)
-  #expect(headroom.bytes <= 2 << 30)
-  #expect(headroom.limit == "RLIMIT_AS" || headroom.limit == "MemAvailable")
-  #expect(headroom.bytes > 1 << 30)
+/// Under `prlimit --as`-like limits (in a child process): the address-space limit binds, a request
+/// over it throws naming RLIMIT_AS, one under it passes, and small requests are summed and checked.
+@Test func theAddressSpaceLimitBinds() async {
+  await #expect(processExitsWith: .success) {
+    limitAddressSpace(toCurrentPlus: 256 << 20)
+    let headroom = ProcessLimits.read()
+    precondition(headroom.limit == "RLIMIT_AS" && headroom.bytes <= 256 << 20, "\(headroom)")
+    do throws(MemoryError) {
+      try MemoryBudget.reserve(512 << 20)
+      preconditionFailure("512 MiB passed under a 256 MiB limit")
+    } catch {
+      precondition(error.description.hasPrefix("needs 512.0 MiB but the process may use "), error.description)
+      precondition(error.description.hasSuffix(" more (RLIMIT_AS)"), error.description)
+    }
+    try? MemoryBudget.reserve(16 << 20)
+    // 64 KiB requests pass alone; summed past 1 MiB they are checked, and fail before mmap does.
+    for _ in 0..<6400 {
+      guard (try? MemoryBudget.reserve(64 << 10)) != nil else { exit(0) }
+      let block = mmap(nil, 64 << 10, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      precondition(block != MAP_FAILED, "mmap failed before the budget did")
+    }
+    preconditionFailure("400 MiB of 64 KiB requests passed under a 256 MiB limit")
+  }
 }

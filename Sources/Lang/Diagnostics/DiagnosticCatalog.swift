@@ -93,6 +93,10 @@ extension DiagnosticMessage {
   static func mixedCollection() -> Self {
     make("SyntaxError", "a collection literal mixes array elements and dictionary entries")
   }
+  static func interpolationTooDeep(_ limit: Int) -> Self {
+    make("SyntaxError", "string interpolations are nested too deeply (more than \(limit) levels)",
+         hint: "build the string in steps with 'let' bindings")
+  }
   static func nestingTooDeep(_ limit: Int) -> Self {
     make("SyntaxError", "the code is nested too deeply (more than \(limit) levels)", hint: "split the expression with 'let' bindings")
   }

@@ -73,7 +73,7 @@ extension Lexer {
     position += 1
     var parts: [StringPart] = []
     var text = ""
-    while true {
+    while !abandoned {
       guard let scalar = peek(), scalar != "\n" else {
         let atEnd = position >= end
         report(.unterminatedString(), Span(start, start + 1), atEnd: atEnd)
@@ -96,7 +96,7 @@ extension Lexer {
     var parts: [StringPart] = []
     var text = ""
     var closed = false
-    while let scalar = peek() {
+    while !abandoned, let scalar = peek() {
       if scalar == "\"", peek(1) == "\"", peek(2) == "\"" {
         position += 3
         closed = true
@@ -104,7 +104,7 @@ extension Lexer {
       }
       lexStringScalar(into: &text, parts: &parts)
     }
-    if !closed { report(.unterminatedString(), Span(start, start + 3), atEnd: true) }
+    if !closed && !abandoned { report(.unterminatedString(), Span(start, start + 3), atEnd: true) }
     if !text.isEmpty || parts.isEmpty { parts.append(.text(text)) }
     appendToken(Token(kind: .string(dedent(parts)), text: "\"\"\"", span: Span(start, position)))
   }
@@ -175,6 +175,12 @@ extension Lexer {
   /// Skips an interpolation's expression up to its matching `)`; returns the expression's span.
   private mutating func skipInterpolation() -> Span {
     let start = position
+    guard interpolationDepth < Self.maximumInterpolationNesting else {
+      report(.interpolationTooDeep(Self.maximumInterpolationNesting), Span(start - 2, start))
+      abandoned = true
+      position = end
+      return Span(start, position)
+    }
     var depth = 1
     while let scalar = peek() {
       if scalar == "(" {
@@ -186,10 +192,14 @@ extension Lexer {
           return Span(start, position - 1)
         }
       } else if scalar == "\"" {
-        var inner = Lexer(file: file, span: Span(position, end))
+        var inner = Lexer(file: file, span: Span(position, end), interpolationDepth: interpolationDepth + 1)
         inner.lexString()
         diagnostics += inner.diagnostics
         position = inner.position
+        if inner.abandoned {
+          abandoned = true
+          return Span(start, position)
+        }
         continue
       } else if scalar == "\n" {
         break

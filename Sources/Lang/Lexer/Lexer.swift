@@ -1,3 +1,5 @@
+import Cancellation
+
 /// Turns a span of a source file into tokens, reporting what it cannot read as diagnostics.
 ///
 /// The lexer never fails: bad characters become diagnostics and are skipped, so the parser always
@@ -9,23 +11,40 @@ struct Lexer {
   let end: Int
   var tokens: [Token] = []
   var diagnostics: [Diagnostic] = []
+  /// How many string interpolations enclose this span (`"\(` inside `"\(` …).
+  var interpolationDepth = 0
+  /// Set once interpolations nested past `maximumInterpolationNesting`: the rest is not lexed.
+  var abandoned = false
+  /// The deepest string interpolations may nest. Each level re-lexes its span once when parsed,
+  /// so the bound keeps lexing and parsing linear in the cell's size.
+  static let maximumInterpolationNesting = 16
   private var sawNewline = true
   private var sawSpace = true
 
-  init(file: SourceFile, span: Span? = nil) {
+  init(file: SourceFile, span: Span? = nil, interpolationDepth: Int = 0) {
     self.file = file
     self.scalars = file.scalars
     self.position = span?.start ?? 0
     self.end = min(span?.end ?? file.scalars.count, file.scalars.count)
     self.sawNewline = span == nil
+    self.interpolationDepth = interpolationDepth
   }
+
+  /// Polled every 4096 tokens: when it is set the rest is not lexed (`interrupted`).
+  var cancellation: CancellationToken?
+  /// Whether lexing stopped because `cancellation` was set.
+  var interrupted = false
 
   /// Lexes everything; the last token is `.endOfInput`.
   mutating func tokenize() -> [Token] {
-    while true {
+    while !abandoned {
       skipTrivia()
       guard position < end else { break }
       lexToken()
+      if tokens.count & 4095 == 0, cancellation?.isCancelled == true {
+        interrupted = true
+        abandoned = true
+      }
     }
     appendToken(Token(kind: .endOfInput, text: "", span: Span(end, end)))
     return tokens

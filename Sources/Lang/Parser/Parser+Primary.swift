@@ -178,7 +178,7 @@ extension Parser {
   }
 
   private mutating func parseInterpolation(_ span: Span) throws -> Expr {
-    var inner = Parser(file: file, span: span)
+    var inner = Parser(file: file, span: span, interpolationDepth: interpolationDepth + 1)
     inner.nesting = nesting
     inner.implicitParameterCounts = implicitParameterCounts
     let expr = try? inner.parseExpression()

@@ -1,3 +1,5 @@
+import Cancellation
+
 /// Recursive-descent parser from tokens to statements, split by grammar area into extensions:
 /// `Parser+Statements` (declarations, control flow, magics), `Parser+Expressions` (operators and
 /// postfix chains), `Parser+Primary` (literals, closures, collections), `Parser+Types` (types and
@@ -23,11 +25,21 @@ struct Parser {
   /// For each closure being parsed, the highest `$n` used plus one.
   var implicitParameterCounts: [Int] = []
 
-  init(file: SourceFile, span: Span? = nil) {
-    var lexer = Lexer(file: file, span: span)
+  /// How many string interpolations enclose the parsed span.
+  var interpolationDepth = 0
+
+  init(file: SourceFile, span: Span? = nil, interpolationDepth: Int = 0, cancellation: CancellationToken? = nil) {
+    var lexer = Lexer(file: file, span: span, interpolationDepth: interpolationDepth)
+    lexer.cancellation = cancellation
     self.tokens = lexer.tokenize()
+    if lexer.interrupted {
+      lexer.diagnostics.append(Diagnostic(.interrupted(), file: file, span: Span(lexer.position, lexer.position)))
+    }
     self.diagnostics = lexer.diagnostics
     self.file = file
+    self.interpolationDepth = interpolationDepth
+    // Interpolations nested past the limit end the parse with that one diagnostic.
+    self.tooDeep = lexer.abandoned
   }
 
   /// Parses a whole cell.

@@ -118,7 +118,7 @@ extension Interpreter {
         defer { value = .dictionary(dictionary) }
         guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
         var entry = dictionary[indices[0]] ?? .null
-        if entry.isNil { try reserve("dictionary", count: 1, stride: 2 * MemoryLayout<Value>.stride + 64, at) }
+        if entry.isNil { try reserveDictionaryGrowth(dictionary, at) }
         try apply(&entry, rest, span, body)
         guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
           throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)

@@ -22,6 +22,14 @@ extension Interpreter {
     try reserve("array", count: grown, stride: MemoryLayout<Value>.stride, span)
   }
 
+  /// Checks the storage a dictionary will need for one more entry: its key and value arrays and
+  /// its hash index all double when the key array is full (≈ 2 values + a hash entry per slot).
+  func reserveDictionaryGrowth(_ dictionary: DictionaryValue, _ span: Span) throws {
+    guard dictionary.keys.count == dictionary.keys.capacity else { return }
+    let slots = max(16, dictionary.keys.capacity.multipliedReportingOverflow(by: 2).partialValue)
+    try reserve("dictionary", count: slots, stride: 2 * MemoryLayout<Value>.stride + 48, span)
+  }
+
   /// Checks a string of `bytes` UTF-8 bytes.
   func reserveString(_ bytes: Int, _ span: Span) throws {
     try reserve("string", count: bytes, stride: 1, span)

@@ -67,7 +67,7 @@ public final class Session {
   }
 
   private func run(_ file: SourceFile, sink: any OutputSink, cancellation: CancellationToken) -> CellResult {
-    var parser = Parser(file: file)
+    var parser = Parser(file: file, cancellation: cancellation)
     let statements = parser.parseCell()
     guard parser.diagnostics.isEmpty else { return CellResult(error: CellError(parser.diagnostics)) }
     interpreter.sink = sink
