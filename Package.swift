@@ -103,7 +103,7 @@ let package = Package(
                 dependencies: ["JupyterWire", "JupyterProtocol", "TestSupport"]),
     .testTarget(name: "NotebookRuntimeTests",
                 dependencies: ["NotebookRuntime", "Lang", "Display", "TestSupport"],
-                resources: [.copy("Fixtures")]),
+                exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),
   ]
