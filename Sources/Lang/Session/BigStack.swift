@@ -44,7 +44,6 @@ private final class StackWorker: @unchecked Sendable {
     let status = pthread_create(&thread, &attributes, { raw in
       guard let raw else { return nil }
       Unmanaged<StackWorker>.fromOpaque(raw).takeRetainedValue().loop()
-      return nil
     }, context)
     guard status == 0 else {
       Unmanaged<StackWorker>.fromOpaque(context).release()
