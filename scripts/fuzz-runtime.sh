@@ -22,14 +22,18 @@ fi
 cp Sources/CSupport/include/CSupport.h "$out/CSupport/"
 printf 'module CSupport {\n  header "CSupport.h"\n  export *\n}\n' > "$out/CSupport/module.modulemap"
 
-# build_module NAME [swiftc flags...]: skipped when the library is newer than every source.
+# build_module NAME [swiftc flags...]: skipped when the library is newer than every source and no
+# module before it (they are built in dependency order) was rebuilt in this run.
+rebuilt=0
 build_module() {
   local name="$1"; shift
   local sources
   sources=$(find "Sources/$name" -name '*.swift')
-  if [ -f "$out/lib$name.a" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$out/lib$name.a")" ]; then
+  if [ "$rebuilt" = 0 ] && [ -f "$out/lib$name.a" ] \
+     && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$out/lib$name.a")" ]; then
     return
   fi
+  rebuilt=1
   echo "fuzz-runtime: building $name"
   # shellcheck disable=SC2086
   swiftc "${flags[@]}" "$@" -module-name "$name" -emit-library -static -emit-module \
