@@ -98,7 +98,7 @@ public func runtimeFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Un
 @_cdecl("LLVMFuzzerTestOneInput")
 public func runtimeFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let source = cell(from: Array(UnsafeBufferPointer(start: data, count: size)))
-  if getenv("STRIDE_FUZZ_PRINT") != nil { print(source) }
+  if getenv("STRIDE_FUZZ_PRINT") != nil { let line = source + "\n"; _ = write(2, line, line.utf8.count) }
   _ = session?.execute(source, sink: RecordingSink(), cancellation: CancellationToken())
   return 0
 }
