@@ -56,5 +56,5 @@ libs=(-lNotebookRuntime -lLang -lPlot -lGraphics -lNN -lAutograd -lTensor -lTens
 if [ ! -x "$out/runtime-fuzz" ] || [ -n "$(find "$out" scripts/fuzz/RuntimeFuzzMain.swift -newer "$out/runtime-fuzz" -name '*.a' -o -newer "$out/runtime-fuzz" -name 'RuntimeFuzzMain.swift')" ]; then
   swiftc "${flags[@]}" -L "$out" "${libs[@]}" scripts/fuzz/RuntimeFuzzMain.swift -o "$out/runtime-fuzz"
 fi
-SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 STRIDE_THREADS=1 "$out/runtime-fuzz" -runs="$runs" -max_len=64 -timeout=20 -rss_limit_mb=6144 \
+SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 STRIDE_THREADS=1 "$out/runtime-fuzz" -runs="$runs" -max_len=64 -timeout=30 -rss_limit_mb=6144 \
   "$@" "$out/new-corpus" Tests/NotebookRuntimeTests/FuzzCorpus
