@@ -94,3 +94,20 @@ struct WidgetStateTests {
     #expect(text == "[IntSlider(kernel: 3 in 1...7) | Button(Stop)]\nIntSlider(kernel: 4 in 1...7)\nIntSlider(padding: 1 in 0...3)\nIntSlider(stride: 2 in 1...3)\nOutput\n7\n")
   }
 }
+
+/// Widget constructors and interact with extreme integers: a clear error or a widget, never a trap.
+struct WidgetArgumentTests {
+  @Test func extremeIntegersGiveErrorsNotCrashes() {
+    let session = NotebookRuntime.makeSession()
+    let extremes = ["0", "(-1)", "7", "9007199254740993", "Int.max", "(Int.min)"]
+    for a in extremes {
+      for b in extremes {
+        for cell in ["IntSlider(value: \(a), in: \(a)...\(b), step: \(b))", "IntProgress(value: \(b), in: \(a)..<\(b))",
+                     "interact(k: \(a)...\(b)) { k in k }", "let w = IntSlider(); w.value = \(a); w.max = \(b)"] {
+          let result = session.execute(cell, sink: RecordingSink(), cancellation: CancellationToken())
+          if let error = result.error { #expect(["ValueError", "ArithmeticError"].contains(error.name), "\(cell): \(error.plainText)") }
+        }
+      }
+    }
+  }
+}

@@ -17,10 +17,10 @@ enum WidgetBuiltins {
           returns: "IntSlider", doc: "A slider of whole numbers in `range`; `.value` follows the front end, `.onChange { v in … }` runs on each change.",
           example: "IntSlider(value: 3, in: 1...7, description: \"kernel\")") { a in
       let (low, high) = try bounds(a, "range")
-      let step = try a.int("step")
+      let step = try exact(a, "step")
       guard step >= 1 else { throw HostError("ValueError", "IntSlider: step must be ≥ 1, got \(step)") }
       return .host(WidgetValue(.intSlider, manager: m, state: [
-        "value": .int(min(max(try a.int("value"), low), high)), "min": .int(low), "max": .int(high),
+        "value": .int(min(max(try exact(a, "value"), low), high)), "min": .int(low), "max": .int(high),
         "step": .int(step), "description": .string(try a.string("description"))]))
     }
     r.add("FloatSlider", [P.labelled("value", "Double", default: .double(0)), P.labelled("min", "Double", default: .double(0)),
@@ -59,7 +59,7 @@ enum WidgetBuiltins {
           returns: "IntProgress", doc: "A progress bar; set `.value` to move it.", example: "IntProgress(value: 3, in: 0...10)") { a in
       let (low, high) = try bounds(a, "range")
       return .host(WidgetValue(.intProgress, manager: m, state: [
-        "value": .int(min(max(try a.int("value"), low), high)), "min": .int(low), "max": .int(high),
+        "value": .int(min(max(try exact(a, "value"), low), high)), "min": .int(low), "max": .int(high),
         "description": .string(try a.string("description"))]))
     }
   }
@@ -109,14 +109,31 @@ enum WidgetBuiltins {
     return .host(widget)
   }
 
-  /// The inclusive bounds of a range argument (`1...7` or `1..<8`), or a ValueError.
+  /// Integers a widget sends must be exact in JavaScript (its numbers are Doubles): |n| ≤ 2⁵³.
+  static let exactIntegers = -(1 << 53)...(1 << 53)
+
+  /// An Int argument within `exactIntegers`, or a ValueError naming it.
+  static func exact(_ a: Arguments, _ name: String) throws -> Int {
+    try ArgumentLimits.check(try a.int(name), name, in: exactIntegers)
+  }
+
+  /// The inclusive bounds of a range argument (`1...7` or `1..<8`), within `exactIntegers`.
   static func bounds(_ a: Arguments, _ name: String) throws -> (Int, Int) {
-    guard case .range(let range) = a[name], let low = range.lower, let upper = range.upper else {
+    guard case .range(let range) = a[name] else {
       throw HostError("TypeError", "\(a.function): '\(name)' expects a range such as 1...7, got \(a[name].typeName)")
     }
-    let high = range.isClosed ? upper : (upper == Int.min ? Int.min : upper - 1)
-    guard !(upper == Int.min && !range.isClosed) else { throw HostError("ValueError", "\(a.function): the range is empty") }
-    guard low <= high else { throw HostError("ValueError", "\(a.function): the range \(low)...\(high) is empty") }
+    return try bounds(of: range, name, function: a.function)
+  }
+
+  /// The inclusive bounds of `range`, within `exactIntegers`; a ValueError when empty or open.
+  static func bounds(of range: RangeValue, _ name: String, function: String) throws -> (Int, Int) {
+    guard let lower = range.lower, let upper = range.upper else {
+      throw HostError("ValueError", "\(function): '\(name)' needs a bounded range such as 1...7")
+    }
+    let low = try ArgumentLimits.check(lower, "the lower bound of \(name)", in: exactIntegers)
+    let top = try ArgumentLimits.check(upper, "the upper bound of \(name)", in: exactIntegers)
+    let high = range.isClosed ? top : top - 1
+    guard low <= high else { throw HostError("ValueError", "\(function): the range of '\(name)' is empty") }
     return (low, high)
   }
 }

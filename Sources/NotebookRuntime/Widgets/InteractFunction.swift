@@ -67,12 +67,8 @@ final class InteractFunction: HostObject {
   private func control(_ label: String, _ value: Value) throws -> WidgetValue {
     switch value {
     case .range(let range):
-      guard let low = range.lower, let upper = range.upper, upper > Int.min else {
-        throw HostError("TypeError", "interact: '\(label)' needs a bounded range such as 1...7")
-      }
-      let high = range.isClosed ? upper : upper - 1
-      guard low <= high else { throw HostError("ValueError", "interact: the range of '\(label)' is empty") }
-      let middle = low + (high - low) / 2
+      let (low, high) = try WidgetBuiltins.bounds(of: range, label, function: "interact")
+      let middle = low / 2 + high / 2 + (low % 2 + high % 2) / 2
       return WidgetValue(.intSlider, manager: manager, state: [
         "value": .int(middle), "min": .int(low), "max": .int(high), "description": .string(label)])
     case .bool(let flag):

@@ -81,8 +81,8 @@ final class WidgetValue: RuntimeObject {
   /// `value` from the language as a state change (checked), for `k.value = 5`.
   func stateChange(forValue newValue: Value) throws -> [String: JSONValue] {
     switch (kind, newValue) {
-    case (.intSlider, .int(let number)), (.intProgress, .int(let number)): return ["value": .int(number)]
-    case (.floatSlider, _) where newValue.doubleValue != nil: return ["value": .double(newValue.doubleValue!)]
+    case (.intSlider, .int), (.intProgress, .int): return ["value": .int(try exactInt(newValue, "value"))]
+    case (.floatSlider, _) where newValue.doubleValue != nil: return ["value": .double(try finite(newValue.doubleValue!))]
     case (.checkbox, .bool(let flag)): return ["value": .bool(flag)]
     case (.label, .string(let text)), (.html, .string(let text)): return ["value": .string(text)]
     case (.dropdown, .string(let text)):
@@ -95,6 +95,19 @@ final class WidgetValue: RuntimeObject {
     }
   }
 
+  /// An Int the front end can hold exactly (|n| ≤ 2⁵³), or a ValueError.
+  private func exactInt(_ value: Value, _ name: String) throws -> Int {
+    guard case .int(let number) = value else {
+      throw HostError("TypeError", "\(kind.rawValue).\(name) expects an Int, got \(value.typeName)")
+    }
+    return try ArgumentLimits.check(number, name, in: WidgetBuiltins.exactIntegers)
+  }
+
+  private func finite(_ number: Double) throws -> Double {
+    guard number.isFinite else { throw HostError("ValueError", "\(kind.rawValue): \(number) is not a finite number") }
+    return number
+  }
+
   override func setMember(named name: String, to newValue: Value) throws -> Bool {
     let change: [String: JSONValue]
     switch (name, newValue) {
@@ -103,7 +116,7 @@ final class WidgetValue: RuntimeObject {
     case ("disabled", .bool(let flag)): change = ["disabled": .bool(flag)]
     case ("min", _), ("max", _):
       guard state[name] != nil, let number = newValue.doubleValue else { return false }
-      change = [name: kind == .floatSlider ? .double(number) : .int(Int(number))]
+      change = [name: kind == .floatSlider ? .double(try finite(number)) : .int(try exactInt(newValue, name))]
     default: return false
     }
     manager.change(self, change)
@@ -117,7 +130,17 @@ final class WidgetValue: RuntimeObject {
         .string(state["description"]?.stringValue ?? "")
       },
       PropertySpec(name: "modelID", type: "String", doc: "The comm id of the widget's model.") { [unowned self] in .string(id) },
-    ]
+    ] + bounds
+  }
+
+  /// `min`, `max` (settable) of sliders and progress bars.
+  private var bounds: [PropertySpec] {
+    ["min", "max"].compactMap { name in
+      guard let bound = state[name] else { return nil }
+      let number: Value = kind == .floatSlider ? .double(bound.number ?? 0) : .int(bound.intValue ?? 0)
+      return PropertySpec(name: name, type: kind == .floatSlider ? "Double" : "Int",
+                          doc: "The \(name == "min" ? "smallest" : "largest") value (settable).") { number }
+    }
   }
 
   override var methods: [MethodSpec] { WidgetMethods.methods(for: self) }
