@@ -111,3 +111,29 @@ struct WidgetArgumentTests {
     }
   }
 }
+
+/// The convolution explorer's arithmetic and its text form.
+struct ConvolutionExplorerTests {
+  @Test func formulaHasTheNumbersAndWarnsWhenTheStrideDoesNotFit() {
+    #expect(ConvolutionExplorer.formula(input: 7, kernel: 3, padding: 1, stride: 2) ==
+            ("W' = (W − F + 2P)/S + 1 = (7 − 3 + 2×1)/2 + 1 = 4", nil))
+    let uneven = ConvolutionExplorer.formula(input: 7, kernel: 4, padding: 1, stride: 2)
+    #expect(uneven.text.hasSuffix("= 5/2 + 1 → 3"))
+    #expect(uneven.warning == "(W − F + 2P)/S = 5/2 is not a whole number: the last column is never visited")
+    #expect(ConvolutionExplorer.formula(input: 2, kernel: 7, padding: 0, stride: 1).warning ==
+            "the kernel (7) is larger than the padded input (2)")
+    #expect(ConvolutionExplorer.html(input: 7, kernel: 4, padding: 1, stride: 2).contains("color: #d62728"))
+  }
+
+  @Test func textFormShowsTheSlidersAndTheFormula() {
+    let text = NotebookRuntime.makeSession().transcript(of: "convolutionExplorer(input: 32, kernel: 5, padding: 0, stride: 1)")
+    #expect(text == """
+      IntSlider(input W: 32 in 1...32)
+      IntSlider(kernel F: 5 in 1...7)
+      IntSlider(padding P: 0 in 0...3)
+      IntSlider(stride S: 1 in 1...4)
+      W' = (W − F + 2P)/S + 1 = (32 − 5 + 2×0)/1 + 1 = 28
+
+      """)
+  }
+}

@@ -222,3 +222,21 @@ def test_unknown_comm_target_is_closed(kernel):
     kc.shell_channel.send(msg)
     outputs = iopub_until_idle(kc, msg["header"]["msg_id"])
     assert [m["content"]["comm_id"] for m in outputs if m["msg_type"] == "comm_close"] == [comm_id]
+
+
+def test_convolution_explorer_redraws_the_formula_and_warns(kernel):
+    _, kc = kernel
+    reply, outputs = run(kc, "convolutionExplorer(input: 7, kernel: 3, padding: 1, stride: 2)")
+    assert reply["content"]["status"] == "ok"
+    opens = comm_opens(outputs)
+    states = {i: m["content"]["data"]["state"] for i, m in opens.items()}
+    html_id = next(i for i, s in states.items() if s["_model_name"] == "HTMLModel")
+    assert "(7 − 3 + 2×1)/2 + 1 = 4" in states[html_id]["value"]
+    assert "not a whole number" not in states[html_id]["value"]
+    kernel_id = next(i for i, s in states.items() if s.get("description") == "kernel F")
+    outputs, _ = send_comm(kc, kernel_id, {"method": "update", "state": {"value": 4}, "buffer_paths": []})
+    [update] = comm_data(outputs, html_id, "update")
+    html = update["state"]["value"]
+    assert "(7 − 4 + 2×1)/2 + 1 = 5/2 + 1 → 3" in html
+    assert "color: #d62728" in html and "5/2 is not a whole number" in html
+    assert "<svg" in html

@@ -8,6 +8,14 @@ enum WidgetBuiltins {
     registerControls(r, manager)
     registerDisplays(r, manager)
     r.session.define("interact", .host(InteractFunction(manager: manager)))
+    r.add("convolutionExplorer", [P.labelled("input", "Int", default: .int(7)), P.labelled("kernel", "Int", default: .int(3)),
+                                  P.labelled("padding", "Int", default: .int(0)), P.labelled("stride", "Int", default: .int(1))],
+          returns: "VBox",
+          doc: "Sliders for input size W (1...32), kernel F (1...7), padding P (0...3) and stride S (1...4), the padded input with the kernel window, the output grid, and W' = (W − F + 2P)/S + 1 with the numbers (in red when it is not a whole number).",
+          example: "convolutionExplorer(input: 7, kernel: 3, padding: 1, stride: 2)", isType: false) { a in
+      .host(ConvolutionExplorer.make(manager, input: try a.int("input"), kernel: try a.int("kernel"),
+                                     padding: try a.int("padding"), stride: try a.int("stride")))
+    }
   }
 
   private static func registerControls(_ r: Registrar, _ m: WidgetManager) {

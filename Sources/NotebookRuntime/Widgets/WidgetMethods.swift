@@ -1,4 +1,5 @@
 import Display
+import Foundation
 import Lang
 
 /// The methods of widgets: `onChange`, `onClick` (Button), `capture` and `clear` (Output).
@@ -64,11 +65,33 @@ enum WidgetText {
       return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription) in \(range))"
     case .checkbox, .dropdown: return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription))"
     case .button: return "Button(\(label))"
-    case .label, .html: return "\(widget.kind.rawValue)(\(widget.value.debugDescription))"
+    case .label: return "Label(\(widget.value.debugDescription))"
+    case .html: return plainText(ofHTML: widget.state["value"]?.stringValue ?? "")
     case .output: return "Output"
     case .hbox: return "[" + widget.children.map(describe).joined(separator: " | ") + "]"
     case .vbox: return widget.children.map(describe).joined(separator: "\n")
     default: return "<\(widget.kind.rawValue)>"
     }
+  }
+
+  /// HTML as a reader sees it in a terminal: tags dropped (`<div>` and `<br>` end a line), the
+  /// usual entities decoded, blank lines removed.
+  static func plainText(ofHTML html: String) -> String {
+    var text = "", inTag = false, tag = ""
+    for character in html {
+      if character == "<" { inTag = true; tag = ""; continue }
+      if inTag {
+        if character == ">" {
+          inTag = false
+          if tag.hasPrefix("/div") || tag.hasPrefix("br") || tag.hasPrefix("/p") { text += "\n" }
+        } else { tag.append(character) }
+        continue
+      }
+      text.append(character)
+    }
+    for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+      text = text.replacingOccurrences(of: entity, with: plain)
+    }
+    return text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
   }
 }
