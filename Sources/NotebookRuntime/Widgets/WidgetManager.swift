@@ -126,7 +126,7 @@ final class WidgetManager: CommHost {
       ]
     }
     channel?.send(commId: id, data: ["method": "update_states", "states": .object(states),
-                                     "buffer_paths": [:]], buffers: [])
+                                     "buffer_paths": []], buffers: [])
   }
 
   /// Runs handlers between cells; a failing one prints its error and the others still run.
