@@ -118,11 +118,19 @@ struct MethodCall {
 }
 
 extension BuiltinMethod {
+  /// With a trailing closure, the overloads whose last parameter is a function come first, so
+  /// `xs.contains { $0 > 2 }` is `contains(where:)`, as in Swift, not `contains(_:)`.
+  static func preferringClosures(_ overloads: [BuiltinMethod], _ arguments: Interpreter.ArgumentList) -> [BuiltinMethod] {
+    guard overloads.count > 1, arguments.last?.label == Interpreter.trailingLabel else { return overloads }
+    let takesClosure = { (method: BuiltinMethod) in method.parameters.last?.type?.contains("->") ?? false }
+    return overloads.filter(takesClosure) + overloads.filter { !takesClosure($0) }
+  }
+
   /// Runs the overload of `overloads` whose labels match `arguments`.
   static func invoke(_ overloads: [BuiltinMethod], on receiver: inout Value, typeName: String,
                      _ arguments: Interpreter.ArgumentList, _ interpreter: Interpreter, _ span: Span) throws -> Value {
     var firstFailure: Error?
-    for method in overloads {
+    for method in preferringClosures(overloads, arguments) {
       let function = "\(typeName).\(method.signatureName)"
       let values: [Value]
       do {

@@ -136,7 +136,8 @@ enum BuiltinMembers {
   /// The overloads a value answers for `name`: its own table, then the Array table for sequences.
   static func lookup(_ value: Value, _ name: String, mutating: Bool) -> Lookup? {
     guard let (typeName, table) = table(for: value) else { return nil }
-    if let own = table[name]?.filter({ $0.isMutating == mutating }), !own.isEmpty {
+    if let own = table[name].map({ $0.allSatisfy { $0.isMutating == mutating } ? $0 : $0.filter { $0.isMutating == mutating } }),
+       !own.isEmpty {
       if case .range = value { return Lookup(typeName: typeName, methods: own, receiver: .array(value.arrayValue ?? [])) }
       return Lookup(typeName: typeName, methods: own, receiver: value)
     }
@@ -159,6 +160,11 @@ enum BuiltinMembers {
   /// Calls a mutating method on a variable's value in place (`xs.append(x)`, `s.insert(x)`).
   static func mutate(_ value: inout Value, _ name: String, _ arguments: Interpreter.ArgumentList,
                      _ interpreter: Interpreter, _ span: Span) throws -> Value {
+    if name == "append", arguments.count == 1, arguments[0].label == nil, var elements = Interpreter.takeArray(&value) {
+      elements.append(arguments[0].value)   // the common case, without binding
+      value = .array(elements)
+      return .void
+    }
     guard let found = lookup(value, name, mutating: true) else {
       if let result = try method(value, name, arguments, interpreter, span) { return result }
       throw interpreter.error(.noMember(value.typeName, name, suggestion: interpreter.suggestion(for: name, among: names(for: value))), span)

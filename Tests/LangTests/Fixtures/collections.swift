@@ -91,3 +91,20 @@ xs.append(4)
 // 2 | xs.append(4)
 //   | ^~
 //   = hint: declare it with 'var xs' to change it
+// ---
+// A trailing closure picks the overload that takes a closure, as in Swift.
+var xs = [4, 9, 2]
+print(xs.contains { $0 > 8 }, xs.first { $0 < 4 }!, xs.firstIndex { $0 == 9 }!, xs.sorted { $0 > $1 }, xs.max { $0 > $1 }!)   // expect: true 2 1 [9, 4, 2] 2
+xs.removeAll { $0 > 5 }
+xs.sort { $0 > $1 }
+print(xs, (0..<4).map { $0 * $0 }, (1...4).reduce(0, +), Set([1, 2]) == Set([2, 1]))   // expect: [4, 2] [0, 1, 4, 9] 10 true
+// ---
+// Mutating a value that is not a variable.
+[3].append(4)
+// error:
+// TypeError: cannot use mutating member 'append' on an immutable value of type 'Array'
+//  --> cell10:2:1
+//   |
+// 2 | [3].append(4)
+//   | ^~~~~~~~~~~~~
+//   = hint: store the value in a 'var' first, then call 'append' on it
