@@ -27,21 +27,31 @@ enum ArrayMutations {
 
   private static let additions: [BuiltinMethod] = [
     BuiltinMethod("append", [P.plain("newElement")], mutating: true, "Adds an element at the end.") { r, c in
-      try edit(&r, c) { $0.append(c[0]); return .void }
+      try edit(&r, c) { try c.interpreter.reserveArrayGrowth($0, adding: 1, c.span); $0.append(c[0]); return .void }
     },
     BuiltinMethod("append", [P.label("contentsOf", "Sequence", name: "newElements")], mutating: true,
                   "Adds a sequence's elements at the end.") { r, c in
       let items = try c.elements(0)
-      return try edit(&r, c) { $0 += items; return .void }
+      return try edit(&r, c) { try c.interpreter.reserveArrayGrowth($0, adding: items.count, c.span); $0 += items; return .void }
     },
     BuiltinMethod("insert", [P.plain("newElement"), P.label("at", "Int", name: "i")], mutating: true,
                   "Inserts an element before index i (i may be count).") { r, c in
-      try edit(&r, c) { $0.insert(c[0], at: try index(c, 1, $0.count, limit: $0.count + 1)); return .void }
+      try edit(&r, c) { elements in
+        let position = try index(c, 1, elements.count, limit: elements.count + 1)
+        try c.interpreter.reserveArrayGrowth(elements, adding: 1, c.span)
+        elements.insert(c[0], at: position)
+        return .void
+      }
     },
     BuiltinMethod("insert", [P.label("contentsOf", "Sequence", name: "newElements"), P.label("at", "Int", name: "i")],
                   mutating: true, "Inserts a sequence's elements before index i.") { r, c in
       let items = try c.elements(0)
-      return try edit(&r, c) { $0.insert(contentsOf: items, at: try index(c, 1, $0.count, limit: $0.count + 1)); return .void }
+      return try edit(&r, c) { elements in
+        let position = try index(c, 1, elements.count, limit: elements.count + 1)
+        try c.interpreter.reserveArrayGrowth(elements, adding: items.count, c.span)
+        elements.insert(contentsOf: items, at: position)
+        return .void
+      }
     },
   ]
 

@@ -1,3 +1,5 @@
+import MemoryBudget
+
 /// `Dictionary(…)`, `Set(…)`, `Character(_:)`, `SeededGenerator(seed:)`, and the extra signatures
 /// of `String`, `Int` and `Double`: `String(format:_:)`, `String(repeating:count:)`,
 /// `Int(exactly:)`, `Int(_:radix:)`, `Int.random(in:using:)`.
@@ -113,6 +115,9 @@ extension CoreBuiltins {
       let count = try a.int("count")
       guard count >= 0, text.utf8.count * count <= Interpreter.maximumStringLength else {
         throw fail(.invalidConversion("count \(count)", "a String length (0 up to \(Interpreter.maximumStringLength) bytes)"))
+      }
+      do throws(MemoryError) { try MemoryBudget.reserve(count: text.utf8.count * count, stride: 1) } catch {
+        throw fail(.outOfMemory("string", error.description))
       }
       return .string(String(repeating: text, count: count))
     }

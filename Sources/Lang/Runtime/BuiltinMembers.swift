@@ -129,7 +129,8 @@ enum BuiltinMembers {
   struct Lookup {
     let typeName: String
     let methods: [BuiltinMethod]
-    /// The value itself, or (for the Array methods of a String, range or Set) its elements as an array.
+    /// The value itself, or (for the Array methods of a String, range or Set) its elements as an
+    /// array; Void for a mutating lookup, whose body gets the variable's value in place.
     let receiver: Value
   }
 
@@ -138,6 +139,9 @@ enum BuiltinMembers {
     guard let (typeName, table) = table(for: value) else { return nil }
     if let own = table[name].map({ $0.allSatisfy { $0.isMutating == mutating } ? $0 : $0.filter { $0.isMutating == mutating } }),
        !own.isEmpty {
+      // A mutating lookup keeps no copy of the receiver: the variable's array must stay uniquely
+      // referenced, or the mutation would copy it whole.
+      if mutating { return Lookup(typeName: typeName, methods: own, receiver: .void) }
       if case .range = value { return Lookup(typeName: typeName, methods: own, receiver: .array(value.arrayValue ?? [])) }
       return Lookup(typeName: typeName, methods: own, receiver: value)
     }
@@ -161,8 +165,9 @@ enum BuiltinMembers {
   static func mutate(_ value: inout Value, _ name: String, _ arguments: Interpreter.ArgumentList,
                      _ interpreter: Interpreter, _ span: Span) throws -> Value {
     if name == "append", arguments.count == 1, arguments[0].label == nil, var elements = Interpreter.takeArray(&value) {
-      elements.append(arguments[0].value)   // the common case, without binding
-      value = .array(elements)
+      defer { value = .array(elements) }   // the common case, without binding
+      try interpreter.reserveArrayGrowth(elements, adding: 1, span)
+      elements.append(arguments[0].value)
       return .void
     }
     guard let found = lookup(value, name, mutating: true) else {

@@ -128,6 +128,7 @@ extension Interpreter {
         defer { value = .dictionary(dictionary) }
         guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
         var entry = dictionary[indices[0]] ?? .null
+        if entry.isNil { try reserveDictionaryGrowth(dictionary, at) }
         try apply(&entry, rest, span, body)
         guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
           throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
@@ -139,6 +140,7 @@ extension Interpreter {
       guard var dictionary = Self.takeDictionary(&value) else { throw error(.notSubscriptable(value.typeName), at) }
       defer { value = .dictionary(dictionary) }
       var entry = dictionary[key] ?? fallback
+      if dictionary[key] == nil { try reserveDictionaryGrowth(dictionary, at) }
       try apply(&entry, rest, span, body)
       guard dictionary.set(key, entry) else {
         throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), at)
