@@ -113,10 +113,11 @@ extension CoreBuiltins {
                    doc: "The text repeated count times.") { a in
       let text = try a.string("repeating")
       let count = try a.int("count")
-      guard count >= 0, text.utf8.count * count <= Interpreter.maximumStringLength else {
+      let bytes = text.utf8.count.multipliedReportingOverflow(by: count)
+      guard count >= 0, !bytes.overflow, bytes.partialValue <= Interpreter.maximumStringLength else {
         throw fail(.invalidConversion("count \(count)", "a String length (0 up to \(Interpreter.maximumStringLength) bytes)"))
       }
-      do throws(MemoryError) { try MemoryBudget.reserve(count: text.utf8.count * count, stride: 1) } catch {
+      do throws(MemoryError) { try MemoryBudget.reserve(count: bytes.partialValue, stride: 1) } catch {
         throw fail(.outOfMemory("string", error.description))
       }
       return .string(String(repeating: text, count: count))
@@ -152,8 +153,8 @@ extension CoreBuiltins {
       guard case .range(let range) = a["range"], let low = range.lower, let high = range.upper else {
         throw fail(.wrongType("\(type).random(in:)", expected: "a range like 0..<10", got: a["range"].typeName))
       }
+      guard range.isClosed ? high >= low : high > low else { throw fail(.invalidConversion("an empty range", "a random number")) }
       let top = range.isClosed ? high : high - 1
-      guard top >= low else { throw fail(.invalidConversion("an empty range", "a random number")) }
       let width = UInt64(bitPattern: Int64(top &- low)) &+ 1
       let offset = width == 0 ? generator.next() : generator.next().multipliedFullWidth(by: width).high
       return .int(low &+ Int(bitPattern: UInt(offset)))

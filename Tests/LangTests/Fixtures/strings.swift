@@ -70,3 +70,20 @@ big + 1
 // 2 | big + 1
 //   | ^~~~~~~
 //   = hint: the result does not fit in Int; use Double values
+// ---
+String(repeating: "ab", count: -1)
+// error:
+// ValueError: cannot convert count -1 to a String length (0 up to 100000000 bytes)
+//  --> cell9:1:1
+//   |
+// 1 | String(repeating: "ab", count: -1)
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+String(repeat: "ab", count: 2)
+// error:
+// TypeError: no String(repeat:count:) matches these argument labels
+//  --> cell10:1:1
+//   |
+// 1 | String(repeat: "ab", count: 2)
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+//   = hint: it is one of String(_ value: Any) -> String, String(format: String, _ arguments: Any...) -> String, String(repeating: String, count: Int) -> String
