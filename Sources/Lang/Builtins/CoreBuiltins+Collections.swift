@@ -22,7 +22,7 @@ extension CoreBuiltins {
   private static var dictionary: NativeFunction {
     let make = NativeFunction(name: "Dictionary", returns: "Dictionary", doc: "An empty dictionary; also Dictionary(grouping:by:), "
                                 + "Dictionary(uniqueKeysWithValues:) and Dictionary(_:uniquingKeysWith:).",
-                              example: "Dictionary(grouping: words, by: { $0.count })", isType: true) { _ in .dictionary(DictionaryValue()) }
+                              example: "Dictionary(grouping: [\"ab\", \"c\", \"de\"], by: { $0.count })   // [2: [\"ab\", \"de\"], 1: [\"c\"]]", isType: true) { _ in .dictionary(DictionaryValue()) }
     make.overloads = [
       NativeFunction(name: "Dictionary", parameters: [P.label("grouping", "Sequence", name: "values"), P.label("by", "(Element) -> Key", name: "keyForValue")],
                      returns: "Dictionary", doc: "The elements grouped in arrays under the key the closure gives each.") { a in
