@@ -46,6 +46,7 @@ public enum NotebookRuntime {
       }
       runtime.progress = LiveDisplays(rawValue: choice)
     }
+    session.nextSeed = { runtime.nextSeed() }
     session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
       guard let seed = UInt64(invocation.argument) else {
         throw HostError("ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'", hint: "write %seed 42")
