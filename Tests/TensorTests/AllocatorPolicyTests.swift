@@ -37,7 +37,10 @@ struct AllocatorPolicyTests {
     thread.start()
     finished.wait()
     let faults = fewest.withLock { $0 }
-    #expect(faults < 2_000, "\(faults) page faults for three reused 24 MiB buffers")
+    // Without the policy all three buffers fault again (18,432 pages). With it, none should; but the
+    // arena is shared with tests running at the same time, whose allocations (or a `%reset`'s
+    // malloc_trim) can displace one buffer (6,144 pages): that is tolerated, two are not.
+    #expect(faults < 9_000, "\(faults) page faults for three reused 24 MiB buffers")
   }
 
   /// Minor page faults of the calling thread so far.
