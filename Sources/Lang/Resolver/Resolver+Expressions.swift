@@ -42,6 +42,7 @@ extension Resolver {
 
   /// A closure's body in a block of its own: its parameters (or `$0`, `$1`, …) are `let`s.
   func resolveClosure(_ decl: ClosureDecl) {
+    markCapture()
     let savedLoops = loopDepth
     loopDepth = 0
     defer { loopDepth = savedLoops }

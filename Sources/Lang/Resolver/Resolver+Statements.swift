@@ -20,11 +20,13 @@ extension Resolver {
       resolve(sequence)
       nested {
         for name in pattern.names { declare(name, isLet: true) }
-        if let filter { resolve(filter) }
-        loop { resolveBlock(body, boundary: .none) }
+        loop(statement) {
+          if let filter { resolve(filter) }
+          resolveBlock(body, boundary: .none)
+        }
       }
     case .whileLoop(let conditions, let body):
-      nested { resolve(conditions); loop { resolveBlock(body, boundary: .none) } }
+      nested { loop(statement) { resolve(conditions); resolveBlock(body, boundary: .none) } }
     case .repeatWhile(let body, let condition):
       loop { resolveBlock(body, boundary: .none) }
       resolve(condition)
@@ -62,15 +64,30 @@ extension Resolver {
     body()
   }
 
-  func loop(_ body: () -> Void) {
+  /// Resolves a loop's body; a `for`/`while` (`statement`) reuses one scope for all iterations
+  /// unless a closure or function inside it is found (which could keep an iteration's variables).
+  func loop(_ statement: Stmt? = nil, _ body: () -> Void) {
     loopDepth += 1
-    defer { loopDepth -= 1 }
+    if let statement {
+      statement.reusesLoopScope = true
+      loops.append(statement)
+    }
+    defer {
+      loopDepth -= 1
+      if statement != nil { loops.removeLast() }
+    }
     body()
+  }
+
+  /// A closure or function is made here: no loop around it may share its scope.
+  func markCapture() {
+    for statement in loops { statement.reusesLoopScope = false }
   }
 
   /// A function body: parameters are `let`s, loops of the caller do not count, and a function
   /// with a result type must return on every path.
   private func resolveFunction(_ decl: FunctionDecl, _ span: Span) {
+    markCapture()
     for parameter in decl.parameters {
       if let value = parameter.defaultValue { resolve(value) }
     }

@@ -35,6 +35,8 @@ final class Resolver {
   let globalNames: () -> [String]
   var blocks: [Block] = []
   var loopDepth = 0
+  /// The `for`/`while` statements around the current node (a closure inside marks them all).
+  var loops: [Stmt] = []
   var diagnostics: [Diagnostic] = []
 
   init(file: SourceFile, global: @escaping (String) -> Bool?, globalNames: @escaping () -> [String]) {

@@ -18,6 +18,10 @@ extension Interpreter {
     try modify(target, in: scope, span) { current in
       if op == "=" {
         current = value
+      } else if op == "+=", case .string(let piece) = value, var text = Self.takeString(&current) {
+        defer { current = .string(text) }
+        guard text.utf8.count + piece.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        text += piece
       } else {
         current = try binary(String(op.dropLast()), current, value, span)
       }
@@ -80,9 +84,7 @@ extension Interpreter {
       var value = try evaluate(root, in: scope)
       return try apply(&value, accessors[...], span, body)
     }
-    guard let box = scope.lookup(name) else {
-      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), root.span)
-    }
+    let box = try lookup(root, in: scope)
     if box.isLet, !(accessors.first.map { _ in isHost(box.value) } ?? false) {
       throw error(.assignToConstant(name), root.span)
     }
@@ -140,6 +142,13 @@ extension Interpreter {
     guard case .array(let elements) = value else { return nil }
     value = .void
     return elements
+  }
+
+  /// Moves a string out of `value` (leaving Void), so `+=` appends in place.
+  static func takeString(_ value: inout Value) -> String? {
+    guard case .string(let text) = value else { return nil }
+    value = .void
+    return text
   }
 
   static func takeDictionary(_ value: inout Value) -> DictionaryValue? {

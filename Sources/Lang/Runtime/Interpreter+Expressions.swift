@@ -12,11 +12,8 @@ extension Interpreter {
     switch expr.kind {
     case .literal(let value):
       return value
-    case .identifier(let name):
-      guard let box = scope.lookup(name) else {
-        throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
-      }
-      return box.value
+    case .identifier:
+      return try lookup(expr, in: scope).value
     case .interpolated(let segments):
       var text = ""
       for segment in segments {
@@ -38,6 +35,7 @@ extension Interpreter {
     case .prefix(let op, let operand):
       return try prefix(op, try evaluate(operand, in: scope), expr.span)
     case .binary(let op, let left, let right):
+      if let code = expr.opcode { return try fastBinary(code, left, right, expr.span, op, in: scope) }
       return try evaluateBinary(op, left, right, expr.span, in: scope)
     case .ternary(let condition, let then, let otherwise):
       return try evaluate(try truth(condition, in: scope) ? then : otherwise, in: scope)
@@ -65,6 +63,23 @@ extension Interpreter {
     case .invalid:
       throw error(.expectedExpression(), expr.span)
     }
+  }
+
+  /// The variable an identifier names, through the node's cache when still valid.
+  @inline(__always)
+  func lookup(_ expr: Expr, in scope: Scope) throws -> Box {
+    let epoch = Scope.epoch.load(ordering: .relaxed)
+    if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox { return box }
+    guard case .identifier(let name) = expr.kind, let box = scope.lookup(name) else {
+      let name: String
+      if case .identifier(let written) = expr.kind { name = written } else { name = "" }
+      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+    }
+    scope.observed = true
+    expr.cachedSerial = scope.serial
+    expr.cachedEpoch = epoch
+    expr.cachedBox = box
+    return box
   }
 
   private func evaluateDictionary(_ pairs: [(key: Expr, value: Expr)], in scope: Scope) throws -> Value {
@@ -109,6 +124,22 @@ extension Interpreter {
       let rhs = try evaluate(right, in: scope)
       return try binary(op, lhs, rhs, span)
     }
+  }
+
+  /// Int and Double operands of an interned operator, without string comparisons.
+  @inline(__always)
+  private func fastBinary(_ code: Opcode, _ left: Expr, _ right: Expr, _ span: Span, _ op: String, in scope: Scope) throws -> Value {
+    let lhs = try evaluate(left, in: scope)
+    let rhs = try evaluate(right, in: scope)
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)):
+      if let result = code.apply(a, b) { return result }
+    case (.double(let a), .double(let b)): return code.apply(a, b)
+    case (.int(let a), .double(let b)): return code.apply(Double(a), b)
+    case (.double(let a), .int(let b)): return code.apply(a, Double(b))
+    default: break
+    }
+    return try binary(op, lhs, rhs, span)
   }
 
   func tupleElement(_ value: Value, _ position: Int, _ span: Span) throws -> Value {

@@ -45,6 +45,9 @@ final class Stmt {
   let kind: Kind
   let span: Span
   var suppressesDisplay = false
+  /// Set by the resolver: a loop whose body makes no closure or function, so one scope serves
+  /// every iteration (nothing can keep an iteration's variables).
+  var reusesLoopScope = false
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind
