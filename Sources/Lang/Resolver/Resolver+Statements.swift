@@ -11,6 +11,8 @@ extension Resolver {
       resolve(value)
       resolveTarget(target)
     case .ifElse(let conditions, let then, let otherwise):
+      statement.needsBlockScope = conditions.contains { if case .optionalBinding = $0 { true } else { false } }
+        || Self.declaresNames(then) || otherwise.map(Self.declaresNames) ?? false
       nested { resolve(conditions); resolveBlock(then, boundary: .none) }
       if let otherwise { resolveBlock(otherwise, boundary: .none) }
     case .guardElse(let conditions, let otherwise):
@@ -103,6 +105,16 @@ extension Resolver {
     if decl.body.count == 1, case .expression = decl.body[0].kind { return }
     if !Self.definitelyReturns(decl.body) {
       report(.missingReturnInFunction(decl.signatureName, type.description), Span(max(span.start, span.end - 1), span.end))
+    }
+  }
+
+  /// Whether a block declares a name of its own (so it needs a scope when it runs).
+  static func declaresNames(_ statements: [Stmt]) -> Bool {
+    statements.contains { statement in
+      switch statement.kind {
+      case .binding, .function, .guardElse, .magic: return true
+      default: return false
+      }
     }
   }
 

@@ -59,6 +59,18 @@ extension Interpreter {
   }
 
   private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span) throws -> Value {
+    if let (op, code) = closure.binaryOperator, arguments.count == 2 {
+      try tick(span)
+      let (lhs, rhs) = (arguments[0].value, arguments[1].value)
+      if let code {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): if let result = code.apply(a, b) { return result }
+        case (.double(let a), .double(let b)): return code.apply(a, b)
+        default: break
+        }
+      }
+      return try binary(op, lhs, rhs, span)
+    }
     guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
     try tick(span)
     let scope = Scope(parent: closure.scope)

@@ -54,6 +54,13 @@ extension Interpreter {
       return .implicitMember(name)
     case .subscriptAccess(let base, let arguments):
       let value = try evaluate(base, in: scope)
+      if arguments.count == 1 {
+        let index = try evaluate(arguments[0].value, in: scope)
+        if case .array(let elements) = value, case .int(let position) = index, elements.indices.contains(position) {
+          return elements[position]
+        }
+        return try subscriptGet(value, [index], arguments[0].label, expr.span)
+      }
       let indices = try arguments.map { try evaluate($0.value, in: scope) }
       return try subscriptGet(value, indices, arguments.first?.label, expr.span)
     case .forceUnwrap(let base):

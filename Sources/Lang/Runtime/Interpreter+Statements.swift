@@ -24,10 +24,10 @@ extension Interpreter {
       try assign(target, op: op, valueExpr, in: scope)
       return .normal
     case .ifElse(let conditions, let then, let otherwise):
-      let inner = Scope(parent: scope)
+      let inner = statement.needsBlockScope ? Scope(parent: scope) : scope
       if try test(conditions, in: inner) { return try execute(then, in: inner) }
       guard let otherwise else { return .normal }
-      return try execute(otherwise, in: Scope(parent: scope))
+      return try execute(otherwise, in: statement.needsBlockScope ? Scope(parent: scope) : scope)
     case .guardElse(let conditions, let otherwise):
       if try test(conditions, in: scope) { return .normal }
       let flow = try execute(otherwise, in: Scope(parent: scope))

@@ -96,7 +96,16 @@ public final class Closure {
     isFunction = true
   }
 
+  /// For `{ $0 op $1 }` (what an operator used as a function lowers to): the operator and its
+  /// interned form, so a call applies it directly.
+  private(set) var binaryOperator: (op: String, code: Opcode?)?
+
   init(closure decl: ClosureDecl, scope: Scope) {
+    if decl.implicitCount == 2, decl.body.count == 1, case .expression(let expr) = decl.body[0].kind,
+       case .binary(let op, let left, let right) = expr.kind, case .identifier("$0") = left.kind,
+       case .identifier("$1") = right.kind, !["&&", "||", "??"].contains(op) {
+      binaryOperator = (op, expr.opcode)
+    }
     name = "closure"
     parameters = decl.parameters
     implicitCount = decl.implicitCount
