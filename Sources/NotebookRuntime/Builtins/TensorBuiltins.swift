@@ -32,7 +32,8 @@ enum TensorBuiltins {
     func shaped(_ name: String, _ doc: String, _ make: @escaping ([Int]) throws -> Tensor) -> Value {
       .native(NativeFunction(name: name, parameters: [P.positional("shape", "[Int]")], returns: "Tensor", doc: doc,
                              example: "Tensor.\(name)([2, 3])", isType: false) { a in
-        try EngineErrors.run { .host(TensorValue(try make(try a.ints("shape")))) }
+        try ArgumentLimits.check(a, [P.positional("shape", "[Int]")])
+        return try EngineErrors.run { .host(TensorValue(try make(try a.ints("shape")))) }
       })
     }
     let statics: [String: Value] = [
