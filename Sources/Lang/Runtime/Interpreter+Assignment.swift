@@ -21,6 +21,7 @@ extension Interpreter {
       } else if op == "+=", case .string(let piece) = value, var text = Self.takeString(&current) {
         defer { current = .string(text) }
         guard text.utf8.count + piece.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        try reserveString(piece.utf8.count, span)
         text += piece
       } else {
         current = try binary(String(op.dropLast()), current, value, span)
