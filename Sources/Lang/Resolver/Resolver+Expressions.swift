@@ -48,7 +48,8 @@ extension Resolver {
     defer { loopDepth = savedLoops }
     let names = decl.implicitCount > 0 ? (0..<decl.implicitCount).map { "$\($0)" } : decl.parameters.map(\.name)
     resolveBlock(decl.body, boundary: .closure) { block in
-      for name in names { block.names[name] = Binding(isLet: true, isFunction: false, declared: true) }
+      // Not `let`s here: `reduce(into:)` passes `$0` inout; the run time checks the others.
+      for name in names { block.names[name] = Binding(isLet: false, isFunction: false, declared: true) }
     }
   }
 
