@@ -3,7 +3,7 @@ import Tensor
 
 /// `stride-bench`: the engine's benchmarks, printing JSON lines shaped like ../shared/bench.
 ///
-/// usage: stride-bench training … (TrainingBench.swift), or
+/// usage: stride-bench training … (TrainingBench.swift), stride-bench lang … (LangBench.swift), or
 ///        stride-bench [sgemm|conv|lenet|lenet-memory|resnet|micro|all]… [--threads 1 2] [--runs 7] [--min-run-s 0.5]
 ///        [--cases big small deep] [--sizes 256 512 1024 2048] [--batch 64 256] [--steps N]
 ///        conv only: [--parts yes] (also bwd_input, bwd_weight, bwd_all) [--kinds fwd fwd_bwd …]
@@ -12,6 +12,10 @@ struct StrideBench {
   static func main() throws {
     if CommandLine.arguments.dropFirst().first == "training" {
       runTrainingBenchmarks(Array(CommandLine.arguments.dropFirst(2)))
+      return
+    }
+    if CommandLine.arguments.dropFirst().first == "lang" {
+      LangBench.run(BenchOptions(CommandLine.arguments.dropFirst(2)))
       return
     }
     let options = BenchOptions(CommandLine.arguments.dropFirst())

@@ -32,6 +32,9 @@ extension DiagnosticMessage {
   static func breakOutsideLoop(_ keyword: String) -> Self {
     make("SyntaxError", "'\(keyword)' is only allowed inside a loop")
   }
+  static func captureBeforeDeclaration(_ name: String, _ what: String) -> Self {
+    make("NameError", "\(what) captures '\(name)' before it is declared", hint: "declare '\(name)' above the \(what)")
+  }
   static func chainedComparison(_ op: String) -> Self {
     make("SyntaxError", "comparisons cannot be chained ('\(op)' after a comparison)", hint: "combine them with '&&', e.g. 'a < b && b < c'")
   }
@@ -83,6 +86,10 @@ extension DiagnosticMessage {
   }
   static func missingReturn(_ function: String) -> Self {
     make("TypeError", "\(function) ended without returning a value")
+  }
+  static func missingReturnInFunction(_ function: String, _ type: String) -> Self {
+    make("TypeError", "missing return in \(function), which must return '\(type)'",
+         hint: "end every path of the body with 'return …'")
   }
   static func mutatingOnValue(_ type: String, _ name: String) -> Self {
     make("TypeError", "cannot use mutating member '\(name)' on an immutable value of type '\(type)'",
@@ -162,6 +169,9 @@ extension DiagnosticMessage {
   }
   static func unsupportedConstruct(_ construct: String) -> Self {
     make("SyntaxError", "'\(construct)' is not supported in Stride cells", hint: unsupportedHints[construct] ?? "this part of Swift is not in the cell language")
+  }
+  static func useBeforeDeclaration(_ name: String) -> Self {
+    make("NameError", "use of '\(name)' before its declaration", hint: "declare '\(name)' above this line")
   }
   static func wrongType(_ what: String, expected: String, got: String) -> Self {
     make("TypeError", "\(what) expects \(expected), got \(got)")

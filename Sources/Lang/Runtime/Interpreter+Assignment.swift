@@ -17,14 +17,45 @@ extension Interpreter {
   func assign(_ target: Expr, op: String, _ valueExpr: Expr, in scope: Scope) throws {
     let value = try evaluate(valueExpr, in: scope)
     let span = target.span.to(valueExpr.span)
+    if case .identifier = target.kind, let result = try assignNumber(target, op, value, span, in: scope) {
+      return result
+    }
     try modify(target, in: scope, span) { current in
       if op == "=" {
         current = value
+      } else if op == "+=", case .string(let piece) = value, var text = Self.takeString(&current) {
+        defer { current = .string(text) }
+        guard text.utf8.count + piece.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        try reserveString(piece.utf8.count, span)
+        text += piece
       } else {
         current = try binary(String(op.dropLast()), current, value, span)
       }
     }
   }
+
+  /// `x = n`, `x += n`, … on an untyped `var` holding an Int or Double and an Int or Double value,
+  /// without the accessor path; nil when that is not the case (the general path takes it).
+  private func assignNumber(_ target: Expr, _ op: String, _ value: Value, _ span: Span, in scope: Scope) throws -> Void? {
+    let box = try lookup(target, in: scope)
+    guard !box.isLet, box.type == nil else { return nil }
+    if op == "=" {
+      box.value = value
+      return ()
+    }
+    guard let code = Self.compoundOpcodes[op] else { return nil }
+    switch (box.value, value) {
+    case (.int(let a), .int(let b)):
+      guard let result = code.apply(a, b) else { return nil }
+      box.value = result
+    case (.double(let a), .double(let b)): box.value = code.apply(a, b)
+    case (.double(let a), .int(let b)): box.value = code.apply(a, Double(b))
+    default: return nil
+    }
+    return ()
+  }
+
+  static let compoundOpcodes: [String: Opcode] = ["+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "%=": .remainder]
 
   /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
   func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
@@ -90,9 +121,7 @@ extension Interpreter {
       var value = try evaluate(root, in: scope)
       return try apply(&value, accessors[...], span, body)
     }
-    guard let box = scope.lookup(name) else {
-      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), root.span)
-    }
+    let box = try lookup(root, in: scope)
     if box.isLet, !(accessors.first.map { _ in isHost(box.value) } ?? false) {
       throw error(.assignToConstant(name), root.span)
     }
@@ -160,6 +189,13 @@ extension Interpreter {
     guard case .array(let elements) = value else { return nil }
     value = .void
     return elements
+  }
+
+  /// Moves a string out of `value` (leaving Void), so `+=` appends in place.
+  static func takeString(_ value: inout Value) -> String? {
+    guard case .string(let text) = value else { return nil }
+    value = .void
+    return text
   }
 
   static func takeDictionary(_ value: inout Value) -> DictionaryValue? {

@@ -69,6 +69,18 @@ extension Interpreter {
 
   private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span,
                            updating first: UnsafeMutablePointer<Value>? = nil) throws -> Value {
+    if first == nil, let (op, code) = closure.binaryOperator, arguments.count == 2 {
+      try tick(span)
+      let (lhs, rhs) = (arguments[0].value, arguments[1].value)
+      if let code {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): if let result = code.apply(a, b) { return result }
+        case (.double(let a), .double(let b)): return code.apply(a, b)
+        default: break
+        }
+      }
+      return try binary(op, lhs, rhs, span)
+    }
     guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
     try tick(span)
     let scope = Scope(parent: closure.scope)
@@ -111,12 +123,24 @@ extension Interpreter {
     }
   }
 
+  /// `$0`, `$1`, … made once.
+  static let implicitNames = (0..<64).map { "$\($0)" }
+
+  /// The arguments as they are when each matches its parameter's label in order (the usual call).
+  private func plainArguments(_ closure: Closure, _ arguments: ArgumentList) -> [Value]? {
+    guard closure.bindsPlainly, arguments.count == closure.parameters.count else { return nil }
+    for (argument, parameter) in zip(arguments, closure.parameters) where argument.label != parameter.label {
+      return nil
+    }
+    return arguments.map(\.value)
+  }
+
   private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope,
                                     updatesFirst: Bool = false) throws {
     if closure.isFunction {
-      let parameters = closure.parameters.map(BindingParameter.init)
-      let values = try bindArguments(parameters, arguments, closure.signatureName, span, scope: closure.scope,
-                                     signature: closure.signature)
+      let values = try plainArguments(closure, arguments) ?? bindArguments(
+        closure.parameters.map(BindingParameter.init), arguments, closure.signatureName, span, scope: closure.scope,
+        signature: closure.signature)
       for (parameter, value) in zip(closure.parameters, values) {
         var value = value
         if let type = parameter.type, !parameter.variadic {
@@ -130,7 +154,9 @@ extension Interpreter {
       }
       return
     }
-    let names = closure.implicitCount > 0 ? (0..<closure.implicitCount).map { "$\($0)" } : closure.parameters.map(\.name)
+    let names = closure.implicitCount > 0
+      ? Array(Self.implicitNames.prefix(closure.implicitCount)) + (closure.implicitCount > 64 ? (64..<closure.implicitCount).map { "$\($0)" } : [])
+      : closure.parameters.map(\.name)
     var values = arguments.map(\.value)
     if values.count == 1, names.count > 1, case .tuple(let parts) = values[0], parts.count == names.count {
       values = parts

@@ -12,11 +12,8 @@ extension Interpreter {
     switch expr.kind {
     case .literal(let value):
       return value
-    case .identifier(let name):
-      guard let box = scope.lookup(name) else {
-        throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
-      }
-      return box.value
+    case .identifier:
+      return try lookup(expr, in: scope).value
     case .interpolated(let segments):
       var text = ""
       for segment in segments {
@@ -39,6 +36,7 @@ extension Interpreter {
     case .prefix(let op, let operand):
       return try prefix(op, try evaluate(operand, in: scope), expr.span)
     case .binary(let op, let left, let right):
+      if let code = expr.opcode { return try fastBinary(code, left, right, expr.span, op, in: scope) }
       return try evaluateBinary(op, left, right, expr.span, in: scope)
     case .ternary(let condition, let then, let otherwise):
       return try evaluate(try truth(condition, in: scope) ? then : otherwise, in: scope)
@@ -57,6 +55,13 @@ extension Interpreter {
       return .implicitMember(name)
     case .subscriptAccess(let base, let arguments):
       let value = try evaluate(base, in: scope)
+      if arguments.count == 1 {
+        let index = try evaluate(arguments[0].value, in: scope)
+        if case .array(let elements) = value, case .int(let position) = index, elements.indices.contains(position) {
+          return elements[position]
+        }
+        return try subscriptGet(value, [index], arguments[0].label, expr.span)
+      }
       let indices = try arguments.map { try evaluate($0.value, in: scope) }
       return try subscriptGet(value, indices, arguments.first?.label, expr.span)
     case .forceUnwrap(let base):
@@ -66,6 +71,23 @@ extension Interpreter {
     case .invalid:
       throw error(.expectedExpression(), expr.span)
     }
+  }
+
+  /// The variable an identifier names, through the node's cache when still valid.
+  @inline(__always)
+  func lookup(_ expr: Expr, in scope: Scope) throws -> Box {
+    let epoch = Scope.epoch.load(ordering: .relaxed)
+    if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox { return box }
+    guard case .identifier(let name) = expr.kind, let box = scope.lookup(name) else {
+      let name: String
+      if case .identifier(let written) = expr.kind { name = written } else { name = "" }
+      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+    }
+    scope.observed = true
+    expr.cachedSerial = scope.serial
+    expr.cachedEpoch = epoch
+    expr.cachedBox = box
+    return box
   }
 
   private func evaluateDictionary(_ pairs: [(key: Expr, value: Expr)], in scope: Scope) throws -> Value {
@@ -112,6 +134,22 @@ extension Interpreter {
     }
   }
 
+  /// Int and Double operands of an interned operator, without string comparisons.
+  @inline(__always)
+  private func fastBinary(_ code: Opcode, _ left: Expr, _ right: Expr, _ span: Span, _ op: String, in scope: Scope) throws -> Value {
+    let lhs = try evaluate(left, in: scope)
+    let rhs = try evaluate(right, in: scope)
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)):
+      if let result = code.apply(a, b) { return result }
+    case (.double(let a), .double(let b)): return code.apply(a, b)
+    case (.int(let a), .double(let b)): return code.apply(Double(a), b)
+    case (.double(let a), .int(let b)): return code.apply(a, Double(b))
+    default: break
+    }
+    return try binary(op, lhs, rhs, span)
+  }
+
   func tupleElement(_ value: Value, _ position: Int, _ span: Span) throws -> Value {
     guard case .tuple(let elements) = value else {
       throw error(.noMember(value.typeName, String(position), suggestion: nil), span)
@@ -133,31 +171,6 @@ extension Interpreter {
 
   /// The closest name by edit distance, when close enough to be a likely typo.
   func suggestion(for name: String, among candidates: [String]) -> String? {
-    let limit = max(1, name.count / 3)
-    var best: (String, Int)?
-    for candidate in candidates where abs(candidate.count - name.count) <= limit {
-      let distance = editDistance(name, candidate)
-      if distance <= limit, best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
-        best = (candidate, distance)
-      }
-    }
-    return best?.0
-  }
-
-  private func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased())
-    let y = Array(b.lowercased())
-    guard !x.isEmpty else { return y.count }
-    var row = Array(0...y.count)
-    for i in 1...x.count {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: y.count, by: 1) {
-        let saved = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-        previous = saved
-      }
-    }
-    return row[y.count]
+    Suggestions.closest(to: name, among: candidates)
   }
 }

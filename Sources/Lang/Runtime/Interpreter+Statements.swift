@@ -24,19 +24,19 @@ extension Interpreter {
       try assign(target, op: op, valueExpr, in: scope)
       return .normal
     case .ifElse(let conditions, let then, let otherwise):
-      let inner = Scope(parent: scope)
+      let inner = statement.needsBlockScope ? Scope(parent: scope) : scope
       if try test(conditions, in: inner) { return try execute(then, in: inner) }
       guard let otherwise else { return .normal }
-      return try execute(otherwise, in: Scope(parent: scope))
+      return try execute(otherwise, in: statement.needsBlockScope ? Scope(parent: scope) : scope)
     case .guardElse(let conditions, let otherwise):
       if try test(conditions, in: scope) { return .normal }
       let flow = try execute(otherwise, in: Scope(parent: scope))
       if case .normal = flow { throw error(.guardMustExit(), statement.span) }
       return flow
     case .forIn(let pattern, let sequence, let filter, let body):
-      return try executeFor(pattern, sequence, filter, body, in: scope)
+      return try executeFor(pattern, sequence, filter, body, reusing: statement.reusesLoopScope, in: scope)
     case .whileLoop(let conditions, let body):
-      return try executeWhile(conditions, body, statement.span, in: scope)
+      return try executeWhile(conditions, body, statement.span, reusing: statement.reusesLoopScope, in: scope)
     case .repeatWhile(let body, let condition):
       return try executeRepeat(body, condition, in: scope)
     case .breakLoop: return .breakLoop
@@ -118,13 +118,29 @@ extension Interpreter {
 
   // MARK: - Loops
 
+  /// A scope for every iteration, or (`reusing`, when the body makes no closure) one for all.
+  private func loopScope(_ shared: Scope?, _ scope: Scope) -> Scope {
+    shared ?? Scope(parent: scope)
+  }
+
+  private func sharedScope(_ reusing: Bool, _ scope: Scope) -> Scope? {
+    guard reusing else { return nil }
+    let shared = Scope(parent: scope)
+    shared.reusesBoxes = true
+    return shared
+  }
+
   private func executeFor(_ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt],
-                          in scope: Scope) throws -> Flow {
+                          reusing: Bool, in scope: Scope) throws -> Flow {
     let sequence = try evaluate(sequenceExpr, in: scope)
+    if case .range(let range) = sequence, case .name(let name, _) = pattern, let lower = range.lower, let upper = range.upper {
+      return try countingLoop(name, lower, upper, range.isClosed, filter, body, sequenceExpr.span, reusing: reusing, in: scope)
+    }
     let next = try iterator(for: sequence, sequenceExpr.span)
+    let shared = sharedScope(reusing, scope)
     while let element = try host(sequenceExpr.span, next) {
       try tick(sequenceExpr.span)
-      let inner = Scope(parent: scope)
+      let inner = loopScope(shared, scope)
       try bind(pattern, to: element, in: inner, isLet: true, span: sequenceExpr.span)
       if let filter, try !truth(filter, in: inner) { continue }
       switch try execute(body, in: inner) {
@@ -177,10 +193,38 @@ extension Interpreter {
     }
   }
 
-  private func executeWhile(_ conditions: [Condition], _ body: [Stmt], _ span: Span, in scope: Scope) throws -> Flow {
+  /// `for i in a..<b` (or `a...b`) without an iterator closure.
+  private func countingLoop(_ name: String, _ lower: Int, _ upper: Int, _ closed: Bool, _ filter: Expr?, _ body: [Stmt],
+                            _ span: Span, reusing: Bool, in scope: Scope) throws -> Flow {
+    if upper < lower { throw error(.invalidRange(lower, upper), span) }
+    let shared = sharedScope(reusing, scope)
+    var current = lower
+    while closed ? current <= upper : current < upper {
+      try tick(span)
+      let inner = loopScope(shared, scope)
+      inner.define(name, .int(current), isLet: true)
+      if let filter, try !truth(filter, in: inner) {
+        if current == Int.max { break }
+        current += 1
+        continue
+      }
+      switch try execute(body, in: inner) {
+      case .normal, .continueLoop: break
+      case .breakLoop: return .normal
+      case .returnValue(let value): return .returnValue(value)
+      }
+      if current == Int.max { break }
+      current += 1
+    }
+    return .normal
+  }
+
+  private func executeWhile(_ conditions: [Condition], _ body: [Stmt], _ span: Span, reusing: Bool,
+                            in scope: Scope) throws -> Flow {
+    let shared = sharedScope(reusing, scope)
     while true {
       try tick(span)
-      let inner = Scope(parent: scope)
+      let inner = loopScope(shared, scope)
       guard try test(conditions, in: inner) else { return .normal }
       switch try execute(body, in: inner) {
       case .normal, .continueLoop: continue

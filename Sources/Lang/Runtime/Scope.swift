@@ -1,8 +1,10 @@
+import Synchronization
+
 /// A variable: its value, whether it is a `let`, and its declared type (checked on assignment).
 final class Box {
   var value: Value
-  let isLet: Bool
-  let type: TypeRef?
+  var isLet: Bool
+  var type: TypeRef?
 
   init(_ value: Value, isLet: Bool, type: TypeRef? = nil) {
     self.value = value
@@ -12,11 +14,31 @@ final class Box {
 }
 
 /// Names visible at one level; closures keep their defining scope alive (capture by reference).
+///
+/// Identifier nodes cache their lookup (`Expr.cachedScope…`); a cache is valid while `epoch` has
+/// not moved, and `epoch` moves whenever a name is defined in a scope that a cached lookup may
+/// have passed through (`observed`: a lookup started here, or a scope was made inside it).
 final class Scope {
-  var names: [String: Box] = [:]
-  let parent: Scope?
+  /// Moves on with every definition that may change a cached lookup (all sessions share it).
+  static let epoch = Atomic<Int>(0)
+  private static let serials = Atomic<Int>(0)
 
-  init(parent: Scope?) { self.parent = parent }
+  var names: [String: Box] = [:] {
+    didSet { if observed { Self.epoch.wrappingAdd(1, ordering: .relaxed) } }
+  }
+  let parent: Scope?
+  /// Unique among all scopes ever made (identifier caches compare it).
+  let serial: Int
+  /// Whether a cached lookup started here or a scope was made inside this one.
+  var observed = false
+  /// A loop scope that serves every iteration: declaring a name again updates its variable.
+  var reusesBoxes = false
+
+  init(parent: Scope?) {
+    self.parent = parent
+    serial = Self.serials.wrappingAdd(1, ordering: .relaxed).newValue
+    parent?.observed = true
+  }
 
   /// The nearest variable called `name`.
   func lookup(_ name: String) -> Box? {
@@ -30,6 +52,12 @@ final class Scope {
 
   /// Declares (or redeclares) a name in this scope.
   func define(_ name: String, _ value: Value, isLet: Bool, type: TypeRef? = nil) {
+    if reusesBoxes, let box = names[name] {
+      box.value = value
+      box.isLet = isLet
+      box.type = type
+      return
+    }
     names[name] = Box(value, isLet: isLet, type: type)
   }
 
@@ -68,7 +96,16 @@ public final class Closure {
     isFunction = true
   }
 
+  /// For `{ $0 op $1 }` (what an operator used as a function lowers to): the operator and its
+  /// interned form, so a call applies it directly.
+  private(set) var binaryOperator: (op: String, code: Opcode?)?
+
   init(closure decl: ClosureDecl, scope: Scope) {
+    if decl.implicitCount == 2, decl.body.count == 1, case .expression(let expr) = decl.body[0].kind,
+       case .binary(let op, let left, let right) = expr.kind, case .identifier("$0") = left.kind,
+       case .identifier("$1") = right.kind, !["&&", "||", "??"].contains(op) {
+      binaryOperator = (op, expr.opcode)
+    }
     name = "closure"
     parameters = decl.parameters
     implicitCount = decl.implicitCount
@@ -79,11 +116,14 @@ public final class Closure {
     isFunction = false
   }
 
-  /// `area(width:height:)`.
-  var signatureName: String {
+  /// `area(width:height:)` (made once: every call records it in the call chain).
+  lazy var signatureName: String = {
     guard isFunction else { return "closure" }
     return "\(name)(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
-  }
+  }()
+
+  /// A function whose arguments bind one to one: no defaults, no variadic parameter.
+  lazy var bindsPlainly: Bool = isFunction && parameters.allSatisfy { $0.defaultValue == nil && !$0.variadic }
 
   /// `func area(width w: Double, height: Double = 1) -> Double`.
   var signature: String {

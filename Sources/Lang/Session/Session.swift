@@ -88,6 +88,8 @@ public final class Session {
     let parsed = CellParser.parse(file)
     let statements = parsed.statements
     guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
+    let resolved = resolve(statements, file)
+    guard resolved.isEmpty else { return CellResult(error: CellError(resolved)) }
     let outer = interpreter.saveCellState()  // a cell on a kernel subshell runs within another's turn
     defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink
@@ -108,6 +110,14 @@ public final class Session {
       let diagnostic = Diagnostic(.hostError("Error", String(describing: error), hint: nil), file: file, span: Span(0, 0))
       return CellResult(error: CellError([diagnostic]))
     }
+  }
+
+  /// The resolver's errors for a cell, against the bindings of earlier cells and the built-ins.
+  func resolve(_ statements: [Stmt], _ file: SourceFile) -> [Diagnostic] {
+    let globals = interpreter.globals
+    let resolver = Resolver(file: file, global: { globals.lookup($0)?.isLet },
+                            globalNames: { Array(globals.allNames.keys) })
+    return resolver.resolve(statements)
   }
 
   /// Runs a cell and returns everything a reader would see as text: stdout and stderr, displayed

@@ -40,10 +40,19 @@ final class Expr {
 
   let kind: Kind
   let span: Span
+  /// A binary node's operator, interned (nil for other nodes and operators without a fast path).
+  let opcode: Opcode?
+  /// An identifier's last lookup: the `serial` of the scope it started from, the variable found,
+  /// and the `Scope.epoch` then (a definition that could shadow it moves the epoch on). The box is
+  /// only read when that scope is the current one and the epoch has not moved, so it is alive.
+  var cachedSerial = -1
+  var cachedEpoch = -1
+  unowned(unsafe) var cachedBox: Box?
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind
     self.span = span
+    if case .binary(let op, _, _) = kind { opcode = Opcode(op) } else { opcode = nil }
   }
 }
 

@@ -45,6 +45,12 @@ final class Stmt {
   let kind: Kind
   let span: Span
   var suppressesDisplay = false
+  /// Set by the resolver: a loop whose body makes no closure or function, so one scope serves
+  /// every iteration (nothing can keep an iteration's variables).
+  var reusesLoopScope = false
+  /// Set by the resolver: an `if` whose conditions and blocks declare nothing runs its blocks in
+  /// the enclosing scope.
+  var needsBlockScope = true
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind

@@ -100,11 +100,10 @@ for i in 0..<3 {
     if i == 1 { break }
     print(i)
 }
-// expect: 0
 break
 // error:
 // SyntaxError: 'break' is only allowed inside a loop
-//  --> cell8:6:1
+//  --> cell8:5:1
 //   |
-// 6 | break
+// 5 | break
 //   | ^~~~~
