@@ -110,9 +110,12 @@ python-test:
 	if [ $$status -eq 5 ]; then echo "WARNING: pytest collected no integration test"; status=0; fi; \
 	exit $$status
 
-# libFuzzer over the language's parse-and-evaluate, a fixed number of runs on the committed corpus.
+# libFuzzer over the language's parse-and-evaluate, and over the runtime's built-ins with extreme
+# arguments (its first run builds the runtime's modules instrumented, a few minutes; later runs reuse
+# them), a fixed number of runs each on the committed corpora.
 fuzz:
 	bash scripts/fuzz-lang.sh 3000
+	bash scripts/fuzz-runtime.sh 3000
 
 # Re-executes every notebook through the installed kernelspec (nbclient) and compares its text
 # outputs with the committed ones, timings aside; the student assignment must fail its tests.

@@ -35,12 +35,13 @@ let package = Package(
 
     // MARK: - Shared vocabulary
     .target(name: "Cancellation", exclude: ["README.md"]),
+    .target(name: "MemoryBudget", exclude: ["README.md"]),
     .target(name: "TextFormat", exclude: ["README.md"]),
     .target(name: "Display", dependencies: ["TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The engine
     .target(name: "TensorAVX512", exclude: ["README.md"], swiftSettings: avx512),
-    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "TensorAVX512"],
+    .target(name: "Tensor", dependencies: ["CBLAS", "Cancellation", "CSupport", "MemoryBudget", "TensorAVX512"],
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "Autograd", dependencies: ["Tensor"], exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NN", dependencies: ["Tensor", "Autograd", "CZlib", "Cancellation", "TextFormat"],
@@ -52,7 +53,7 @@ let package = Package(
 
     // MARK: - The language
     .target(name: "Lang", dependencies: [
-      "Display", "Cancellation", "TextFormat",
+      "Display", "Cancellation", "TextFormat", "MemoryBudget",
       .product(name: "SwiftParser", package: "swift-syntax"),
       .product(name: "SwiftSyntax", package: "swift-syntax"),
       .product(name: "SwiftDiagnostics", package: "swift-syntax"),
@@ -69,7 +70,7 @@ let package = Package(
     // MARK: - Adapters
     .target(name: "NotebookRuntime",
             dependencies: ["Lang", "Tensor", "Autograd", "NN", "Graphics", "Plot", "Display",
-                           "Cancellation", "TextFormat"],
+                           "Cancellation", "TextFormat", "MemoryBudget"],
             exclude: ["README.md"], swiftSettings: simd),
     .target(name: "NotebookKernel",
             dependencies: ["Lang", "JupyterProtocol", "Display", "Cancellation"],
@@ -94,6 +95,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CancellationTests", dependencies: ["Cancellation"]),
     .testTarget(name: "TextFormatTests", dependencies: ["TextFormat"]),
+    .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget", "TestSupport"]),
     .testTarget(name: "DisplayTests", dependencies: ["Display", "TestSupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"], swiftSettings: simd),
     .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Tensor", "TestSupport"],
@@ -103,7 +105,7 @@ let package = Package(
     .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "Graphics", "TestSupport"],
                 exclude: ["Snapshots"]),
-    .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "TestSupport"],
+    .testTarget(name: "LangTests", dependencies: ["Lang", "Display", "MemoryBudget", "TestSupport"],
                 exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "JupyterProtocolTests",
                 dependencies: ["JupyterProtocol", "Display", "TestSupport"]),
@@ -112,7 +114,7 @@ let package = Package(
     .testTarget(name: "NotebookRuntimeTests",
                 dependencies: ["NotebookRuntime", "Lang", "Display", "NN", "Plot", "Graphics", "TextFormat",
                                "TestSupport"],
-                resources: [.copy("Fixtures")]),
+                exclude: ["FuzzCorpus"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NotebookKernelTests",
                 dependencies: ["NotebookKernel", "JupyterProtocol", "Lang", "Display", "TestSupport"]),
   ]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes Lang's parse-and-evaluate with libFuzzer for a fixed number of runs (CI-friendly).
-# Builds Cancellation, TextFormat, Display and Lang as static libraries instrumented with -sanitize=fuzzer
+# Builds Cancellation, MemoryBudget, TextFormat, Display and Lang as static libraries instrumented with -sanitize=fuzzer
 # (no Package.swift target needed), links scripts/fuzz/LangFuzzMain.swift, and runs it over the
 # committed corpus Tests/LangTests/FuzzCorpus (new interesting inputs go to a scratch directory).
 # Lang's front end is swift-syntax's SwiftParser: its modules come from SwiftPM's release build
@@ -31,9 +31,10 @@ build_module() {
 }
 
 build_module Cancellation $(find Sources/Cancellation -name '*.swift')
+build_module MemoryBudget $(find Sources/MemoryBudget -name '*.swift')
 build_module TextFormat $(find Sources/TextFormat -name '*.swift')
 build_module Display $(find Sources/Display -name '*.swift')
 build_module Lang $(find Sources/Lang -name '*.swift')
-swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lTextFormat -lCancellation "${syntax_objects[@]}" \
+swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lTextFormat -lMemoryBudget -lCancellation "${syntax_objects[@]}" \
   scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
 "$out/lang-fuzz" -runs="$runs" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus

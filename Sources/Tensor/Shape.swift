@@ -1,4 +1,4 @@
-import Glibc
+import MemoryBudget
 
 /// Shape arithmetic shared by every kernel: element counts, strides, broadcasting, axes.
 enum Shape {
@@ -27,7 +27,7 @@ enum Shape {
     for d in shape {
       guard d >= 0 else { throw .invalidShape("\(shape) has a negative dimension") }
       let (p, overflow) = n.multipliedReportingOverflow(by: d)
-      guard !overflow else { throw .outOfMemory(requestedBytes: Int.max, availableBytes: Memory.availableBytes()) }
+      guard !overflow else { throw Memory.overflowError() }
       n = p
     }
     try Memory.check(elements: n)
@@ -83,38 +83,27 @@ enum Shape {
   }
 }
 
-/// How much memory a new tensor may take: the machine's available memory, read from the kernel.
+/// How much memory a new tensor may take: what the process may still allocate (`MemoryBudget`:
+/// available memory, RLIMIT_AS/RLIMIT_DATA, the memory cgroup), checked before allocating.
 enum Memory {
-  /// Tensors below this size are never checked (reading /proc costs a few microseconds).
-  static let uncheckedBytes = 64 << 20
-
-  /// Throws `outOfMemory` when `elements` floats exceed the memory available now.
+  /// Throws `outOfMemory` when `elements` more floats would not fit.
   @inline(__always)
   static func check(elements: Int) throws(TensorError) {
-    guard elements > uncheckedBytes / 4 else { return }
-    let (bytes, overflow) = elements.multipliedReportingOverflow(by: 4)
-    let available = availableBytes()
-    if overflow || bytes > available {
-      throw .outOfMemory(requestedBytes: overflow ? Int.max : bytes, availableBytes: available)
+    do throws(MemoryError) {
+      try MemoryBudget.reserve(count: elements, stride: MemoryLayout<Float>.stride)
+    } catch {
+      throw .outOfMemory(error)
     }
   }
 
-  /// `MemAvailable` from /proc/meminfo, or physical memory when that cannot be read.
-  static func availableBytes() -> Int {
-    if let text = try? readSmallFile("/proc/meminfo") {
-      for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
-        let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
-        if let kib = digits { return kib * 1024 }
-      }
-    }
-    return sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))
+  /// Throws `outOfMemory` unless a scratch buffer of `rows`×`cols` floats per worker fits.
+  static func checkScratch(rows: Int, cols: Int) throws(TensorError) {
+    let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
+    try check(elements: overflow ? Int.max : n)
   }
 
-  private static func readSmallFile(_ path: String) throws -> String {
-    guard let f = fopen(path, "r") else { throw TensorError.invalidArgument(path) }
-    defer { fclose(f) }
-    var bytes = [UInt8](repeating: 0, count: 8192)
-    let n = fread(&bytes, 1, bytes.count, f)
-    return String(decoding: bytes[0..<n], as: UTF8.self)
+  /// An element count too large to represent.
+  static func overflowError() -> TensorError {
+    .outOfMemory(MemoryError(requestedBytes: Int.max, headroom: MemoryBudget.current()))
   }
 }

@@ -38,7 +38,7 @@ extension Tensor {
     }
     let steps = (Double(end) - Double(start)) / Double(step)
     guard steps < Double(Int32.max) else {
-      throw .outOfMemory(requestedBytes: Int.max, availableBytes: Memory.availableBytes())
+      throw Memory.overflowError()
     }
     let n = Swift.max(0, Int(steps))
     let exact = Double(start) + Double(n) * Double(step)

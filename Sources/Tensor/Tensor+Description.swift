@@ -33,12 +33,14 @@ struct TensorFormatter {
 
   /// Flat indices of the elements that will be printed.
   static func shownIndices(_ shape: [Int], _ summarize: Bool) -> [Int] {
+    // An empty tensor shows no element, whatever its other axes (they may be huge: [3037000500, 0]).
+    guard Shape.count(shape) > 0 else { return [] }
     var result = [0]
     for d in shape {
       let kept = keptPositions(d, summarize)
       result = result.flatMap { base in kept.map { base * d + $0 } }
     }
-    return Shape.count(shape) == 0 ? [] : result
+    return result
   }
 
   static func keptPositions(_ d: Int, _ summarize: Bool) -> [Int] {

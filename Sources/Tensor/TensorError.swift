@@ -1,3 +1,5 @@
+import MemoryBudget
+
 /// Why a tensor operation could not run: bad shapes, bad arguments, or too little memory.
 ///
 /// Every failure that user input can cause is one of these, with a message that names the
@@ -11,8 +13,8 @@ public enum TensorError: Error, CustomStringConvertible, Sendable, Equatable {
   case invalidArgument(String)
   /// An index or range outside the tensor.
   case indexOutOfRange(String)
-  /// The result would need more memory than the machine has available.
-  case outOfMemory(requestedBytes: Int, availableBytes: Int)
+  /// The result would need more memory than the process may still allocate (its limits included).
+  case outOfMemory(MemoryError)
 
   /// The message shown to the user.
   public var description: String {
@@ -21,24 +23,7 @@ public enum TensorError: Error, CustomStringConvertible, Sendable, Equatable {
     case .invalidShape(let m): return "invalid shape: \(m)"
     case .invalidArgument(let m): return "invalid argument: \(m)"
     case .indexOutOfRange(let m): return "index out of range: \(m)"
-    case .outOfMemory(let req, let avail):
-      return "out of memory: the tensor needs \(ByteFormat.text(req)) "
-        + "but only \(ByteFormat.text(avail)) are available"
+    case .outOfMemory(let error): return "out of memory: the tensor \(error)"
     }
-  }
-}
-
-/// Human-readable byte counts ("1.5 GiB") for error messages.
-enum ByteFormat {
-  static func text(_ bytes: Int) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-    var value = Double(bytes)
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    let rounded = (value * 10).rounded() / 10
-    return unit == 0 ? "\(bytes) B" : "\(rounded) \(units[unit])"
   }
 }

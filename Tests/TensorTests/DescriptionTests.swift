@@ -21,4 +21,11 @@ import Testing
     #expect(t.description == "[   0,    1,    2, ..., 1997, 1998, 1999]")
     #expect(t.debugDescription.hasPrefix("Tensor(shape: [2000])\n"))
   }
+
+  /// An empty tensor prints as brackets only, however long its other axes (a fuzzer's find: the
+  /// formatter listed every position of the 3,037,000,500-long axis).
+  @Test func emptyTensorsWithHugeAxesPrintAsBrackets() throws {
+    #expect(try Tensor(zeros: [3_037_000_500, 0, 0]).description == "[[[]]]")
+    #expect(try Tensor(zeros: [0, 1 << 40]).description == "[[]]")
+  }
 }

@@ -1,3 +1,5 @@
+import MemoryBudget
+
 /// The built-ins every session has: output, checks, conversions, collections.
 /// Maths lives in `CoreBuiltins+Math`, the notebook functions in `CoreBuiltins+Notebook`.
 enum CoreBuiltins {
@@ -81,6 +83,9 @@ enum CoreBuiltins {
       if !arguments.isNil("elements") { return .array(try arguments.array("elements")) }
       let count = try arguments.int("count")
       guard count >= 0, count <= 10_000_000 else { throw fail(.invalidConversion("count \(count)", "an array size (0...10000000)")) }
+      do throws(MemoryError) { try MemoryBudget.reserve(count: count, stride: MemoryLayout<Value>.stride) } catch {
+        throw fail(.outOfMemory("array", error.description))
+      }
       return .array(Array(repeating: arguments["repeating"], count: count))
     },
     NativeFunction(

@@ -129,6 +129,9 @@ extension DiagnosticMessage {
   static func stepLimit(_ limit: Int) -> Self {
     make("StepLimitError", "the cell ran more than \(limit) steps")
   }
+  static func outOfMemory(_ what: String, _ cause: String) -> Self {
+    make("MemoryError", "the \(what) \(cause)", hint: "is a loop growing it without end?")
+  }
   static func tooLarge(_ what: String) -> Self {
     make("ValueError", "the \(what) would be too large", hint: "is a loop doubling it?")
   }

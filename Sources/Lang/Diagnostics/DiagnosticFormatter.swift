@@ -91,14 +91,30 @@ public struct DiagnosticFormatter: Sendable {
     let endColumn = min(file.location(of: max(span.start, span.end)).column, lineLength + 1)
     let sameLine = file.location(of: span.end).line == line
     let length = sameLine ? max(1, endColumn - column) : max(1, lineLength + 1 - column)
-    let marker = "^" + String(repeating: "~", count: length - 1)
+    let (shown, shownColumn) = Self.window(source, column: column)
+    let marker = "^" + String(repeating: "~", count: min(length, Self.widestLine) - 1)
     let blank = pad("", width)
     return [
       d(blank + "--> ", .gutter) + d("\(file.name):\(line):\(column)" + note, .location),
       d(blank + " |", .gutter),
-      d(pad(String(line), width) + " | ", .gutter) + d(source, .source),
-      d(blank + " | ", .gutter) + String(repeating: " ", count: column - 1) + d(marker, .underline),
+      d(pad(String(line), width) + " | ", .gutter) + d(shown, .source),
+      d(blank + " | ", .gutter) + String(repeating: " ", count: shownColumn - 1) + d(marker, .underline),
     ].map(trimTrailing)
+  }
+
+  /// Longest source line shown whole; a longer one is cut to this many scalars around the column.
+  static let widestLine = 160
+
+  /// The part of `source` shown (with `…` where cut) and where `column` falls in it.
+  static func window(_ source: String, column: Int) -> (String, Int) {
+    let scalars = Array(source.unicodeScalars)
+    guard scalars.count > widestLine else { return (source, column) }
+    let start = max(0, min(column - 1 - widestLine / 4, scalars.count - widestLine))
+    let end = min(scalars.count, start + widestLine)
+    var text = start > 0 ? "…" : ""
+    text.unicodeScalars.append(contentsOf: scalars[start..<end])
+    if end < scalars.count { text += "…" }
+    return (text, column - start + (start > 0 ? 1 : 0))
   }
 
   private func d(_ text: String, _ style: DiagnosticStyle) -> String {

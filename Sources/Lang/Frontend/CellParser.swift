@@ -51,7 +51,9 @@ enum CellParser {
                   openBrackets: missingClosers(tree))
   }
 
-  /// SwiftParser's errors as Lang diagnostics; a nesting overflow becomes `nestingTooDeep`.
+  /// SwiftParser's errors as Lang diagnostics, the first of each position only (an unclosed
+  /// interpolation 20 deep is one error, not 40 at one caret); a nesting overflow becomes
+  /// `nestingTooDeep`.
   private static func syntaxDiagnostics(_ tree: SourceFileSyntax, file: SourceFile, offsets: ScalarOffsets)
     -> [Diagnostic] {
     let end = lastTokenEnd(tree, offsets)
@@ -75,7 +77,8 @@ enum CellParser {
       result.append(diagnostic)
     }
     result.sort { $0.span.start < $1.span.start }
-    return result
+    var positions = Set<Int>()
+    return result.filter { positions.insert($0.span.start).inserted }
   }
 
   /// A token for which swift-syntax 603's diagnostics generator would build a fix-it with no change

@@ -118,6 +118,7 @@ extension Interpreter {
         defer { value = .dictionary(dictionary) }
         guard indices.count == 1 else { throw error(.notSubscriptable("Dictionary"), at) }
         var entry = dictionary[indices[0]] ?? .null
+        if entry.isNil { try reserveDictionaryGrowth(dictionary, at) }
         try apply(&entry, rest, span, body)
         guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
           throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
@@ -201,12 +202,15 @@ struct ArrayMutation {
       guard let item = arguments.first else { throw interpreter.error(.missingArgument("append", "_"), span) }
       if label == "contentsOf" {
         guard let items = item.arrayValue else { throw interpreter.error(.wrongType("append(contentsOf:)", expected: "an array", got: item.typeName), span) }
+        try interpreter.reserveArrayGrowth(elements, adding: items.count, span)
         elements += items
       } else {
+        try interpreter.reserveArrayGrowth(elements, adding: 1, span)
         elements.append(item)
       }
     case "insert":
       guard let item = arguments.first else { throw interpreter.error(.missingArgument("insert", "_"), span) }
+      try interpreter.reserveArrayGrowth(elements, adding: 1, span)
       elements.insert(item, at: try index(arguments.dropFirst().first, limit: elements.count + 1))
     case "remove": return elements.remove(at: try index(arguments.first, limit: elements.count))
     case "removeLast", "removeFirst":

@@ -25,6 +25,7 @@ extension Interpreter {
         case .expression(let inner): text += try evaluate(inner, in: scope).description
         }
         if text.utf8.count > Self.maximumStringLength { throw error(.tooLarge("string"), expr.span) }
+        try reserveString(text.utf8.count, expr.span)
       }
       return .string(text)
     case .array(let elements):

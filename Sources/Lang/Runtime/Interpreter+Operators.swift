@@ -41,11 +41,13 @@ extension Interpreter {
     case (.string(let a), .string(let b)):
       if op == "+" {
         guard a.utf8.count + b.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        try reserveString(a.utf8.count + b.utf8.count, span)
         return .string(a + b)
       }
       if let result = compare(op, a, b) { return .bool(result) }
     case (.array(let a), .array(let b)) where op == "+":
       guard a.count + b.count <= Self.maximumArrayLength else { throw error(.tooLarge("array"), span) }
+      try reserve("array", count: a.count + b.count, stride: MemoryLayout<Value>.stride, span)
       return .array(a + b)
     default: break
     }

@@ -14,7 +14,8 @@ struct Registrar {
     let function = NativeFunction(name: name, parameters: parameters, returns: returns, doc: doc, example: example,
                                   builder: builder, isType: isType ?? (name.first?.isUppercase ?? false),
                                   staticMembers: staticMembers) { arguments in
-      try EngineErrors.run { try body(arguments) }
+      try ArgumentLimits.check(arguments, parameters)
+      return try EngineErrors.run { try body(arguments) }
     }
     session.register(function)
   }

@@ -25,7 +25,8 @@ enum TensorCreationBuiltins {
     func add(_ name: String, _ parameters: [Parameter], _ doc: String, _ example: String, _ body: @escaping (Arguments) throws -> Tensor) {
       members[name] = .native(NativeFunction(name: name, parameters: parameters, returns: "Tensor", doc: doc, example: example,
                                              isType: false) { a in
-        try EngineErrors.run { .host(TensorValue(try body(a))) }
+        try ArgumentLimits.check(a, parameters)
+        return try EngineErrors.run { .host(TensorValue(try body(a))) }
       })
     }
     let shape = P.positional("shape", "[Int]")

@@ -1,6 +1,7 @@
 import Autograd
 import Cancellation
 import Lang
+import MemoryBudget
 import NN
 import Tensor
 
@@ -28,6 +29,8 @@ enum EngineErrors {
       let position = shape.path.isEmpty ? "" : "layer \(shape.path): "
       return HostError("ShapeError", position + shape.problem, hint: shape.fix)
     case let tensor as TensorError: return translate(tensor)
+    case let memory as MemoryError:
+      return HostError("MemoryError", "out of memory: the operation \(memory)", hint: "use a smaller batch or input size")
     case let data as DataError: return translate(data)
     case let training as TrainingError:
       return HostError("ValueError", training.description)

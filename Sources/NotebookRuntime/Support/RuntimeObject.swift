@@ -41,10 +41,11 @@ class RuntimeObject: HostObject {
       return try EngineErrors.run { try property.get() }
     }
     if let method = methods.first(where: { $0.name == name }) {
-      let body = method.body
+      let body = method.body, parameters = method.parameters
       return .native(NativeFunction(name: method.name, parameters: method.parameters, returns: method.returns,
                                     doc: method.doc, isType: false) { arguments in
-        try EngineErrors.run { try body(arguments) }
+        try ArgumentLimits.check(arguments, parameters)
+        return try EngineErrors.run { try body(arguments) }
       })
     }
     return nil
@@ -56,6 +57,7 @@ class RuntimeObject: HostObject {
     guard let method = methods.first(where: { $0.name == name }) else { return nil }
     try LabelCheck.check(arguments.map(\.label), method.parameters, function: "\(typeName).\(name)")
     let bound = try context.bind(arguments, to: method.parameters, function: "\(typeName).\(name)")
+    try ArgumentLimits.check(bound, method.parameters)
     return try EngineErrors.run { try method.body(bound) }
   }
 

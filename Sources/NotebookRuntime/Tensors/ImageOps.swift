@@ -1,5 +1,6 @@
 import Autograd
 import Lang
+import MemoryBudget
 import Tensor
 
 /// Convolution and pooling on plain image tensors, as the lecture draws them: a 2-D `[H, W]`
@@ -47,6 +48,7 @@ enum ImageOps {
   static func labels(_ value: Value) throws -> [Int] {
     let scalars: [Double]
     if let tensor = value.host(as: TensorValue.self) {
+      try MemoryBudget.reserve(count: tensor.tensor.count, stride: 16)  // the Doubles, then the Ints
       scalars = tensor.tensor.scalars.map { Double($0) }
     } else if let array = value.arrayValue {
       scalars = array.compactMap(\.doubleValue)

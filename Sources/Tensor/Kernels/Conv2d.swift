@@ -24,6 +24,7 @@ extension Kernels {
       try ConvCore.directForward(g, input: input, weight: weight, bias: bias, activation: activation, into: &out)
       return out
     }
+    try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
     try ConvCore.forward(g, input: input, weight: weight, bias: bias, into: &out)
     return Kernels.activation(out, activation)
   }
@@ -127,6 +128,7 @@ enum ConvCore {
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?, path: ConvPath = .auto
   ) throws -> (input: Tensor?, weight: Tensor?) {
     if usesDirect(g, path) { return try directBackward(g, gradOutput: gradOutput, input: input, weight: weight) }
+    try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
     if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0 && g.outC * g.colRows > 0 {
       return try wideBackward(g, gradOutput: gradOutput, input: input, weight: weight)
     }
