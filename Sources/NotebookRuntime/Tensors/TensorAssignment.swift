@@ -1,5 +1,6 @@
 import Autograd
 import Lang
+import MemoryBudget
 import Tensor
 
 /// Masks, index tensors and assignment: `t[mask]`, `t[Tensor([2, 0])]`, `t[0, 1..<3] = v` and
@@ -12,6 +13,8 @@ enum TensorAssignment {
     if selector.isBool { return try x.masked(by: try maskShaped(selector.tensor, like: x.shape)) }
     guard x.shape.count >= 1 else { throw HostError("IndexError", "a scalar tensor cannot be indexed") }
     let size = x.shape[0]
+    let (total, overflow) = selector.tensor.count.multipliedReportingOverflow(by: Swift.max(x.value.count / Swift.max(size, 1), 1))
+    try MemoryBudget.reserve(count: overflow ? -1 : total, stride: 2 * MemoryLayout<Float>.stride)
     let rows = try selector.tensor.scalars.map { value -> Variable in
       guard value == value.rounded(), let raw = Int(exactly: value) else {
         throw HostError("TypeError", "an index tensor needs whole numbers, got \(value)",

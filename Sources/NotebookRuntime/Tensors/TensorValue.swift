@@ -1,6 +1,7 @@
 import Autograd
 import Display
 import Lang
+import MemoryBudget
 import Tensor
 
 /// A tensor of the language: wraps an Autograd `Variable`, so `requiresGrad`, `.grad` and
@@ -49,7 +50,8 @@ final class TensorValue: RuntimeObject {
         .doubles(self.tensor.scalars.map { Double(engine: $0) })
       },
       PropertySpec(name: "array", type: "[[Double]]", doc: "The values as nested arrays, one level per axis (a Double for a scalar tensor).") {
-        TensorLiteral.nested(self.tensor, bools: self.isBool)
+        try MemoryBudget.reserve(count: self.tensor.count, stride: MemoryLayout<Value>.stride)
+        return TensorLiteral.nested(self.tensor, bools: self.isBool)
       },
       PropertySpec(name: "requiresGrad", type: "Bool", doc: "Whether backward() computes a gradient for this tensor.") {
         .bool(self.variable.requiresGrad)
