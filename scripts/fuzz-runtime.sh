@@ -12,12 +12,31 @@ shift || true
 out=.build-fuzz-runtime
 mkdir -p "$out/new-corpus" "$out/CSupport"
 simd=(-Xcc -mavx2 -Xcc -mfma)
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I Sources/CBLAS -I Sources/CZlib -I "$out/CSupport")
+# Lang's front end is swift-syntax: its modules come from SwiftPM's release build (as in
+# fuzz-lang.sh) and are linked as they are, not instrumented.
+swift build -c release --scratch-path .build --target Lang >/dev/null
+bin=$(swift build -c release --scratch-path .build --show-bin-path)
+syntax_objects=()
+for module in _SwiftSyntaxCShims SwiftSyntax SwiftSyntax509 SwiftSyntax510 SwiftSyntax600 SwiftSyntax601 \
+  SwiftSyntax602 SwiftSyntax603 SwiftBasicFormat SwiftDiagnostics SwiftParser SwiftParserDiagnostics; do
+  for object in "$bin/$module.build"/*.o; do
+    [[ -e "$object" && "$object" != *.swiftmodule.o ]] && syntax_objects+=("$object")
+  done
+done
+shims=.build/checkouts/swift-syntax/Sources/_SwiftSyntaxCShims/include/module.modulemap
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I Sources/CBLAS -I Sources/CZlib -I "$out/CSupport"
+  -I "$bin/Modules" -Xcc "-fmodule-map-file=$shims")
 
 # CSupport: the C file, and a module map for its header.
-if [ ! -f "$out/libCSupport.a" ] || [ Sources/CSupport/CSupport.c -nt "$out/libCSupport.a" ]; then
-  clang -O2 -fsanitize=fuzzer-no-link -c Sources/CSupport/CSupport.c -I Sources/CSupport/include -o "$out/CSupport.o"
-  ar rcs "$out/libCSupport.a" "$out/CSupport.o"
+if [ ! -f "$out/libCSupport.a" ] || [ -n "$(find Sources/CSupport -name '*.c' -newer "$out/libCSupport.a")" ]; then
+  objects=()
+  for source in Sources/CSupport/*.c; do
+    object="$out/$(basename "$source" .c).o"
+    clang -O2 -fsanitize=fuzzer-no-link -c "$source" -I Sources/CSupport/include -o "$object"
+    objects+=("$object")
+  done
+  rm -f "$out/libCSupport.a"
+  ar rcs "$out/libCSupport.a" "${objects[@]}"
 fi
 cp Sources/CSupport/include/CSupport.h "$out/CSupport/"
 printf 'module CSupport {\n  header "CSupport.h"\n  export *\n}\n' > "$out/CSupport/module.modulemap"
@@ -42,6 +61,7 @@ build_module() {
 
 build_module Cancellation
 build_module MemoryBudget
+build_module TextFormat
 build_module Display
 build_module TensorAVX512 -Xcc -mavx2 -Xcc -mfma -Xcc -mavx512f -Xcc -mavx512vl -Xcc -mavx512dq
 build_module Tensor "${simd[@]}"
@@ -52,7 +72,7 @@ build_module Plot
 build_module Lang
 build_module NotebookRuntime "${simd[@]}"
 libs=(-lNotebookRuntime -lLang -lPlot -lGraphics -lNN -lAutograd -lTensor -lTensorAVX512 -lDisplay
-      -lMemoryBudget -lCancellation -lCSupport -lopenblas -lz)
+      -lTextFormat -lMemoryBudget -lCancellation -lCSupport -lopenblas -lz "${syntax_objects[@]}")
 if [ ! -x "$out/runtime-fuzz" ] || [ -n "$(find "$out" scripts/fuzz/RuntimeFuzzMain.swift -newer "$out/runtime-fuzz" -name '*.a' -o -newer "$out/runtime-fuzz" -name 'RuntimeFuzzMain.swift')" ]; then
   swiftc "${flags[@]}" -L "$out" "${libs[@]}" scripts/fuzz/RuntimeFuzzMain.swift -o "$out/runtime-fuzz"
 fi

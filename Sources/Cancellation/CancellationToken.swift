@@ -7,8 +7,19 @@ import Synchronization
 /// it once per cell (`Session.cellScope` → `Threading.cancellationToken`). The kernel resets it
 /// before each cell. One process-wide token (`CancellationToken.process`) is enough for a kernel
 /// that runs one cell at a time; tests make their own.
+///
+/// A poll is also where a running cell can give the interpreter to other work for a moment (a
+/// kernel subshell's widget message): when someone `requestTurn()`s, the next poll on the thread
+/// that runs the cell (inside `servingTurns`) calls the turn server the kernel set, which lets
+/// the waiting work run and returns. Polls on other threads (the engine's workers) never serve.
+/// Without a request a poll is one relaxed atomic load, as before.
 public final class CancellationToken: Sendable {
-  private let flag = Atomic<Bool>(false)
+  /// Bit 0: cancelled. Bit 1: a turn is wanted.
+  private let flag = Atomic<Int>(0)
+  private let server = Mutex<(@Sendable () -> Void)?>(nil)
+
+  /// The token whose turns the current thread serves (inside `servingTurns`).
+  @TaskLocal private static var turnOwner: ObjectIdentifier?
 
   /// The token that the kernel's interrupt handlers set.
   public static let process = CancellationToken()
@@ -16,19 +27,46 @@ public final class CancellationToken: Sendable {
   /// Makes a token that is not cancelled.
   public init() {}
 
-  /// Whether cancellation was requested since the last `reset()`.
-  public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+  /// Whether cancellation was requested since the last `reset()` (a safe point: see above).
+  public var isCancelled: Bool {
+    let state = flag.load(ordering: .relaxed)
+    guard state & 2 != 0 else { return state & 1 != 0 }
+    serveTurnIfOwner()
+    return flag.load(ordering: .relaxed) & 1 != 0
+  }
 
-  /// Requests cancellation; safe from any thread and from a signal handler (one relaxed atomic
-  /// store, async-signal-safe; JupyterWire's SIGINT handler calls it).
-  public func cancel() { flag.store(true, ordering: .relaxed) }
+  /// Requests cancellation; safe from any thread and from a signal handler (one lock-free
+  /// atomic operation, async-signal-safe; JupyterWire's SIGINT handler calls it).
+  public func cancel() { flag.bitwiseOr(1, ordering: .relaxed) }
 
   /// Clears the request, before a new cell runs.
-  public func reset() { flag.store(false, ordering: .relaxed) }
+  public func reset() { flag.bitwiseAnd(~1, ordering: .relaxed) }
 
   /// Throws `Interrupted` when cancellation was requested.
   public func check() throws(Interrupted) {
     if isCancelled { throw Interrupted() }
+  }
+
+  // MARK: - Turns
+
+  /// Sets what a poll calls when a turn is wanted (the kernel's interpreter turns).
+  public func setTurnServer(_ serve: @escaping @Sendable () -> Void) {
+    server.withLock { $0 = serve }
+  }
+
+  /// Asks the thread running `servingTurns` to call the turn server at its next poll.
+  public func requestTurn() { flag.bitwiseOr(2, ordering: .relaxed) }
+
+  /// Runs `body` with the current thread as the one whose polls serve this token's turns.
+  public func servingTurns<T>(_ body: () throws -> T) rethrows -> T {
+    try Self.$turnOwner.withValue(ObjectIdentifier(self), operation: body)
+  }
+
+  private func serveTurnIfOwner() {
+    guard Self.turnOwner == ObjectIdentifier(self) else { return }
+    flag.bitwiseAnd(~2, ordering: .relaxed)
+    let serve = server.withLock { $0 }
+    serve?()
   }
 }
 

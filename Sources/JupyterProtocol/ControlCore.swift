@@ -3,7 +3,9 @@ import Display
 
 /// The control channel's handlers, served on their own thread while a cell runs.
 ///
-/// `kernel_info_request`, `shutdown_request` (with restart), `interrupt_request` (sets the
+/// `kernel_info_request` (saying `kernel subshells` among its supported features when the
+/// transport has them), `create_subshell_request`, `delete_subshell_request`,
+/// `list_subshell_request` (JEP 91), `shutdown_request` (with restart), `interrupt_request` (sets the
 /// cancellation token the running cell polls), and `debug_request` (answered as unsupported:
 /// a DAP response with `success: false`). Each request is bracketed by busy/idle on iopub.
 /// Holds only `Sendable` state, so it can live on any thread.
@@ -20,14 +22,17 @@ public struct ControlCore: Sendable {
   let factory: MessageFactory
   let cancellation: CancellationToken
   let channel: any MessageChannel
+  /// The kernel's subshells (nil: none; their requests are then unknown types).
+  let subshells: (any SubshellManaging)?
 
   /// A control handler that publishes status through `channel`.
   public init(kernelInfo: KernelInfo, factory: MessageFactory, cancellation: CancellationToken,
-              channel: any MessageChannel) {
+              channel: any MessageChannel, subshells: (any SubshellManaging)? = nil) {
     self.kernelInfo = kernelInfo
     self.factory = factory
     self.cancellation = cancellation
     self.channel = channel
+    self.subshells = subshells
   }
 
   /// Handles one control message.
@@ -44,13 +49,36 @@ public struct ControlCore: Sendable {
       let content: JSONValue = ["status": "ok", "restart": .bool(restart)]
       return Response(reply: factory.reply(to: request, content: content), shutdown: restart)
     case "kernel_info_request":
-      let content = (try? JSONValue(encoding: kernelInfo.replyContent)) ?? ["status": "error"]
+      var info = kernelInfo.replyContent
+      info.supportedFeatures = subshells == nil ? [] : [SupportedFeature.kernelSubshells]
+      let content = (try? JSONValue(encoding: info)) ?? ["status": "error"]
       return Response(reply: factory.reply(to: request, content: content))
+    case "create_subshell_request", "delete_subshell_request", "list_subshell_request":
+      guard let subshells else { return unknown(request) }
+      return Response(reply: factory.reply(to: request, content: subshell(request, subshells)))
     case "debug_request":
       return Response(reply: factory.reply(to: request, content: debugUnsupported(request)))
     default:
-      KernelLog.warning("unknown control message type '\(request.msgType)', ignored")
-      return Response(reply: nil)
+      return unknown(request)
+    }
+  }
+
+  private func unknown(_ request: Message) -> Response {
+    KernelLog.warning("unknown control message type '\(request.msgType)', ignored")
+    return Response(reply: nil)
+  }
+
+  private func subshell(_ request: Message, _ subshells: any SubshellManaging) -> JSONValue {
+    switch request.msgType {
+    case "create_subshell_request":
+      return ["status": "ok", "subshell_id": .string(subshells.createSubshell())]
+    case "list_subshell_request":
+      return ["status": "ok", "subshell_id": .array(subshells.listSubshells().map { .string($0) })]
+    default:
+      let id = request.content["subshell_id"]?.stringValue ?? ""
+      if subshells.deleteSubshell(id) { return ["status": "ok"] }
+      return ["status": "error", "ename": "UnknownSubshellError",
+              "evalue": .string("Unknown subshell_id '\(id)'"), "traceback": []]
     }
   }
 

@@ -1,5 +1,6 @@
 import Cancellation
 import Display
+import Foundation
 
 /// The `OutputSink` of one cell: publishes `stream`, `display_data`, `update_display_data`,
 /// `clear_output` on iopub and reads lines through `input_request` on stdin.
@@ -60,8 +61,14 @@ final class IOPubSink: OutputSink {
   }
 
   /// `data` and `metadata` members of a display message.
+  /// JSON MIME types (`application/json`, `…+json` such as a widget view) go as JSON objects.
   static func content(of bundle: MimeBundle) -> [String: JSONValue] {
-    ["data": .object(bundle.data.mapValues { .string($0) }), "metadata": .object(bundle.metadata)]
+    var data: [String: JSONValue] = [:]
+    for (mimeType, text) in bundle.data {
+      let isJSON = mimeType == "application/json" || mimeType.hasSuffix("+json")
+      data[mimeType] = (isJSON ? try? JSONValue(jsonData: Data(text.utf8)) : nil) ?? .string(text)
+    }
+    return ["data": .object(data), "metadata": .object(bundle.metadata)]
   }
 }
 

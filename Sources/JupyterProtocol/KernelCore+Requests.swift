@@ -36,22 +36,9 @@ extension KernelCore {
   }
 
   func kernelInfo(_ request: Message) {
-    reply(to: request, interpreter.kernelInfo.replyContent)
-  }
-
-  func commInfo(_ request: Message) {
-    channel.reply(factory.reply(to: request, content: ["status": "ok", "comms": [:]]))
-  }
-
-  /// No comm targets are registered: every `comm_open` is answered with `comm_close`.
-  func commOpen(_ request: Message) {
-    guard let content = decode(CommOpen.self, request) else { return }
-    KernelLog.warning("comm_open for unknown target '\(content.targetName)': closing it")
-    publish("comm_close", ["comm_id": .string(content.commId), "data": [:]], parent: request)
-  }
-
-  func ignoreComm(_ request: Message) {
-    KernelLog.warning("\(request.msgType) for a comm this kernel does not have, ignored")
+    var info = interpreter.kernelInfo.replyContent
+    info.supportedFeatures = supportedFeatures
+    reply(to: request, info)
   }
 
   func shutdown(_ request: Message) {

@@ -17,6 +17,14 @@ public final class KernelCore {
   let cancellation: CancellationToken
   /// Stream text waiting to be published; the transport flushes it periodically.
   public let streams: StreamBuffer
+  /// Comm messages of the interpreter's comm host, parented to the request being handled.
+  public let comms: KernelComms
+  /// Who has the interpreter (shared with the subshells' cores).
+  public let turns: InterpreterTurns
+  /// The JEP 91 subshell this core serves (nil: the main shell).
+  public let subshellId: String?
+  /// The optional features `kernel_info_reply` names (the transport sets them).
+  public var supportedFeatures: [String] = []
 
   var executionCount = 0
   var history = SessionHistory()
@@ -34,8 +42,8 @@ public final class KernelCore {
     "kernel_info_request": { $0.kernelInfo },
     "comm_info_request": { $0.commInfo },
     "comm_open": { $0.commOpen },
-    "comm_msg": { $0.ignoreComm },
-    "comm_close": { $0.ignoreComm },
+    "comm_msg": { $0.commMessage },
+    "comm_close": { $0.commClose },
     "shutdown_request": { $0.shutdown },
     "interrupt_request": { $0.interrupt },
   ]
@@ -49,7 +57,29 @@ public final class KernelCore {
     self.factory = factory
     self.cancellation = cancellation
     self.streams = StreamBuffer(channel: channel, factory: factory)
+    self.comms = KernelComms(channel: channel, factory: factory, streams: streams)
+    self.turns = InterpreterTurns()
+    self.subshellId = nil
+    interpreter.commHost?.attach(comms)
   }
+
+  /// A core for subshell `id` beside `main`: the same interpreter, channel, streams, comms and
+  /// turns; its own cancellation token (an interrupt stops the main shell's cell), execution
+  /// count and history.
+  public init(subshellOf main: KernelCore, id: String, channel: any MessageChannel) {
+    interpreter = main.interpreter
+    self.channel = channel
+    factory = main.factory
+    cancellation = CancellationToken()
+    streams = main.streams
+    comms = main.comms
+    turns = main.turns
+    subshellId = id
+    supportedFeatures = main.supportedFeatures
+  }
+
+  /// Requests answered without waiting for the interpreter.
+  static let turnless: Set<String> = ["kernel_info_request", "interrupt_request"]
 
   /// Handles one shell message.
   ///
@@ -68,7 +98,16 @@ public final class KernelCore {
     if message.msgType == "execute_request" { cancellation.reset() }
     publishStatus("busy", parent: message)
     if let handler = Self.handlers[message.msgType] {
-      handler(self)(message)
+      if Self.turnless.contains(message.msgType) {
+        handler(self)(message)
+      } else {
+        turns.run(token: cancellation) {
+          let outer = comms.current
+          comms.current = message
+          defer { comms.current = outer }
+          handler(self)(message)
+        }
+      }
     } else {
       KernelLog.warning("unknown shell message type '\(message.msgType)', ignored")
     }

@@ -24,6 +24,8 @@ public protocol KernelInterpreter: AnyObject {
   func isComplete(_ code: String) -> Completeness
   /// Called before the process ends (`restart`: a new kernel will follow).
   func shutdown(restart: Bool)
+  /// The comm targets the language serves (widgets); nil: none, every `comm_open` is closed.
+  var commHost: (any CommHost)? { get }
 }
 
 extension KernelInterpreter {
@@ -34,6 +36,9 @@ extension KernelInterpreter {
 
   /// Default: nothing to clean up.
   public func shutdown(restart: Bool) {}
+
+  /// Default: no comm targets.
+  public var commHost: (any CommHost)? { nil }
 }
 
 /// What a running cell may use: its sink, the interrupt token, its execution count.

@@ -15,13 +15,13 @@ public struct MessageHeader: Codable, Sendable, Equatable {
   public var session: String
   /// ISO 8601 time in UTC, e.g. `2026-11-29T06:30:00.123456Z`.
   public var date: String
-  /// Protocol version of the message, e.g. "5.3".
+  /// Protocol version of the message, e.g. "5.5".
   public var version: String
   /// JEP 91 subshell id, when a request was addressed to one.
   public var subshellId: String?
 
   /// The protocol version this kernel implements and stamps into every header.
-  public static let protocolVersion = "5.3"
+  public static let protocolVersion = "5.5"
 
   /// Makes a header.
   public init(msgId: String, msgType: String, username: String, session: String, date: String,

@@ -7,7 +7,9 @@ import Synchronization
 
 /// A running kernel: the five sockets of a connection file, served by four threads.
 ///
-/// - shell (the calling thread): `KernelCore` handles each request; cells run here.
+/// - shell in: receives every shell request and routes it by `subshell_id` (`ShellRouter`).
+/// - shell (the calling thread): `KernelCore` handles each main-shell request; cells run here.
+/// - one thread per kernel subshell (JEP 91), created and deleted on control.
 /// - control: `ControlCore` (interrupt, shutdown, kernel_info, debug) while a cell runs.
 /// - heartbeat: echoes every ping, so the kernel looks alive during long cells.
 /// - flusher: every 10 ms publishes due stream text and welcomes new iopub subscribers.
@@ -19,6 +21,7 @@ public final class KernelServer {
   private let channel: WireChannel
   private let core: KernelCore
   private let control: ControlCore
+  private let router: ShellRouter
   private let lifecycle = Lifecycle()
   /// The messages accepted on any channel (shell, control, stdin): replays are refused.
   private let replays = ReplayGuard()
@@ -33,8 +36,10 @@ public final class KernelServer {
                               replays: replays)
     core = KernelCore(interpreter: interpreter, channel: channel, factory: factory,
                       cancellation: cancellation)
+    core.supportedFeatures = [SupportedFeature.kernelSubshells]
+    router = ShellRouter(channel: channel, core: core)
     control = ControlCore(kernelInfo: interpreter.kernelInfo, factory: factory,
-                          cancellation: cancellation, channel: channel)
+                          cancellation: cancellation, channel: channel, subshells: router)
   }
 
   /// Serves until a shutdown request; returns whether a restart was asked for.
@@ -42,26 +47,16 @@ public final class KernelServer {
     startHeartbeat()
     startControl()
     startFlusher()
+    router.start()
     while lifecycle.shutdown == nil {
-      guard let bytes = serveShellMessage() else {
-        _ = channel.shell.withLock { $0.socket.waitReadable(milliseconds: 100) }
-        continue
-      }
+      guard let (message, bytes) = router.main.pop(waiting: 0.1) else { continue }
+      core.handle(message)
       LargeMessages.release(after: bytes)  // the message's memory is freed by now
       if let restart = core.shutdownRequested { lifecycle.requestShutdown(restart: restart) }
     }
     core.streams.flush()
     usleep(100_000)  // let libzmq's I/O thread deliver the last replies
     return lifecycle.shutdown ?? false
-  }
-
-  /// Receives and handles one shell message; its size in bytes, or nil when none was waiting.
-  private func serveShellMessage() -> Int? {
-    guard let frames = channel.shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) else {
-      return nil
-    }
-    if let message = channel.decodeShell(frames) { core.handle(message) }
-    return LargeMessages.size(frames)
   }
 
   // MARK: - Threads

@@ -18,6 +18,8 @@ final class WireChannel: MessageChannel {
   let stdin: Mutex<Endpoint>
   let iopub: Mutex<Endpoint>
   let factory: MessageFactory
+  /// The main shell's requests, as `ShellRouter` receives them.
+  let mainQueue = MessageQueue()
 
   /// Binds shell, stdin and iopub; their codecs refuse the replays `replays` knows of.
   init(context: ZMQContext, connection: ConnectionFile, factory: MessageFactory,
@@ -41,13 +43,8 @@ final class WireChannel: MessageChannel {
     _ = shell.withLock { Self.send(message, with: $0) }
   }
 
-  func takeQueuedRequests() -> [Message] {
-    var queued: [Message] = []
-    while let frames = shell.withLock({ $0.socket.receive(flags: ZMQ_DONTWAIT) }) {
-      if let message = decodeShell(frames) { queued.append(message) }
-    }
-    return queued
-  }
+  /// The main shell's requests that have arrived and wait (the router receives continuously).
+  func takeQueuedRequests() -> [Message] { mainQueue.drain() }
 
   /// The message in shell frames, or nil (logged) when they are refused.
   func decodeShell(_ frames: [[UInt8]]) -> Message? {

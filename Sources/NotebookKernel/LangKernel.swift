@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import Display
 import JupyterProtocol
@@ -16,9 +17,17 @@ public final class LangKernel: KernelInterpreter {
   /// The language session (NotebookRuntime registers the engine's names in it).
   public let session: Session
 
-  /// A kernel over `session`.
-  public init(session: Session = Session()) {
+  /// The comm targets of the session's host (widgets), routed here by the kernel.
+  public let commHost: (any CommHost)?
+
+  /// A kernel over `session`, serving `commHost`'s comm targets (nil: none).
+  public init(session: Session = Session(), commHost: (any CommHost)? = nil) {
     self.session = session
+    self.commHost = commHost
+    // The cell's thread serves kernel subshells' turns at its polls (JupyterProtocol's
+    // InterpreterTurns): a widget message is answered while a long cell runs.
+    let scope = session.cellScope
+    session.cellScope = { token, cell in token.servingTurns { scope(token, cell) } }
   }
 
   public var kernelInfo: KernelInfo {

@@ -11,7 +11,11 @@ import Tensor
 public enum NotebookRuntime {
   /// A Lang session with every name of LANGUAGE.md and the notebooks registered, and the magics
   /// `%seed N`, `%threads N` and `%reset` (which also drops loaded data sets and trims the heap).
-  public static func makeSession() -> Session {
+  public static func makeSession() -> Session { makeNotebook().session }
+
+  /// A session as `makeSession()` makes it, and the comm host of its widgets, which a kernel
+  /// attaches to its comms (without one, widgets show their text form).
+  public static func makeNotebook() -> (session: Session, comms: any CommHost) {
     let session = Session()
     let runtime = RuntimeState()
     let registrar = Registrar(session: session, runtime: runtime)
@@ -21,10 +25,12 @@ public enum NotebookRuntime {
     DataBuiltins.register(registrar)
     TrainingBuiltins.register(registrar)
     MiscBuiltins.register(registrar)
+    let widgets = WidgetManager(session: session)
+    WidgetBuiltins.register(registrar, widgets)
     registerMagics(session, runtime)
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
     session.cellScope = { token, cell in Threading.$cancellationToken.withValue(token, operation: cell) }
-    return session
+    return (session, widgets)
   }
 
   private static func registerMagics(_ session: Session, _ runtime: RuntimeState) {
@@ -40,6 +46,7 @@ public enum NotebookRuntime {
       }
       runtime.progress = LiveDisplays(rawValue: choice)
     }
+    session.nextSeed = { runtime.nextSeed() }
     session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
       guard let seed = UInt64(invocation.argument) else {
         throw HostError("ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'", hint: "write %seed 42")

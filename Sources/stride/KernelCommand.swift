@@ -34,7 +34,8 @@ struct KernelCommand: ParsableCommand {
 
   /// The interpreter that runs cells.
   func makeInterpreter() -> any KernelInterpreter {
-    LangKernel(session: NotebookRuntime.makeSession())
+    let notebook = NotebookRuntime.makeNotebook()
+    return LangKernel(session: notebook.session, commHost: notebook.comms)
   }
 }
 

@@ -39,7 +39,12 @@ struct CompletionTests {
 
   @Test func builtinTypeMembers() {
     let result = complete("let n = [1, 2]\n[1, 2].co1️⃣", in: session())
-    #expect(result.matches == ["count", "contains"])
+    #expect(result.matches == ["compactMap", "contains", "count"])
+    let withWord = session()
+    _ = withWord.transcript(of: "let word = \"abc\"")
+    #expect(complete("word.up1️⃣", in: withWord).matches == ["uppercased"])
+    #expect(complete("[\"a\": 1].ma1️⃣", in: session()).matches == ["map", "mapValues"])
+    #expect(complete("[3, 1].sorted(1️⃣", in: session()).matches.first == "by: ")
     #expect(complete("pair.1️⃣", in: session()).matches == ["0", "1"])
     #expect(complete("Double.p1️⃣", in: session()).matches == ["pi"])
   }

@@ -30,6 +30,17 @@ extension CoreBuiltins {
       unary("sin", "The sine of x (radians).", "sin(0)   // 0.0", Foundation.sin),
       unary("cos", "The cosine of x (radians).", "cos(0)   // 1.0", Foundation.cos),
       unary("tan", "The tangent of x (radians).", "tan(0)   // 0.0", Foundation.tan),
+      unary("asin", "The arc sine (radians).", "asin(1)   // 1.5707963267948966", Foundation.asin),
+      unary("acos", "The arc cosine (radians).", "acos(1)   // 0.0", Foundation.acos),
+      unary("atan", "The arc tangent (radians).", "atan(1)   // 0.7853981633974483", Foundation.atan),
+      NativeFunction(
+        name: "atan2", parameters: [Parameter(name: "y", type: "Double"), Parameter(name: "x", type: "Double")],
+        returns: "Double", doc: "The angle of the point (x, y) in radians, in −π...π.", example: "atan2(1, 1)   // 0.7853981633974483"
+      ) { arguments in
+        .double(Foundation.atan2(try arguments.double("y"), try arguments.double("x")))
+      },
+      unary("sinh", "The hyperbolic sine.", "sinh(0)   // 0.0", Foundation.sinh),
+      unary("cosh", "The hyperbolic cosine.", "cosh(0)   // 1.0", Foundation.cosh),
       unary("tanh", "The hyperbolic tangent (e^x − e^−x)/(e^x + e^−x).", "tanh(0)   // 0.0", Foundation.tanh),
       unary("floor", "The largest whole number ≤ x.", "floor(2.7)   // 2.0", Foundation.floor),
       unary("ceil", "The smallest whole number ≥ x.", "ceil(2.1)   // 3.0", Foundation.ceil),

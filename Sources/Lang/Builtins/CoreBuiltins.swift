@@ -4,7 +4,9 @@ import MemoryBudget
 /// Maths lives in `CoreBuiltins+Math`, the notebook functions in `CoreBuiltins+Notebook`.
 enum CoreBuiltins {
   static func register(in session: Session) {
-    for function in output + notebook + checks + conversions + collections + math {
+    let conversions = conversions
+    addOverloads(conversions)
+    for function in output + notebook + checks + conversions + collections + collectionTypes + math {
       session.register(function)
     }
   }
@@ -80,7 +82,12 @@ enum CoreBuiltins {
       returns: "Array", doc: "Makes an array from a sequence (`Array(0..<3)`) or `count` copies of a value.",
       example: "Array(repeating: 0, count: 3)   // [0, 0, 0]"
     ) { arguments in
-      if !arguments.isNil("elements") { return .array(try arguments.array("elements")) }
+      if !arguments.isNil("elements") {
+        guard let elements = BuiltinMembers.elements(of: arguments["elements"]) else {
+          throw fail(.wrongType("Array", expected: "a sequence", got: arguments["elements"].typeName))
+        }
+        return .array(elements)
+      }
       let count = try arguments.int("count")
       guard count >= 0, count <= 10_000_000 else { throw fail(.invalidConversion("count \(count)", "an array size (0...10000000)")) }
       do throws(MemoryError) { try MemoryBudget.reserve(count: count, stride: MemoryLayout<Value>.stride) } catch {

@@ -84,6 +84,10 @@ extension DiagnosticMessage {
   static func missingReturn(_ function: String) -> Self {
     make("TypeError", "\(function) ended without returning a value")
   }
+  static func mutatingOnValue(_ type: String, _ name: String) -> Self {
+    make("TypeError", "cannot use mutating member '\(name)' on an immutable value of type '\(type)'",
+         hint: "store the value in a 'var' first, then call '\(name)' on it")
+  }
   static func nestingTooDeep(_ limit: Int) -> Self {
     make("SyntaxError", "the code is nested too deeply (more than \(limit) levels)", hint: "split the expression with 'let' bindings")
   }
@@ -92,6 +96,9 @@ extension DiagnosticMessage {
   }
   static func noMember(_ type: String, _ name: String, suggestion: String?) -> Self {
     make("NameError", "value of type '\(type)' has no member '\(name)'", hint: suggestion.map { "did you mean '\($0)'?" })
+  }
+  static func noMatchingOverload(_ call: String, _ signatures: [String]) -> Self {
+    make("TypeError", "no \(call) matches these argument labels", hint: "it is one of " + signatures.joined(separator: ", "))
   }
   static func notAssignable() -> Self {
     make("SyntaxError", "cannot assign to this expression", hint: "assign to a variable, a member or a subscript")

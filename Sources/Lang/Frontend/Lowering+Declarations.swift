@@ -112,7 +112,7 @@ extension Lowering {
 
   private func lowerTypeNode(_ type: TypeSyntax) throws -> TypeRef {
     if let node = type.as(IdentifierTypeSyntax.self) {
-      if let generics = node.genericArgumentClause { throw unsupported("generics", at: generics.leftAngle) }
+      if let generics = node.genericArgumentClause { return try lowerGenericType(node.name.text, generics) }
       return .named(node.name.text)
     }
     if let node = type.as(ArrayTypeSyntax.self) { return .array(try lowerType(node.element)) }

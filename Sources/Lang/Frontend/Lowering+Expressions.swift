@@ -42,6 +42,8 @@ extension Lowering {
       let base = try lowerExpr(node.calledExpression)
       return Expr(.subscriptAccess(base, try lowerArguments(node.arguments)), span(node))
     case .forceUnwrapExpr(let node): return Expr(.forceUnwrap(try lowerExpr(node.expression)), span(node))
+    case .inOutExpr(let node) where node.expression.is(DeclReferenceExprSyntax.self):
+      return try lowerExpr(node.expression)   // `&generator`: the generator is a reference
     case .discardAssignmentExpr(let node): return Expr(.identifier("_"), span(node))
     case .missingExpr: throw Recover()
     default: throw unsupportedExpression(expr)
@@ -131,7 +133,7 @@ extension Lowering {
     if let extra = node.additionalTrailingClosures.first {
       throw unsupported("multiple trailing closures", at: extra)
     }
-    let callee = try lowerExpr(node.calledExpression)
+    let callee = try lowerTypeCallee(node.calledExpression) ?? lowerExpr(node.calledExpression)
     let arguments = try lowerArguments(node.arguments)
     let trailing = try node.trailingClosure.map { try lowerClosure($0) }
     return Expr(.call(callee: callee, arguments: arguments, trailing: trailing), span(node))

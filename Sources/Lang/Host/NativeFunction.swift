@@ -55,6 +55,9 @@ public final class NativeFunction {
   public let isType: Bool
   /// Members reached through the name: `Double.pi`, `Tensor.zeros(_:)`.
   public var staticMembers: [String: Value]
+  /// Other signatures of the same name (`String(format:_:)` beside `String(_:)`): a call runs the
+  /// first of `self` and these whose labels bind.
+  public var overloads: [NativeFunction] = []
   let body: (Arguments) throws -> Value
 
   /// Makes a native function.

@@ -2,12 +2,14 @@
 /// (`a.append(x)`). Indices are evaluated first, then the variable is modified in place, so
 /// appending in a loop stays O(1) amortised.
 extension Interpreter {
-  static let mutatingMethods: Set<String> = [
-    "append", "insert", "remove", "removeLast", "removeFirst", "removeAll", "sort", "reverse", "removeValue",
-  ]
+  /// Names of the mutating methods of built-in values (tables in `Builtins/`).
+  static let mutatingMethods: Set<String> = ArrayMutations.names.union(DictionaryMembers.mutatingNames)
+    .union(SetMembers.mutatingNames)
 
   private enum Accessor {
     case index([Value], Span)
+    /// `d[key, default: value]`.
+    case keyWithDefault(Value, Value, Span)
     case element(Int, Span)
     case member(String, Span)
   }
@@ -25,13 +27,15 @@ extension Interpreter {
   }
 
   /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
-  func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ span: Span, in scope: Scope) throws -> Value? {
+  func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
+                    in scope: Scope) throws -> Value? {
     guard isPath(base) else { return nil }
     guard isCollection(try evaluate(base, in: scope)) else { return nil }
-    let values = try arguments.map { try evaluate($0.value, in: scope) }
+    var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
+    if let trailing { values.append((Self.trailingLabel, .closure(Closure(closure: trailing, scope: scope)))) }
     var result = Value.void
     try modify(base, in: scope, span, checksType: false) { current in
-      result = try mutate(&current, name, values, arguments.first?.label, span)
+      result = try BuiltinMembers.mutate(&current, name, values, self, span)
     }
     return result
   }
@@ -40,6 +44,7 @@ extension Interpreter {
   private func isCollection(_ value: Value) -> Bool {
     switch value {
     case .array, .dictionary: return true
+    case .host(let object): return object is SetObject
     default: return false
     }
   }
@@ -60,7 +65,12 @@ extension Interpreter {
     while true {
       switch root.kind {
       case .subscriptAccess(let base, let arguments):
-        accessors.append(.index(try arguments.map { try evaluate($0.value, in: scope) }, root.span))
+        let indices = try arguments.map { try evaluate($0.value, in: scope) }
+        if indices.count == 2, arguments[1].label == "default" {
+          accessors.append(.keyWithDefault(indices[0], indices[1], root.span))
+        } else {
+          accessors.append(.index(indices, root.span))
+        }
         root = base
         continue
       case .tupleElement(let base, let position):
@@ -126,6 +136,15 @@ extension Interpreter {
       } else {
         throw error(.notAssignable(), at)
       }
+    case .keyWithDefault(let key, let fallback, let at):
+      guard var dictionary = Self.takeDictionary(&value) else { throw error(.notSubscriptable(value.typeName), at) }
+      defer { value = .dictionary(dictionary) }
+      var entry = dictionary[key] ?? fallback
+      if dictionary[key] == nil { try reserveDictionaryGrowth(dictionary, at) }
+      try apply(&entry, rest, span, body)
+      guard dictionary.set(key, entry) else {
+        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), at)
+      }
     case .element(let position, let at):
       guard var elements = Self.takeTuple(&value) else { throw error(.notAssignable(), at) }
       defer { value = .tuple(elements) }
@@ -168,63 +187,8 @@ extension Interpreter {
       try apply(&entry, rest, span, body)
       if case .host = entry, !rest.isEmpty { return }
       guard try host(at, { try object.setMember(named: name, to: entry) }) else { throw error(.notAssignable(), at) }
-    case .element(_, let at):
+    case .element(_, let at), .keyWithDefault(_, _, let at):
       throw error(.notAssignable(), at)
     }
-  }
-
-  private func mutate(_ value: inout Value, _ name: String, _ arguments: [Value], _ label: String?, _ span: Span) throws -> Value {
-    if name == "removeValue", let key = arguments.first, var dictionary = Self.takeDictionary(&value) {
-      defer { value = .dictionary(dictionary) }
-      let old = dictionary[key] ?? .null
-      dictionary.set(key, nil)
-      return old
-    }
-    guard var elements = Self.takeArray(&value) else { throw error(.noMember(value.typeName, name, suggestion: nil), span) }
-    defer { value = .array(elements) }
-    return try ArrayMutation(interpreter: self, span: span).apply(name, label, arguments, to: &elements)
-  }
-}
-
-/// The mutating methods of arrays.
-struct ArrayMutation {
-  let interpreter: Interpreter
-  let span: Span
-
-  func apply(_ name: String, _ label: String?, _ arguments: [Value], to elements: inout [Value]) throws -> Value {
-    func index(_ value: Value?, limit: Int) throws -> Int {
-      guard let position = value?.intValue else { throw interpreter.error(.missingArgument(name, "at"), span) }
-      guard position >= 0, position < limit else { throw interpreter.error(.indexOutOfRange(position, count: elements.count), span) }
-      return position
-    }
-    switch name {
-    case "append":
-      guard let item = arguments.first else { throw interpreter.error(.missingArgument("append", "_"), span) }
-      if label == "contentsOf" {
-        guard let items = item.arrayValue else { throw interpreter.error(.wrongType("append(contentsOf:)", expected: "an array", got: item.typeName), span) }
-        try interpreter.reserveArrayGrowth(elements, adding: items.count, span)
-        elements += items
-      } else {
-        try interpreter.reserveArrayGrowth(elements, adding: 1, span)
-        elements.append(item)
-      }
-    case "insert":
-      guard let item = arguments.first else { throw interpreter.error(.missingArgument("insert", "_"), span) }
-      try interpreter.reserveArrayGrowth(elements, adding: 1, span)
-      elements.insert(item, at: try index(arguments.dropFirst().first, limit: elements.count + 1))
-    case "remove": return elements.remove(at: try index(arguments.first, limit: elements.count))
-    case "removeLast", "removeFirst":
-      guard !elements.isEmpty else { throw interpreter.error(.indexOutOfRange(0, count: 0), span) }
-      return name == "removeLast" ? elements.removeLast() : elements.removeFirst()
-    case "removeAll": elements.removeAll()
-    case "reverse": elements.reverse()
-    case "sort":
-      elements = try elements.sorted { a, b in
-        guard case .bool(let less) = try interpreter.binary("<", a, b, span) else { return false }
-        return less
-      }
-    default: throw interpreter.error(.noMember("Array", name, suggestion: nil), span)
-    }
-    return .void
   }
 }

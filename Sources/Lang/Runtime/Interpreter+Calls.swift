@@ -9,7 +9,7 @@ extension Interpreter {
   func evaluateCall(_ callee: Expr, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
                     in scope: Scope) throws -> Value {
     if case .member(let base, let name, _) = callee.kind, Self.mutatingMethods.contains(name),
-       let result = try callMutating(base, name, arguments, span, in: scope) {
+       let result = try callMutating(base, name, arguments, trailing, span, in: scope) {
       return result
     }
     var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
@@ -39,9 +39,8 @@ extension Interpreter {
   /// Calls any callable value.
   func callValue(_ function: Value, _ arguments: ArgumentList, _ span: Span = Span(0, 0)) throws -> Value {
     switch function {
-    case .native(let native):
-      let values = try bindArguments(native.parameters.map(BindingParameter.init), arguments, native.name, span,
-                                     signature: native.signature)
+    case .native(let overloaded):
+      let (native, values) = try bindOverload(overloaded, arguments, span)
       let bound = Arguments(function: native.name, values: values, names: native.parameters.map(\.name), context: context)
       let saved = builder
       builder = nil
@@ -53,16 +52,27 @@ extension Interpreter {
       let plain = arguments.map { (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value) }
       if let result = try host(span, { try object.call(arguments: plain, context: context) }) { return result }
       throw error(.notCallable(object.typeName), span)
+    case .array(let elements) where elements.count == 1:
+      return try callArrayType(elements[0], arguments, span)
     default:
       throw error(.notCallable(function.typeName), span)
     }
   }
 
-  private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span) throws -> Value {
+  /// Calls `function` with `first` as an `inout` first argument (`reduce(into:)`'s `{ $0 += $1 }`).
+  func callUpdating(_ function: Value, _ first: inout Value, _ rest: [Value], _ span: Span) throws {
+    guard case .closure(let closure) = function, !closure.isFunction else {
+      throw error(.wrongType("reduce(into:_:)", expected: "a closure that updates $0", got: function.typeName), span)
+    }
+    _ = try callClosure(closure, [(nil, first)] + rest.map { (nil, $0) }, span, updating: &first)
+  }
+
+  private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span,
+                           updating first: UnsafeMutablePointer<Value>? = nil) throws -> Value {
     guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
     try tick(span)
     let scope = Scope(parent: closure.scope)
-    try bindClosureArguments(closure, arguments, span, into: scope)
+    try bindClosureArguments(closure, arguments, span, into: scope, updatesFirst: first != nil)
     let savedFile = file
     let savedBuilder = builder
     callStack.append(CallSite(file: file, span: span, function: closure.signatureName))
@@ -76,6 +86,10 @@ extension Interpreter {
       callStack.removeLast()
     }
     let result = try runBody(closure, in: scope)
+    if let first, let name = closure.implicitCount > 0 ? "$0" : closure.parameters.first?.name,
+       let box = scope.lookup(name) {
+      first.pointee = box.value
+    }
     guard let returnType = closure.returnType else { return result }
     guard let checked = conform(result, to: returnType) else {
       if isVoid(result) { throw error(.missingReturn(closure.signatureName), closure.body.last?.span ?? span) }
@@ -97,7 +111,8 @@ extension Interpreter {
     }
   }
 
-  private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope) throws {
+  private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope,
+                                    updatesFirst: Bool = false) throws {
     if closure.isFunction {
       let parameters = closure.parameters.map(BindingParameter.init)
       let values = try bindArguments(parameters, arguments, closure.signatureName, span, scope: closure.scope,
@@ -124,7 +139,7 @@ extension Interpreter {
     guard values.count == names.count else {
       throw error(.argumentCount("the closure", expected: names.count, got: values.count), span)
     }
-    for (name, value) in zip(names, values) { scope.define(name, value, isLet: true) }
+    for (name, value) in zip(names, values) { scope.define(name, value, isLet: !updatesFirst || name != names[0]) }
   }
 
   /// What binding needs to know of a parameter (natives and user functions alike).

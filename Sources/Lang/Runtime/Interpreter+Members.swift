@@ -16,6 +16,7 @@ extension Interpreter {
   }
 
   func callMethod(_ receiver: Value, _ name: String, _ arguments: ArgumentList, _ nameSpan: Span, _ span: Span) throws -> Value {
+    if receiver.isSetObject, let result = try BuiltinMembers.method(receiver, name, arguments, self, span) { return result }
     switch receiver {
     case .host(let object):
       let plain = arguments.map { (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value) }
@@ -24,7 +25,7 @@ extension Interpreter {
     case .native, .closure, .implicitMember:
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
     default:
-      if let result = try BuiltinMembers.method(receiver, name, arguments.map(\.value), self, span) { return result }
+      if let result = try BuiltinMembers.method(receiver, name, arguments, self, span) { return result }
       if let property = try BuiltinMembers.property(receiver, name, self, span) {
         return try callValue(property, arguments, span)
       }
@@ -43,7 +44,7 @@ extension Interpreter {
       return try element(of: characters, indices, span) { .string($0.map(\.description).joined()) }
     case .dictionary(let dictionary):
       guard indices.count == 1 || (indices.count == 2 && label == nil) else { throw error(.notSubscriptable(value.typeName), span) }
-      return dictionary[indices[0]] ?? .null
+      return dictionary[indices[0]] ?? (indices.count == 2 ? indices[1] : .null)
     case .tuple(let elements):
       guard indices.count == 1, let position = indices[0].intValue else { throw error(.notSubscriptable(value.typeName), span) }
       return try tupleElement(.tuple(elements), position, span)

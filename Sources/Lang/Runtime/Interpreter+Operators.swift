@@ -174,6 +174,7 @@ extension Interpreter {
     case ("Double", .double), ("Float", .double): return value
     case ("Double", .int(let number)), ("Float", .int(let number)): return .double(Double(number))
     case ("Character", .string(let text)) where text.count == 1: return value
+    case ("Set", _): return SetObject.converting(value)
     case (_, .host(let object)): return object.isInstance(of: name) ? value : nil
     default: return value.typeName == name || value.typeName.hasPrefix(name + "<") ? value : nil
     }

@@ -125,7 +125,9 @@ extension Session {
       case .host(let object): return object.members.first { $0.name == name }?.parameters ?? []
       case .native(let native):
         if case .native(let member)? = native.staticMembers[name] { return member.parameters }
-      default: break
+      default:
+        let found = BuiltinMembers.lookup(receiver, name, mutating: false) ?? BuiltinMembers.lookup(receiver, name, mutating: true)
+        return found?.methods.flatMap(\.parameters) ?? []
       }
       return []
     }

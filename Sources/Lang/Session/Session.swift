@@ -22,6 +22,15 @@ public final class Session {
   /// engine's token here). By default it just runs the cell.
   public var cellScope: (_ cancellation: CancellationToken, _ cell: () -> CellResult) -> CellResult = { $1() }
   private var cellCount = 0
+  /// The seed of the next random choice a cell makes without a generator (`xs.shuffled()`): by
+  /// default a stream from seed 0; a host hands out its own (NotebookRuntime: `%seed`'s stream).
+  public var nextSeed: () -> UInt64 = {
+    var draws: UInt64 = 0
+    return {
+      draws += 1
+      return SeededGenerator(seed: draws).next()
+    }
+  }()
 
   /// A session with the core built-ins and magics.
   public init() {
@@ -79,6 +88,8 @@ public final class Session {
     let parsed = CellParser.parse(file)
     let statements = parsed.statements
     guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
+    let outer = interpreter.saveCellState()  // a cell on a kernel subshell runs within another's turn
+    defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink
     interpreter.cancellation = cancellation
     interpreter.context = CallContext(interpreter: interpreter)

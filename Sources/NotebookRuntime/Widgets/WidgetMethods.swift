@@ -1,0 +1,97 @@
+import Display
+import Foundation
+import Lang
+
+/// The methods of widgets: `onChange`, `onClick` (Button), `capture` and `clear` (Output).
+enum WidgetMethods {
+  static func methods(for widget: WidgetValue) -> [MethodSpec] {
+    var methods: [MethodSpec] = []
+    if widget.hasValue {
+      methods.append(MethodSpec(
+        name: "onChange", parameters: [P.positional("action", "(Any) -> Void")], returns: nil,
+        doc: "Runs `action` with the new value each time the front end changes it.") { [unowned widget] a in
+        widget.changeHandlers.append(.language(try callable(a, "action")))
+        return .void
+      })
+    }
+    if widget.kind == .button {
+      methods.append(MethodSpec(
+        name: "onClick", parameters: [P.positional("action", "() -> Void")], returns: nil,
+        doc: "Runs `action` each time the button is clicked.") { [unowned widget] a in
+        widget.clickHandlers.append(.language(try callable(a, "action")))
+        return .void
+      })
+    }
+    if widget.kind == .output { methods += outputMethods(widget) }
+    return methods
+  }
+
+  private static func outputMethods(_ widget: WidgetValue) -> [MethodSpec] {
+    [
+      MethodSpec(
+        name: "capture", parameters: [P.positional("body", "() -> Any")], returns: nil,
+        doc: "Runs `body` with its prints and displays going into this Output (by the request's msg_id).") { [unowned widget] a in
+        let body = try callable(a, "body")
+        return try widget.manager.capturing(into: widget) { try a.context.call(body, []) }
+      },
+      MethodSpec(name: "clear", parameters: [], returns: nil, doc: "Clears this Output.") { [unowned widget] a in
+        widget.manager.capturing(into: widget) { a.context.sink.clearOutput(wait: false) }
+        return .void
+      },
+    ]
+  }
+
+  /// The argument as a function value, or a TypeError.
+  static func callable(_ a: Arguments, _ name: String) throws -> Value {
+    switch a[name] {
+    case .closure, .native: return a[name]
+    default: throw HostError("TypeError", "\(a.function) expects a function, got \(a[name].typeName)",
+                             hint: "pass a closure: { v in print(v) }")
+    }
+  }
+}
+
+/// The text form of widgets (`stride run`, `text/plain`).
+enum WidgetText {
+  static func describe(_ widget: WidgetValue) -> String {
+    let state = widget.state
+    let label = state["description"]?.stringValue ?? ""
+    let prefix = label.isEmpty ? "" : label + ": "
+    switch widget.kind {
+    case .intSlider, .floatSlider, .intProgress:
+      let low = state["min"]?.number ?? 0, high = state["max"]?.number ?? 0
+      let range = widget.kind == .floatSlider
+        ? "\(low)...\(high)" : "\(Int(low))...\(Int(high))"
+      return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription) in \(range))"
+    case .checkbox, .dropdown: return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription))"
+    case .button: return "Button(\(label))"
+    case .label: return "Label(\(widget.value.debugDescription))"
+    case .html: return plainText(ofHTML: widget.state["value"]?.stringValue ?? "")
+    case .output: return "Output"
+    case .hbox: return "[" + widget.children.map(describe).joined(separator: " | ") + "]"
+    case .vbox: return widget.children.map(describe).joined(separator: "\n")
+    default: return "<\(widget.kind.rawValue)>"
+    }
+  }
+
+  /// HTML as a reader sees it in a terminal: tags dropped (`<div>` and `<br>` end a line), the
+  /// usual entities decoded, blank lines removed.
+  static func plainText(ofHTML html: String) -> String {
+    var text = "", inTag = false, tag = ""
+    for character in html {
+      if character == "<" { inTag = true; tag = ""; continue }
+      if inTag {
+        if character == ">" {
+          inTag = false
+          if tag.hasPrefix("/div") || tag.hasPrefix("br") || tag.hasPrefix("/p") { text += "\n" }
+        } else { tag.append(character) }
+        continue
+      }
+      text.append(character)
+    }
+    for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+      text = text.replacingOccurrences(of: entity, with: plain)
+    }
+    return text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+  }
+}
