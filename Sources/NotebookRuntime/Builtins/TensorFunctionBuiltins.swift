@@ -78,6 +78,7 @@ enum TensorFunctionBuiltins {
       }
       return try a.context.call(.native(original), [.double(Double(engine: tensor.tensor.scalars[0]))])
     }
+    function.overloads = original.overloads
     r.session.register(function)
   }
 
