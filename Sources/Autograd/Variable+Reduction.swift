@@ -13,7 +13,7 @@ extension Variable {
   public func mean(axes: [Int]? = nil, keepingDims: Bool = false) throws -> Variable {
     let old = shape
     let out = try value.mean(axes: axes, keepingDims: keepingDims)
-    let n = Float(max(value.count / max(out.count, 1), 1))
+    let n = Float(Swift.max(value.count / Swift.max(out.count, 1), 1))
     let kept = try value.sum(axes: axes, keepingDims: true).shape
     return Variable.op(out, [self]) { g in [try g.reshaped(kept).broadcasted(to: old) * (1 / n)] }
   }

@@ -95,11 +95,15 @@ extension Tensor {
     return out
   }
 
+  /// The shape two shapes broadcast to (NumPy rules), or a shape mismatch naming the axis that fails.
+  public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] { try Shape.broadcast(a, b) }
+
   /// This tensor repeated along size-1 (or missing leading) axes to `shape`.
   public func broadcasted(to shape: [Int]) throws(TensorError) -> Tensor {
     if shape == self.shape { return self }
     let target = try Shape.broadcast(self.shape, shape)
-    guard target == shape else { throw .shapeMismatch("cannot broadcast \(self.shape) to \(shape)") }
+    guard target == shape else { throw .shapeMismatch("cannot broadcast \(self.shape) to \(shape) "
+      + "(shapes align from the last axis; each size must equal the target's or be 1)") }
     return try Elementwise.zip(self, Tensor.zerosUnchecked(shape)) { a, _ in a }
   }
 }

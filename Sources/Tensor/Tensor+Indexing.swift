@@ -118,7 +118,7 @@ extension Tensor {
   /// Pieces of the given `sizes` along `axis` (they must add up to the axis size).
   public func split(sizes: [Int], axis: Int = 0) throws(TensorError) -> [Tensor] {
     let a = try Shape.axis(axis, rank: rank)
-    guard sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == shape[a] else {
+    guard sizes.allSatisfy({ $0 >= 0 && $0 <= shape[a] }), sizes.reduce(0, +) == shape[a] else {
       throw .invalidArgument("split sizes \(sizes) do not add up to \(shape[a]) (axis \(axis) of \(shape))")
     }
     var start = 0

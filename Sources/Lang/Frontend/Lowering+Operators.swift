@@ -9,6 +9,7 @@ extension Lowering {
   static let binaryPrecedence: [String: (level: Int, right: Bool)] = [
     "||": (2, false), "&&": (3, false),
     "==": (4, false), "!=": (4, false), "<": (4, false), "<=": (4, false), ">": (4, false), ">=": (4, false),
+    ".==": (4, false), ".!=": (4, false), ".<": (4, false), ".<=": (4, false), ".>": (4, false), ".>=": (4, false),
     "??": (5, true), "..<": (7, false), "...": (7, false),
     "+": (8, false), "-": (8, false), "&+": (8, false), "&-": (8, false), "|": (8, false), "^": (8, false),
     "*": (9, false), "/": (9, false), "%": (9, false), "&*": (9, false), "&": (9, false),

@@ -34,6 +34,9 @@ public struct Member {
 public enum BinaryOperator: String, Sendable {
   case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
   case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  /// Pointwise comparisons (Swift for TensorFlow's spelling), for host objects such as tensors.
+  case pointwiseEqual = ".==", pointwiseNotEqual = ".!=", pointwiseLess = ".<", pointwiseLessEqual = ".<="
+  case pointwiseGreater = ".>", pointwiseGreaterEqual = ".>="
 }
 
 /// An object of the host (tensor, layer, model, data set, history, figure) seen as a language value.

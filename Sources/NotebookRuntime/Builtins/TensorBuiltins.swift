@@ -6,7 +6,8 @@ import Tensor
 /// `Tensor(...)`, `matmul`, elementwise functions, pooling and convolution on plain tensors, losses.
 enum TensorBuiltins {
   static func register(_ r: Registrar) {
-    registerConstructors(r)
+    TensorCreationBuiltins.register(r)
+    TensorFunctionBuiltins.register(r)
     r.add("matmul", [P.positional("a", "Tensor"), P.positional("b", "Tensor")], returns: "Tensor",
           doc: "The matrix product of [m, k] and [k, n] tensors (batched over leading axes), differentiable.",
           example: "matmul(Tensor([[1, 2]]), Tensor([[3], [4]]))   // [[11]]") { a in
@@ -22,39 +23,9 @@ enum TensorBuiltins {
   }
 
   static func variable(_ a: Arguments, _ name: String) throws -> Variable {
-    if let tensor = a[name].host(as: TensorValue.self) { return tensor.variable }
+    if let tensor = a[name].host(as: TensorValue.self) { return try tensor.numeric("\(a.function)'s '\(name)'") }
     if case .array = a[name] { return Variable(try TensorLiteral.tensor(from: a[name])) }
     throw HostError("TypeError", "\(a.function): '\(name)' expects a Tensor, got \(a[name].typeName)")
-  }
-
-  private static func registerConstructors(_ r: Registrar) {
-    let runtime = r.runtime
-    func shaped(_ name: String, _ doc: String, _ make: @escaping ([Int]) throws -> Tensor) -> Value {
-      .native(NativeFunction(name: name, parameters: [P.positional("shape", "[Int]")], returns: "Tensor", doc: doc,
-                             example: "Tensor.\(name)([2, 3])", isType: false) { a in
-        try ArgumentLimits.check(a, [P.positional("shape", "[Int]")])
-        return try EngineErrors.run { .host(TensorValue(try make(try a.ints("shape")))) }
-      })
-    }
-    let statics: [String: Value] = [
-      "zeros": shaped("zeros", "A tensor of zeros.") { try Tensor(zeros: $0) },
-      "ones": shaped("ones", "A tensor of ones.") { try Tensor(ones: $0) },
-      "random": shaped("random", "Normal random values (mean 0, std 1), drawn from the session's seed.") { shape in
-        var generator = runtime.generator()
-        return try Tensor.randomNormal(shape: shape, using: &generator)
-      },
-      "uniform": shaped("uniform", "Uniform random values in [0, 1), drawn from the session's seed.") { shape in
-        var generator = runtime.generator()
-        return try Tensor.randomUniform(shape: shape, using: &generator)
-      },
-    ]
-    r.add("Tensor", [P.positional("values", "[[Double]]"), P.labelled("requiresGrad", "Bool", default: .bool(false))],
-          returns: "Tensor",
-          doc: "A Float32 tensor from a number or nested arrays (rows of equal length). With requiresGrad: true, backward() fills its .grad. Tensor.zeros([2, 3]), Tensor.ones, Tensor.random make others.",
-          example: "let x = Tensor([[7, 2, 6, 2], [4, 5, 4, 7]])", staticMembers: statics) { a in
-      let tensor = try TensorLiteral.tensor(from: a["values"])
-      return .host(TensorValue(Variable(tensor, requiresGrad: try a.bool("requiresGrad"))))
-    }
   }
 
   private static func registerPooling(_ r: Registrar) {

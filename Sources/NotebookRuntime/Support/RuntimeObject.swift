@@ -55,6 +55,7 @@ class RuntimeObject: HostObject {
 
   func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
     guard let method = methods.first(where: { $0.name == name }) else { return nil }
+    try LabelCheck.check(arguments.map(\.label), method.parameters, function: "\(typeName).\(name)")
     let bound = try context.bind(arguments, to: method.parameters, function: "\(typeName).\(name)")
     try ArgumentLimits.check(bound, method.parameters)
     return try EngineErrors.run { try method.body(bound) }

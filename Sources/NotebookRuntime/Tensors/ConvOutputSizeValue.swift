@@ -78,6 +78,7 @@ final class ConvOutputSizeValue: RuntimeObject {
     case .multiply: return .int(lhs * rhs)
     case .divide: return rhs == 0 ? nil : .int(lhs / rhs)
     case .remainder: return rhs == 0 ? nil : .int(lhs % rhs)
+    default: return nil
     }
   }
 

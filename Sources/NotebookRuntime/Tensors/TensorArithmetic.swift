@@ -3,7 +3,8 @@ import Lang
 import Tensor
 
 /// `+ - * /` between tensors and numbers with NumPy broadcasting, differentiable; `==` and `!=`
-/// compare whole tensors (same shape and every element equal) and give a Bool.
+/// compare whole tensors (same shape and every element equal) and give a Bool; `.== .!= .< .<= .>
+/// .>=` compare pointwise (broadcasting) and give a Bool tensor.
 enum TensorArithmetic {
   static func apply(_ op: BinaryOperator, _ tensor: TensorValue, _ other: Value, selfOnLeft: Bool) throws -> Value? {
     let me = tensor.variable
@@ -12,8 +13,10 @@ enum TensorArithmetic {
       let same = me.value.shape == theirs.value.shape && me.value.scalars == theirs.value.scalars
       return .bool(op == .equal ? same : !same)
     }
+    if let compared = try pointwise(op, me.value, other, selfOnLeft: selfOnLeft) { return compared }
     guard let theirs = try operand(other) else { return nil }
-    let (lhs, rhs) = selfOnLeft ? (me, theirs) : (theirs, me)
+    if let bool = other.host(as: TensorValue.self), bool.isBool { _ = try bool.numeric("the operator \(op.rawValue)") }
+    let (lhs, rhs) = selfOnLeft ? (try tensor.numeric("the operator \(op.rawValue)"), theirs) : (theirs, try tensor.numeric("the operator \(op.rawValue)"))
     switch op {
     case .add: return .host(TensorValue(try lhs + rhs))
     case .subtract: return .host(TensorValue(try lhs - rhs))
@@ -21,8 +24,22 @@ enum TensorArithmetic {
     case .divide: return .host(TensorValue(try lhs / rhs))
     default:
       throw HostError("TypeError", "the operator \(op.rawValue) is not defined for tensors",
-                      hint: "tensors support + - * / and == !=")
+                      hint: "tensors support + - * /, == != (whole tensors) and .== .!= .< .<= .> .>= (pointwise)")
     }
+  }
+
+  /// A pointwise comparison as a Bool tensor; nil for other operators or a non-tensor operand.
+  static func pointwise(_ op: BinaryOperator, _ me: Tensor, _ other: Value, selfOnLeft: Bool) throws -> Value? {
+    let tests: [BinaryOperator: (Float, Float) -> Bool] = [
+      .pointwiseEqual: (==), .pointwiseNotEqual: (!=), .pointwiseLess: (<),
+      .pointwiseLessEqual: (<=), .pointwiseGreater: (>), .pointwiseGreaterEqual: (>=),
+    ]
+    guard let test = tests[op], let theirs = try operand(other)?.value else { return nil }
+    let (lhs, rhs) = selfOnLeft ? (me, theirs) : (theirs, me)
+    let shape = try Tensor.broadcastShape(lhs.shape, rhs.shape)
+    let (a, b) = (try lhs.broadcasted(to: shape).scalars, try rhs.broadcasted(to: shape).scalars)
+    let values = zip(a, b).map { test($0, $1) ? Float(1) : 0 }
+    return .host(TensorValue(try Tensor(shape: shape, scalars: values), isBool: true))
   }
 
   /// A tensor or number operand as a variable (numbers become scalar tensors that broadcast).
@@ -38,6 +55,9 @@ enum TensorArithmetic {
 /// Implemented with differentiable slices so gradients flow through indexing.
 enum TensorIndexing {
   static func index(_ variable: Variable, _ indices: [Value]) throws -> Variable {
+    if indices.count == 1, let selector = indices[0].host(as: TensorValue.self) {
+      return try TensorAssignment.select(variable, selector)
+    }
     let shape = variable.shape
     guard indices.count <= shape.count else {
       throw HostError("IndexError", "\(indices.count) indices for a tensor of shape \(shape)")
@@ -61,8 +81,8 @@ enum TensorIndexing {
         if low != 0 || high != size { result = try result.slice(axis: axis, low..<high) }
         kept.append(high - low)
       default:
-        throw HostError("TypeError", "a tensor index must be an Int or a range, got \(index.typeName)",
-                        hint: "write t[0], t[0, 1..<3] or t[..., 2]")
+        throw HostError("TypeError", "a tensor index must be an Int, a range, a Bool mask or an index tensor, got \(index.typeName)",
+                        hint: "write t[0], t[0, 1..<3], t[..., 2], t[t .> 0] or t[Tensor([2, 0])]")
       }
     }
     let rest = Array(shape.dropFirst(indices.count))
@@ -77,7 +97,12 @@ enum TensorIndexing {
       throw HostError("ShapeError", "invalid shape \(shape): sizes must be positive, with at most one -1")
     }
     guard unknown == 1 else { return shape }
-    let known = shape.filter { $0 != -1 }.reduce(1, *)
+    var known = 1
+    for size in shape where size != -1 {
+      let (product, overflow) = known.multipliedReportingOverflow(by: size)
+      guard !overflow else { throw HostError("ShapeError", "cannot reshape \(count) elements into \(shape)") }
+      known = product
+    }
     guard known > 0, count % known == 0 else {
       throw HostError("ShapeError", "cannot reshape \(count) elements into \(shape)")
     }
@@ -94,6 +119,18 @@ enum TensorLiteral {
     var scalars: [Float] = []
     try collect(value, depth: 0, shape: &shape, into: &scalars)
     return try Tensor(shape: shape, scalars: scalars)
+  }
+
+  /// The values as nested language arrays, one level per axis; a scalar tensor gives its number.
+  static func nested(_ tensor: Tensor, bools: Bool = false) -> Value {
+    let scalars = tensor.scalars
+    func leaf(_ i: Int) -> Value { bools ? .bool(scalars[i] != 0) : .double(Double(engine: scalars[i])) }
+    func build(_ axis: Int, _ offset: Int, _ stride: Int) -> Value {
+      guard axis < tensor.rank else { return leaf(offset) }
+      let size = tensor.shape[axis], inner = stride / Swift.max(size, 1)
+      return .array((0..<size).map { build(axis + 1, offset + $0 * inner, inner) })
+    }
+    return build(0, 0, tensor.count)
   }
 
   private static func collect(_ value: Value, depth: Int, shape: inout [Int], into scalars: inout [Float]) throws {

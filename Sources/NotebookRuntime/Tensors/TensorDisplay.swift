@@ -31,6 +31,11 @@ enum TensorText {
     return "Tensor(shape: \(tensor.shape))\n" + tensor.description
   }
 
+  /// A Bool tensor as nested arrays of `true`/`false`: `[[true, false], [false, true]]`.
+  static func bools(_ tensor: Tensor) -> String {
+    TensorLiteral.nested(tensor, bools: true).description
+  }
+
   /// One line for tensors shown as pictures: `Tensor [1, 28, 28] (image): min 0, max 1, mean 0.2`.
   static func brief(_ tensor: Tensor, as kind: String) -> String {
     let scalars = tensor.scalars

@@ -1,20 +1,38 @@
 import Autograd
 import Display
 import Lang
+import MemoryBudget
 import Tensor
 
 /// A tensor of the language: wraps an Autograd `Variable`, so `requiresGrad`, `.grad` and
 /// `.backward()` work on any value computed from it. Float32, row-major, any rank; images are
 /// `[C, H, W]` per sample and `[N, C, H, W]` per batch (NCHW).
 final class TensorValue: RuntimeObject {
-  let variable: Variable
+  /// Replaced (never mutated) by slice and mask assignment, which build the new value with
+  /// differentiable ops.
+  var variable: Variable
+  /// A Bool tensor (from `.<` and the other pointwise comparisons): values 0 and 1, usable as a
+  /// mask, in `where`, `any`, `all`, `sum` and `mean`, but not in arithmetic.
+  let isBool: Bool
 
-  init(_ variable: Variable) { self.variable = variable }
-  convenience init(_ tensor: Tensor) { self.init(Variable(tensor)) }
+  init(_ variable: Variable, isBool: Bool = false) {
+    self.variable = variable
+    self.isBool = isBool
+  }
+  convenience init(_ tensor: Tensor, isBool: Bool = false) { self.init(Variable(tensor), isBool: isBool) }
 
   var tensor: Tensor { variable.value }
   override var typeName: String { "Tensor" }
-  override var description: String { TensorText.plain(tensor) }
+  override var description: String { isBool ? TensorText.bools(tensor) : TensorText.plain(tensor) }
+
+  /// The variable of a tensor used in numeric work; a TypeError naming `what` for a Bool tensor.
+  func numeric(_ what: String) throws -> Variable {
+    guard !isBool else {
+      throw HostError("TypeError", "\(what) needs numbers, but this is a Bool tensor (the result of a comparison such as .<)",
+                      hint: "use it as a mask (t[mask], Tensor.where(mask, a, b)) or convert it with Tensor(mask) to 0 and 1")
+    }
+    return variable
+  }
 
   override var properties: [PropertySpec] {
     [
@@ -30,6 +48,10 @@ final class TensorValue: RuntimeObject {
       },
       PropertySpec(name: "scalars", type: "[Double]", doc: "All values in row-major order.") {
         .doubles(self.tensor.scalars.map { Double(engine: $0) })
+      },
+      PropertySpec(name: "array", type: "[[Double]]", doc: "The values as nested arrays, one level per axis (a Double for a scalar tensor).") {
+        try MemoryBudget.reserve(count: self.tensor.count, stride: MemoryLayout<Value>.stride)
+        return TensorLiteral.nested(self.tensor, bools: self.isBool)
       },
       PropertySpec(name: "requiresGrad", type: "Bool", doc: "Whether backward() computes a gradient for this tensor.") {
         .bool(self.variable.requiresGrad)
@@ -57,39 +79,12 @@ final class TensorValue: RuntimeObject {
       MethodSpec(name: "zeroGrad", parameters: [], returns: nil, doc: "Forgets the gradient.") { _ in
         self.variable.zeroGrad(); return .void
       },
-      unary("transposed", "The matrix transpose of a 2-D tensor (the last two axes of a higher-rank one).") { v in
-        v.shape.count <= 2 ? v.transposed() : try v.permuted(Array(0..<(v.shape.count - 2)) + [v.shape.count - 1, v.shape.count - 2])
-      },
-      MethodSpec(name: "reshaped", parameters: [P.positional("shape", "[Int]")], returns: "Tensor",
-                 doc: "The same values with another shape (same element count; one -1 is inferred).") { a in
-        .host(TensorValue(try self.variable.reshaped(try TensorIndexing.resolve(try a.ints("shape"), count: self.tensor.count))))
-      },
-      unary("sum", "The sum of all elements, a scalar tensor.") { try $0.sum() },
-      unary("mean", "The mean of all elements, a scalar tensor.") { try $0.mean() },
-      unary("flattened", "All elements in one axis.") { try $0.reshaped([$0.value.count]) },
-      unary("abs", "Elementwise absolute value.") { $0.abs() },
-      unary("exp", "Elementwise e^x.") { $0.exp() },
-      unary("log", "Elementwise natural logarithm.") { $0.log() },
-      unary("sqrt", "Elementwise square root.") { $0.sqrt() },
-      unary("squared", "Elementwise x².") { $0.squared() },
-      unary("relu", "Elementwise max(0, x).") { $0.relu() },
-      unary("sigmoid", "Elementwise 1 / (1 + e^-x).") { $0.sigmoid() },
-      unary("tanh", "Elementwise tanh(x).") { $0.tanh() },
       unary("detached", "The same values, cut from the gradient graph.") { $0.detached() },
-      MethodSpec(name: "max", parameters: [], returns: "Double", doc: "The largest element.") { _ in
-        .double(Double(engine: self.tensor.scalars.max() ?? .nan))
+      MethodSpec(name: "describe", parameters: [], returns: "Summary",
+                 doc: "count, mean, std (n − 1), min and max of all elements, as pandas' describe().") { _ in
+        .host(TensorSummary(try self.numeric("describe()").value))
       },
-      MethodSpec(name: "min", parameters: [], returns: "Double", doc: "The smallest element.") { _ in
-        .double(Double(engine: self.tensor.scalars.min() ?? .nan))
-      },
-      MethodSpec(name: "argmax", parameters: [], returns: "Int", doc: "The flat index of the largest element.") { _ in
-        let scalars = self.tensor.scalars
-        guard let best = scalars.indices.max(by: { scalars[$0] < scalars[$1] || (scalars[$0] == scalars[$1] && $0 > $1) }) else {
-          throw HostError("ValueError", "argmax of an empty tensor")
-        }
-        return .int(best)
-      },
-    ]
+    ] + TensorReductionMethods.methods(self) + TensorShapeMethods.methods(self) + TensorMathMethods.methods(self)
   }
 
   override func setMember(named name: String, to value: Value) throws -> Bool {
@@ -103,10 +98,15 @@ final class TensorValue: RuntimeObject {
     try EngineErrors.run { try TensorArithmetic.apply(op, self, other, selfOnLeft: selfOnLeft) }
   }
 
-  override func negated() throws -> Value? { .host(TensorValue(-variable)) }
+  override func negated() throws -> Value? { .host(TensorValue(-(try numeric("-")))) }
 
   override func subscriptGet(_ indices: [Value]) throws -> Value? {
-    try EngineErrors.run { .host(TensorValue(try TensorIndexing.index(variable, indices))) }
+    try EngineErrors.run { .host(TensorValue(try TensorIndexing.index(variable, indices), isBool: isBool)) }
+  }
+
+  override func subscriptSet(_ indices: [Value], to value: Value) throws -> Bool {
+    try EngineErrors.run { variable = try TensorAssignment.assign(self, indices, value) }
+    return true
   }
 
   override func makeIterator() throws -> (() throws -> Value?)? {
@@ -116,9 +116,9 @@ final class TensorValue: RuntimeObject {
     return { [self] in
       guard position < count else { return nil }
       defer { position += 1 }
-      return .host(TensorValue(try TensorIndexing.index(variable, [.int(position)])))
+      return .host(TensorValue(try TensorIndexing.index(variable, [.int(position)]), isBool: isBool))
     }
   }
 
-  override func displayBundle() -> MimeBundle { TensorDisplay.bundle(tensor) }
+  override func displayBundle() -> MimeBundle { isBool ? MimeBundle(plain: description) : TensorDisplay.bundle(tensor) }
 }

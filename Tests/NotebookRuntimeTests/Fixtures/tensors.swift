@@ -67,7 +67,7 @@ conv2d(image, Tensor([[1, 0, -1], [1, 0, -1], [1, 0, -1]]), padding: 1).shape
 // ---
 a + Tensor([1, 2])
 // error:
-// ShapeError: shape mismatch: cannot broadcast [2, 3] with [2]
+// ShapeError: shape mismatch: cannot broadcast [2, 3] with [2]: axis -1 has sizes 3 and 2 (shapes align from the last axis; sizes must be equal or one of them 1)
 //  --> cell18:1:1
 //   |
 // 1 | a + Tensor([1, 2])

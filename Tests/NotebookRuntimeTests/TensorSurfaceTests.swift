@@ -1,0 +1,66 @@
+import Cancellation
+import Display
+import Lang
+import NotebookRuntime
+import TestSupport
+import Testing
+
+/// The tensor built-ins under extreme and wrong arguments: every call gives a clear error (never a
+/// crash), and the session keeps its bindings. Also completion of the new members.
+@Suite struct TensorSurfaceTests {
+  static let extremeCalls = [
+    "Tensor.zeros([Int.max, 2])", "Tensor.full([1 << 40, 1 << 40], 1)", "Tensor.arange(0, 1e30)",
+    "Tensor.linspace(0, 1, count: Int.max)", "Tensor.eye(Int.max)", "Tensor.random([Int.max])",
+    "Tensor.integers([-1], high: 3)", "Tensor.integers([2], low: Int.min, high: Int.max)", "Tensor.bernoulli([3], p: 2)",
+    "Tensor.normal([Int.max, Int.max])",
+    "Tensor([1], shape: [Int.max])", "Tensor([1, 2], shape: [Int.max, 2, -1])", "Tensor.ones(like: 3)",
+    "x.chunked(Int.max)", "x.split(sizes: [Int.max, Int.min])", "x.sum(axis: Int.min)", "x.mean(axis: [0, 0])",
+    "x.expanded(at: Int.max)", "x.broadcast(to: [Int.max, 3])", "x.reshaped([Int.max, -1])",
+    "x.reshaped([Int.max, 2, -1])", "x.cumulativeSum(axis: Int.max)", "x[Int.max]", "x[Int.min]",
+    "x[0, 0, 0]", "x.flattened(from: Int.min)", "stack([x], axis: Int.max)", "concatenate([x, x], axis: Int.min)",
+    "concatenate([], axis: 0)", "x.permuted([Int.max, 0])", "x.squeezed(axis: [Int.min])", "x.argmax(axis: Int.max)",
+    "x.softmax(axis: Int.max)", "x[x .> 0] = Tensor([1, 2, 3])",
+    "x[Tensor([5])]", "x[Tensor([0.5])]", "x.clamped(min: 2, max: 1)", "Double(x)", "x.variance(axis: 5)",
+    "Tensor.where(1, x, x)", "x.pow(\"2\")", "(x .> 0) * 2", "matmul(x .> 0, x)", "x.mean(axes: 0)",
+  ]
+
+  @Test func extremeArgumentsGiveErrorsAndKeepTheSession() throws {
+    let session = NotebookRuntime.makeSession()
+    _ = session.execute("var x = Tensor([[1, -2], [3, 4]])", sink: RecordingSink(), cancellation: CancellationToken())
+    for call in Self.extremeCalls {
+      let result = session.execute(call, sink: RecordingSink(), cancellation: CancellationToken())
+      #expect(result.error != nil, "\(call) should fail with a clear error")
+    }
+    for call in ["Tensor.uniform([3], seed: Int.min)", "x.leakyRelu(slope: 1e300)", "Tensor.zeros([0, 3])", "x.chunked(2, axis: -1)"] {
+      let result = session.execute(call, sink: RecordingSink(), cancellation: CancellationToken())
+      #expect(result.error == nil, "\(call): \(result.error?.plainText ?? "")")
+    }
+    let after = session.execute("x.sum().item", sink: RecordingSink(), cancellation: CancellationToken())
+    #expect(after.value?.plainText == "6.0")
+  }
+
+  @Test func aWrongLabelSuggestsTheRightOne() throws {
+    let session = NotebookRuntime.makeSession()
+    let result = session.execute("Tensor([1, 2]).mean(axes: 0)", sink: RecordingSink(), cancellation: CancellationToken())
+    let text = try #require(result.error?.plainText)
+    #expect(text.contains("TypeError: Tensor.mean has no argument label 'axes:'"))
+    #expect(text.contains("did you mean 'axis:'?"))
+  }
+
+  @Test func completionOffersTheNewMembersWithSignatures() throws {
+    let session = NotebookRuntime.makeSession()
+    _ = session.execute("let t = Tensor([1, 2])", sink: RecordingSink(), cancellation: CancellationToken())
+    let names = session.complete("t.", cursor: 2).matches
+    for name in ["sum", "argmin", "cumulativeSum", "standardDeviation", "permuted", "broadcast", "chunked", "softmax",
+                 "clamped", "describe", "array", "expanded"] {
+      #expect(names.contains(name), "t. should offer \(name)")
+    }
+    #expect(names.count >= 50)
+    let statics = session.complete("Tensor.", cursor: 7).matches
+    for name in ["zeros", "full", "arange", "linspace", "eye", "normal", "bernoulli", "integers", "where"] {
+      #expect(statics.contains(name), "Tensor. should offer \(name)")
+    }
+    let help = try #require(session.inspect("t.sum", cursor: 5))
+    #expect(help.plainText.contains("axis"))
+  }
+}
