@@ -5,7 +5,8 @@
 # committed corpus Tests/LangTests/FuzzCorpus (new interesting inputs go to a scratch directory).
 # Lang's front end is swift-syntax's SwiftParser: its modules come from SwiftPM's release build
 # (the one `make release` makes) and are linked as they are, not instrumented.
-# Usage: scripts/fuzz-lang.sh [RUNS]   (default 2000)
+# Usage: scripts/fuzz-lang.sh [RUNS]   (default 2000; FUZZ_SEED=N for another run than seed 1,
+# which `make test` uses so that CI explores the same inputs every time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-2000}"
@@ -37,4 +38,4 @@ build_module Display $(find Sources/Display -name '*.swift')
 build_module Lang $(find Sources/Lang -name '*.swift')
 swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lTextFormat -lMemoryBudget -lCancellation "${syntax_objects[@]}" \
   scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
-"$out/lang-fuzz" -runs="$runs" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus
+"$out/lang-fuzz" -runs="$runs" -seed="${FUZZ_SEED:-1}" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus

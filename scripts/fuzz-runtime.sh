@@ -4,7 +4,8 @@
 # -sanitize=fuzzer (the C parts with clang), reusing a library while its sources are unchanged,
 # links scripts/fuzz/RuntimeFuzzMain.swift and runs it over Tests/NotebookRuntimeTests/FuzzCorpus.
 # Each input becomes a cell calling one built-in with extreme arguments (see RuntimeFuzzMain.swift).
-# Usage: scripts/fuzz-runtime.sh [RUNS] [extra libFuzzer flags]   (default 2000)
+# Usage: scripts/fuzz-runtime.sh [RUNS] [extra libFuzzer flags]   (default 2000; FUZZ_SEED=N for
+# another run than seed 1, which `make test` uses so that CI explores the same inputs every time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-2000}"
@@ -76,5 +77,5 @@ libs=(-lNotebookRuntime -lLang -lPlot -lGraphics -lNN -lAutograd -lTensor -lTens
 if [ ! -x "$out/runtime-fuzz" ] || [ -n "$(find "$out" scripts/fuzz/RuntimeFuzzMain.swift -newer "$out/runtime-fuzz" -name '*.a' -o -newer "$out/runtime-fuzz" -name 'RuntimeFuzzMain.swift')" ]; then
   swiftc "${flags[@]}" -L "$out" "${libs[@]}" scripts/fuzz/RuntimeFuzzMain.swift -o "$out/runtime-fuzz"
 fi
-SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 STRIDE_THREADS=1 "$out/runtime-fuzz" -runs="$runs" -max_len=64 -timeout=30 -rss_limit_mb=6144 \
+SWIFT_BACKTRACE=enable=no OPENBLAS_NUM_THREADS=1 STRIDE_THREADS=1 "$out/runtime-fuzz" -runs="$runs" -seed="${FUZZ_SEED:-1}" -max_len=64 -timeout=30 -rss_limit_mb=6144 \
   "$@" "$out/new-corpus" Tests/NotebookRuntimeTests/FuzzCorpus

@@ -59,6 +59,7 @@ extension Kernels {
     guard a.shape == b.shape else { throw TensorError.shapeMismatch("shapes \(a.shape) and \(b.shape) differ") }
     let ax = try Shape.axis(axis, rank: a.rank)
     if a.count == 0 { return a }
+    try Memory.check(elements: a.count)
     let n = a.rank == 0 ? 1 : a.shape[ax]
     let inner = a.rank == 0 ? 1 : Shape.count(Array(a.shape[(ax + 1)...]))
     let outer = a.count / max(n * inner, 1)
