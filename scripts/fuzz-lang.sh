@@ -12,18 +12,8 @@ cd "$(dirname "$0")/.."
 runs="${1:-2000}"
 out=.build-fuzz
 mkdir -p "$out" "$out/new-corpus"
-swift build -c release --scratch-path .build --target Lang >/dev/null
-bin=$(swift build -c release --scratch-path .build --show-bin-path)
-syntax_objects=()
-for module in _SwiftSyntaxCShims SwiftSyntax SwiftSyntax509 SwiftSyntax510 SwiftSyntax600 SwiftSyntax601 \
-  SwiftSyntax602 SwiftSyntax603 SwiftBasicFormat SwiftDiagnostics SwiftParser SwiftParserDiagnostics; do
-  for object in "$bin/$module.build"/*.o; do
-    [[ -e "$object" && "$object" != *.swiftmodule.o ]] && syntax_objects+=("$object")
-  done
-done
-shims=.build/checkouts/swift-syntax/Sources/_SwiftSyntaxCShims/include/module.modulemap
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I "$bin/Modules"
-  -Xcc "-fmodule-map-file=$shims")
+source scripts/fuzz/swift-syntax.sh
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" "${syntax_flags[@]}")
 
 build_module() {
   local name="$1"; shift

@@ -13,20 +13,10 @@ shift || true
 out=.build-fuzz-runtime
 mkdir -p "$out/new-corpus" "$out/CSupport"
 simd=(-Xcc -mavx2 -Xcc -mfma)
-# Lang's front end is swift-syntax: its modules come from SwiftPM's release build (as in
-# fuzz-lang.sh) and are linked as they are, not instrumented.
-swift build -c release --scratch-path .build --target Lang >/dev/null
-bin=$(swift build -c release --scratch-path .build --show-bin-path)
-syntax_objects=()
-for module in _SwiftSyntaxCShims SwiftSyntax SwiftSyntax509 SwiftSyntax510 SwiftSyntax600 SwiftSyntax601 \
-  SwiftSyntax602 SwiftSyntax603 SwiftBasicFormat SwiftDiagnostics SwiftParser SwiftParserDiagnostics; do
-  for object in "$bin/$module.build"/*.o; do
-    [[ -e "$object" && "$object" != *.swiftmodule.o ]] && syntax_objects+=("$object")
-  done
-done
-shims=.build/checkouts/swift-syntax/Sources/_SwiftSyntaxCShims/include/module.modulemap
+# Lang's front end is swift-syntax, linked as SwiftPM's release build made it (fuzz/swift-syntax.sh).
+source scripts/fuzz/swift-syntax.sh
 flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I Sources/CBLAS -I Sources/CZlib -I "$out/CSupport"
-  -I "$bin/Modules" -Xcc "-fmodule-map-file=$shims")
+  "${syntax_flags[@]}")
 
 # CSupport: the C file, and a module map for its header.
 if [ ! -f "$out/libCSupport.a" ] || [ -n "$(find Sources/CSupport -name '*.c' -newer "$out/libCSupport.a")" ]; then
