@@ -1,4 +1,5 @@
 import Foundation
+import JupyterProtocol
 
 /// The kernel.json that Jupyter reads to start Stride.
 ///
@@ -14,7 +15,8 @@ struct KernelSpec: Encodable {
   var env = KernelSpec.environment
   var language = "swift"
   var interruptMode: String
-  var kernelProtocolVersion = "5.3"
+  /// The protocol version the kernel speaks (kernel_info_reply says the same).
+  var kernelProtocolVersion = MessageHeader.protocolVersion
   var metadata: [String: Bool] = ["debugger": false]
 
   enum CodingKeys: String, CodingKey {

@@ -7,13 +7,16 @@ requirements-test.txt) is the reference for each model's attribute names.
 """
 from __future__ import annotations
 
+import json
+import os
 import time
 import uuid
 
 import ipywidgets
 import pytest
 
-from conftest import iopub_until_idle, run, wait_reply
+from jupyter_client.kernelspec import KernelSpecManager
+from conftest import KERNEL_NAME, iopub_until_idle, run, wait_reply
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -59,6 +62,14 @@ def test_kernel_info_is_protocol_5_5_on_shell_and_control(kernel):
     assert control["parent_header"]["msg_id"] == request["header"]["msg_id"]
     assert control["content"]["protocol_version"] == "5.5"
     assert control["header"]["version"] == "5.5"
+
+
+def test_kernelspec_names_the_protocol_the_kernel_speaks(kernel):
+    _, kc = kernel
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    with open(os.path.join(spec.resource_dir, "kernel.json")) as file:
+        written = json.load(file)
+    assert written["kernel_protocol_version"] == kc.kernel_info(reply=True)["content"]["protocol_version"]
 
 
 def test_displayed_slider_opens_its_models_with_full_state(kernel):
