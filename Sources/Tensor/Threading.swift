@@ -42,7 +42,9 @@ public enum Threading {
     blasConfigured.store(true, ordering: .relaxed)
   }
 
-  private static func defaultCount() -> Int { min(2, max(1, Int(sysconfProcessors()))) }
+  /// Two threads where the process may use two processors (the figures' setting), else one;
+  /// `ProcessorShare` reads the machine, the affinity mask, the cgroup's CPU quota and STRIDE_THREADS.
+  private static func defaultCount() -> Int { min(2, max(1, min(ProcessorShare.available(), maximumThreadCount))) }
 
   private static func sysconfProcessors() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
