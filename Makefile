@@ -16,6 +16,9 @@ export OPENBLAS_CORETYPE ?= Haswell
 SCRATCH ?= .build
 SWIFT_BUILD := swift build --scratch-path $(SCRATCH)
 STRIDE := $(SCRATCH)/release/stride
+# Swift's runtime and Foundation linked into the binary: it starts faster (12 ms instead of 20),
+# holds 5 MiB less when idle, and runs where no Swift toolchain is installed (deploy/docker).
+RELEASE_FLAGS := --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages the build links against (see docs in README.md):
@@ -33,7 +36,7 @@ RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
 .PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes lint check-avx512 swift-test python-test \
-        notebooks-check notebooks-check-avx2 test-deps fuzz bench-kernel clean
+        notebooks-check notebooks-check-avx2 image-steps test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
 	mkdir -p notebooks .jupyter
@@ -45,7 +48,7 @@ run: run-deps release venv kernelspec
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
 test: test-deps release venv kernelspec check-imports check-sizes check-avx512 swift-test fuzz python-test notebooks-check \
-      notebooks-check-avx2
+      notebooks-check-avx2 image-steps
 	@echo "make test: all Swift and Python tests passed"
 
 deps:
@@ -67,7 +70,7 @@ fi
 endef
 
 release:
-	$(SWIFT_BUILD) -c release --product stride
+	$(SWIFT_BUILD) -c release $(RELEASE_FLAGS) --product stride
 
 venv: $(VENV)/.installed
 
@@ -126,6 +129,20 @@ notebooks-check: kernelspec
 # by the kernelspec): the committed outputs must come out bit for bit on either kind.
 notebooks-check-avx2: kernelspec
 	STRIDE_SIMD=avx2 $(VENV)/bin/python scripts/notebooks.py check
+
+# The steps of deploy/docker/Dockerfile on this machine (no Docker engine needed): the binary into
+# an image-like prefix, its kernelspec and the papermill translator into a fresh venv (the image's
+# Python environment), Fashion-MNIST decoded into the prefix's shared cache, then a kernel from
+# that kernelspec must answer and map the cache.
+IMAGE_STEPS := $(CURDIR)/.image-steps
+image-steps: release venv
+	rm -rf $(IMAGE_STEPS) && mkdir -p $(IMAGE_STEPS)
+	STRIDE_SCRATCH=$(SCRATCH) STRIDE_BUILD_FLAGS="$(RELEASE_FLAGS)" bash deploy/docker/stride-image.sh build . $(IMAGE_STEPS)/opt
+	$(PYTHON) -m venv $(IMAGE_STEPS)/env
+	PATH=$(IMAGE_STEPS)/env/bin:$$PATH bash deploy/docker/stride-image.sh install $(IMAGE_STEPS)/opt
+	JUPYTER_PATH=$(IMAGE_STEPS)/env/share/jupyter STRIDE_CHECK_PYTHON=$(CURDIR)/$(VENV)/bin/python \
+	  bash deploy/docker/stride-image.sh check $(IMAGE_STEPS)/opt
+	rm -rf $(IMAGE_STEPS)
 
 bench-kernel: release venv kernelspec
 	bash scripts/bench-kernel.sh

@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from conftest import run
+from jupyter_client import KernelManager
+
+from conftest import KERNEL_NAME, run, wait_reply
 
 FASHION = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 
@@ -50,3 +52,34 @@ def test_fashion_mnist_is_mapped_bytes_and_reset_gives_memory_back(kernel):
     # The session still works, and loads again.
     outputs = ok(kc, "FashionMNIST(padding: 2).train.count")
     assert any(o["content"].get("data", {}).get("text/plain") == "60000" for o in outputs)
+
+
+def start_with_cache(cache_dir):
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    km.start_kernel(env=dict(os.environ, STRIDE_CACHE_DIR=cache_dir))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=30)
+    return km, kc
+
+
+@pytest.mark.skipif(not os.path.exists(FASHION), reason="apt-get install dataset-fashion-mnist")
+def test_a_class_loading_at_once_decodes_once_and_shares_it(tmp_path):
+    """Four kernels run `FashionMNIST()` at the same moment on an empty cache: one decodes and
+    writes the cache while the others wait and map it; none keeps a decoded copy of its own (not
+    even the one that decoded, once the engine's allocator has started keeping freed buffers)."""
+    kernels = [start_with_cache(str(tmp_path)) for _ in range(4)]
+    try:
+        for _, kc in kernels:  # the engine has run (its allocator keeps large freed buffers for reuse)
+            ok(kc, "let warm = Tensor.random([512, 512]) + Tensor.random([512, 512])")
+        ids = [kc.execute("let data = FashionMNIST()\ndata.train.count") for _, kc in kernels]
+        for (_, kc), msg_id in zip(kernels, ids):
+            assert wait_reply(kc, msg_id, 300)["content"]["status"] == "ok"
+        own = [rss_mib(km, "RssAnon") for km, _ in kernels]
+        # A decoded copy of the training and test images is 52 MiB of private memory.
+        assert max(own) < 30, f"private memory per kernel after loading at once: {own} MiB"
+        assert len([p for p in tmp_path.iterdir() if p.suffix == ".idx"]) == 2
+    finally:
+        for km, kc in kernels:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)

@@ -51,6 +51,25 @@ enum IDXCache {
     return true
   }
 
+  /// Runs `body` holding an exclusive lock on the entry for `path` (flock on `<entry>.lock`), so
+  /// that of kernels loading the same file at once one decodes and the others map its entry. Runs
+  /// it without the lock when there is no cache or the lock file cannot be made.
+  static func withEntryLock<T>(
+    for path: String, in directory: String? = IDXCache.directory, _ body: () throws(DataError) -> T
+  ) throws(DataError) -> T {
+    guard let entry = entry(for: path, in: directory),
+      (try? FileManager.default.createDirectory(
+        atPath: (entry as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil
+    else { return try body() }
+    let fd = open(entry + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard fd >= 0 else { return try body() }
+    defer { close(fd) }  // closing releases the lock
+    while flock(fd, LOCK_EX) != 0 {
+      if errno != EINTR { return try body() }
+    }
+    return try body()
+  }
+
   /// Removes the entries of older versions of the same source (same name and path hash).
   static func removeStale(besides entry: String) {
     let folder = (entry as NSString).deletingLastPathComponent
@@ -59,7 +78,8 @@ enum IDXCache {
     guard parts.count >= 3 else { return }
     let prefix = parts.dropLast(2).joined(separator: "-") + "-"
     for other in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    where other != name && other.hasPrefix(prefix) && other.hasSuffix(".idx") {
+    where other != name && other != name + ".lock" && other.hasPrefix(prefix)
+      && (other.hasSuffix(".idx") || other.hasSuffix(".idx.lock")) {
       try? FileManager.default.removeItem(atPath: folder + "/" + other)
     }
   }

@@ -30,13 +30,29 @@ enum IDXImageSet {
   static func imagePixels(_ path: String) throws(DataError) -> (PixelBytes, [Int]) {
     if let shape = IDXCache.imageShape(path), let pixels = PixelBytes(mapping: path, offset: 16) { return (pixels, shape) }
     if let cached = IDXCache.map(path) { return cached }
+    // A class runs the same cell at once: one kernel decodes and writes the entry while the
+    // others wait for it and map it, instead of each decoding a copy of its own.
+    return try IDXCache.withEntryLock(for: path) { () throws(DataError) in
+      if let cached = IDXCache.map(path) { return cached }
+      return try decodeAndCache(path)
+    }
+  }
+
+  /// Decodes the gzipped IDX file at `path`, stores it as the cache entry and maps that entry
+  /// (the decoded copy is then given back to the operating system); without a cache, the copy.
+  static func decodeAndCache(_ path: String) throws(DataError) -> (PixelBytes, [Int]) {
     let images = try IDXFile(path: path)
     guard images.shape.count == 3 else {
       throw .notIDX(path: path, reason: "images need 3 dimensions [N, H, W], found \(images.shape)")
     }
-    if IDXCache.store(images, for: path), let cached = IDXCache.map(path) { return cached }
-    return (PixelBytes(copying: images.bytes), images.shape)
+    guard IDXCache.store(images, for: path), let cached = IDXCache.map(path) else {
+      return (PixelBytes(copying: images.bytes), images.shape)
+    }
+    return cached
   }
+
+  /// Gives the decoded copies (freed once mapped from the cache) back to the operating system.
+  static func releaseDecodedCopies() { _ = AllocatorPolicy.releaseFreedMemory() }
 
   /// Loads the training pair (paths 0, 1) and the test pair (paths 2, 3) on two threads.
   static func loadPair(
@@ -52,6 +68,7 @@ enum IDXImageSet {
       results.withLock { $0[part] = result }
     }
     let done = results.withLock { $0 }
+    releaseDecodedCopies()
     guard let train = done[0], let test = done[1] else { throw .invalidArgument("loading \(name) did not finish") }
     return (try train.get(), try test.get())
   }
@@ -67,6 +84,7 @@ enum IDXImageSet {
 
 import Dispatch
 import Synchronization
+import Tensor
 
 #if canImport(Glibc)
   import Glibc
