@@ -85,6 +85,7 @@ final class TensorValue: RuntimeObject {
         .host(TensorSummary(try self.numeric("describe()").value))
       },
     ] + TensorReductionMethods.methods(self) + TensorShapeMethods.methods(self) + TensorMathMethods.methods(self)
+      + ImageFileBuiltins.methods(self)
   }
 
   override func setMember(named name: String, to value: Value) throws -> Bool {
