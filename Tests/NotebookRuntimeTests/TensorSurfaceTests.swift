@@ -22,6 +22,11 @@ import Testing
     "x.softmax(axis: Int.max)", "x[x .> 0] = Tensor([1, 2, 3])",
     "x[Tensor([5])]", "x[Tensor([0.5])]", "x.clamped(min: 2, max: 1)", "Double(x)", "x.variance(axis: 5)",
     "Tensor.where(1, x, x)", "x.pow(\"2\")", "(x .> 0) * 2", "matmul(x .> 0, x)", "x.mean(axes: 0)",
+    "x.repeated(Int.max)", "x.repeated(1 << 20, axis: Int.min)", "x.tiled([1 << 20, 1 << 20, 1 << 20])", "x.tiled([Int.max])",
+    "x.padded([[Int.max, 0]])", "x.padded([[1 << 20, 1 << 20], [1 << 20, 1 << 20]])", "x.padded([[1, 2, 3]])",
+    "x.padded([[1, 1]], mode: .wrap)", "x.topK(Int.max)", "x.topK(1, axis: Int.min)", "x[[Int.max]]", "x[[0, 0], [Int.min]]",
+    "logicalNot(x)", "(x .> 0).elementsLogicalAnd(Tensor([true]))", "Tensor(imageFile: \"/\")",
+    "Tensor(imageFile: \"/dev/null\", size: [Int.max, 1])", "Tensor(imageFile: \"x\", channels: Int.min)", "x.savePNG(\"/\")",
   ]
 
   @Test func extremeArgumentsGiveErrorsAndKeepTheSession() throws {

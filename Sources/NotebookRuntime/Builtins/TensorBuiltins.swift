@@ -9,6 +9,7 @@ enum TensorBuiltins {
     TensorCreationBuiltins.register(r)
     TensorFunctionBuiltins.register(r)
     ImageFileBuiltins.register(r)
+    TensorLogic.register(r)
     r.add("matmul", [P.positional("a", "Tensor"), P.positional("b", "Tensor")], returns: "Tensor",
           doc: "The matrix product of [m, k] and [k, n] tensors (batched over leading axes), differentiable.",
           example: "matmul(Tensor([[1, 2]]), Tensor([[3], [4]]))   // [[11]]") { a in
