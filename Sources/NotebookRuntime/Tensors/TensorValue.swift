@@ -86,6 +86,7 @@ final class TensorValue: RuntimeObject {
       },
     ] + TensorReductionMethods.methods(self) + TensorShapeMethods.methods(self) + TensorMathMethods.methods(self)
       + ImageFileBuiltins.methods(self) + TensorGatherMethods.methods(self) + TensorLogic.methods(self)
+      + TensorHeatmap.methods(self)
   }
 
   override func setMember(named name: String, to value: Value) throws -> Bool {
