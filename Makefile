@@ -26,12 +26,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 #   libssl-dev       libcrypto's HMAC-SHA256 for message signatures (JupyterWire)
 #   libopenblas-dev  matrix products of the CNN engine (Tensor)
 #   zlib1g-dev       PNG encoding and gzip data files (Graphics, NN)
-#   pkg-config       how SwiftPM finds the four above
+#   libturbojpeg0-dev  JPEG files read by Tensor(imageFile:) (Graphics)
+#   pkg-config       how SwiftPM finds the five above
 # for `make run` and `make test`:
 #   dataset-fashion-mnist  the Fashion-MNIST files the notebooks (and the data-set tests) read
 # and for `make test` only:
 #   chromium               headless browser that opens a notebook in JupyterLab (render test)
-BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev pkg-config
+BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev libturbojpeg0-dev pkg-config
 RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 

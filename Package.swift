@@ -31,6 +31,8 @@ let package = Package(
                    providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                    providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+                   providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "CSupport", path: "Sources/CSupport", exclude: ["README.md"]),
 
     // MARK: - Shared vocabulary
@@ -48,7 +50,7 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: simd),
 
     // MARK: - Rendering
-    .target(name: "Graphics", dependencies: ["CZlib", "TextFormat"], exclude: ["README.md"]),
+    .target(name: "Graphics", dependencies: ["CZlib", "CTurboJPEG", "TextFormat"], exclude: ["README.md"]),
     .target(name: "Plot", dependencies: ["Graphics", "TextFormat"], exclude: ["README.md"]),
 
     // MARK: - The language

@@ -17,7 +17,7 @@ declare -A allowed=(
   [Tensor]="CBLAS Cancellation CSupport MemoryBudget TensorAVX512"
   [Autograd]="Tensor Cancellation"
   [NN]="Tensor Autograd CZlib Cancellation TextFormat"
-  [Graphics]="CZlib TextFormat"
+  [Graphics]="CZlib CTurboJPEG TextFormat"
   [Plot]="Graphics TextFormat"
   [Lang]="Display Cancellation TextFormat MemoryBudget SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics"
   [JupyterProtocol]="Display Cancellation"
@@ -31,7 +31,7 @@ declare -A allowed=(
 # Where each target's sources are (default Sources/<name>).
 declare -A paths=([StrideBench]=Benchmarks/StrideBench [stride-gallery]=scripts/gallery)
 # C modules and system libraries: no Swift sources to check, but known.
-c_modules=" CBLAS CZlib CZMQ COpenSSL CSupport "
+c_modules=" CBLAS CZlib CTurboJPEG CZMQ COpenSSL CSupport "
 standard=" Foundation FoundationEssentials FoundationXML Synchronization Glibc Dispatch Testing XCTest _Concurrency "
 product_modules=" ArgumentParser SwiftSyntax SwiftParser SwiftDiagnostics SwiftParserDiagnostics "
 

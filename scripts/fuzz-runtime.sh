@@ -15,7 +15,7 @@ mkdir -p "$out/new-corpus" "$out/CSupport"
 simd=(-Xcc -mavx2 -Xcc -mfma)
 # Lang's front end is swift-syntax, linked as SwiftPM's release build made it (fuzz/swift-syntax.sh).
 source scripts/fuzz/swift-syntax.sh
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I Sources/CBLAS -I Sources/CZlib -I "$out/CSupport"
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" -I Sources/CBLAS -I Sources/CZlib -I Sources/CTurboJPEG -I "$out/CSupport"
   "${syntax_flags[@]}")
 
 # CSupport: the C file, and a module map for its header.
@@ -63,7 +63,7 @@ build_module Plot
 build_module Lang
 build_module NotebookRuntime "${simd[@]}"
 libs=(-lNotebookRuntime -lLang -lPlot -lGraphics -lNN -lAutograd -lTensor -lTensorAVX512 -lDisplay
-      -lTextFormat -lMemoryBudget -lCancellation -lCSupport -lopenblas -lz "${syntax_objects[@]}")
+      -lTextFormat -lMemoryBudget -lCancellation -lCSupport -lopenblas -lz -lturbojpeg "${syntax_objects[@]}")
 if [ ! -x "$out/runtime-fuzz" ] || [ -n "$(find "$out" scripts/fuzz/RuntimeFuzzMain.swift -newer "$out/runtime-fuzz" -name '*.a' -o -newer "$out/runtime-fuzz" -name 'RuntimeFuzzMain.swift')" ]; then
   swiftc "${flags[@]}" -L "$out" "${libs[@]}" scripts/fuzz/RuntimeFuzzMain.swift -o "$out/runtime-fuzz"
 fi

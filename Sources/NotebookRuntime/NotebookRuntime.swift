@@ -29,7 +29,10 @@ public enum NotebookRuntime {
     WidgetBuiltins.register(registrar, widgets)
     registerMagics(session, runtime)
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
-    session.cellScope = { token, cell in Threading.$cancellationToken.withValue(token, operation: cell) }
+    // The session's display settings (%precision) likewise.
+    session.cellScope = { token, cell in
+      DisplaySettings.$current.withValue(runtime.display) { Threading.$cancellationToken.withValue(token, operation: cell) }
+    }
     return (session, widgets)
   }
 
@@ -45,6 +48,13 @@ public enum NotebookRuntime {
         throw HostError("ValueError", "%progress expects rich, line, text or auto, got '\(choice)'", hint: "write %progress text")
       }
       runtime.progress = LiveDisplays(rawValue: choice)
+    }
+    session.magics.register("precision", doc: "%precision N — tensors show at most N decimals (0...10; 4 without N), as NumPy's set_printoptions(precision=N)") { invocation in
+      let text = invocation.argument.trimmingCharacters(in: .whitespaces)
+      guard let digits = text.isEmpty ? DisplaySettings.defaultPrecision : Int(text), (0...10).contains(digits) else {
+        throw HostError("ValueError", "%precision expects a whole number of decimals in 0...10, got '\(text)'", hint: "write %precision 2")
+      }
+      runtime.display.precision = digits
     }
     session.nextSeed = { runtime.nextSeed() }
     session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in

@@ -3,6 +3,11 @@ extension Tensor: CustomStringConvertible, CustomDebugStringConvertible {
   /// Values only, e.g. `[[1, 2], [3, 4]]` laid out one row per line.
   public var description: String { TensorFormatter(self).render() }
 
+  /// Values with at most `precision` decimals (0...10; NumPy's `set_printoptions(precision:)`).
+  public func description(precision: Int) -> String {
+    TensorFormatter(self, precision: Swift.min(Swift.max(precision, 0), 10)).render()
+  }
+
   /// The shape, then the values.
   public var debugDescription: String { "Tensor(shape: \(shape))\n" + description }
 }
@@ -18,7 +23,7 @@ struct TensorFormatter {
   let texts: [Int: String]
   let width: Int
 
-  init(_ tensor: Tensor) {
+  init(_ tensor: Tensor, precision: Int = 4) {
     self.tensor = tensor
     summarize = tensor.count > TensorFormatter.threshold
     let shown = TensorFormatter.shownIndices(tensor.shape, summarize)
@@ -26,7 +31,7 @@ struct TensorFormatter {
     let integral = values.allSatisfy { $0.isFinite && $0 == $0.rounded() && Swift.abs($0) < 1e15 }
     let big = values.contains { $0.isFinite && (Swift.abs($0) >= 1e8 || ($0 != 0 && Swift.abs($0) < 1e-4)) }
     var map: [Int: String] = [:]
-    for i in shown { map[i] = TensorFormatter.format(tensor.scalars[i], integral: integral, scientific: big) }
+    for i in shown { map[i] = TensorFormatter.format(tensor.scalars[i], integral: integral, scientific: big, digits: precision) }
     texts = map
     width = map.values.map(\.count).max() ?? 0
   }
@@ -48,32 +53,33 @@ struct TensorFormatter {
     return Array(0..<d)
   }
 
-  static func format(_ v: Float, integral: Bool, scientific: Bool) -> String {
+  static func format(_ v: Float, integral: Bool, scientific: Bool, digits: Int = 4) -> String {
     if v.isNaN { return "nan" }
     if v.isInfinite { return v > 0 ? "inf" : "-inf" }
     if integral { return String(Int64(v)) }
-    if scientific { return scientificText(v) }
-    var s = String(format4(Double(v)))
+    if scientific { return scientificText(v, digits: digits) }
+    var s = String(format4(Double(v), digits: digits))
     while s.hasSuffix("0") { s.removeLast() }
     return s
   }
 
-  /// Fixed point with 4 decimals ("0.1235").
-  static func format4(_ v: Double) -> String {
-    let scaled = (Swift.abs(v) * 10000).rounded()
-    let whole = Int64(scaled / 10000), frac = Int64(scaled) % 10000
-    let fracText = String(frac)
+  /// Fixed point with `digits` decimals, 4 by default ("0.1235"); |v| below 1e8.
+  static func format4(_ v: Double, digits: Int = 4) -> String {
+    let unit = pow10(digits)
+    let scaled = (Swift.abs(v) * unit).rounded()
+    let whole = Int64(scaled / unit), frac = Int64(scaled) % Int64(unit)
+    let fracText = digits == 0 ? "" : String(frac)
     let sign = v < 0 && scaled != 0 ? "-" : ""
-    return "\(sign)\(whole)." + String(repeating: "0", count: 4 - fracText.count) + fracText
+    return "\(sign)\(whole)." + String(repeating: "0", count: digits - fracText.count) + fracText
   }
 
-  static func scientificText(_ v: Float) -> String {
-    if v == 0 { return "0.0000e+00" }
+  static func scientificText(_ v: Float, digits: Int = 4) -> String {
+    if v == 0 { return format4(0, digits: digits) + "e+00" }
     var e = Int(Double(Swift.abs(v)).exponentBase10)
     var m = Double(v) / pow10(e)
-    if Swift.abs(m) >= 9.99995 { m /= 10; e += 1 }
+    if Swift.abs(m) >= 10 - 0.5 / pow10(digits) { m /= 10; e += 1 }
     let exp = (e < 0 ? "-" : "+") + (Swift.abs(e) < 10 ? "0" : "") + String(Swift.abs(e))
-    return format4(m) + "e" + exp
+    return format4(m, digits: digits) + "e" + exp
   }
 
   static func pow10(_ e: Int) -> Double {

@@ -39,6 +39,13 @@ let templates: [String] = [
   "ResNet(depth: #, inChannels: #, classes: #)", "PlainNet(depth: #, inChannels: #, classes: #)",
   "UNet(inChannels: #, classes: #, baseWidth: #, depth: #)", "LeNet5(classes: #)",
   "Dropout(0.5)(Tensor.random(S))", "softmax(Tensor.random(S))", "exp(Tensor.random(S))",
+  "conv2d(Tensor.random(S), Tensor.random(S), padding: #, stride: #, dilation: #, groups: #)",
+  "convTranspose2d(Tensor.random(S), Tensor.random(S), padding: #, stride: #, outputPadding: #)",
+  "maxPool2D(Tensor.random(S), size: #, stride: #, padding: #)", "upsample(Tensor.random(S), scale: #, mode: .bilinear)",
+  "Tensor.random(S).padded([[#, #], [#, #]], mode: .reflect)", "Tensor.random(S).padded([[#, #]])",
+  "Tensor.random(S).repeated(#, axis: #)", "Tensor.random(S).tiled(S)", "Tensor.random(S).topK(#, axis: #)",
+  "Tensor.random(S)[[#, #]]", "oneHot(Tensor.zeros(S), classes: #)", "Tensor.random(S).heatmap()",
+  "batchNorm(Tensor.random(S), training: true)", "linear(Tensor.random(S), Tensor.random(S))",
 ]
 
 /// Reads the input's bytes one at a time (zero past the end).

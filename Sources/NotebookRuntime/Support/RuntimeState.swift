@@ -16,6 +16,8 @@ final class RuntimeState {
   var histories: [ObjectIdentifier: History] = [:]
   /// How training progress is shown when the session chose (`%progress`); nil: as the sink can.
   var progress: LiveDisplays?
+  /// `%precision N`: decimals of tensor text.
+  let display = DisplaySettings()
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {

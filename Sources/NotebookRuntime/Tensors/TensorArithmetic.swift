@@ -80,14 +80,33 @@ enum TensorIndexing {
         }
         if low != 0 || high != size { result = try result.slice(axis: axis, low..<high) }
         kept.append(high - low)
+      case .array(let items):
+        result = try result.gathered(try positions(items, axis: axis, shape: shape), axis: axis)
+        kept.append(items.count)
       default:
-        throw HostError("TypeError", "a tensor index must be an Int, a range, a Bool mask or an index tensor, got \(index.typeName)",
-                        hint: "write t[0], t[0, 1..<3], t[..., 2], t[t .> 0] or t[Tensor([2, 0])]")
+        throw HostError("TypeError", "a tensor index must be an Int, a range, a list of Ints, a Bool mask or an index tensor, got \(index.typeName)",
+                        hint: "write t[0], t[0, 1..<3], t[..., 2], t[stride(from: 0, to: 4, by: 2)], t[t .> 0] or t[Tensor([2, 0])]")
       }
     }
     let rest = Array(shape.dropFirst(indices.count))
     let newShape = kept + rest
     return newShape == result.shape ? result : try result.reshaped(newShape)
+  }
+
+  /// A list index (`t[[2, 0]]`, `t[..., stride(from: 0, to: 6, by: 2)]`) as positions along `axis`.
+  static func positions(_ items: [Value], axis: Int, shape: [Int]) throws -> [Int] {
+    let size = shape[axis]
+    try ArgumentLimits.check(items.count, "count", in: 0...ArgumentLimits.largestSize)
+    return try items.map { item in
+      guard let raw = item.intValue else {
+        throw HostError("TypeError", "a list index holds Ints (positions along axis \(axis)), got \(item.typeName)")
+      }
+      let position = raw < 0 ? raw + size : raw
+      guard position >= 0, position < size else {
+        throw HostError("IndexError", "index \(raw) is out of range for axis \(axis) of size \(size) (shape \(shape))")
+      }
+      return position
+    }
   }
 
   /// A shape with at most one -1, resolved for `count` elements.

@@ -27,8 +27,9 @@ enum TensorDisplay {
 enum TensorText {
   /// NumPy-style values; a shape line first for tensors of rank 3 and more, or summarised ones.
   static func plain(_ tensor: Tensor) -> String {
-    if tensor.rank <= 2 && tensor.count <= 1000 { return tensor.description }
-    return "Tensor(shape: \(tensor.shape))\n" + tensor.description
+    let text = tensor.description(precision: DisplaySettings.precision)
+    if tensor.rank <= 2 && tensor.count <= 1000 { return text }
+    return "Tensor(shape: \(tensor.shape))\n" + text
   }
 
   /// A Bool tensor as nested arrays of `true`/`false`: `[[true, false], [false, true]]`.
@@ -55,7 +56,7 @@ enum TensorText {
     func text(_ r: Int?, _ c: Int?) -> String {
       guard let r, let c else { return "…" }
       let value = tensor.scalars[r * columns + c]
-      return integral ? String(Int(value)) : NumberFormat.fixed(Double(value), maxFractionDigits: 4)
+      return integral ? String(Int(value)) : NumberFormat.fixed(Double(value), maxFractionDigits: DisplaySettings.precision)
     }
     let body = shownRows.map { r in shownColumns.map { c in text(r, c) } }
     let caption = "Tensor \(tensor.shape)"

@@ -32,7 +32,7 @@ enum TensorMathMethods {
       unary("relu", "Elementwise max(0, x).") { $0.relu() },
       unary("sigmoid", "Elementwise 1 / (1 + e^-x).") { $0.sigmoid() },
       unary("tanh", "Elementwise tanh(x).") { $0.tanh() },
-      unary("gelu", "Elementwise GELU x·Φ(x) (tanh approximation).") { $0.gelu() },
+      unary("gelu", "Elementwise GELU x·Φ(x), Φ the normal CDF (exact, with erf; PyTorch's default).") { $0.gelu() },
       withArguments("leakyRelu", [P.labelled("slope", "Double", default: .double(0.01))], "Elementwise x for x > 0, slope·x otherwise.") { x, a in
         x.leakyRelu(slope: Float(try a.double("slope")))
       },

@@ -33,7 +33,7 @@ final class TensorSummary: RuntimeObject {
   }
 
   private func text(_ value: Double) -> String {
-    value.isNaN ? "nan" : NumberFormat.fixed(value, maxFractionDigits: 4)
+    value.isNaN ? "nan" : NumberFormat.fixed(value, maxFractionDigits: DisplaySettings.precision)
   }
 
   override var properties: [PropertySpec] {

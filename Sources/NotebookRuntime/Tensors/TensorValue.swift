@@ -59,7 +59,7 @@ final class TensorValue: RuntimeObject {
       PropertySpec(name: "grad", type: "Tensor?", doc: "The gradient after backward(), or nil.") {
         self.variable.grad.map { .host(TensorValue($0)) } ?? .null
       },
-    ]
+    ] + TensorLogic.properties(self)
   }
 
   override var methods: [MethodSpec] {
@@ -85,6 +85,8 @@ final class TensorValue: RuntimeObject {
         .host(TensorSummary(try self.numeric("describe()").value))
       },
     ] + TensorReductionMethods.methods(self) + TensorShapeMethods.methods(self) + TensorMathMethods.methods(self)
+      + ImageFileBuiltins.methods(self) + TensorGatherMethods.methods(self) + TensorLogic.methods(self)
+      + TensorHeatmap.methods(self)
   }
 
   override func setMember(named name: String, to value: Value) throws -> Bool {

@@ -1,0 +1,37 @@
+import Autograd
+import Tensor
+import Testing
+
+/// Gathers (reflect padding, repeat, tile, listed slices) and take-along-axis (top-k): forward
+/// values and gradients by finite differences, including positions taken twice.
+let gatherCases: [OpCase] = [
+  OpCase("gathered reflect", { [try random([2, 3], seed: 130)] }) { try $0[0].gathered([1, 0, 1, 2, 1], axis: 1).squared() },
+  OpCase("gathered repeat axis 0", { [try random([3, 2], seed: 131)] }) { try $0[0].gathered([0, 0, 1, 1, 2, 2], axis: 0) * $0[0].gathered([2, 1, 0, 2, 1, 0], axis: 0) },
+  OpCase("gathered middle axis", { [try random([2, 3, 2], seed: 132)] }) { try $0[0].gathered([2, 0], axis: 1).squared() },
+  OpCase("taken along axis 1", { [try random([2, 4], seed: 133)] }) {
+    try $0[0].taken(along: 1, indices: try Tensor(shape: [2, 2], scalars: [3, 0, 1, 1])).squared()
+  },
+  OpCase("taken along axis 0", { [try random([3, 2], seed: 134)] }) {
+    try $0[0].taken(along: 0, indices: try Tensor(shape: [1, 2], scalars: [2, 0])).squared()
+  },
+]
+
+@Suite struct GatherGradientTests {
+  @Test(arguments: gatherCases)
+  func gradientMatchesFiniteDifferences(_ op: OpCase) throws {
+    let report = try checkGradients(op.inputs(), op.f)
+    #expect(report.passed, "\(op.name): \(report)")
+  }
+
+  @Test func forwardValuesAndScatteredGradients() throws {
+    let x = Variable(try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]), requiresGrad: true)
+    let y = try x.gathered([2, 2, 0], axis: 1)
+    #expect(y.value.scalars == [3, 3, 1, 6, 6, 4])
+    try y.sum().backward()
+    #expect(x.grad?.scalars == [1, 0, 2, 1, 0, 2])
+    let picked = try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [1, 2]))
+    #expect(picked.value.scalars == [2, 6] && picked.shape == [2, 1])
+    #expect(throws: TensorError.self) { try x.gathered([3], axis: 1) }
+    #expect(throws: TensorError.self) { try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [0.5, 1])) }
+  }
+}
