@@ -9,6 +9,7 @@ enum WidgetBuiltins {
     registerControls(r, manager)
     registerDisplays(r, manager)
     WidgetModelBuiltins.register(r, manager)
+    PoolingExplorer.register(r, manager)
     r.session.define("interact", .host(InteractFunction(manager: manager)))
     r.add("convolutionExplorer", [P.labelled("input", "Int", default: .int(7)), P.labelled("kernel", "Int", default: .int(3)),
                                   P.labelled("padding", "Int", default: .int(0)), P.labelled("stride", "Int", default: .int(1))],
