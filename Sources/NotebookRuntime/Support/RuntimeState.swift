@@ -16,6 +16,8 @@ final class RuntimeState {
   var histories: [ObjectIdentifier: History] = [:]
   /// How training progress is shown when the session chose (`%progress`); nil: as the sink can.
   var progress: LiveDisplays?
+  /// The session's widgets (for `fit(…, controls: true)`).
+  var widgets: WidgetManager?
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {

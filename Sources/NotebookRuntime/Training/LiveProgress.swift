@@ -79,6 +79,7 @@ final class LiveProgress: TrainingObserver {
   static func line(_ progress: NN.TrainingProgress, history: History, final: Bool) -> String {
     let text = state(progress, history: history, final: final).text()
     if case .cancelled = history.stopReason { return text + "  (interrupted)" }
+    if case .stopped = history.stopReason { return text + "  (stopped)" }
     return text
   }
 
