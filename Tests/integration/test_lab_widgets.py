@@ -39,7 +39,7 @@ let model = Sequential(input: [1, 32, 32]) {
 let h = model.fit(data.train, epochs: 50, batchSize: 32, optimizer: SGD(learningRate: 0.05), seed: 5, controls: true)
 print(h.stopReason)"""
 
-_RUN_JS = """(async () => {
+_RUN_JS = """(() => {
   const app = window.jupyterapp;
   if (!app) return 'no app';
   // Headless, no widget has the focus (shell.currentWidget is null): activate the notebook panel
@@ -50,7 +50,7 @@ _RUN_JS = """(async () => {
   panel.activate();
   panel.content.activate();
   if (panel.content.activeCell) panel.content.activeCell.node.focus();
-  await panel.sessionContext.ready;
+  if (!panel.sessionContext.isReady) return 'session not ready';  // never await: polled instead
   const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
   if (!kernel || kernel.status !== 'idle') return 'kernel ' + (kernel ? kernel.status : 'none');
   if (!app.commands.isEnabled('notebook:run-all-cells')) return 'run-all-cells disabled';
@@ -97,9 +97,10 @@ def _poll(browser, predicate, timeout, script=_STATE_JS):
     return state, False
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def lab():
-    """(server, browser, folder): JupyterLab (app exposed) on a temp folder, headless Chromium."""
+    """(server, browser, folder): JupyterLab (app exposed) on a temp folder, headless Chromium; a
+    fresh pair per test (leaving a page whose notebook changed blocks it on a "leave?" dialog)."""
     if importlib.util.find_spec("jupyterlab") is None:
         pytest.skip("jupyterlab is not installed in this Python (see requirements-test.txt)")
     binary = find_chromium()

@@ -29,6 +29,7 @@ final class FitControls: TrainingObserver, TrainingSteering {
     rate = WidgetValue(.floatLogSlider, manager: manager, state: [
       "value": .double(learningRate), "min": .double((exponent - 2).rounded(.down)),
       "max": .double((exponent + 2).rounded(.up)), "step": 0.1, "description": "learning rate"])
+    rate.style?.state.set("description_width", "initial")  // the whole label, not "learning r…"
     box = WidgetValue(.hbox, manager: manager)
     box.children = [pause, stop, rate]
     pause.clickHandlers.append(.native { [unowned self] _ in self.togglePause() })

@@ -111,9 +111,13 @@ final class LiveProgress: TrainingObserver {
   static func state(_ progress: NN.TrainingProgress, history: History, final: Bool) -> Plot.TrainingProgress {
     let completed = final && history.stopReason == .completed
     let finishedEvent = progress.event == .finished || progress.event == .epochEnded
-    let batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    var batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    var epoch = progress.epoch
+    if final, case .stopped(let stoppedEpoch, let stoppedBatch) = history.stopReason {
+      (epoch, batch) = (stoppedEpoch, stoppedBatch)  // where Stop ended it, not the finished event's 0
+    }
     return Plot.TrainingProgress(
-      epoch: max(progress.epoch, 0), totalEpochs: progress.epochs, batch: batch,
+      epoch: max(epoch, 0), totalEpochs: progress.epochs, batch: batch,
       batchesPerEpoch: progress.batchesPerEpoch, loss: progress.batchLoss ?? progress.epochLoss,
       imagesPerSecond: progress.imagesPerSecond > 0 ? progress.imagesPerSecond : nil,
       etaSeconds: progress.eta, finished: completed)
