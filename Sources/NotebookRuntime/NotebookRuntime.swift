@@ -27,6 +27,7 @@ public enum NotebookRuntime {
     MiscBuiltins.register(registrar)
     let widgets = WidgetManager(session: session)
     WidgetBuiltins.register(registrar, widgets)
+    runtime.widgets = widgets
     registerMagics(session, runtime)
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
     // The session's display settings (%precision) likewise.

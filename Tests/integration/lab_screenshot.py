@@ -85,6 +85,7 @@ class LabServer:
         self.token = base64.b16encode(os.urandom(16)).decode().lower()
         self.proc: subprocess.Popen | None = None
         self.log_path = os.path.join(self.state, "lab.log")
+        self.extra_args: list[str] = []  # more `jupyter lab` options
 
     @property
     def base_url(self) -> str:
@@ -125,6 +126,7 @@ class LabServer:
                "--ServerApp.open_browser=False",
                "--LabApp.news_url=", "--LabApp.check_for_updates_class="
                "jupyterlab.NeverCheckForUpdate"]
+        cmd += self.extra_args
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")  # CI runs as root
         log = open(self.log_path, "w")

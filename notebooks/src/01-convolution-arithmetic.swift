@@ -48,6 +48,14 @@ convOutputSize(input: 5, filter: 3, padding: 1, stride: 1)
 convOutputSize(input: 224, filter: 11, padding: 0, stride: 4)
 
 // %% [markdown]
+// Try it: move the sliders (in JupyterLab, with the kernel running) to see the kernel window on the
+// padded input, the output grid and the formula with your numbers; the warning turns red when
+// (W − F + 2P)/S is not a whole number.
+
+// %%
+convolutionExplorer(input: 7, kernel: 3, padding: 1, stride: 2)
+
+// %% [markdown]
 // ## Pooling: the lecture's 4x4 example
 // Pooling summarises each 2x2 window: average pooling takes the mean, max pooling the largest value.
 
@@ -61,6 +69,13 @@ maxPool2D(x, size: 2, stride: 2)
 // %%
 assert(maxPool2D(x, size: 2, stride: 2) == Tensor([[7, 7], [6, 8]]), "max pooling keeps the largest value of each window")
 print("checked")
+
+// %% [markdown]
+// The same example step by step: press play (or drag "step") to walk the window over the input
+// and watch both outputs fill in; change the window K and the stride S.
+
+// %%
+poolingExplorer(x, size: 2, stride: 2)
 
 // %% [markdown]
 // ## Two 3x3 convolutions against one 5x5

@@ -125,6 +125,11 @@ extension Interpreter {
     if box.isLet, !(accessors.first.map { _ in isHost(box.value) } ?? false) {
       throw error(.assignToConstant(name), root.span)
     }
+    if case .host(let object) = box.value, let first = accessors.first {
+      // A host object is a reference: no access to the binding is held while its setter runs
+      // (a widget's onChange may assign to the same binding again).
+      return try applyToHost(object, first, accessors.dropFirst(), span, body)
+    }
     try apply(&box.value, accessors[...], span, body)
     if checksType, let type = box.type, accessors.isEmpty {
       guard let checked = conform(box.value, to: type) else {

@@ -78,6 +78,9 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
   case cancelled(epoch: Int, batch: Int)
   /// Early stopping: the monitored value did not improve for `patience` epochs.
   case earlyStopped(epoch: Int)
+  /// A `TrainingSteering` observer asked to stop (a notebook's Stop button); `epoch` and `batch`
+  /// as for `cancelled`.
+  case stopped(epoch: Int, batch: Int)
   /// The loss became NaN or infinite at this step; the weights are those after the previous step.
   case diverged(epoch: Int, batch: Int)
 
@@ -86,6 +89,7 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     case .completed: return "completed"
     case .cancelled(let e, let b): return "interrupted after epoch \(e), batch \(b)"
     case .earlyStopped(let e): return "stopped early after epoch \(e)"
+    case .stopped(let e, let b): return "stopped by the user after epoch \(e), batch \(b)"
     case .diverged(let e, let b): return "stopped: the loss became NaN or infinite at epoch \(e), batch \(b)"
     }
   }

@@ -93,8 +93,11 @@ final class Trainer {
     let epochStart = ContinuousClock.now
     for (index, batch) in batches.enumerated() {
       if config.cancellation.isCancelled { return .cancelled(epoch: epoch, batch: index) }
+      let steering = config.observer as? TrainingSteering
+      if steering?.shouldStop() == true { return .stopped(epoch: epoch, batch: index) }
+      if config.cancellation.isCancelled { return .cancelled(epoch: epoch, batch: index) }
       optimizer.learningRate = config.schedule.learningRate(
-        base: baseRate, step: step, totalSteps: totalSteps, stepsPerEpoch: batchesPerEpoch)
+        base: steering?.baseLearningRate ?? baseRate, step: step, totalSteps: totalSteps, stepsPerEpoch: batchesPerEpoch)
       let outcome: StepOutcome
       do {
         outcome = try trainStep(batch, parameters: parameters)

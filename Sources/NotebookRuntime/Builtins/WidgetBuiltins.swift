@@ -2,11 +2,14 @@ import Display
 import Lang
 
 /// The widgets of the cells: `IntSlider`, `FloatSlider`, `Checkbox`, `Dropdown`, `Button`,
-/// `Label`, `HTMLWidget`, `Output`, `HBox`, `VBox`, `IntProgress`, and `interact`.
+/// `Label`, `HTMLWidget`, `Output`, `HBox`, `VBox`, `IntProgress`, `interact` and the explorers
+/// (more models in `WidgetModelBuiltins`).
 enum WidgetBuiltins {
   static func register(_ r: Registrar, _ manager: WidgetManager) {
     registerControls(r, manager)
     registerDisplays(r, manager)
+    WidgetModelBuiltins.register(r, manager)
+    PoolingExplorer.register(r, manager)
     r.session.define("interact", .host(InteractFunction(manager: manager)))
     r.add("convolutionExplorer", [P.labelled("input", "Int", default: .int(7)), P.labelled("kernel", "Int", default: .int(3)),
                                   P.labelled("padding", "Int", default: .int(0)), P.labelled("stride", "Int", default: .int(1))],
@@ -52,7 +55,7 @@ enum WidgetBuiltins {
                        P.labelled("description", "String", default: .string(""))],
           returns: "Dropdown", doc: "A choice among `options`; `.value` is the chosen String.",
           example: "Dropdown([\"max\", \"average\"], value: \"max\", description: \"pooling\")") { a in
-      try dropdown(a, m)
+      try choice(.dropdown, a, m)
     }
     r.add("Button", [P.positional("title", "String", default: .string("")), P.labelled("action", "(() -> Void)?", default: .null)],
           returns: "Button", doc: "A button; the trailing closure (and each `.onClick { … }`) runs on every click.",
@@ -89,32 +92,38 @@ enum WidgetBuiltins {
             doc: kind == .hbox ? "Widgets side by side." : "Widgets one above the other.",
             example: "\(kind.rawValue)([IntSlider(), Button(\"Go\")])") { a in
         let box = WidgetValue(kind, manager: m)
-        box.children = try a.array("children").map { value in
-          guard let widget = value.host(as: WidgetValue.self), widget.kind.isDOMWidget else {
-            throw HostError("TypeError", "\(kind.rawValue) holds widgets, got \(value.typeName)")
-          }
-          return widget
-        }
+        box.children = try widgets(a, "children")
         return .host(box)
       }
     }
   }
 
-  private static func dropdown(_ a: Arguments, _ m: WidgetManager) throws -> Value {
+  /// A Dropdown, ToggleButtons or RadioButtons: `options` and the chosen `value` (the first by default).
+  static func choice(_ kind: WidgetKind, _ a: Arguments, _ m: WidgetManager) throws -> Value {
     let options = try a.optionalStrings("options") ?? []
-    guard !options.isEmpty else { throw HostError("ValueError", "Dropdown needs at least one option") }
+    guard !options.isEmpty else { throw HostError("ValueError", "\(kind.rawValue) needs at least one option") }
     var index = 0
     if let chosen = a["value"].stringValue {
       guard let found = options.firstIndex(of: chosen) else {
-        throw HostError("ValueError", "Dropdown: '\(chosen)' is not one of \(options)")
+        throw HostError("ValueError", "\(kind.rawValue): '\(chosen)' is not one of \(options)")
       }
       index = found
     }
-    let widget = WidgetValue(.dropdown, manager: m, state: [
+    let widget = WidgetValue(kind, manager: m, state: [
       "_options_labels": .array(options.map { .string($0) }), "index": .int(index),
       "description": .string(try a.string("description"))])
     widget.options = options
     return .host(widget)
+  }
+
+  /// The widgets of an array argument (a box's children); a TypeError for anything else.
+  static func widgets(_ a: Arguments, _ name: String) throws -> [WidgetValue] {
+    try a.array(name).map { value in
+      guard let widget = value.host(as: WidgetValue.self), widget.kind.isDOMWidget else {
+        throw HostError("TypeError", "\(a.function) holds widgets, got \(value.typeName)")
+      }
+      return widget
+    }
   }
 
   /// Integers a widget sends must be exact in JavaScript (its numbers are Doubles): |n| ≤ 2⁵³.

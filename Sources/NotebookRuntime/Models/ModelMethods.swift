@@ -81,8 +81,9 @@ enum ModelMethods {
   }
 }
 
-/// `model.fit(data, epochs:, batchSize:, optimizer:, loss:, validation:, metrics:, seed:)` with the
-/// live display. An interrupt ends the cell with an error once the display shows where it stopped;
+/// `model.fit(data, epochs:, batchSize:, optimizer:, loss:, validation:, metrics:, seed:, controls:)`
+/// with the live display (and with `controls: true` Pause, Stop and a learning-rate slider,
+/// `FitControls`). An interrupt ends the cell with an error once the display shows where it stopped;
 /// the model keeps the weights of the last step and `model.history` what was done.
 enum FitCall {
   static var parameters: [Parameter] { [
@@ -94,6 +95,7 @@ enum FitCall {
     P.labelled("validation", "Dataset?", default: .null),
     P.labelled("metrics", "[Metric]?", default: .null, implicit: ["iou", "accuracy"]),
     P.labelled("seed", "Int?", default: .null),
+    P.labelled("controls", "Bool", default: .bool(false)),
   ] }
 
   static func run(_ model: LayerValue, _ a: Arguments) throws -> History {
@@ -103,10 +105,20 @@ enum FitCall {
     let context = a.context
     let live = LiveProgress(sink: context.sink, title: "Training \(model.layer.typeName)",
                             mode: model.runtime.progress)
+    let optimizer = try TrainingOptions.optimizer(a["optimizer"]) ?? SGD(learningRate: 0.01)
+    var controls: FitControls?
+    var observer: any TrainingObserver = live
+    if try a.bool("controls"), let widgets = model.runtime.widgets {
+      let shown = FitControls(manager: widgets, live: live, learningRate: optimizer.learningRate,
+                              cancellation: context.cancellation)
+      context.sink.display(shown.box.displayBundle(), id: nil)
+      (controls, observer) = (shown, shown)
+    }
     let history = try model.layer.fit(
-      data, epochs: try a.int("epochs"), batchSize: try a.int("batchSize"), optimizer: try TrainingOptions.optimizer(a["optimizer"]),
+      data, epochs: try a.int("epochs"), batchSize: try a.int("batchSize"), optimizer: optimizer,
       loss: try TrainingOptions.loss(a["loss"]), validation: validation, metrics: try TrainingOptions.metrics(a["metrics"]),
-      seed: seed, observer: live)
+      seed: seed, observer: observer)
+    controls?.finish()
     live.finish(history)
     model.runtime.histories[ObjectIdentifier(model.layer)] = history
     if case .cancelled = history.stopReason { throw Interrupted() }

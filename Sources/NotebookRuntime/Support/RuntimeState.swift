@@ -18,6 +18,8 @@ final class RuntimeState {
   var progress: LiveDisplays?
   /// `%precision N`: decimals of tensor text.
   let display = DisplaySettings()
+  /// The session's widgets (for `fit(…, controls: true)`).
+  var widgets: WidgetManager?
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {

@@ -25,6 +25,9 @@ final class HistoryValue: RuntimeObject {
         .doubles(self.history.validationAccuracy)
       },
       PropertySpec(name: "batchLoss", type: "[Double]", doc: "The loss of every batch.") { .doubles(self.history.batchLoss) },
+      PropertySpec(name: "batchLearningRates", type: "[Double]", doc: "The learning rate of every batch.") {
+        .doubles(self.history.batches.map(\.learningRate))
+      },
       PropertySpec(name: "finalLoss", type: "Double", doc: "The last epoch's training loss.") { .double(self.history.finalLoss) },
       PropertySpec(name: "finalAccuracy", type: "Double", doc: "The last epoch's validation (else training) accuracy.") {
         .optional(self.history.finalAccuracy)

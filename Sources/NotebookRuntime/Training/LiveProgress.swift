@@ -79,6 +79,7 @@ final class LiveProgress: TrainingObserver {
   static func line(_ progress: NN.TrainingProgress, history: History, final: Bool) -> String {
     let text = state(progress, history: history, final: final).text()
     if case .cancelled = history.stopReason { return text + "  (interrupted)" }
+    if case .stopped = history.stopReason { return text + "  (stopped)" }
     return text
   }
 
@@ -110,9 +111,13 @@ final class LiveProgress: TrainingObserver {
   static func state(_ progress: NN.TrainingProgress, history: History, final: Bool) -> Plot.TrainingProgress {
     let completed = final && history.stopReason == .completed
     let finishedEvent = progress.event == .finished || progress.event == .epochEnded
-    let batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    var batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    var epoch = progress.epoch
+    if final, case .stopped(let stoppedEpoch, let stoppedBatch) = history.stopReason {
+      (epoch, batch) = (stoppedEpoch, stoppedBatch)  // where Stop ended it, not the finished event's 0
+    }
     return Plot.TrainingProgress(
-      epoch: max(progress.epoch, 0), totalEpochs: progress.epochs, batch: batch,
+      epoch: max(epoch, 0), totalEpochs: progress.epochs, batch: batch,
       batchesPerEpoch: progress.batchesPerEpoch, loss: progress.batchLoss ?? progress.epochLoss,
       imagesPerSecond: progress.imagesPerSecond > 0 ? progress.imagesPerSecond : nil,
       etaSeconds: progress.eta, finished: completed)

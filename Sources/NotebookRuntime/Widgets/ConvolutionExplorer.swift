@@ -20,7 +20,7 @@ enum ConvolutionExplorer {
     let view = WidgetValue(.html, manager: manager)
     let render = { [unowned manager, unowned view] in
       let v = sliders.map { $0.state["value"]?.intValue ?? 0 }
-      manager.change(view, ["value": .string(html(input: v[0], kernel: v[1], padding: v[2], stride: v[3]))])
+      try? manager.change(view, ["value": .string(html(input: v[0], kernel: v[1], padding: v[2], stride: v[3]))])
     }
     render()
     for control in sliders { control.changeHandlers.append(.native { _ in render() }) }

@@ -7,10 +7,16 @@ enum WidgetKind: String, CaseIterable {
   case intSlider = "IntSlider", floatSlider = "FloatSlider", checkbox = "Checkbox"
   case dropdown = "Dropdown", button = "Button", label = "Label", html = "HTML"
   case output = "Output", hbox = "HBox", vbox = "VBox", intProgress = "IntProgress"
+  case floatLogSlider = "FloatLogSlider", intRangeSlider = "IntRangeSlider"
+  case toggleButtons = "ToggleButtons", radioButtons = "RadioButtons", text = "Text"
+  case htmlMath = "HTMLMath", image = "Image", gridBox = "GridBox", tab = "Tab", play = "Play"
+  case link = "Link"
   case layout = "Layout"
   case sliderStyle = "SliderStyle", checkboxStyle = "CheckboxStyle"
   case descriptionStyle = "DescriptionStyle", buttonStyle = "ButtonStyle"
   case labelStyle = "LabelStyle", htmlStyle = "HTMLStyle", progressStyle = "ProgressStyle"
+  case toggleButtonsStyle = "ToggleButtonsStyle", textStyle = "TextStyle"
+  case htmlMathStyle = "HTMLMathStyle"
 
   static let controls = "@jupyter-widgets/controls"
   static let base = "@jupyter-widgets/base"
@@ -22,9 +28,8 @@ enum WidgetKind: String, CaseIterable {
   var viewName: String? {
     switch self {
     case .intProgress: return "ProgressView"
-    case .sliderStyle, .checkboxStyle, .descriptionStyle, .buttonStyle, .labelStyle, .htmlStyle,
-      .progressStyle:
-      return "StyleView"
+    case .link: return nil
+    case _ where rawValue.hasSuffix("Style"): return "StyleView"
     default: return rawValue + "View"
     }
   }
@@ -32,9 +37,12 @@ enum WidgetKind: String, CaseIterable {
   /// The style model a control has (nil: none, as for boxes and Output).
   var styleKind: WidgetKind? {
     switch self {
-    case .intSlider, .floatSlider: return .sliderStyle
+    case .intSlider, .floatSlider, .floatLogSlider, .intRangeSlider: return .sliderStyle
     case .checkbox: return .checkboxStyle
-    case .dropdown: return .descriptionStyle
+    case .dropdown, .radioButtons, .play: return .descriptionStyle
+    case .toggleButtons: return .toggleButtonsStyle
+    case .text: return .textStyle
+    case .htmlMath: return .htmlMathStyle
     case .button: return .buttonStyle
     case .label: return .labelStyle
     case .html: return .htmlStyle
@@ -44,7 +52,10 @@ enum WidgetKind: String, CaseIterable {
   }
 
   /// Whether it is shown (has a layout); Layout and the styles are only referenced.
-  var isDOMWidget: Bool { self != .layout && !rawValue.hasSuffix("Style") }
+  var isDOMWidget: Bool { self != .layout && self != .link && !rawValue.hasSuffix("Style") }
+
+  /// Whether it holds other widgets (`children`, synced as `IPY_MODEL_` references).
+  var isContainer: Bool { [.hbox, .vbox, .gridBox, .tab].contains(self) }
 
   /// The `_model_*`/`_view_*` attributes.
   var identity: [String: JSONValue] {
@@ -70,7 +81,7 @@ enum WidgetKind: String, CaseIterable {
     return state
   }
 
-  private static let described: [String: JSONValue] = [
+  static let described: [String: JSONValue] = [
     "description": "", "description_allow_html": false,
   ]
 
@@ -99,7 +110,7 @@ enum WidgetKind: String, CaseIterable {
         "bar_style": "", "max": 100, "min": 0, "orientation": "horizontal", "value": 0,
       ]) { $1 }
     case .layout: return Dictionary(uniqueKeysWithValues: Self.layoutAttributes.map { ($0, .null) })
-    default: return styleDefaults
+    default: return moreDefaults ?? styleDefaults
     }
   }
 
@@ -112,13 +123,14 @@ enum WidgetKind: String, CaseIterable {
       case .checkboxStyle: return ["background"]
       case .buttonStyle: return ["button_color"] + fonts
       case .labelStyle: return ["background"] + fonts
-      case .htmlStyle: return ["background", "font_size", "text_color"]
+      case .htmlStyle, .textStyle, .htmlMathStyle: return ["background", "font_size", "text_color"]
       case .progressStyle: return ["bar_color"]
       default: return []
       }
     }
     var state = Dictionary(uniqueKeysWithValues: nulls.map { ($0, JSONValue.null) })
     if self != .buttonStyle { state["description_width"] = "" }
+    if self == .toggleButtonsStyle { state.merge(["button_width": "", "font_weight": ""]) { $1 } }
     return state
   }
 
@@ -135,7 +147,9 @@ enum WidgetKind: String, CaseIterable {
   /// Attribute kinds the defaults do not show (nullable ints, `_view_count`).
   var kindOverrides: [String: StateKind] {
     var kinds: [String: StateKind] = ["_view_count": .optionalInt]
-    if self == .dropdown { kinds["index"] = .optionalInt }
+    if [.dropdown, .toggleButtons, .radioButtons].contains(self) { kinds["index"] = .optionalInt }
+    if self == .tab { kinds["selected_index"] = .optionalInt }
+    if self == .intRangeSlider { kinds["value"] = .intPair }
     return kinds
   }
 }

@@ -19,22 +19,43 @@ extension WidgetManager {
     for reference in widget.references { open(reference) }
     widget.isOpen = true
     widgets[widget.id] = widget
+    let (paths, bytes) = widget.binaryState(prefix: [])
     channel.open(commId: widget.id, target: Self.widgetTarget,
-                 data: ["state": .object(widget.fullState), "buffer_paths": []],
-                 metadata: ["version": .string(Self.protocolVersion)], buffers: [])
+                 data: ["state": .object(widget.fullState), "buffer_paths": .array(paths)],
+                 metadata: ["version": .string(Self.protocolVersion)], buffers: bytes)
   }
 
-  /// Applies a change made in the cells (clamped to `min...max`) and sends it to the front end
-  /// when the comm is open.
-  func change(_ widget: WidgetValue, _ changes: [String: JSONValue]) {
+  /// Replaces an Image's PNG bytes and sends them as a buffer (`buffer_paths` `[["value"]]`).
+  func change(_ widget: WidgetValue, png: [UInt8]) throws {
+    widget.state.setBuffer("value", png)
+    guard widget.isOpen else { return }
+    send(widget, ["method": "update", "state": [:], "buffer_paths": [["value"]]], buffers: [png])
+  }
+
+  /// Applies a change made in the cells (clamped to `min...max`), sends it to the front end
+  /// when the comm is open, and runs the change handlers once if the value moved, in the running
+  /// cell (their errors are the cell's). A handler that sets the same widget again updates it
+  /// without running the handlers a second time (no loops).
+  func change(_ widget: WidgetValue, _ changes: [String: JSONValue]) throws {
+    let before = widget.state.values.filter { WidgetValue.valueKeys.contains($0.key) }
     for (name, value) in changes { widget.state.set(name, value) }
     var sent = changes
     if let clamped = WidgetState.clamp(widget.state.values)["value"], clamped != widget.state["value"] {
       widget.state.set("value", clamped)
       sent["value"] = clamped
     }
-    guard widget.isOpen else { return }
-    send(widget, ["method": "update", "state": .object(sent), "buffer_paths": []])
+    if widget.isOpen { send(widget, ["method": "update", "state": .object(sent), "buffer_paths": []]) }
+    let after = widget.state.values.filter { WidgetValue.valueKeys.contains($0.key) }
+    guard after != before, !widget.isNotifying else { return }
+    widget.isNotifying = true
+    defer { widget.isNotifying = false }
+    let context = session.currentContext
+    for handler in widget.changeHandlers {
+      switch handler {
+      case .native(let body): body(context.sink)
+      case .language(let function): _ = try context.call(function, [widget.value])
+      }
+    }
   }
 
   /// Runs `body` with the front end told to put output of the current request into `output`
@@ -46,7 +67,7 @@ extension WidgetManager {
     return try body()
   }
 
-  func send(_ widget: WidgetValue, _ data: JSONValue) {
-    channel?.send(commId: widget.id, data: data, buffers: [])
+  func send(_ widget: WidgetValue, _ data: JSONValue, buffers: [[UInt8]] = []) {
+    channel?.send(commId: widget.id, data: data, buffers: buffers)
   }
 }

@@ -69,10 +69,15 @@ final class WidgetManager: CommHost {
     case "update":
       update(widget, data, buffers: buffers, sink: sink)
     case "request_state":
-      send(widget, ["method": "update", "state": .object(widget.fullState), "buffer_paths": []])
+      let (paths, bytes) = widget.binaryState(prefix: [])
+      send(widget, ["method": "update", "state": .object(widget.fullState), "buffer_paths": .array(paths)],
+           buffers: bytes)
     case "custom":
-      if data["content"]?["event"]?.stringValue == "click", widget.kind == .button {
+      let event = data["content"]?["event"]?.stringValue
+      if event == "click", widget.kind == .button {
         run(widget.clickHandlers, arguments: [], sink: sink)
+      } else if event == "submit", widget.kind == .text {
+        run(widget.submitHandlers, arguments: [widget.value], sink: sink)
       } else {
         warn("comm \(id): custom message \(data["content"] ?? .null) not understood, ignored")
       }
@@ -97,7 +102,10 @@ final class WidgetManager: CommHost {
     do {
       let changed = try widget.state.apply(changes, buffers: buffers,
                                            bufferPaths: data["buffer_paths"] ?? [])
-      send(widget, ["method": "echo_update", "state": .object(changed), "buffer_paths": []])
+      let binary = widget.state.changedBuffers
+      send(widget, ["method": "echo_update", "state": .object(changed),
+                    "buffer_paths": .array(binary.map { [.string($0)] })],
+           buffers: binary.compactMap { widget.state.buffers[$0] })
     } catch {
       warn("comm \(widget.id): update refused, state unchanged: \(error)")
       let kept = changes.members.keys.compactMap { key in widget.state[key].map { (key, $0) } }
@@ -105,8 +113,11 @@ final class WidgetManager: CommHost {
                     "buffer_paths": []])
       return
     }
-    let moved = ["value", "index"].contains { widget.state[$0] != before[$0] }
-    if moved { run(widget.changeHandlers, arguments: [widget.value], sink: sink) }
+    let moved = WidgetValue.valueKeys.contains { widget.state[$0] != before[$0] }
+    guard moved, !widget.isNotifying else { return }
+    widget.isNotifying = true
+    defer { widget.isNotifying = false }
+    run(widget.changeHandlers, arguments: [widget.value], sink: sink)
   }
 
   /// `request_states` on the control comm: every open model's state in one `update_states`.
@@ -116,7 +127,11 @@ final class WidgetManager: CommHost {
       return
     }
     var states: [String: JSONValue] = [:]
-    for (modelID, widget) in widgets {
+    var paths: [JSONValue] = [], buffers: [[UInt8]] = []
+    for (modelID, widget) in widgets.sorted(by: { $0.key < $1.key }) {
+      let (own, bytes) = widget.binaryState(prefix: [.string(modelID), "state"])
+      paths += own
+      buffers += bytes
       let identity = widget.kind.identity
       states[modelID] = [
         "model_name": identity["_model_name"] ?? .null,
@@ -126,7 +141,7 @@ final class WidgetManager: CommHost {
       ]
     }
     channel?.send(commId: id, data: ["method": "update_states", "states": .object(states),
-                                     "buffer_paths": []], buffers: [])
+                                     "buffer_paths": .array(paths)], buffers: buffers)
   }
 
   /// Runs handlers between cells; a failing one prints its error and the others still run.

@@ -22,6 +22,14 @@ enum WidgetMethods {
         return .void
       })
     }
+    if widget.kind == .text {
+      methods.append(MethodSpec(
+        name: "onSubmit", parameters: [P.positional("action", "(String) -> Void")], returns: nil,
+        doc: "Runs `action` with the text each time Enter is pressed in the box.") { [unowned widget] a in
+        widget.submitHandlers.append(.language(try callable(a, "action")))
+        return .void
+      })
+    }
     if widget.kind == .output { methods += outputMethods(widget) }
     return methods
   }
@@ -58,12 +66,24 @@ enum WidgetText {
     let label = state["description"]?.stringValue ?? ""
     let prefix = label.isEmpty ? "" : label + ": "
     switch widget.kind {
-    case .intSlider, .floatSlider, .intProgress:
+    case .intSlider, .floatSlider, .intProgress, .intRangeSlider, .play:
       let low = state["min"]?.number ?? 0, high = state["max"]?.number ?? 0
       let range = widget.kind == .floatSlider
         ? "\(low)...\(high)" : "\(Int(low))...\(Int(high))"
       return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription) in \(range))"
-    case .checkbox, .dropdown: return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription))"
+    case .floatLogSlider:
+      let base = state["base"]?.number ?? 10
+      let exponents = "\(base)^\(state["min"]?.number ?? 0)...\(base)^\(state["max"]?.number ?? 0)"
+      return "FloatLogSlider(\(prefix)\(widget.value.debugDescription) in \(exponents))"
+    case .checkbox, .dropdown, .toggleButtons, .radioButtons, .text:
+      return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription))"
+    case .htmlMath: return plainText(ofHTML: widget.state["value"]?.stringValue ?? "")
+    case .image: return "Image(\(widget.state.buffers["value"]?.count ?? 0) bytes of PNG)"
+    case .gridBox: return "GridBox[" + widget.children.map(describe).joined(separator: " | ") + "]"
+    case .tab:
+      let titles = (widget.state["titles"]?.elements ?? []).compactMap(\.stringValue)
+      return "Tab[" + zip(titles, widget.children).map { "\($0): \(describe($1))" }.joined(separator: " | ") + "]"
+    case .link: return "Link(\(widget.children.map(describe).joined(separator: " ↔ ")))"
     case .button: return "Button(\(label))"
     case .label: return "Label(\(widget.value.debugDescription))"
     case .html: return plainText(ofHTML: widget.state["value"]?.stringValue ?? "")
@@ -75,19 +95,20 @@ enum WidgetText {
   }
 
   /// HTML as a reader sees it in a terminal: tags dropped (`<div>` and `<br>` end a line), the
-  /// usual entities decoded, blank lines removed.
+  /// text of SVG pictures dropped, the usual entities decoded, blank lines removed.
   static func plainText(ofHTML html: String) -> String {
-    var text = "", inTag = false, tag = ""
+    var text = "", inTag = false, tag = "", inPicture = false
     for character in html {
       if character == "<" { inTag = true; tag = ""; continue }
       if inTag {
         if character == ">" {
           inTag = false
+          if tag.hasPrefix("svg") { inPicture = true } else if tag.hasPrefix("/svg") { inPicture = false }
           if tag.hasPrefix("/div") || tag.hasPrefix("br") || tag.hasPrefix("/p") { text += "\n" }
         } else { tag.append(character) }
         continue
       }
-      text.append(character)
+      if !inPicture { text.append(character) }
     }
     for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
       text = text.replacingOccurrences(of: entity, with: plain)
