@@ -16,6 +16,7 @@ enum SnapshotFigures {
       ("dashboard", dashboard(), ["Training", "epoch 1/2  batch 3/4  loss 0.9  ETA 0:12"]),
       ("gradcam", gradCAM(), ["Grad-CAM: Dress", "input", "heat (Grad-CAM)", "overlay", "0", "1"]),
       ("prediction", prediction(), ["Prediction: Dress (81.0%)", "Dress 81.0%", "Coat 12.0%", "probability (%)"]),
+      ("layer-stats", layerStats(), ["Layer views", "0 Conv2D", "3 Dense", "activation histogram (log count)", "0.0123"]),
       ("layer-maps", layerMaps(), ["Layer 0 Conv2D: 4 maps 6×6, one colour scale", "-1", "2.5"]),
     ]
   }
@@ -131,5 +132,18 @@ enum SnapshotFigures {
     }
     return ImageGrid(title: "Layer 0 Conv2D: 4 maps 6×6, one colour scale", tiles: tiles, columns: 4,
                      normalization: .shared, colorMap: .viridis, tileSize: 48)
+  }
+
+  /// Live layer views: two layers with statistics over six snapshots.
+  static func layerStats() -> LayerStatsFigure {
+    let rows = [
+      LayerStatsFigure.Row(name: "0 Conv2D", means: [0, 0.1, 0.2, 0.25, 0.3, 0.3], stds: [1, 0.9, 0.8, 0.8, 0.7, 0.7],
+                           histograms: [[0, 4, 9, 4], [1, 5, 8, 3], [1, 6, 7, 3], [2, 6, 6, 3], [2, 7, 5, 3], [3, 7, 4, 3]],
+                           low: -2, high: 2, gradientRMS: [nil, 0.02, 0.0123]),
+      LayerStatsFigure.Row(name: "3 Dense", means: [0.5, 0.4, 0.3, 0.2, 0.1, 0.1], stds: [0.2, 0.2, 0.3, 0.3, 0.3, 0.4],
+                           histograms: [[9, 3, 1, 0], [8, 4, 1, 0], [6, 5, 2, 0], [5, 5, 2, 1], [4, 5, 3, 1], [3, 5, 3, 2]],
+                           low: -1, high: 1.5),
+    ]
+    return LayerStatsFigure(title: "Layer views", rows: rows, width: 700)
   }
 }
