@@ -62,7 +62,9 @@ struct CoverageMask {
     for row in firstRow..<lastRow {
       let y0 = max(Double(row), top.y), y1 = min(Double(row + 1), bottom.y)
       guard y1 > y0 else { continue }
-      let xa = top.x + (y0 - top.y) * slope, xb = top.x + (y1 - top.y) * slope
+      // Clamped: rounding can put an end a hair outside the window (an edge ending on its side).
+      let xa = min(max(top.x + (y0 - top.y) * slope, 0), Double(width))
+      let xb = min(max(top.x + (y1 - top.y) * slope, 0), Double(width))
       depositSpan(row: row, from: xa, to: xb, weight: (y1 - y0) * direction)
     }
   }

@@ -78,6 +78,9 @@ public struct ImageGrid: Figure {
   public var colorMap: ColorMap
   /// The longest side of a tile on the canvas.
   public var tileSize: Double
+  /// A value range stated by the caller (e.g. 0…1 for Grad-CAM heat), used instead of the
+  /// tiles' own for `.shared` and `.symmetric`.
+  public var fixedRange: (low: Double, high: Double)?
 
   /// A grid of tiles.
   public init(
@@ -152,6 +155,7 @@ public struct ImageGrid: Figure {
   /// The value range used for every tile, or `nil` for per-image scaling.
   func sharedRange() -> (low: Double, high: Double)? {
     let values = shown.filter(\.isValid).flatMap(\.pixels).filter(\.isFinite)
+    if let fixedRange, normalization != .perImage { return fixedRange }
     switch normalization {
     case .perImage: return nil
     case .shared: return (values.min() ?? 0, values.max() ?? 1)

@@ -14,6 +14,10 @@ enum SnapshotFigures {
       ("diagram-stages", stages(), ["3 × BasicBlock", "64 → 64, 56×56", "1x1 conv /2", "shape error"]),
       ("unet", unet(), ["64", "568²", "copy and crop", "max pool 2x2", "up-conv 2x2"]),
       ("dashboard", dashboard(), ["Training", "epoch 1/2  batch 3/4  loss 0.9  ETA 0:12"]),
+      ("gradcam", gradCAM(), ["Grad-CAM: Dress", "input", "heat (Grad-CAM)", "overlay", "0", "1"]),
+      ("prediction", prediction(), ["Prediction: Dress (81.0%)", "Dress 81.0%", "Coat 12.0%", "probability (%)"]),
+      ("layer-stats", layerStats(), ["Layer views", "0 Conv2D", "3 Dense", "activation histogram (log count)", "0.0123"]),
+      ("layer-maps", layerMaps(), ["Layer 0 Conv2D: 4 maps 6×6, one colour scale", "-1", "2.5"]),
     ]
   }
 
@@ -99,5 +103,47 @@ enum SnapshotFigures {
         epoch: 1, totalEpochs: 2, batch: 3, batchesPerEpoch: 4, loss: 0.9,
         etaSeconds: 12),
       batchLosses: [2, 1.5, 0.9], width: 360, height: 260)
+  }
+
+  /// A 12×12 ramp with a hot spot in the upper left.
+  static func gradCAM() -> GradCAMFigure {
+    let image: [Double] = (0..<144).map { (i: Int) -> Double in Double(i % 12 + i / 12) }
+    let heat: [Double] = (0..<144).map { (i: Int) -> Double in
+      let x = Double(i % 12) - 3, y = Double(i / 12) - 3
+      let d: Double = (x * x + y * y) / 40
+      return max(0, 1 - d)
+    }
+    return GradCAMFigure(title: "Grad-CAM: Dress", image: ImageGrid.Tile(pixels: image, width: 12, height: 12),
+                         heat: heat, panelSize: 96)
+  }
+
+  /// `model.predict(image)`'s bars.
+  static func prediction() -> BarChart {
+    BarChart(title: "Prediction: Dress (81.0%)", xLabel: "class", yLabel: "probability (%)",
+             categories: ["Dress 81.0%", "Coat 12.0%", "Shirt 4.5%"], values: [81, 12, 4.5], showValues: false,
+             width: 360, height: 240)
+  }
+
+  /// `model.featureMaps(image, layer:)`: four maps on one scale from −1 to 2.5.
+  static func layerMaps() -> ImageGrid {
+    let tiles = (0..<4).map { (c: Int) -> ImageGrid.Tile in
+      let pixels: [Double] = (0..<36).map { (i: Int) -> Double in Double((i + 5 * c) % 36) / 10 - 1 }
+      return ImageGrid.Tile(pixels: pixels, width: 6, height: 6, caption: "\(c)")
+    }
+    return ImageGrid(title: "Layer 0 Conv2D: 4 maps 6×6, one colour scale", tiles: tiles, columns: 4,
+                     normalization: .shared, colorMap: .viridis, tileSize: 48)
+  }
+
+  /// Live layer views: two layers with statistics over six snapshots.
+  static func layerStats() -> LayerStatsFigure {
+    let rows = [
+      LayerStatsFigure.Row(name: "0 Conv2D", means: [0, 0.1, 0.2, 0.25, 0.3, 0.3], stds: [1, 0.9, 0.8, 0.8, 0.7, 0.7],
+                           histograms: [[0, 4, 9, 4], [1, 5, 8, 3], [1, 6, 7, 3], [2, 6, 6, 3], [2, 7, 5, 3], [3, 7, 4, 3]],
+                           low: -2, high: 2, gradientRMS: [nil, 0.02, 0.0123]),
+      LayerStatsFigure.Row(name: "3 Dense", means: [0.5, 0.4, 0.3, 0.2, 0.1, 0.1], stds: [0.2, 0.2, 0.3, 0.3, 0.3, 0.4],
+                           histograms: [[9, 3, 1, 0], [8, 4, 1, 0], [6, 5, 2, 0], [5, 5, 2, 1], [4, 5, 3, 1], [3, 5, 3, 2]],
+                           low: -1, high: 1.5),
+    ]
+    return LayerStatsFigure(title: "Layer views", rows: rows, width: 700)
   }
 }

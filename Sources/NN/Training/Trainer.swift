@@ -111,6 +111,7 @@ final class Trainer {
       }
       step += 1
       imagesTrained += batch.count
+      config.observer?.trainingStepped(step, model: model)
       running.add(outcome, samples: batch.count)
       let record = History.Batch(
         epoch: epoch, batch: index + 1, step: step, loss: outcome.loss, accuracy: outcome.accuracy,

@@ -5,6 +5,13 @@
 /// end. The observer must be quick: training waits for it.
 public protocol TrainingObserver: AnyObject {
   func training(_ progress: TrainingProgress)
+  /// Called after every optimizer step (`step` 1-based over the fit), while the parameters'
+  /// gradients of that step are still set: where live layer views measure. Default: nothing.
+  func trainingStepped(_ step: Int, model: any Layer)
+}
+
+extension TrainingObserver {
+  public func trainingStepped(_ step: Int, model: any Layer) {}
 }
 
 /// A snapshot of a running `fit`.

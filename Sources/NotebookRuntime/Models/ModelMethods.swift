@@ -37,21 +37,27 @@ enum ModelMethods {
         let evaluation = try layer.evaluate(data, batchSize: try a.int("batchSize"), metrics: try TrainingOptions.metrics(a["metrics"]))
         return .host(EvaluationValue(evaluation))
       },
-      MethodSpec(name: "predict", parameters: [P.positional("images", "Tensor")], returns: "[Int]",
-                 doc: "The predicted class of every image of a batch [N, C, H, W] (or of one image [C, H, W]: an Int).") { a in
-        let images = try a.host("images", as: TensorValue.self, typeName: "Tensor").tensor
-        let single = model.inputShape == images.shape
-        let batch = single ? try images.reshaped([1] + images.shape) : images
-        let classes = try layer.predict(batch).classes
-        return single ? .int(classes.first ?? 0) : .ints(classes)
+      MethodSpec(name: "predict", parameters: [P.positional("images", "Tensor"), P.labelled("top", "Int", default: .int(5)),
+                                               P.labelled("classes", "[String]?", default: .null)],
+                 returns: "Prediction",
+                 doc: "One image [C, H, W] (any size: resized and converted to the model's input) or a sample: its class probabilities, the top ones as bars (== its class index). A batch [N, C, H, W] of the input's size: every image's predicted class, [Int].") { a in
+        try ModelMethods.predict(model, a)
       },
       MethodSpec(name: "predictMask", parameters: [P.positional("image", "Tensor")], returns: "Tensor",
                  doc: "The predicted segmentation mask of an image [C, H, W]: the argmax over classes, [1, H, W].") { a in
         .host(TensorValue(try layer.predictMask(try a.host("image", as: TensorValue.self, typeName: "Tensor").tensor)))
       },
-      MethodSpec(name: "featureMaps", parameters: [P.positional("sample", "Tensor")], returns: "FeatureMaps",
-                 doc: "What each layer sees: the output of every convolution and pooling layer for one image, as image grids.") { a in
-        .host(try FeatureMapsValue.make(model, a["sample"]))
+      MethodSpec(name: "featureMaps", parameters: [P.positional("sample", "Tensor"), P.labelled("layer", "Int?", default: .null)],
+                 returns: "FeatureMaps",
+                 doc: "What each layer sees: the output of every convolution and pooling layer for one image, as image grids; with layer: every channel of that layer on one colour scale.") { a in
+        if let index = try a.optionalInt("layer") { return .host(try LayerMaps.make(model, a["sample"], layer: index)) }
+        return .host(try FeatureMapsValue.make(model, a["sample"]))
+      },
+      MethodSpec(name: "gradCAM", parameters: [P.positional("image", "Tensor"), P.labelled("class", "Int?", default: .null),
+                                               P.labelled("layer", "Int?", default: .null), P.labelled("classes", "[String]?", default: .null)],
+                 returns: "GradCAM",
+                 doc: "Grad-CAM: where the network looked for a class (default: the predicted one), as a heat map over the image, from the last convolution (or layer:).") { a in
+        .host(try GradCAMValue.make(model, a))
       },
       MethodSpec(name: "save", parameters: [P.positional("path", "String")], returns: nil,
                  doc: "Writes the weights (and BatchNorm statistics) to a safetensors file.") { a in
@@ -81,7 +87,20 @@ enum ModelMethods {
   }
 }
 
-/// `model.fit(data, epochs:, batchSize:, optimizer:, loss:, validation:, metrics:, seed:, controls:)`
+extension ModelMethods {
+  /// `predict`: a `Prediction` for one image or sample, `[Int]` for a batch of the input's shape.
+  static func predict(_ model: LayerValue, _ a: Arguments) throws -> Value {
+    if let images = a["images"].host(as: TensorValue.self)?.tensor, images.rank == 4 {
+      return .ints(try model.layer.predict(images).classes)
+    }
+    let image = try ImageArgument.input(a["images"], for: model, "predict")
+    let result = try model.layer.classProbabilities(image)
+    let names = try ImageArgument.classNames(try a.optionalStrings("classes"), model: model, count: result.probabilities.count)
+    return .host(PredictionValue(result, classNames: names, top: try a.int("top")))
+  }
+}
+
+/// `model.fit(data, epochs:, batchSize:, optimizer:, loss:, validation:, metrics:, seed:, controls:, watch:)`
 /// with the live display (and with `controls: true` Pause, Stop and a learning-rate slider,
 /// `FitControls`). An interrupt ends the cell with an error once the display shows where it stopped;
 /// the model keeps the weights of the last step and `model.history` what was done.
@@ -96,6 +115,8 @@ enum FitCall {
     P.labelled("metrics", "[Metric]?", default: .null, implicit: ["iou", "accuracy"]),
     P.labelled("seed", "Int?", default: .null),
     P.labelled("controls", "Bool", default: .bool(false)),
+    P.labelled("watch", "Watch?", default: .null, implicit: ["layers"]),
+    P.labelled("watchEvery", "Int?", default: .null),
   ] }
 
   static func run(_ model: LayerValue, _ a: Arguments) throws -> History {
@@ -106,21 +127,26 @@ enum FitCall {
     let live = LiveProgress(sink: context.sink, title: "Training \(model.layer.typeName)",
                             mode: model.runtime.progress)
     let optimizer = try TrainingOptions.optimizer(a["optimizer"]) ?? SGD(learningRate: 0.01)
+    let batchSize = try a.int("batchSize")
+    let watch = try LayerWatch.make(a, model: model, live: live, data: validation ?? data, batchSize: batchSize, training: data)
     var controls: FitControls?
-    var observer: any TrainingObserver = live
+    var observer: any TrainingObserver = watch ?? live
     if try a.bool("controls"), let widgets = model.runtime.widgets {
       let shown = FitControls(manager: widgets, live: live, learningRate: optimizer.learningRate,
                               cancellation: context.cancellation)
       context.sink.display(shown.box.displayBundle(), id: nil)
-      (controls, observer) = (shown, shown)
+      controls = shown
+      observer = watch.map { SteeredWatch(watch: $0, controls: shown) } ?? shown
     }
     let history = try model.layer.fit(
-      data, epochs: try a.int("epochs"), batchSize: try a.int("batchSize"), optimizer: optimizer,
+      data, epochs: try a.int("epochs"), batchSize: batchSize, optimizer: optimizer,
       loss: try TrainingOptions.loss(a["loss"]), validation: validation, metrics: try TrainingOptions.metrics(a["metrics"]),
       seed: seed, observer: observer)
     controls?.finish()
     live.finish(history)
+    watch?.finish()
     model.runtime.histories[ObjectIdentifier(model.layer)] = history
+    model.runtime.classNames[ObjectIdentifier(model.layer)] = data.classNames
     if case .cancelled = history.stopReason { throw Interrupted() }
     return history
   }

@@ -14,6 +14,8 @@ final class RuntimeState {
   var fashionMNIST: [Int: FashionMNIST] = [:]
   /// The last history of every model trained (kept when a fit is interrupted).
   var histories: [ObjectIdentifier: History] = [:]
+  /// The class names of the data each model was last fitted on (for `predict`'s labels).
+  var classNames: [ObjectIdentifier: [String]] = [:]
   /// How training progress is shown when the session chose (`%progress`); nil: as the sink can.
   var progress: LiveDisplays?
   /// `%precision N`: decimals of tensor text.
