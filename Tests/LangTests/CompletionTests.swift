@@ -106,7 +106,8 @@ struct CompletionTests {
     ("let s = \"\"\"\nline", .incomplete(indent: "")),
     ("/* open comment", .incomplete(indent: "")),
     ("let = 3", .invalid),
-    ("struct A {", .invalid),
+    ("struct A {", .incomplete(indent: "    ")),
+    ("struct A { }}", .invalid),
     ("let x = )", .invalid),
   ])
   func isComplete(_ source: String, _ expected: Completeness) {
