@@ -245,6 +245,10 @@ extension DiagnosticMessage {
   static func useBeforeDeclaration(_ name: String) -> Self {
     make("NameError", "use of '\(name)' before its declaration", hint: "declare '\(name)' above this line")
   }
+  static func userLayerUnsupported(_ type: String) -> Self {
+    make("TypeError", "'\(type)' cannot conform to 'Layer' yet: a layer written as a struct or class is not supported",
+         hint: "build the block as a function returning [Layer] and use it inside Sequential { }")
+  }
   static func wrongType(_ what: String, expected: String, got: String) -> Self {
     make("TypeError", "\(what) expects \(expected), got \(got)")
   }

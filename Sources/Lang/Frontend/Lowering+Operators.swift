@@ -49,6 +49,11 @@ extension Lowering {
     let target = try foldElements(Array(elements[..<index]))
     guard isAssignable(target) else { throw fail(.notAssignable(), target.span) }
     let value = try foldElements(Array(elements[(index + 1)...]))
+    if op == "=", case .identifier("_") = target.kind {   // `_ = f()`: the value is computed and dropped
+      let statement = Stmt(.expression(value), target.span.to(value.span))
+      statement.suppressesDisplay = true
+      return statement
+    }
     return Stmt(.assignment(target: target, op: op, value: value), target.span.to(value.span))
   }
 

@@ -64,6 +64,9 @@ extension Interpreter {
       return try callArrayType(elements[0], arguments, span)
     case .type(let type):
       return try construct(type, arguments, span)
+    case .instance, .object:
+      if let result = try callUserMethod(function, "callAsFunction", arguments, span) { return result }
+      throw error(.notCallable(function.typeName), span)
     case .implicitMember(let name):
       return try implicitCase(name, arguments, span)
     default:
@@ -97,6 +100,9 @@ extension Interpreter {
     try tick(span)
     let scope = Scope(parent: closure.scope)
     if let receiver {
+      if receiver.type == nil, !receiver.isLet, let owner = closure.owner, owner.kind == .enumType {
+        receiver.type = .named(owner.name)   // `self = .green` converts to the enum's case
+      }
       scope.names["self"] = receiver
       if let parent = closure.owner?.superclass { scope.names["$super"] = Box(.type(parent), isLet: true) }
     }

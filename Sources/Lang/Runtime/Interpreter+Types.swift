@@ -5,7 +5,7 @@ extension Interpreter {
   /// Protocols of the standard library a type may name (only some have requirements here).
   static let standardProtocols: Set<String> = [
     "Equatable", "Hashable", "Comparable", "CustomStringConvertible", "CustomDebugStringConvertible", "CaseIterable",
-    "Error", "Codable", "Encodable", "Decodable", "Sendable", "Identifiable", "AnyObject", "Layer",
+    "Error", "Codable", "Encodable", "Decodable", "Sendable", "Identifiable", "AnyObject",
   ]
   /// Built-in types an extension may add members to.
   static let extensibleBuiltins: Set<String> = ["Int", "Double", "Float", "String", "Bool", "Array", "Dictionary", "Set"]
@@ -17,8 +17,8 @@ extension Interpreter {
     type.interpreter = self
     try inherit(decl, into: type, in: scope)
     scope.define(decl.name, .type(type), isLet: true)
-    try addMembers(decl, to: type, in: scope)
     if decl.kind == .enumType { try addCases(decl, to: type, in: scope) }
+    try addMembers(decl, to: type, in: scope)
     try checkConformances(type, type.conformances, decl.nameSpan)
   }
 
@@ -43,6 +43,8 @@ extension Interpreter {
         }
       } else if Self.standardProtocols.contains(name) {
         type.conformances.append(name)
+      } else if name == "Layer" {
+        throw error(.userLayerUnsupported(decl.name), span)
       } else {
         throw error(.undefinedType(name), span)
       }

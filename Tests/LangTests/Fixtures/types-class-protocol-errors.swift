@@ -96,3 +96,55 @@ try risky()
 // ---
 print((try? fetch(0)) == nil)
 // expect: true
+// ---
+class Node: CustomStringConvertible {
+  var v: Int
+  var next: Node?
+  init(_ v: Int, next: Node? = nil) { self.v = v; self.next = next }
+  var description: String { next == nil ? "Node(\(v))" : "Node(\(v)) -> \(next!)" }
+}
+let list = Node(1, next: Node(2))
+list.next!.v = 20
+print(list)
+// expect: Node(1) -> Node(20)
+class Base { final func id() -> Int { 1 } }
+final class Leaf: Base {}
+print(Leaf().id())
+// expect: 1
+// ---
+class Sub: Leaf {}
+// error:
+// TypeError: inheritance from a final class 'Leaf'
+//  --> cell6:1:12
+//   |
+// 1 | class Sub: Leaf {}
+//   |            ^~~~
+//   = hint: remove 'final' from 'Leaf' to subclass it
+// ---
+func fail() throws -> Int { throw NetError.timeout }
+let value = try! fail()
+// error:
+// ValueError: 'try!' expression unexpectedly raised an error: NetError.timeout
+//  --> cell7:2:13
+//   |
+// 2 | let value = try! fail()
+//   |             ^~~~~~~~~~~
+//   = hint: use 'try?' or 'do { try … } catch { … }'
+// ---
+throw 42
+// error:
+// TypeError: thrown value of type 'Int' does not conform to 'Error'
+//  --> cell8:1:1
+//   |
+// 1 | throw 42
+//   | ^~~~~~~~
+//   = hint: declare the type with ': Error'
+// ---
+struct Block: Layer { var scale = 2.0 }
+// error:
+// TypeError: 'Block' cannot conform to 'Layer' yet: a layer written as a struct or class is not supported
+//  --> cell9:1:15
+//   |
+// 1 | struct Block: Layer { var scale = 2.0 }
+//   |               ^~~~~
+//   = hint: build the block as a function returning [Layer] and use it inside Sequential { }

@@ -89,3 +89,51 @@ switch 4 { case 1: print("one") }
 // 1 | switch 4 { case 1: print("one") }
 //   | ^~~~~~
 //   = hint: add a 'default:' case
+// ---
+enum Light { case red, yellow, green
+  mutating func next() { switch self { case .red: self = .green; case .green: self = .yellow; case .yellow: self = .red } } }
+var light = Light.red
+light.next(); print(light); light.next(); print(light)
+// expect: green
+// expect: yellow
+enum Coin: Equatable { case heads, tails(Int) }
+print(Coin.tails(3) == Coin.tails(3), Coin.tails(1) == .tails(2), Coin.heads == .heads)
+// expect: true false true
+switch (Light.red, true) {
+case (.red, true): print("stop")
+default: print("go")
+}
+// expect: stop
+let maybe: Int? = 4
+switch maybe {
+case .some(let n) where n > 3: print("big", n)
+case .some: print("small")
+case .none: print("none")
+}
+// expect: big 4
+// ---
+enum Bad: Int { case a = 1, b = 1 }
+// error:
+// TypeError: raw value 1 is used by two cases
+//  --> cell5:1:29
+//   |
+// 1 | enum Bad: Int { case a = 1, b = 1 }
+//   |                             ^
+//   = hint: give each case its own raw value
+// ---
+indirect enum Expr { case num(Int), add(Expr, Expr), mul(Expr, Expr)
+  func eval() -> Int {
+    switch self {
+    case .num(let n): return n
+    case let .add(a, b): return a.eval() + b.eval()
+    case let .mul(a, b): return a.eval() * b.eval()
+    }
+  }
+}
+let e = Expr.add(.num(2), .mul(.num(3), .num(4)))
+print(e.eval(), e)
+// expect: 14 add(Expr.num(2), Expr.mul(Expr.num(3), Expr.num(4)))
+func check(_ x: Int) throws -> Int { x }
+func twice(_ f: (Int) throws -> Int) rethrows -> Int { try f(2) * 2 }
+print(try twice(check))
+// expect: 4
