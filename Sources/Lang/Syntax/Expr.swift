@@ -47,7 +47,7 @@ final class Expr {
   }
 
   /// The resolver rewrites a member named without `self.` inside a type into `self.name`.
-  var kind: Kind
+  @exclusivity(unchecked) var kind: Kind
   let span: Span
   /// A binary node's operator, interned (nil for other nodes and operators without a fast path).
   let opcode: Opcode?
