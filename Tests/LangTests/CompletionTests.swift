@@ -49,6 +49,15 @@ struct CompletionTests {
     #expect(complete("Double.p1️⃣", in: session()).matches == ["pi"])
   }
 
+  @Test func membersOfUserTypes() {
+    let session = session()
+    let declared = session.transcript(of: "struct Vec { var x = 0.0; var y = 0.0; var norm: Double { x + y }; func scaled(_ k: Double) -> Vec { self } }\n"
+                             + "enum Suit { case hearts, spades; static let all = [Suit.hearts] }\nlet v = Vec()")
+    #expect(declared.isEmpty, "\(declared)")
+    #expect(complete("v.1️⃣", in: session).matches == ["norm", "scaled", "x", "y"])
+    #expect(complete("Suit.1️⃣", in: session).matches == ["all", "hearts", "spades"])
+  }
+
   @Test func argumentLabelsInsideCall() {
     let result = complete("Conv2D(6, 1️⃣", in: session())
     #expect(Array(result.matches.prefix(3)) == ["kernel: ", "padding: ", "activation: "])
@@ -106,7 +115,8 @@ struct CompletionTests {
     ("let s = \"\"\"\nline", .incomplete(indent: "")),
     ("/* open comment", .incomplete(indent: "")),
     ("let = 3", .invalid),
-    ("struct A {", .invalid),
+    ("struct A {", .incomplete(indent: "    ")),
+    ("struct A { }}", .invalid),
     ("let x = )", .invalid),
   ])
   func isComplete(_ source: String, _ expected: Completeness) {

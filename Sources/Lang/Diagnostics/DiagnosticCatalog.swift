@@ -26,6 +26,9 @@ extension DiagnosticMessage {
   static func assignToConstant(_ name: String) -> Self {
     make("TypeError", "cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with 'var \(name)' to change it")
   }
+  static func assignToLetProperty(_ name: String) -> Self {
+    make("TypeError", "cannot assign to property: '\(name)' is a 'let' constant", hint: "declare it with 'var \(name)' in the type to change it")
+  }
   static func bindingNeedsValue() -> Self {
     make("SyntaxError", "a 'let' or 'var' needs a value or a type", hint: "write e.g. 'var total = 0'")
   }
@@ -35,11 +38,17 @@ extension DiagnosticMessage {
   static func captureBeforeDeclaration(_ name: String, _ what: String) -> Self {
     make("NameError", "\(what) captures '\(name)' before it is declared", hint: "declare '\(name)' above the \(what)")
   }
+  static func castFailed(_ type: String, _ target: String) -> Self {
+    make("TypeError", "could not cast a value of type '\(type)' to '\(target)'", hint: "use 'as?' to get nil instead")
+  }
   static func chainedComparison(_ op: String) -> Self {
     make("SyntaxError", "comparisons cannot be chained ('\(op)' after a comparison)", hint: "combine them with '&&', e.g. 'a < b && b < c'")
   }
   static func divisionByZero() -> Self {
     make("ArithmeticError", "division by zero")
+  }
+  static func duplicateRawValue(_ value: String) -> Self {
+    make("TypeError", "raw value \(value) is used by two cases", hint: "give each case its own raw value")
   }
   static func expected(_ what: String, _ context: String) -> Self {
     make("SyntaxError", "expected '\(what)' \(context)")
@@ -47,8 +56,15 @@ extension DiagnosticMessage {
   static func expectedExpression() -> Self {
     make("SyntaxError", "expected an expression")
   }
+  static func expressionTooDeep(_ limit: Int) -> Self {
+    make("RecursionError", "evaluation nested more than \(limit) deep",
+         hint: "is there a recursion without a base case?")
+  }
   static func extraArgument(_ function: String, signature: String? = nil) -> Self {
     make("TypeError", "extra argument in call to \(function)", hint: signature.map { "the signature is \($0)" })
+  }
+  static func fallthroughOutsideSwitch() -> Self {
+    make("SyntaxError", "'fallthrough' is only allowed inside a switch case")
   }
   static func guardMustExit() -> Self {
     make("SyntaxError", "the 'else' block of 'guard' must not fall through", hint: "end it with 'return', 'break' or 'continue'")
@@ -59,6 +75,15 @@ extension DiagnosticMessage {
   static func indexOutOfRange(_ index: Int, count: Int) -> Self {
     make("IndexError", "index \(index) is out of range for a collection of \(count) element\(count == 1 ? "" : "s")",
          hint: count == 0 ? "the collection is empty" : "valid indices are 0..<\(count)")
+  }
+  static func inheritanceFromClass(_ type: String, _ parent: String) -> Self {
+    make("TypeError", "'\(type)' cannot inherit from class '\(parent)'", hint: "only a class can have a superclass, written first after ':'")
+  }
+  static func inheritanceFromFinal(_ parent: String) -> Self {
+    make("TypeError", "inheritance from a final class '\(parent)'", hint: "remove 'final' from '\(parent)' to subclass it")
+  }
+  static func inheritanceFromValueType(_ parent: String, _ kind: String) -> Self {
+    make("TypeError", "cannot inherit from \(kind) '\(parent)'", hint: "only classes and protocols can be inherited from")
   }
   static func integerLiteralOverflow(_ text: String) -> Self {
     make("SyntaxError", "integer literal '\(text)' does not fit in Int", hint: "write it as a Double, e.g. \(text).0")
@@ -84,12 +109,20 @@ extension DiagnosticMessage {
   static func missingArgument(_ function: String, _ parameter: String, signature: String? = nil) -> Self {
     make("TypeError", "missing argument '\(parameter)' in call to \(function)", hint: signature.map { "the signature is \($0)" })
   }
+  static func missingRequirement(_ type: String, _ proto: String, _ member: String, isMethod: Bool) -> Self {
+    make("TypeError", "type '\(type)' does not conform to protocol '\(proto)'",
+         hint: "add the \(isMethod ? "method" : "property") '\(member)' that '\(proto)' requires")
+  }
   static func missingReturn(_ function: String) -> Self {
     make("TypeError", "\(function) ended without returning a value")
   }
   static func missingReturnInFunction(_ function: String, _ type: String) -> Self {
     make("TypeError", "missing return in \(function), which must return '\(type)'",
          hint: "end every path of the body with 'return …'")
+  }
+  static func mutatingOnConstant(_ member: String, _ name: String) -> Self {
+    make("TypeError", "cannot use mutating member '\(member)' on '\(name)': it is a 'let' constant",
+         hint: name == "self" ? "mark the method 'mutating' to change 'self'" : "declare it with 'var \(name)' to change it")
   }
   static func mutatingOnValue(_ type: String, _ name: String) -> Self {
     make("TypeError", "cannot use mutating member '\(name)' on an immutable value of type '\(type)'",
@@ -101,17 +134,26 @@ extension DiagnosticMessage {
   static func nilValue(_ what: String) -> Self {
     make("ValueError", "unexpectedly found nil \(what)", hint: "check with 'if let' or give a default with '??'")
   }
+  static func noMatchingOverload(_ call: String, _ signatures: [String]) -> Self {
+    make("TypeError", "no \(call) matches these argument labels", hint: "it is one of " + signatures.joined(separator: ", "))
+  }
   static func noMember(_ type: String, _ name: String, suggestion: String?) -> Self {
     make("NameError", "value of type '\(type)' has no member '\(name)'", hint: suggestion.map { "did you mean '\($0)'?" })
   }
-  static func noMatchingOverload(_ call: String, _ signatures: [String]) -> Self {
-    make("TypeError", "no \(call) matches these argument labels", hint: "it is one of " + signatures.joined(separator: ", "))
+  static func notAnError(_ type: String) -> Self {
+    make("TypeError", "thrown value of type '\(type)' does not conform to 'Error'", hint: "declare the type with ': Error'")
   }
   static func notAssignable() -> Self {
     make("SyntaxError", "cannot assign to this expression", hint: "assign to a variable, a member or a subscript")
   }
   static func notCallable(_ type: String) -> Self {
     make("TypeError", "cannot call a value of type '\(type)'")
+  }
+  static func notConstructible(_ type: String) -> Self {
+    make("TypeError", "'\(type)' cannot be constructed", hint: "protocols have no initializers; call a conforming type's init")
+  }
+  static func notEquatable(_ op: String, _ type: String) -> Self {
+    make("TypeError", "operator '\(op)' cannot be applied to two '\(type)' values", hint: "declare '\(type): Equatable' to compare them")
   }
   static func notIterable(_ type: String) -> Self {
     make("TypeError", "a value of type '\(type)' cannot be iterated in 'for'")
@@ -122,6 +164,9 @@ extension DiagnosticMessage {
   static func operatorTypes(_ op: String, _ left: String, _ right: String) -> Self {
     make("TypeError", "operator '\(op)' cannot be applied to \(left) and \(right)")
   }
+  static func outOfMemory(_ what: String, _ cause: String) -> Self {
+    make("MemoryError", "the \(what) \(cause)", hint: "is a loop growing it without end?")
+  }
   /// A message of Swift's own parser (swift-syntax), its fix-its as the hint.
   static func parserMessage(_ text: String, fixIts: [String]) -> Self {
     make("SyntaxError", text, hint: fixIts.isEmpty ? nil : fixIts.joined(separator: "; "))
@@ -129,9 +174,17 @@ extension DiagnosticMessage {
   static func patternMismatch(_ count: Int, _ type: String) -> Self {
     make("TypeError", "a tuple pattern of \(count) elements cannot match a value of type '\(type)'")
   }
-  static func expressionTooDeep(_ limit: Int) -> Self {
-    make("RecursionError", "evaluation nested more than \(limit) deep",
-         hint: "is there a recursion without a base case?")
+  static func propertyNotInitialized(_ type: String, _ name: String) -> Self {
+    make("TypeError", "'\(type)' initializer ended without setting property '\(name)'", hint: "assign 'self.\(name)' on every path of the init")
+  }
+  static func rawValueNeeded(_ name: String, _ type: String) -> Self {
+    make("TypeError", "case '\(name)' needs a raw value of type '\(type)'", hint: "write 'case \(name) = …'")
+  }
+  static func rawValueWithoutType(_ type: String) -> Self {
+    make("TypeError", "enum '\(type)' has raw values but no raw type", hint: "declare it as 'enum \(type): Int' or ': String'")
+  }
+  static func readOnlyProperty(_ name: String) -> Self {
+    make("TypeError", "cannot assign to property: '\(name)' is a get-only property", hint: "add a 'set { … }' to the computed property")
   }
   static func recursionTooDeep(_ limit: Int) -> Self {
     make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
@@ -143,11 +196,24 @@ extension DiagnosticMessage {
   static func stepLimit(_ limit: Int) -> Self {
     make("StepLimitError", "the cell ran more than \(limit) steps")
   }
-  static func outOfMemory(_ what: String, _ cause: String) -> Self {
-    make("MemoryError", "the \(what) \(cause)", hint: "is a loop growing it without end?")
+  static func storedPropertyInExtension(_ name: String) -> Self {
+    make("TypeError", "'\(name)': extensions and enums must not contain stored properties", hint: "make it a computed property: 'var \(name): T { … }'")
+  }
+  static func superOutsideSubclass() -> Self {
+    make("TypeError", "'super' is only available in a method of a class that has a superclass")
+  }
+  static func switchNoMatch(_ value: String) -> Self {
+    make("ValueError", "no case of the switch matches \(value)", hint: "add a 'default:' case")
+  }
+  static func switchNotExhaustive(_ missing: [String]) -> Self {
+    make("SyntaxError", "switch must be exhaustive",
+         hint: missing.isEmpty ? "add a 'default:' case" : "add missing case\(missing.count == 1 ? "" : "s"): " + missing.map { "'\($0)'" }.joined(separator: ", "))
   }
   static func tooLarge(_ what: String) -> Self {
     make("ValueError", "the \(what) would be too large", hint: "is a loop doubling it?")
+  }
+  static func tryForceFailed(_ value: String) -> Self {
+    make("ValueError", "'try!' expression unexpectedly raised an error: \(value)", hint: "use 'try?' or 'do { try … } catch { … }'")
   }
   static func typeAnnotationMismatch(_ expected: String, _ actual: String) -> Self {
     make("TypeError", "cannot use a value of type '\(actual)' as '\(expected)'")
@@ -155,8 +221,14 @@ extension DiagnosticMessage {
   static func unaryOperatorType(_ op: String, _ type: String) -> Self {
     make("TypeError", "operator '\(op)' cannot be applied to \(type)")
   }
+  static func uncaughtError(_ type: String, _ value: String) -> Self {
+    make(type, "error raised and not caught: \(value)", hint: "catch it with 'do { try … } catch { … }'")
+  }
   static func undefinedName(_ name: String, suggestion: String?) -> Self {
     make("NameError", "cannot find '\(name)' in scope", hint: suggestion.map { "did you mean '\($0)'?" })
+  }
+  static func undefinedType(_ name: String) -> Self {
+    make("NameError", "cannot find type '\(name)' in scope", hint: "declare it in an earlier cell or above this one")
   }
   static func unknownMagic(_ name: String, known: [String]) -> Self {
     make("NameError", "unknown magic command '\(name)'", hint: "known magics: " + known.joined(separator: ", "))
@@ -172,6 +244,10 @@ extension DiagnosticMessage {
   }
   static func useBeforeDeclaration(_ name: String) -> Self {
     make("NameError", "use of '\(name)' before its declaration", hint: "declare '\(name)' above this line")
+  }
+  static func userLayerUnsupported(_ type: String) -> Self {
+    make("TypeError", "'\(type)' cannot conform to 'Layer' yet: a layer written as a struct or class is not supported",
+         hint: "build the block as a function returning [Layer] and use it inside Sequential { }")
   }
   static func wrongType(_ what: String, expected: String, got: String) -> Self {
     make("TypeError", "\(what) expects \(expected), got \(got)")

@@ -6,6 +6,7 @@ extension Lowering {
   func lowerDeclaration(_ decl: DeclSyntax) throws -> [Stmt] {
     if let node = decl.as(VariableDeclSyntax.self) { return try lowerVariable(node) }
     if let node = decl.as(FunctionDeclSyntax.self) { return [try lowerFunction(node)] }
+    if let type = try lowerTypeDeclaration(decl) { return [type] }
     if let node = decl.as(ImportDeclSyntax.self) {
       let name = node.path.map(\.name.text).joined(separator: ".")
       guard name == "Stride" else { throw fail(.unknownModule(name), at: node.path) }
@@ -39,7 +40,7 @@ extension Lowering {
   }
 
   /// Attributes and modifiers (`@discardableResult`, `static`, `private`, …) are not in the language.
-  private func rejectDecorations(_ attributes: AttributeListSyntax, _ modifiers: DeclModifierListSyntax) throws {
+  func rejectDecorations(_ attributes: AttributeListSyntax, _ modifiers: DeclModifierListSyntax) throws {
     if let attribute = attributes.first { throw unsupported(attribute.trimmedDescription, at: attribute) }
     if let modifier = modifiers.first { throw unsupported(modifier.name.text, at: modifier.name) }
   }
@@ -71,29 +72,33 @@ extension Lowering {
   private func lowerFunction(_ node: FunctionDeclSyntax) throws -> Stmt {
     try rejectDecorations(node.attributes, node.modifiers)
     guard let name = node.name.identifier?.name else { throw unsupported("operator", at: node.name) }
+    return Stmt(.function(try functionDecl(node, name: name)), span(node))
+  }
+
+  /// A `func`'s signature and body (its modifiers checked by the caller); `throws` is accepted.
+  func functionDecl(_ node: FunctionDeclSyntax, name: String, requirement: Bool = false) throws -> FunctionDecl {
     if let generics = node.genericParameterClause { throw unsupported("generics", at: generics.leftAngle) }
     if let clause = node.genericWhereClause { throw unsupported("generics", at: clause) }
     let signature = node.signature
-    if let effects = signature.effectSpecifiers {
-      if let keyword = effects.asyncSpecifier ?? effects.throwsClause?.throwsSpecifier {
-        throw unsupported(keyword.text, at: keyword)
-      }
-    }
+    if let keyword = signature.effectSpecifiers?.asyncSpecifier { throw unsupported(keyword.text, at: keyword) }
     let parameters = try signature.parameterClause.parameters.map { try lowerParameter($0) }
     let returnType = try signature.returnClause.map { try lowerType($0.type) }
-    guard let bodyNode = node.body else {
+    let body: [Stmt]
+    if let bodyNode = node.body {
+      body = try lowerBlock(bodyNode)
+    } else if requirement {
+      body = []
+    } else {
       throw fail(.expected("{", "to start the function body"), Span(span(node).end, span(node).end))
     }
-    let body = try lowerBlock(bodyNode)
-    let decl = FunctionDecl(name: name, parameters: parameters, returnType: returnType, body: body,
-                            span: span(node.funcKeyword, to: node.name), file: file)
-    return Stmt(.function(decl), span(node))
+    return FunctionDecl(name: name, parameters: parameters, returnType: returnType, body: body,
+                        span: span(node.funcKeyword, to: node.name), file: file)
   }
 
   func span(_ first: some SyntaxProtocol, to last: some SyntaxProtocol) -> Span { offsets.span(first, to: last) }
 
   /// `label name: Type = default`, `_ name: Type`, `name: Type...`.
-  private func lowerParameter(_ node: FunctionParameterSyntax) throws -> ParameterDecl {
+  func lowerParameter(_ node: FunctionParameterSyntax) throws -> ParameterDecl {
     try rejectDecorations(node.attributes, node.modifiers)
     let first = node.firstName
     let label = first.tokenKind == .wildcard ? nil : (first.identifier?.name ?? first.text)
@@ -128,11 +133,12 @@ extension Lowering {
       return elements.count == 1 ? elements[0] : .tuple(elements)
     }
     if let node = type.as(FunctionTypeSyntax.self) {
-      if let effects = node.effectSpecifiers, let keyword = effects.asyncSpecifier ?? effects.throwsClause?.throwsSpecifier {
+      if let keyword = node.effectSpecifiers?.asyncSpecifier {
         throw unsupported(keyword.text, at: keyword)
       }
       return .function(try node.parameters.map { try lowerType($0.type) }, try lowerType(node.returnClause.type))
     }
+    if let node = type.as(SomeOrAnyTypeSyntax.self) { return try lowerType(node.constraint) }
     if let node = type.as(AttributedTypeSyntax.self) {
       if let specifier = (node.specifiers.first ?? node.lateSpecifiers.first)?.firstToken(viewMode: .sourceAccurate) {
         throw unsupported(specifier.text, at: specifier)

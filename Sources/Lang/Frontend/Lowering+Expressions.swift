@@ -45,6 +45,9 @@ extension Lowering {
     case .inOutExpr(let node) where node.expression.is(DeclReferenceExprSyntax.self):
       return try lowerExpr(node.expression)   // `&generator`: the generator is a reference
     case .discardAssignmentExpr(let node): return Expr(.identifier("_"), span(node))
+    case .tryExpr(let node):
+      let mode = "try" + (node.questionOrExclamationMark?.text ?? "")
+      return Expr(.tryExpr(try lowerExpr(node.expression), mode: mode), span(node))
     case .missingExpr: throw Recover()
     default: throw unsupportedExpression(expr)
     }
@@ -97,6 +100,8 @@ extension Lowering {
       return Expr(.range(lower: nil, closed: true, upper: nil), span(node))
     case .binaryOperator(let op):
       return try operatorFunction(op, node)
+    case .keyword(.self):
+      return Expr(.identifier("self"), span(node))
     default:
       throw unsupported(token.text, at: token)
     }
@@ -153,6 +158,7 @@ extension Lowering {
     let name = nameToken.identifier?.name ?? nameToken.text
     let nameSpan = span(nameToken)
     guard let base = node.base else { return Expr(.implicitMember(name), span(node)) }
+    if base.is(SuperExprSyntax.self) { return Expr(.superMember(name: name, nameSpan: nameSpan), span(node)) }
     if let chained = base.as(OptionalChainingExprSyntax.self) {
       let receiver = try lowerExpr(chained.expression)
       return Expr(.optionalMember(receiver, name: name, nameSpan: nameSpan), span(node))

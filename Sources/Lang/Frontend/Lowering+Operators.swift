@@ -10,6 +10,7 @@ extension Lowering {
     "||": (2, false), "&&": (3, false),
     "==": (4, false), "!=": (4, false), "<": (4, false), "<=": (4, false), ">": (4, false), ">=": (4, false),
     ".==": (4, false), ".!=": (4, false), ".<": (4, false), ".<=": (4, false), ".>": (4, false), ".>=": (4, false),
+    "===": (4, false), "!==": (4, false),
     "??": (5, true), "..<": (7, false), "...": (7, false),
     "+": (8, false), "-": (8, false), "&+": (8, false), "&-": (8, false), "|": (8, false), "^": (8, false),
     "*": (9, false), "/": (9, false), "%": (9, false), "&*": (9, false), "&": (9, false),
@@ -30,7 +31,12 @@ extension Lowering {
     var right: Bool
     var node: Syntax
     var middle: Expr?
+    /// `is`, `as`, `as?`, `as!`: the type on the right.
+    var cast: TypeRef?
   }
+
+  /// Casting binds tighter than `??` and looser than ranges (Swift's CastingPrecedence).
+  static let castLevel = 6
 
   /// A statement that is a sequence: an assignment `target op= value`, or an expression.
   func lowerSequenceStatement(_ sequence: SequenceExprSyntax) throws -> Stmt {
@@ -43,6 +49,11 @@ extension Lowering {
     let target = try foldElements(Array(elements[..<index]))
     guard isAssignable(target) else { throw fail(.notAssignable(), target.span) }
     let value = try foldElements(Array(elements[(index + 1)...]))
+    if op == "=", case .identifier("_") = target.kind {   // `_ = f()`: the value is computed and dropped
+      let statement = Stmt(.expression(value), target.span.to(value.span))
+      statement.suppressesDisplay = true
+      return statement
+    }
     return Stmt(.assignment(target: target, op: op, value: value), target.span.to(value.span))
   }
 
@@ -70,7 +81,7 @@ extension Lowering {
     var operators: [Operator] = []
     var index = 1
     while index + 1 < elements.count {
-      let op = try sequenceOperator(elements[index])
+      let op = try sequenceOperator(elements[index], next: elements[index + 1])
       while let top = operators.last, top.level > op.level || (top.level == op.level && !op.right) {
         if top.level == op.level && top.level == Self.comparisonLevel {
           throw fail(.chainedComparison(op.text), at: op.node)
@@ -78,7 +89,11 @@ extension Lowering {
         try reduce(&operands, &operators)
       }
       operators.append(op)
-      operands.append((try lowerExpr(elements[index + 1]), 1))
+      if op.cast != nil {
+        operands.append((Expr(.literal(.void), span(elements[index + 1])), 1))
+      } else {
+        operands.append((try lowerExpr(elements[index + 1]), 1))
+      }
       index += 2
     }
     if index < elements.count { throw Recover() }
@@ -86,7 +101,7 @@ extension Lowering {
     return operands[0].expr
   }
 
-  private func sequenceOperator(_ element: ExprSyntax) throws -> Operator {
+  private func sequenceOperator(_ element: ExprSyntax, next: ExprSyntax) throws -> Operator {
     if let node = element.as(BinaryOperatorExprSyntax.self) {
       let text = node.operator.text
       if Self.assignmentOperators.contains(text) { throw fail(.assignmentInExpression(), at: node) }
@@ -98,11 +113,22 @@ extension Lowering {
                       middle: try lowerExpr(node.thenExpression))
     }
     if element.is(AssignmentExprSyntax.self) { throw fail(.assignmentInExpression(), at: element) }
-    if let node = element.as(UnresolvedAsExprSyntax.self) { throw unsupported("as", at: node) }
-    if let node = element.as(UnresolvedIsExprSyntax.self) { throw unsupported("is", at: node) }
+    if let node = element.as(UnresolvedAsExprSyntax.self) {
+      return Operator(text: "as" + (node.questionOrExclamationMark?.text ?? ""), level: Self.castLevel, right: false,
+                      node: Syntax(node), cast: try castType(next, node))
+    }
+    if let node = element.as(UnresolvedIsExprSyntax.self) {
+      return Operator(text: "is", level: Self.castLevel, right: false, node: Syntax(node), cast: try castType(next, node))
+    }
     if element.is(MissingExprSyntax.self) { throw Recover() }
     guard let token = element.firstToken(viewMode: .sourceAccurate) else { throw Recover() }
     throw unsupported(token.text, at: token)
+  }
+
+  /// The type written after `is`/`as` (the next element of the sequence).
+  private func castType(_ next: ExprSyntax, _ node: some SyntaxProtocol) throws -> TypeRef {
+    guard let typeExpr = next.as(TypeExprSyntax.self) else { throw unsupported("this cast", at: node) }
+    return try lowerType(typeExpr.type)
   }
 
   /// Pops one operator and its two operands, pushing the combined node.
@@ -116,7 +142,9 @@ extension Lowering {
     }
     let whole = left.expr.span.to(right.expr.span)
     let kind: Expr.Kind
-    if let middle = op.middle {
+    if let type = op.cast {
+      kind = op.text == "is" ? .typeCheck(left.expr, type) : .typeCast(left.expr, type, mode: op.text)
+    } else if let middle = op.middle {
       kind = .ternary(left.expr, middle, right.expr)
     } else if Self.isRange(op.text) {
       kind = .range(lower: left.expr, closed: op.text == "...", upper: right.expr)

@@ -95,9 +95,11 @@ final class Lowering {
 
   private func lowerStatement(_ statement: StmtSyntax) throws -> Stmt {
     if let node = statement.as(ExpressionStmtSyntax.self) {
-      if let ifExpr = node.expression.as(IfExprSyntax.self) { return try lowerIf(ifExpr) }
       return try lowerExpressionStatement(node.expression)
     }
+    if let node = statement.as(ThrowStmtSyntax.self) { return Stmt(.throwError(try lowerExpr(node.expression)), span(node)) }
+    if let node = statement.as(DoStmtSyntax.self) { return try lowerDo(node) }
+    if let node = statement.as(FallThroughStmtSyntax.self) { return Stmt(.fallthroughCase, span(node)) }
     if let node = statement.as(GuardStmtSyntax.self) {
       let conditions = try lowerConditions(node.conditions)
       return Stmt(.guardElse(conditions: conditions, otherwise: try lowerBlock(node.body)), span(node))
@@ -140,6 +142,7 @@ final class Lowering {
       return try nested(sequence) { try lowerSequenceStatement(sequence) }
     }
     if let ifExpr = expr.as(IfExprSyntax.self) { return try lowerIf(ifExpr) }
+    if let switchExpr = expr.as(SwitchExprSyntax.self) { return try lowerSwitch(switchExpr) }
     let value = try lowerExpr(expr)
     return Stmt(.expression(value), value.span)
   }
@@ -159,9 +162,10 @@ final class Lowering {
   }
 
   private func lowerFor(_ node: ForStmtSyntax) throws -> Stmt {
-    for keyword in [node.tryKeyword, node.awaitKeyword, node.unsafeKeyword, node.caseKeyword] {
+    for keyword in [node.tryKeyword, node.awaitKeyword, node.unsafeKeyword] {
       if let keyword { throw unsupported(keyword.text, at: keyword) }
     }
+    if node.caseKeyword != nil { return try lowerForCase(node) }
     let pattern = try lowerPattern(node.pattern)
     let sequence = try lowerExpr(node.sequence)
     let filter = try node.whereClause.map { try lowerExpr($0.condition) }
@@ -184,7 +188,7 @@ final class Lowering {
         let value = try binding.initializer.map { try lowerExpr($0.value) } ?? Expr(.identifier(name), nameSpan)
         return .optionalBinding(name: name, span: nameSpan, value: value)
       case .matchingPattern(let node):
-        throw unsupported("case", at: node.caseKeyword)
+        return .casePattern(try lowerCasePattern(node.pattern), try lowerExpr(node.initializer.value))
       case .availability(let node):
         throw unsupported("#available", at: node)
       }

@@ -7,7 +7,12 @@ extension Resolver {
     case .literal, .implicitMember, .invalid:
       break
     case .identifier(let name):
+      if !typeContexts.isEmpty, rewriteImplicitSelf(expr, name) { return }
       use(name, expr.span)
+    case .superMember:
+      break
+    case .typeCheck(let inner, _), .typeCast(let inner, _, _), .tryExpr(let inner, _):
+      resolve(inner)
     case .interpolated(let segments):
       for case .expression(let inner) in segments { resolve(inner) }
     case .array(let elements), .tuple(let elements):
@@ -57,6 +62,7 @@ extension Resolver {
   func resolveTarget(_ target: Expr) {
     guard case .identifier(let name) = target.kind else { return resolve(target) }
     guard name != "_" else { return }
+    if !typeContexts.isEmpty, rewriteImplicitSelf(target, name) { return }
     switch lookup(name, target.span) {
     case .local(let binding) where binding.isLet:
       report(.assignToConstant(name), target.span)

@@ -1,5 +1,6 @@
 /// Statements: bindings, assignments, control flow (blocks, loops, `break`), functions, magics.
 extension Resolver {
+  // size-budget: one case per statement kind, each a line or three; the dispatch reads best whole.
   func resolve(_ statement: Stmt) {
     switch statement.kind {
     case .expression(let expr):
@@ -32,6 +33,8 @@ extension Resolver {
     case .repeatWhile(let body, let condition):
       loop { resolveBlock(body, boundary: .none) }
       resolve(condition)
+    case .breakLoop where switchDepth > 0:
+      break
     case .breakLoop, .continueLoop:
       if loopDepth == 0 { report(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span) }
     case .returnValue(let value):
@@ -41,6 +44,24 @@ extension Resolver {
       resolveFunction(decl, statement.span)
     case .magic(_, _, let body):
       for inner in body { resolve(inner) }
+    case .typeDecl(let decl):
+      if decl.kind != .extensionType { declare(decl.name, isLet: true, isFunction: true) }
+      resolveType(decl)
+    case .switchOf(let subject, let cases):
+      resolveSwitch(subject, cases, statement.span)
+    case .fallthroughCase:
+      if switchDepth == 0 { report(.fallthroughOutsideSwitch(), statement.span) }
+    case .throwError(let expr):
+      resolve(expr)
+    case .doCatch(let body, let catches):
+      resolveBlock(body, boundary: .none)
+      for clause in catches {
+        nested {
+          if let pattern = clause.pattern { resolvePattern(pattern) } else { declare("error", isLet: true) }
+          if let guardExpr = clause.guardExpr { resolve(guardExpr) }
+          resolveBlock(clause.body, boundary: .none)
+        }
+      }
     case .importModule, .invalid:
       break
     }
@@ -55,6 +76,9 @@ extension Resolver {
       case .optionalBinding(let name, _, let value):
         resolve(value)
         declare(name, isLet: true)
+      case .casePattern(let pattern, let value):
+        resolve(value)
+        resolvePattern(pattern)
       }
     }
   }
@@ -88,7 +112,7 @@ extension Resolver {
 
   /// A function body: parameters are `let`s, loops of the caller do not count, and a function
   /// with a result type must return on every path.
-  private func resolveFunction(_ decl: FunctionDecl, _ span: Span) {
+  func resolveFunction(_ decl: FunctionDecl, _ span: Span, extraNames: [String] = []) {
     markCapture()
     for parameter in decl.parameters {
       if let value = parameter.defaultValue { resolve(value) }
@@ -100,6 +124,7 @@ extension Resolver {
       for parameter in decl.parameters {
         block.names[parameter.name] = Binding(isLet: true, isFunction: false, declared: true)
       }
+      for name in extraNames { block.names[name] = Binding(isLet: false, isFunction: false, declared: true) }
     }
     guard let type = decl.returnType, !Self.isVoid(type) else { return }
     if decl.body.count == 1, case .expression = decl.body[0].kind { return }
@@ -112,7 +137,7 @@ extension Resolver {
   static func declaresNames(_ statements: [Stmt]) -> Bool {
     statements.contains { statement in
       switch statement.kind {
-      case .binding, .function, .guardElse, .magic: return true
+      case .binding, .function, .guardElse, .magic, .typeDecl: return true
       default: return false
       }
     }
@@ -131,7 +156,11 @@ extension Resolver {
   static func definitelyReturns(_ statements: [Stmt]) -> Bool {
     statements.contains { statement in
       switch statement.kind {
-      case .returnValue: return true
+      case .returnValue, .throwError: return true
+      case .switchOf(_, let cases):
+        return !cases.isEmpty && cases.allSatisfy { definitelyReturns($0.body) }
+      case .doCatch(let body, let catches):
+        return definitelyReturns(body) && catches.allSatisfy { definitelyReturns($0.body) }
       case .ifElse(_, let then, let otherwise):
         return otherwise.map { definitelyReturns(then) && definitelyReturns($0) } ?? false
       case .whileLoop(let conditions, _):

@@ -38,16 +38,32 @@ final class Resolver {
   /// The `for`/`while` statements around the current node (a closure inside marks them all).
   var loops: [Stmt] = []
   var diagnostics: [Diagnostic] = []
+  /// The member names of a type declared in an earlier cell (or a built-in type's), for implicit `self`.
+  let typeMembers: (String) -> Set<String>
+  /// The enums of earlier cells with their case names (for exhaustive `switch`).
+  let knownEnums: () -> [(String, [String])]
+  /// The type declarations of this cell by name.
+  var cellTypes: [String: [TypeDecl]] = [:]
+  /// For each method being resolved: the index of its block and the names that mean `self.name`.
+  var typeContexts: [(Int, Set<String>)] = []
+  var switchDepth = 0
 
-  init(file: SourceFile, global: @escaping (String) -> Bool?, globalNames: @escaping () -> [String]) {
+  init(file: SourceFile, global: @escaping (String) -> Bool?, globalNames: @escaping () -> [String],
+       typeMembers: @escaping (String) -> Set<String> = { _ in [] },
+       knownEnums: @escaping () -> [(String, [String])] = { [] }) {
     self.file = file
     self.global = global
     self.globalNames = globalNames
+    self.typeMembers = typeMembers
+    self.knownEnums = knownEnums
   }
 
   /// Checks a cell's top-level statements; returns the errors in source order.
   func resolve(_ statements: [Stmt]) -> [Diagnostic] {
     blocks = []
+    for statement in statements {
+      if case .typeDecl(let decl) = statement.kind { cellTypes[decl.name, default: []].append(decl) }
+    }
     resolveBlock(statements, boundary: .none)
     return diagnostics.sorted { $0.span.start < $1.span.start }
   }
@@ -77,6 +93,8 @@ final class Resolver {
       }
     case .function(let decl):
       if block.names[decl.name] == nil { block.names[decl.name] = Binding(isLet: false, isFunction: true, declared: false) }
+    case .typeDecl(let decl) where decl.kind != .extensionType:
+      block.names[decl.name] = Binding(isLet: true, isFunction: true, declared: false)
     case .guardElse(let conditions, _):
       for case .optionalBinding(let name, _, _) in conditions where block.names[name] == nil {
         block.names[name] = Binding(isLet: true, isFunction: false, declared: false)

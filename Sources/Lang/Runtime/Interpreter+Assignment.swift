@@ -80,7 +80,7 @@ extension Interpreter {
     }
   }
 
-  private func isPath(_ expr: Expr) -> Bool {
+  func isPath(_ expr: Expr) -> Bool {
     switch expr.kind {
     case .identifier: return true
     case .subscriptAccess(let base, _), .tupleElement(let base, _), .member(let base, _, _): return isPath(base)
@@ -89,7 +89,7 @@ extension Interpreter {
   }
 
   /// Resolves `target` to a variable and a path of accessors, then modifies in place.
-  private func modify(_ target: Expr, in scope: Scope, _ span: Span, checksType: Bool = true,
+  func modify(_ target: Expr, in scope: Scope, _ span: Span, checksType: Bool = true,
                       _ body: (inout Value) throws -> Void) throws {
     var accessors: [Accessor] = []
     var root = target
@@ -130,6 +130,8 @@ extension Interpreter {
       // (a widget's onChange may assign to the same binding again).
       return try applyToHost(object, first, accessors.dropFirst(), span, body)
     }
+    initializingReceiver = box.isInitializing
+    defer { initializingReceiver = false }
     try apply(&box.value, accessors[...], span, body)
     if checksType, let type = box.type, accessors.isEmpty {
       guard let checked = conform(box.value, to: type) else {
@@ -139,9 +141,12 @@ extension Interpreter {
     }
   }
 
+  /// A reference (host object, class instance, type): a `let` holding it may be assigned through.
   private func isHost(_ value: Value) -> Bool {
-    if case .host = value { return true }
-    return false
+    switch value {
+    case .host, .object, .type: return true
+    default: return false
+    }
   }
 
   private func apply(_ value: inout Value, _ path: ArraySlice<Accessor>, _ span: Span,
@@ -184,8 +189,8 @@ extension Interpreter {
       defer { value = .tuple(elements) }
       guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
       try apply(&elements[position], rest, span, body)
-    case .member(_, let at):
-      throw error(.notAssignable(), at)
+    case .member(let name, let at):
+      try assignUserMember(&value, name, at) { try self.apply(&$0, rest, span, body) }
     }
   }
 

@@ -12,6 +12,14 @@ extension Interpreter {
        let result = try callMutating(base, name, arguments, trailing, span, in: scope) {
       return result
     }
+    if !userMutatingNames.isEmpty, case .member(let base, let name, _) = callee.kind, userMutatingNames.contains(name),
+       let result = try callUserMutating(base, name, arguments, trailing, span, in: scope) {
+      return result
+    }
+    if case .superMember(let name, let nameSpan) = callee.kind {
+      let values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
+      return try callSuper(name, values, nameSpan, span, in: scope)
+    }
     var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
     if case .member(let base, let name, let nameSpan) = callee.kind {
       let receiver = try evaluate(base, in: scope)
@@ -54,6 +62,13 @@ extension Interpreter {
       throw error(.notCallable(object.typeName), span)
     case .array(let elements) where elements.count == 1:
       return try callArrayType(elements[0], arguments, span)
+    case .type(let type):
+      return try construct(type, arguments, span)
+    case .instance, .object:
+      if let result = try callUserMethod(function, "callAsFunction", arguments, span) { return result }
+      throw error(.notCallable(function.typeName), span)
+    case .implicitMember(let name):
+      return try implicitCase(name, arguments, span)
     default:
       throw error(.notCallable(function.typeName), span)
     }
@@ -67,8 +82,8 @@ extension Interpreter {
     _ = try callClosure(closure, [(nil, first)] + rest.map { (nil, $0) }, span, updating: &first)
   }
 
-  private func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span,
-                           updating first: UnsafeMutablePointer<Value>? = nil) throws -> Value {
+  func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span,
+                   updating first: UnsafeMutablePointer<Value>? = nil, receiver: Box? = nil) throws -> Value {
     if first == nil, let (op, code) = closure.binaryOperator, arguments.count == 2 {
       try tick(span)
       let (lhs, rhs) = (arguments[0].value, arguments[1].value)
@@ -84,6 +99,13 @@ extension Interpreter {
     guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
     try tick(span)
     let scope = Scope(parent: closure.scope)
+    if let receiver {
+      if receiver.type == nil, !receiver.isLet, let owner = closure.owner, owner.kind == .enumType {
+        receiver.type = .named(owner.name)   // `self = .green` converts to the enum's case
+      }
+      scope.names["self"] = receiver
+      if let parent = closure.owner?.superclass { scope.names["$super"] = Box(.type(parent), isLet: true) }
+    }
     try bindClosureArguments(closure, arguments, span, into: scope, updatesFirst: first != nil)
     let savedFile = file
     let savedBuilder = builder
@@ -118,7 +140,7 @@ extension Interpreter {
     switch try execute(closure.body, in: scope) {
     case .returnValue(let value): return value
     case .normal: return .void
-    case .breakLoop, .continueLoop:
+    case .breakLoop, .continueLoop, .fallthroughCase:
       throw error(.breakOutsideLoop("break"), closure.body.last?.span ?? Span(0, 0))
     }
   }

@@ -68,6 +68,14 @@ extension Interpreter {
       let value = try evaluate(base, in: scope)
       if value.isNil { throw error(.nilValue("while unwrapping with '!'"), expr.span) }
       return value
+    case .superMember(let name, let nameSpan):
+      return try superMember(name, nameSpan, in: scope)
+    case .typeCheck(let inner, let type):
+      return .bool(isInstance(try evaluate(inner, in: scope), of: type))
+    case .typeCast(let inner, let type, let mode):
+      return try cast(try evaluate(inner, in: scope), type, mode, expr.span)
+    case .tryExpr(let inner, let mode):
+      return try evaluateTry(inner, mode, expr.span, in: scope)
     case .invalid:
       throw error(.expectedExpression(), expr.span)
     }

@@ -6,11 +6,15 @@ extension Interpreter {
     case .host(let object):
       if let result = try host(span, { try object.member(named: name) }) { return result }
       throw error(.noMember(object.typeName, name, suggestion: suggestion(for: name, among: object.members.map(\.name))), span)
+    case .instance, .object, .type:
+      if let result = try userMember(value, name, span) { return result }
+      throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: userMemberNames(value))), span)
     case .native(let native):
       if let result = native.staticMembers[name] { return result }
       throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: Array(native.staticMembers.keys))), span)
     default:
       if let result = try BuiltinMembers.property(value, name, self, span) { return result }
+      if !builtinExtensions.isEmpty, let result = try userMember(value, name, span) { return result }
       throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: BuiltinMembers.names(for: value))), span)
     }
   }
@@ -22,10 +26,14 @@ extension Interpreter {
       let plain = arguments.map { (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value) }
       if let result = try host(span, { try object.callMethod(name, arguments: plain, context: context) }) { return result }
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
+    case .instance, .object, .type:
+      if let result = try callUserMethod(receiver, name, arguments, span) { return result }
+      return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
     case .native, .closure, .implicitMember:
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
     default:
       if let result = try BuiltinMembers.method(receiver, name, arguments, self, span) { return result }
+      if !builtinExtensions.isEmpty, let result = try callUserMethod(receiver, name, arguments, span) { return result }
       if let property = try BuiltinMembers.property(receiver, name, self, span) {
         return try callValue(property, arguments, span)
       }

@@ -45,6 +45,8 @@ extension Interpreter {
         return .string(a + b)
       }
       if let result = compare(op, a, b) { return .bool(result) }
+    case (.instance, _), (_, .instance), (.object, _), (_, .object), (.type, _):
+      if let result = try userOperator(op, lhs, rhs, span) { return result }
     case (.array(let a), .array(let b)) where op == "+":
       guard a.count + b.count <= Self.maximumArrayLength else { throw error(.tooLarge("array"), span) }
       try reserve("array", count: a.count + b.count, stride: MemoryLayout<Value>.stride, span)
@@ -132,6 +134,7 @@ extension Interpreter {
     case (.host(let a), .host(let b)): return a === b
     case (.native(let a), .native(let b)): return a === b
     case (.closure(let a), .closure(let b)): return a === b
+    case (.instance, _), (.object, _), (.type, _), (_, .instance): return equalInstances(lhs, rhs)
     default: return false
     }
   }
@@ -176,6 +179,9 @@ extension Interpreter {
     case ("Character", .string(let text)) where text.count == 1: return value
     case ("Set", _): return SetObject.converting(value)
     case (_, .host(let object)): return object.isInstance(of: name) ? value : nil
+    case (_, .instance(let instance)): return instance.type.satisfies(name) ? value : nil
+    case (_, .object(let object)): return object.type.satisfies(name) ? value : nil
+    case (_, .implicitMember(let member)): return implicitMember(member, as: name)
     default: return value.typeName == name || value.typeName.hasPrefix(name + "<") ? value : nil
     }
   }

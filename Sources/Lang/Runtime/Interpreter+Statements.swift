@@ -46,6 +46,17 @@ extension Interpreter {
     case .function(let decl):
       scope.define(decl.name, .closure(Closure(function: decl, scope: scope)), isLet: false)
       return .normal
+    case .typeDecl(let decl):
+      try declareType(decl, in: scope)
+      return .normal
+    case .switchOf(let subject, let cases):
+      return try executeSwitch(subject, cases, statement.span, in: scope)
+    case .fallthroughCase:
+      return .fallthroughCase
+    case .throwError(let expr):
+      throw try thrown(try evaluate(expr, in: scope), statement.span)
+    case .doCatch(let body, let catches):
+      return try executeDo(body, catches, in: scope)
     case .importModule, .invalid:
       return .normal
     case .magic(let name, let argument, let body):
@@ -102,6 +113,8 @@ extension Interpreter {
         let value = try evaluate(valueExpr, in: scope)
         if value.isNil { return false }
         scope.define(name, value, isLet: true)
+      case .casePattern(let pattern, let valueExpr):
+        guard try match(pattern, try evaluate(valueExpr, in: scope), in: scope) else { return false }
       }
     }
     return true
@@ -144,7 +157,7 @@ extension Interpreter {
       try bind(pattern, to: element, in: inner, isLet: true, span: sequenceExpr.span)
       if let filter, try !truth(filter, in: inner) { continue }
       switch try execute(body, in: inner) {
-      case .normal, .continueLoop: continue
+      case .normal, .continueLoop, .fallthroughCase: continue
       case .breakLoop: return .normal
       case .returnValue(let value): return .returnValue(value)
       }
@@ -209,7 +222,7 @@ extension Interpreter {
         continue
       }
       switch try execute(body, in: inner) {
-      case .normal, .continueLoop: break
+      case .normal, .continueLoop, .fallthroughCase: break
       case .breakLoop: return .normal
       case .returnValue(let value): return .returnValue(value)
       }
@@ -227,7 +240,7 @@ extension Interpreter {
       let inner = loopScope(shared, scope)
       guard try test(conditions, in: inner) else { return .normal }
       switch try execute(body, in: inner) {
-      case .normal, .continueLoop: continue
+      case .normal, .continueLoop, .fallthroughCase: continue
       case .breakLoop: return .normal
       case .returnValue(let value): return .returnValue(value)
       }
@@ -239,7 +252,7 @@ extension Interpreter {
       try tick(condition.span)
       let inner = Scope(parent: scope)
       switch try execute(body, in: inner) {
-      case .normal, .continueLoop: break
+      case .normal, .continueLoop, .fallthroughCase: break
       case .breakLoop: return .normal
       case .returnValue(let value): return .returnValue(value)
       }

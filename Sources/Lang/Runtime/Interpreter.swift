@@ -26,6 +26,14 @@ final class Interpreter {
   /// Set while a builder block runs: expression statements append their values here.
   var builder: BuilderCollector?
   lazy var context = CallContext(interpreter: self)
+  /// How many user types were declared (each definition's number).
+  var typeDefinitions = 0
+  /// Names of `mutating` methods of user types (a call by one of them may store back into a variable).
+  var userMutatingNames: Set<String> = []
+  /// Members added to built-in types by `extension Int { … }`, by type name.
+  var builtinExtensions: [String: UserType] = [:]
+  /// Set while an assignment path starts at `self` inside an `init` (its `let` properties may be set).
+  var initializingReceiver = false
   /// The session that owns this interpreter (for magics).
   weak var session: Session?
 
@@ -71,7 +79,7 @@ final class Interpreter {
       }
       switch try execute(statement, in: globals) {
       case .normal: continue
-      case .breakLoop, .continueLoop:
+      case .breakLoop, .continueLoop, .fallthroughCase:
         throw error(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
       case .returnValue: return nil
       }

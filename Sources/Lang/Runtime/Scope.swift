@@ -5,6 +5,8 @@ final class Box {
   var value: Value
   var isLet: Bool
   var type: TypeRef?
+  /// `self` inside an `init`: its `let` properties may be set.
+  var isInitializing = false
 
   init(_ value: Value, isLet: Bool, type: TypeRef? = nil) {
     self.value = value
@@ -84,6 +86,8 @@ public final class Closure {
   let file: SourceFile
   /// Declared with `func` (labels apply) rather than a closure literal.
   let isFunction: Bool
+  /// The user type whose method this is (`super` starts at its superclass).
+  var owner: UserType?
 
   init(function decl: FunctionDecl, scope: Scope) {
     name = decl.name
@@ -139,6 +143,8 @@ public final class Closure {
 /// An error that stops the cell, carrying its diagnostic.
 struct RuntimeError: Error {
   var diagnostic: Diagnostic
+  /// The value of a `throw` (caught by `do`/`catch`, `try?`); nil for the language's own errors.
+  var thrown: Value?
 }
 
 /// How a statement ended.
@@ -147,4 +153,6 @@ enum Flow {
   case breakLoop
   case continueLoop
   case returnValue(Value)
+  /// `fallthrough` in a `switch` case.
+  case fallthroughCase
 }

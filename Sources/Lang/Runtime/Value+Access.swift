@@ -70,6 +70,9 @@ extension Value {
     case .closure: return "function"
     case .host(let object): return object.typeName
     case .implicitMember: return "implicit member"
+    case .type(let type): return type.name + ".Type"
+    case .instance(let instance): return instance.type.name
+    case .object(let object): return object.type.name
     }
   }
 }

@@ -29,6 +29,9 @@ extension Value: CustomStringConvertible, CustomDebugStringConvertible {
     case .closure(let closure): return "(function \(closure.name))"
     case .host(let object): return object.description
     case .implicitMember(let name): return "." + name
+    case .type(let type): return type.name
+    case .instance(let instance): return UserType.describe(instance, quoted: quoted)
+    case .object(let object): return UserType.describe(object)
     }
   }
 

@@ -24,6 +24,12 @@ public enum Value {
   case host(any HostObject)
   /// `.tanh`, `.same`, `.crossEntropy`: an implicit member that the receiving native interprets.
   case implicitMember(String)
+  /// A struct, enum or protocol declared in a cell, as a value (`Point`, `Direction.allCases`).
+  case type(UserType)
+  /// A struct or enum value of a type declared in a cell.
+  case instance(InstanceValue)
+  /// A class instance declared in a cell (a reference).
+  case object(ObjectRef)
 }
 
 /// A range `lower..<upper` or `lower...upper`; a missing bound is open (`2...`, `..<3`, `...`).
@@ -105,6 +111,8 @@ enum HashKey: Hashable {
   case double(Double)
   case bool(Bool)
   case string(String)
+  /// A Hashable struct or enum: its type, case and fields.
+  case composite(String, Int, [HashKey])
 
   init?(_ value: Value) {
     switch value {
@@ -112,6 +120,10 @@ enum HashKey: Hashable {
     case .double(let number): self = number.rounded() == number && abs(number) < 1e18 ? .int(Int(number)) : .double(number)
     case .bool(let flag): self = .bool(flag)
     case .string(let text): self = .string(text)
+    case .instance(let instance) where instance.type.isHashable:
+      let parts = instance.fields.compactMap(HashKey.init)
+      guard parts.count == instance.fields.count else { return nil }
+      self = .composite(instance.type.name, instance.caseIndex, parts)
     default: return nil
     }
   }

@@ -116,7 +116,9 @@ public final class Session {
   func resolve(_ statements: [Stmt], _ file: SourceFile) -> [Diagnostic] {
     let globals = interpreter.globals
     let resolver = Resolver(file: file, global: { globals.lookup($0)?.isLet },
-                            globalNames: { Array(globals.allNames.keys) })
+                            globalNames: { Array(globals.allNames.keys) },
+                            typeMembers: { [interpreter] in interpreter.memberNames(ofType: $0) },
+                            knownEnums: { [interpreter] in interpreter.declaredEnums() })
     return resolver.resolve(statements)
   }
 

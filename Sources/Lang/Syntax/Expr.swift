@@ -34,11 +34,20 @@ final class Expr {
     case subscriptAccess(Expr, [Argument])
     case forceUnwrap(Expr)
     case optionalMember(Expr, name: String, nameSpan: Span)
+    /// `super.name` in a class's method.
+    case superMember(name: String, nameSpan: Span)
+    /// `x is T`.
+    case typeCheck(Expr, TypeRef)
+    /// `x as T`, `x as? T`, `x as! T` (mode `as`, `as?`, `as!`).
+    case typeCast(Expr, TypeRef, mode: String)
+    /// `try x`, `try? x`, `try! x` (mode `try`, `try?`, `try!`).
+    case tryExpr(Expr, mode: String)
     /// Stands for something that did not parse; evaluation never reaches it.
     case invalid
   }
 
-  let kind: Kind
+  /// The resolver rewrites a member named without `self.` inside a type into `self.name`.
+  @exclusivity(unchecked) var kind: Kind
   let span: Span
   /// A binary node's operator, interned (nil for other nodes and operators without a fast path).
   let opcode: Opcode?

@@ -19,6 +19,53 @@ enum Condition {
   case expression(Expr)
   /// `if let x = optional` / `if var x = optional` (`if let x` alone: shorthand).
   case optionalBinding(name: String, span: Span, value: Expr)
+  /// `if case pattern = value` (also `guard case`, and `for case` lowered to it).
+  case casePattern(CasePattern, Expr)
+}
+
+/// A pattern of `switch`, `if case` and `catch`: matched against a value, binding names.
+indirect enum CasePattern {
+  case wildcard
+  /// `let x` (or a name inside `let (…)`, `.some(let x)`).
+  case binding(String, Span)
+  /// A value matched with `~=`: equal, or a range that contains it.
+  case expression(Expr)
+  case tuple([CasePattern])
+  /// `.north`, `.circle(let r)`, `Shape.circle(radius: let r)`; payload labels are ignored.
+  case enumCase(name: String, span: Span, payload: [CasePattern]?)
+  /// `x?`: a value that is not nil.
+  case some(CasePattern)
+  /// `is T`.
+  case isType(TypeRef)
+  /// `let x as T`.
+  case cast(CasePattern, TypeRef)
+
+  /// Every name the pattern binds, in order.
+  var names: [String] {
+    switch self {
+    case .wildcard, .expression, .isType: return []
+    case .binding(let name, _): return [name]
+    case .tuple(let elements): return elements.flatMap(\.names)
+    case .enumCase(_, _, let payload): return payload?.flatMap(\.names) ?? []
+    case .some(let inner), .cast(let inner, _): return inner.names
+    }
+  }
+}
+
+/// One `case` of a `switch` (several patterns, each with its `where`), or `default`.
+struct SwitchCase {
+  var patterns: [(pattern: CasePattern, guard: Expr?)]
+  var isDefault: Bool
+  var body: [Stmt]
+  var span: Span
+}
+
+/// One `catch` clause: an optional pattern (`let e as E`, `E.bad`) and `where`.
+struct CatchClause {
+  var pattern: CasePattern?
+  var guardExpr: Expr?
+  var body: [Stmt]
+  var span: Span
 }
 
 /// A statement node with its span; `suppressesDisplay` when it ended in `;`.
@@ -36,6 +83,12 @@ final class Stmt {
     case continueLoop
     case returnValue(Expr?)
     case function(FunctionDecl)
+    /// `struct`, `class`, `enum`, `protocol`, `extension`.
+    case typeDecl(TypeDecl)
+    case switchOf(subject: Expr, cases: [SwitchCase])
+    case fallthroughCase
+    case throwError(Expr)
+    case doCatch(body: [Stmt], catches: [CatchClause])
     case importModule(String)
     /// `%name argument`; `%time` and `%timeit` carry the statements of their line.
     case magic(name: String, argument: String, body: [Stmt])
