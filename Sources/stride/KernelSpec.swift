@@ -55,6 +55,7 @@ struct KernelSpec: Encodable {
     object["display_name"] = displayName
     object["env"] = (object["env"] as? [String: String] ?? [:]).merging(env) { _, pinned in pinned }
     object["interrupt_mode"] = interruptMode
+    object["kernel_protocol_version"] = kernelProtocolVersion
     return try JSONSerialization.data(
       withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
   }

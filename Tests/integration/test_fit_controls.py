@@ -47,6 +47,7 @@ def test_fit_controls_pause_change_the_rate_and_stop_from_a_subshell(kernel):
                 data={"method": "update", "state": {"value": 0.01}, "buffer_paths": []})
     _, waited = until(kc, lambda m: m["msg_type"] == "comm_msg" and m["content"]["data"].get("method") == "echo_update")
     assert waited < 1.0, f"the slider's echo took {waited:.3f} s while training"  # 0.2 when the machine is quiet
+    time.sleep(1.0)  # batches run at the new rate (a Pause served at the same poll would leave none)
     on_subshell(kc, subshell, "comm_msg", comm_id=buttons["Pause"], data={"method": "custom", "content": {"event": "click"}})
     msg, waited = until(kc, comm_update(buttons["Pause"], "description"))
     assert msg["content"]["data"]["state"]["description"] == "Resume" and waited < 1.0
