@@ -31,10 +31,12 @@ build() {
 
 runtime_packages() {
   local ssl=libssl3
-  apt-cache show libssl3t64 >/dev/null 2>&1 && ssl=libssl3t64  # Ubuntu 24.04 renamed it
+  local jpeg=libturbojpeg0
   apt-get update -q
+  apt-cache show libssl3t64 >/dev/null 2>&1 && ssl=libssl3t64  # Ubuntu 24.04 renamed it
+  apt-cache show libturbojpeg0 >/dev/null 2>&1 || jpeg=libturbojpeg  # Ubuntu's name
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    libzmq5 libopenblas0-pthread zlib1g "$ssl"
+    libzmq5 libopenblas0-pthread zlib1g "$jpeg" "$ssl"
   rm -rf /var/lib/apt/lists/*
 }
 
