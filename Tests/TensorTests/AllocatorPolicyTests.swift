@@ -14,7 +14,8 @@ struct AllocatorPolicyTests {
   /// Minor page faults while building and filling three 24 MiB tensors a second time (as a
   /// training step does with its activations), on a thread of its own as a kernel's is: with
   /// glibc's defaults the freed memory goes back to the OS and each of the 18,432 pages faults
-  /// again. Counted for the calling thread only (RUSAGE_THREAD), the fewest of three tries.
+  /// again. Counted for the calling thread only (RUSAGE_THREAD), the fewest of up to eight tries
+  /// (other suites run at the same time and may trim the shared arena in the middle of one).
   @Test func largeTensorsOfTheLastStepAreReused() throws {
     #expect(AllocatorPolicy.applied)
     let fewest = Mutex(Int.max), finished = DispatchSemaphore(value: 0)
@@ -26,12 +27,12 @@ struct AllocatorPolicyTests {
         let c = try Tensor(repeating: v, shape: shape)
         return a.scalars[shape[0] - 1] + b.scalars[0] + c.scalars[1]
       }
-      for _ in 0..<3 {
+      for _ in 0..<8 {
         guard (try? step(1)) == 3 else { return }
         let before = Self.minorFaults()
         guard (try? step(2)) == 6 else { return }
         let faults = Self.minorFaults() - before
-        fewest.withLock { $0 = min($0, faults) }
+        if fewest.withLock({ $0 = min($0, faults); return $0 }) < 6_144 { return }
       }
     }
     thread.start()
