@@ -78,6 +78,9 @@ def _stop(proc: subprocess.Popen, grace: float = 5.0) -> None:
 class LabServer:
     """`jupyter lab` serving `root_dir` on 127.0.0.1 with a token, in isolated Jupyter dirs."""
 
+    APP_MODULE = "jupyterlab"
+    TREE_PATH = "/lab/tree/"
+
     def __init__(self, root_dir: str, state_dir: str | None = None):
         self.root_dir = root_dir
         self.state = state_dir or tempfile.mkdtemp(prefix="stride-lab-")
@@ -93,7 +96,7 @@ class LabServer:
 
     def notebook_url(self, relpath: str) -> str:
         path = urllib.parse.quote(relpath)
-        return f"{self.base_url}/lab/tree/{path}?token={self.token}&reset"
+        return f"{self.base_url}{self.TREE_PATH}{path}?token={self.token}&reset"
 
     def environment(self) -> dict:
         """Isolated config/data/runtime dirs; lab extensions still come from sys.prefix."""
@@ -119,7 +122,7 @@ class LabServer:
 
     def launch(self) -> "LabServer":
         """Launches the server without waiting (start a browser meanwhile, then `wait`)."""
-        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+        cmd = [sys.executable, "-m", self.APP_MODULE, "--no-browser", "--ip=127.0.0.1",
                f"--port={self.port}", "--port-retries=0",
                f"--IdentityProvider.token={self.token}",
                f"--ServerApp.root_dir={self.root_dir}",
@@ -140,7 +143,7 @@ class LabServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise LabError(f"jupyter lab exited with {self.proc.returncode}:\n{self.log()}")
+                raise LabError(f"{self.APP_MODULE} exited with {self.proc.returncode}:\n{self.log()}")
             try:
                 url = f"{self.base_url}/api/status?token={self.token}"
                 with urllib.request.urlopen(url, timeout=2) as r:
@@ -149,7 +152,7 @@ class LabServer:
             except OSError:
                 pass
             time.sleep(0.2)
-        raise LabError(f"jupyter lab did not answer /api/status in {timeout} s:\n{self.log()}")
+        raise LabError(f"{self.APP_MODULE} did not answer /api/status in {timeout} s:\n{self.log()}")
 
     def log(self) -> str:
         try:
@@ -161,6 +164,14 @@ class LabServer:
     def stop(self) -> None:
         if self.proc is not None:
             _stop(self.proc)
+
+
+class NotebookServer(LabServer):
+    """`jupyter notebook` (Notebook 7, built from JupyterLab's parts) in the same isolated dirs;
+    a notebook opens on its own page, /notebooks/PATH."""
+
+    APP_MODULE = "notebook"
+    TREE_PATH = "/notebooks/"
 
 
 class Chromium:
