@@ -97,20 +97,19 @@ def _poll(browser, predicate, timeout, script=_STATE_JS):
     return state, False
 
 
-@pytest.fixture
-def lab():
-    """(server, browser, folder): JupyterLab (app exposed) on a temp folder, headless Chromium; a
-    fresh pair per test (leaving a page whose notebook changed blocks it on a "leave?" dialog)."""
-    if importlib.util.find_spec("jupyterlab") is None:
-        pytest.skip("jupyterlab is not installed in this Python (see requirements-test.txt)")
+def served(server_class, app_package: str, expose_flag: str, out_dir: str):
+    """Yields (server, browser, folder): `server_class` (app exposed by `expose_flag`) on a temp
+    folder and headless Chromium; skips when `app_package` or Chromium is missing."""
+    if importlib.util.find_spec(app_package) is None:
+        pytest.skip(f"{app_package} is not installed in this Python (see requirements-test.txt)")
     binary = find_chromium()
     if binary is None:
         pytest.skip("Chromium not installed: `apt-get install -y chromium`, or set STRIDE_CHROMIUM")
-    folder = tempfile.mkdtemp(prefix="stride-lab-widgets-")
-    server = LabServer(folder)
-    server.extra_args = ["--LabApp.expose_app_in_browser=True"]
+    folder = tempfile.mkdtemp(prefix="stride-browser-")
+    server = server_class(folder)
+    server.extra_args = [expose_flag]
     browser = Chromium(binary)
-    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(out_dir, exist_ok=True)
     try:
         server.launch()
         browser.start()
@@ -122,6 +121,13 @@ def lab():
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(server.state, ignore_errors=True)
+
+
+@pytest.fixture
+def lab():
+    """(server, browser, folder): JupyterLab (app exposed) on a temp folder, headless Chromium; a
+    fresh pair per test (leaving a page whose notebook changed blocks it on a "leave?" dialog)."""
+    yield from served(LabServer, "jupyterlab", "--LabApp.expose_app_in_browser=True", OUT)
 
 
 def _open_and_run(lab, name: str, source: str) -> None:
@@ -136,7 +142,7 @@ def _open_and_run(lab, name: str, source: str) -> None:
             ran = browser.evaluate(_RUN_JS)
         except Exception:  # noqa: BLE001 - the page is still loading
             ran = None
-    assert ran == "ran", f"JupyterLab did not run the cell: {ran}\n{server.log()}"
+    assert ran == "ran", f"{server.APP_MODULE} did not run the cell: {ran}\n{server.log()}"
 
 
 def test_lab_draws_the_explorer_and_a_slider_move_redraws_it(lab):

@@ -10,17 +10,12 @@ Needs Debian's `chromium`. Screenshots: out/notebook7/.
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
-import shutil
-import tempfile
-import time
 
 import pytest
 
-from lab_screenshot import Chromium, NotebookServer, find_chromium
-from test_lab_widgets import _RUN_JS, _STATE_JS, _notebook, _poll
+from lab_screenshot import NotebookServer
+from test_lab_widgets import _STATE_JS, _open_and_run, _poll, served
 
 pytest.importorskip("websocket")
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -49,42 +44,7 @@ _IMAGES_JS = """(() => [...document.querySelectorAll('.jp-OutputArea-output img'
 @pytest.fixture
 def notebook7():
     """(server, browser, folder): Notebook 7 (app exposed) on a temp folder, headless Chromium."""
-    if importlib.util.find_spec("notebook") is None:
-        pytest.skip("notebook (Notebook 7) is not installed in this Python (see requirements-test.txt)")
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip("Chromium not installed: `apt-get install -y chromium`, or set STRIDE_CHROMIUM")
-    folder = tempfile.mkdtemp(prefix="stride-notebook7-")
-    server = NotebookServer(folder)
-    server.extra_args = ["--JupyterNotebookApp.expose_app_in_browser=True"]
-    browser = Chromium(binary)
-    os.makedirs(OUT, exist_ok=True)
-    try:
-        server.launch()
-        browser.start()
-        server.wait()
-        browser.send("Emulation.setFocusEmulationEnabled", enabled=True)
-        yield server, browser, folder
-    finally:
-        browser.stop()
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(server.state, ignore_errors=True)
-
-
-def _open_and_run(notebook7, name: str, source: str) -> None:
-    server, browser, folder = notebook7
-    with open(os.path.join(folder, name), "w") as f:
-        json.dump(_notebook(source), f)
-    browser.navigate(server.notebook_url(name))
-    deadline, ran = time.monotonic() + 60, None
-    while time.monotonic() < deadline and ran != "ran":
-        time.sleep(0.5)
-        try:
-            ran = browser.evaluate(_RUN_JS)
-        except Exception:  # noqa: BLE001 - the page is still loading
-            ran = None
-    assert ran == "ran", f"Notebook 7 did not run the cell: {ran}\n{server.log()}"
+    yield from served(NotebookServer, "notebook", "--JupyterNotebookApp.expose_app_in_browser=True", OUT)
 
 
 def test_notebook7_draws_the_explorer_and_a_slider_move_redraws_it(notebook7):
