@@ -105,12 +105,15 @@ lint:
 check-avx512: release
 	bash scripts/check-avx512.sh $(STRIDE)
 
+# Then the tests that need the process to themselves (page-fault counts), alone.
 swift-test:
 	swift test --scratch-path $(SCRATCH) --disable-xctest
+	STRIDE_TEST_ALONE=1 swift test --scratch-path $(SCRATCH) --disable-xctest --skip-build \
+	  --filter AllocatorPolicyTests
 
 # pytest exit 5 means it collected no test: say so loudly rather than failing on it.
 python-test:
-	@status=0; $(VENV)/bin/python -m pytest -v -rA Tests/integration || status=$$?; \
+	@status=0; $(VENV)/bin/python -m pytest -v -rA --durations=15 Tests/integration || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "WARNING: pytest collected no integration test"; status=0; fi; \
 	exit $$status
 

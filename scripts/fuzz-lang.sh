@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes Lang's parse-and-evaluate with libFuzzer for a fixed number of runs (CI-friendly).
-# Builds Cancellation, MemoryBudget, TextFormat, Display and Lang as static libraries instrumented with -sanitize=fuzzer
-# (no Package.swift target needed), links scripts/fuzz/LangFuzzMain.swift, and runs it over the
+# Builds Cancellation, MemoryBudget, TextFormat, Display and Lang as static libraries instrumented with
+# -sanitize=fuzzer into .build-fuzz, shared with fuzz-runtime.sh (scripts/fuzz/modules.sh; no
+# Package.swift target needed), links scripts/fuzz/LangFuzzMain.swift, and runs it over the
 # committed corpus Tests/LangTests/FuzzCorpus (new interesting inputs go to a scratch directory).
 # Lang's front end is swift-syntax's SwiftParser: its modules come from SwiftPM's release build
 # (the one `make release` makes) and are linked as they are, not instrumented.
@@ -10,22 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-2000}"
-out=.build-fuzz
-mkdir -p "$out" "$out/new-corpus"
-source scripts/fuzz/swift-syntax.sh
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -I "$out" "${syntax_flags[@]}")
-
-build_module() {
-  local name="$1"; shift
-  swiftc "${flags[@]}" -module-name "$name" -emit-library -static -emit-module \
-    -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" "$@"
-}
-
-build_module Cancellation $(find Sources/Cancellation -name '*.swift')
-build_module MemoryBudget $(find Sources/MemoryBudget -name '*.swift')
-build_module TextFormat $(find Sources/TextFormat -name '*.swift')
-build_module Display $(find Sources/Display -name '*.swift')
-build_module Lang $(find Sources/Lang -name '*.swift')
+source scripts/fuzz/modules.sh
+build_language_modules
 swiftc "${flags[@]}" -L "$out" -lLang -lDisplay -lTextFormat -lMemoryBudget -lCancellation "${syntax_objects[@]}" \
   scripts/fuzz/LangFuzzMain.swift -o "$out/lang-fuzz"
-"$out/lang-fuzz" -runs="$runs" -seed="${FUZZ_SEED:-1}" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus" Tests/LangTests/FuzzCorpus
+"$out/lang-fuzz" -runs="$runs" -seed="${FUZZ_SEED:-1}" -max_len=512 -timeout=10 -rss_limit_mb=4096 "$out/new-corpus-lang" Tests/LangTests/FuzzCorpus

@@ -14,9 +14,12 @@ extension Variable {
     guard indices.allSatisfy({ $0 >= 0 && $0 < size }) else {
       throw TensorError.indexOutOfRange("a gathered position is out of range for axis \(a) of size \(size)")
     }
-    let outer = old[..<a].reduce(1, *), inner = old[(a + 1)...].reduce(1, *)
     var outShape = old
     outShape[a] = indices.count
+    // Nothing to copy: the axes around `a` may still be long (a [65535, 5, 2³¹, 0] tensor), and
+    // looping over them copying nothing would take days, their product could even overflow.
+    if value.count == 0 || indices.isEmpty { return try Self.empty(outShape, from: self) }
+    let outer = old[..<a].reduce(1, *), inner = old[(a + 1)...].reduce(1, *)
     let source = value.scalars
     var out = [Float](repeating: 0, count: outer * indices.count * inner)
     for o in 0..<outer {
@@ -48,7 +51,8 @@ extension Variable {
       throw TensorError.shapeMismatch("take along axis \(axis): indices \(indices.shape) do not fit \(old)")
     }
     let size = old[a], k = indices.shape[a]
-    let outer = old[..<a].reduce(1, *), inner = old[(a + 1)...].reduce(1, *)
+    if indices.count == 0 { return try Self.empty(indices.shape, from: self) }
+    let inner = old[(a + 1)...].reduce(1, *)
     let positions = try indices.scalars.map { value -> Int in
       guard value >= 0, value < Float(size), value == value.rounded() else {
         throw TensorError.indexOutOfRange("index \(value) is out of range for axis \(a) of size \(size)")
@@ -62,9 +66,18 @@ extension Variable {
     let x = value.scalars
     let out = (0..<positions.count).map { x[source($0)] }
     return Variable.op(try Tensor(shape: indices.shape, scalars: out), [self]) { g in
-      var grad = [Float](repeating: 0, count: outer * size * inner)
+      var grad = [Float](repeating: 0, count: old.reduce(1, *))
       for (n, value) in g.scalars.enumerated() { grad[source(n)] += value }
       return [try Tensor(shape: old, scalars: grad)]
+    }
+  }
+
+  /// A gather that selects nothing (or from nothing): zeros of `shape`, which has no elements, and
+  /// a gradient of zeros of the source's shape (which has none either when the source is empty).
+  static func empty(_ shape: [Int], from source: Variable) throws -> Variable {
+    let old = source.shape
+    return Variable.op(try Tensor(shape: shape, scalars: []), [source]) { _ in
+      [try Tensor(repeating: 0, shape: old)]
     }
   }
 }

@@ -8,7 +8,7 @@ extension KernelCore {
     let cursor = clampCursor(content.cursorPos, in: content.code)
     let result = interpreter.complete(content.code, cursor: cursor)
     reply(to: request, CompleteReply(matches: result.matches, cursorStart: result.cursorStart,
-                                     cursorEnd: result.cursorEnd))
+                                     cursorEnd: result.cursorEnd, metadata: result.metadata))
   }
 
   func inspect(_ request: Message) {

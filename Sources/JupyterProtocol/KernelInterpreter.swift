@@ -103,17 +103,20 @@ public struct ExecutionError: Error, Sendable, Equatable {
     ename: "Interrupted", evalue: "interrupted by the user")
 }
 
-/// Completions: the matches and the code-point range of `code` they replace.
+/// Completions: the matches and the code-point range of `code` they replace, plus the reply's
+/// metadata (e.g. `_jupyter_types_experimental`: a type and signature per match, as IPython sends).
 public struct Completion: Sendable, Equatable {
   public var matches: [String]
   public var cursorStart: Int
   public var cursorEnd: Int
+  public var metadata: [String: JSONValue]
 
   /// Makes a completion result.
-  public init(matches: [String], cursorStart: Int, cursorEnd: Int) {
+  public init(matches: [String], cursorStart: Int, cursorEnd: Int, metadata: [String: JSONValue] = [:]) {
     self.matches = matches
     self.cursorStart = cursorStart
     self.cursorEnd = cursorEnd
+    self.metadata = metadata
   }
 }
 

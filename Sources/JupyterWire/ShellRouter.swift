@@ -6,7 +6,7 @@ import Synchronization
 /// Receives every shell request on its own thread and routes it by the header's `subshell_id`
 /// (JEP 91): to the main shell's queue, to a subshell's queue, or, for an id no subshell has,
 /// answered at once with busy, an `UnknownSubshellError` reply (when the type has a reply) and
-/// idle. Each subshell is a thread serving its queue with its own `KernelCore`.
+/// idle — except comm messages, which go to the main shell. Each subshell is a thread serving its queue with its own `KernelCore`.
 final class ShellRouter: SubshellManaging, @unchecked Sendable {
   private struct Subshell {
     let queue: MessageQueue
@@ -47,9 +47,18 @@ final class ShellRouter: SubshellManaging, @unchecked Sendable {
     }
     if let shell = subshells.withLock({ list in list.first { $0.id == id }?.shell }) {
       shell.queue.push(message, bytes: bytes)
+    } else if Self.isCommMessage(message.msgType) {
+      main.push(message, bytes: bytes)
     } else {
       refuse(message, id)
     }
+  }
+
+  /// Comm messages name a comm, which every shell shares, and get no reply: one addressed to a
+  /// subshell already deleted (a front end closing widgets after its subshell) goes to the main
+  /// shell instead of being refused with a warning.
+  static func isCommMessage(_ msgType: String) -> Bool {
+    msgType == "comm_msg" || msgType == "comm_close"
   }
 
   private func refuse(_ request: Message, _ id: String) {

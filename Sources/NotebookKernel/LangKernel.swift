@@ -64,10 +64,18 @@ public final class LangKernel: KernelInterpreter {
     return .success(result: result.value ?? MimeBundle(plain: ""))
   }
 
+  /// Completions with `_jupyter_types_experimental` as IPython sends it: per match its range,
+  /// text, type and (functions, methods, argument labels) signature, every overload's.
   public func complete(_ code: String, cursor: Int) -> Completion {
     let completions = session.complete(code, cursor: cursor)
+    let types = completions.items.map { item -> JSONValue in
+      var entry: [String: JSONValue] = ["start": .int(completions.start), "end": .int(completions.end),
+                                        "text": .string(item.text), "type": .string(item.type)]
+      if let signature = item.signature { entry["signature"] = .string(signature) }
+      return .object(entry)
+    }
     return Completion(matches: completions.matches, cursorStart: completions.start,
-                      cursorEnd: completions.end)
+                      cursorEnd: completions.end, metadata: ["_jupyter_types_experimental": .array(types)])
   }
 
   public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {

@@ -29,6 +29,7 @@ public enum NotebookRuntime {
     WidgetBuiltins.register(registrar, widgets)
     runtime.widgets = widgets
     registerMagics(session, runtime)
+    session.register(UserLayer.protocolRequirement)
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
     // The session's display settings (%precision) likewise.
     session.cellScope = { token, cell in

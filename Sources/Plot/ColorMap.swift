@@ -38,20 +38,20 @@ public struct ColorMap: Sendable, Hashable {
   ])
 }
 
-/// A vertical colour bar with its low and high labels, for heatmaps and image grids.
+/// A vertical colour bar with its low and high labels (and a middle one, e.g. 0 on a diverging
+/// map), for heatmaps and image grids.
 struct ColorBar {
   var map: ColorMap
   var low: String
   var high: String
   var caption: String = ""
+  var middle: String = ""
 
   static let barWidth = 14.0
 
   /// Width the bar, its labels and caption take.
   var width: Double {
-    let labels = max(
-      TextMetrics.width(of: low, fontSize: Theme.smallSize),
-      TextMetrics.width(of: high, fontSize: Theme.smallSize))
+    let labels = [low, high, middle].map { TextMetrics.width(of: $0, fontSize: Theme.smallSize) }.max() ?? 0
     return ColorBar.barWidth + 6 + labels + (caption.isEmpty ? 0 : 18)
   }
 
@@ -78,6 +78,12 @@ struct ColorBar {
       Theme.label(
         low, centeredAt: Point(labelX, bar.maxY - 5), size: Theme.smallSize,
         anchor: .start, color: Theme.mutedText))
+    if !middle.isEmpty {
+      elements.append(
+        Theme.label(
+          middle, centeredAt: Point(labelX, bar.center.y), size: Theme.smallSize,
+          anchor: .start, color: Theme.mutedText))
+    }
     if !caption.isEmpty {
       let x = frame.x + width - 8
       elements.append(

@@ -4,8 +4,9 @@ import TextFormat
 /// A matrix drawn as coloured cells, e.g. a confusion matrix with class labels and counts.
 ///
 /// Row i is drawn top to bottom, column j left to right. Colours scale from the smallest to the
-/// largest finite value; numbers in cells are white on dark cells. The canvas size follows
-/// from `cellSize` and the label lengths.
+/// largest finite value, or with `centeredAtZero` from −m to m (m the largest magnitude, for a
+/// diverging map of signed values: 0 takes the map's middle colour); numbers in cells are white on
+/// dark cells. The canvas size follows from `cellSize` and the label lengths.
 ///
 /// ```swift
 /// let matrix = Heatmap.confusionMatrix(
@@ -31,6 +32,9 @@ public struct Heatmap: Figure {
   /// Colour each cell by its share of its row (for a confusion matrix: recall per class), so
   /// rare classes read as clearly as common ones; the numbers shown stay the values.
   public var colorByRowShare: Bool
+  /// Scale colours symmetrically about 0, from −m to m with m the largest magnitude, and label
+  /// the colour bar −m, 0 and m.
+  public var centeredAtZero: Bool
   /// Side of a square cell (shrunk so the grid stays within about 900 units; values are shown
   /// only in cells of at least 14).
   public var cellSize: Double
@@ -39,7 +43,8 @@ public struct Heatmap: Figure {
   public init(
     values: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [], title: String = "",
     xLabel: String = "", yLabel: String = "", showValues: Bool = true,
-    colorMap: ColorMap = .blues, cellSize: Double = 40, colorByRowShare: Bool = false
+    colorMap: ColorMap = .blues, cellSize: Double = 40, colorByRowShare: Bool = false,
+    centeredAtZero: Bool = false
   ) {
     self.values = values
     self.rowLabels = rowLabels
@@ -50,6 +55,7 @@ public struct Heatmap: Figure {
     self.showValues = showValues
     self.colorMap = colorMap
     self.colorByRowShare = colorByRowShare
+    self.centeredAtZero = centeredAtZero
     let largest = Double(max(values.count, values.map(\.count).max() ?? 0, 1))
     self.cellSize = min(max(cellSize, 2), 200, max(900 / largest, 2))
   }
@@ -79,13 +85,38 @@ public struct Heatmap: Figure {
     return total > 0 ? v / total : 0
   }
 
+  /// The values at the two ends of the colour map: the smallest and largest finite values, or
+  /// −m and m when `centeredAtZero`.
+  var colorRange: (low: Double, high: Double) {
+    let finite = values.joined().filter(\.isFinite)
+    let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
+    guard centeredAtZero else { return (low, high) }
+    let m = max(abs(low), abs(high))
+    return (0 - m, m)
+  }
+
+  /// The colour bar beside the grid, with its labels.
+  var colorBar: ColorBar {
+    if colorByRowShare { return ColorBar(map: colorMap, low: "0%", high: "100%", caption: "share of row") }
+    let (low, high) = colorRange
+    return ColorBar(
+      map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high),
+      middle: centeredAtZero && high > 0 ? "0" : "")
+  }
+
+  /// The line between cells: none between small cells (lines would wash their colours out),
+  /// light gray on a centred map (where white means 0), else white.
+  var separator: Color? {
+    cellSize < 12 ? nil : centeredAtZero ? Color(hex: 0xCCCCCC) : .white
+  }
+
   /// The chart as a scene.
   public func scene() -> Scene {
     let layout = HeatmapLayout(self)
     var scene = Scene(width: layout.width, height: layout.height)
     scene.title = title
     let finite = values.joined().filter(\.isFinite)
-    let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
+    let (low, high) = colorRange
     let integral = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
     for row in 0..<rows {
       for column in 0..<columns {
@@ -97,11 +128,7 @@ public struct Heatmap: Figure {
     }
     scene.add(.rectangle(layout.grid, style: .stroke(Theme.axis, width: 1)))
     scene.add(contentsOf: layout.labels(rowLabels: rowLabels, columnLabels: columnLabels))
-    let bar =
-      colorByRowShare
-      ? ColorBar(map: colorMap, low: "0%", high: "100%", caption: "share of row")
-      : ColorBar(map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high))
-    scene.add(contentsOf: bar.elements(in: layout.colorBarFrame))
+    scene.add(contentsOf: colorBar.elements(in: layout.colorBarFrame))
     scene.add(contentsOf: layout.titles(title: title, xLabel: xLabel, yLabel: yLabel))
     return scene
   }
@@ -117,11 +144,12 @@ public struct Heatmap: Figure {
     let t = colorByRowShare ? rowShare(v, row: row) : high > low ? (v - low) / (high - low) : 0.5
     let fill = colorMap.color(at: t)
     var elements: [Element] = [
-      .rectangle(rect, style: Style(fill: fill, stroke: .white, strokeWidth: 1))
+      .rectangle(rect, style: Style(fill: fill, stroke: separator, strokeWidth: 1))
     ]
     if showValues && cellSize >= 14 {
       let text = integral ? NumberFormat.fixed(v, maxFractionDigits: 0) : NumberFormat.compact(v)
-      let size = min(Theme.tickSize, cellSize * 0.9 / (Double(text.count) * 0.6 + 0.2))
+      // At most 80 % of the cell wide, so numbers in neighbouring cells do not run together.
+      let size = min(Theme.tickSize, cellSize * 0.8 / (Double(text.count) * 0.6 + 0.2))
       let ink = fill.luminance < 0.5 ? Color.white : Theme.text
       elements.append(Theme.label(text, centeredAt: rect.center, size: size, color: ink))
     }
@@ -154,11 +182,12 @@ struct HeatmapLayout {
     grid = Rect(
       x: left, y: top, width: Double(map.columns) * map.cellSize,
       height: Double(map.rows) * map.cellSize)
-    let bar = ColorBar(
+    // At least as wide as labels like 0.00e0, wider for longer ones (-1.23e-5).
+    let shortest = ColorBar(
       map: map.colorMap, low: "0.00e0", high: "0.00e0",
       caption: map.colorByRowShare ? "share of row" : "")
     width = max(
-      grid.maxX + 16 + bar.width + 12,
+      grid.maxX + 16 + max(shortest.width, map.colorBar.width) + 12,
       TextMetrics.width(of: map.title, fontSize: Theme.titleSize) + 24)
     height = grid.maxY + columnLabelHeight + (hasXLabel ? 22 : 0) + 10
   }

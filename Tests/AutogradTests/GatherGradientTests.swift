@@ -34,4 +34,20 @@ let gatherCases: [OpCase] = [
     #expect(throws: TensorError.self) { try x.gathered([3], axis: 1) }
     #expect(throws: TensorError.self) { try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [0.5, 1])) }
   }
+
+  /// An empty tensor whose other axes are long (2³¹ · 65535 · 5 outer slices) gathers at once:
+  /// nothing to copy, so nothing to loop over (this took hours, found by the runtime fuzzer).
+  @Test func emptyTensorsWithLongAxesGatherAtOnce() throws {
+    let x = Variable(try Tensor(shape: [65535, 5, 1 << 31, 0, 1], scalars: []), requiresGrad: true)
+    let y = try x.gathered([], axis: 3)
+    #expect(y.shape == [65535, 5, 1 << 31, 0, 1] && y.value.count == 0)
+    let z = try x.gathered([0, 0], axis: 4)
+    #expect(z.shape == [65535, 5, 1 << 31, 0, 2])
+    let none = try x.taken(along: 2, indices: try Tensor(shape: [65535, 5, 0, 0, 1], scalars: []))
+    #expect(none.shape == [65535, 5, 0, 0, 1])
+    try z.sum().backward()
+    #expect(x.grad?.shape == x.shape)
+    let flat = Variable(try Tensor(shape: [0], scalars: []))
+    #expect(throws: TensorError.self) { try flat.taken(along: 0, indices: try Tensor(shape: [1], scalars: [0])) }
+  }
 }

@@ -95,12 +95,36 @@ struct CompletionTests {
     #expect(session.inspect("nothingHere", cursor: 4) == nil)
   }
 
+  /// Every signature of a built-in with several, in call order: completion's signatures and
+  /// label items, the name's item, and inspection.
+  @Test func everyOverloadIsOfferedAndInspected() throws {
+    let session = session()
+    let strings = ["String(_ value: Any) -> String", "String(format: String, _ arguments: Any...) -> String",
+                   "String(repeating: String, count: Int) -> String"]
+    let inCall = complete("String(1️⃣", in: session)
+    #expect(inCall.signatures == strings)
+    #expect(Array(inCall.matches.prefix(3)) == ["format: ", "repeating: ", "count: "])
+    #expect(inCall.items.prefix(3).map(\.signature) == [strings[1], strings[2], strings[2]])
+    #expect(complete("Strin1️⃣", in: session).items.first { $0.text == "String" }?.signature == strings.joined(separator: "\n"))
+    let help = try #require(session.inspect("String", cursor: 3)).plainText
+    #expect(help.hasPrefix(strings.joined(separator: "\n") + "\n\n"))
+    #expect(help.contains("\n\nString(repeating:count:): The text repeated count times."))
+    _ = session.transcript(of: "let xs = [3, 1]")
+    let sorted = ["Array.sorted() -> Array", "Array.sorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Array"]
+    #expect(complete("xs.sorted(1️⃣", in: session).signatures == sorted)
+    let method = try #require(session.inspect("xs.sorted", cursor: 6)).plainText
+    #expect(method.hasPrefix(sorted.joined(separator: "\n") + "\n\nThe elements in increasing order (<)."))
+    #expect(method.contains("sorted(by:): The elements ordered by the closure"))
+    #expect(complete("print(1️⃣", in: session).signatures.count == 1)
+    #expect(complete("lenet.summary(1️⃣", in: session).signatures == ["Sequential.summary(input: [Int]? = nil) -> Summary"])
+  }
+
   @Test func everyBuiltinHasDocAndExample() throws {
     let session = Session()
     for name in ["print", "display", "readLine", "assert", "precondition", "min", "max", "abs", "sqrt", "pow", "Int",
                  "Double", "String", "Array", "stride", "zip", "type"] {
       let bundle = try #require(session.inspect(name, cursor: 1), "no inspection for \(name)")
-      #expect(bundle.plainText.contains("Example:"), "no example for \(name)")
+      #expect(bundle.plainText.contains("Example:") || bundle.plainText.contains("Examples:"), "no example for \(name)")
     }
   }
 

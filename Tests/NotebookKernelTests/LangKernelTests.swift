@@ -78,4 +78,22 @@ import Testing
     #expect(kernel.isComplete("while true {") == .incomplete(indent: "    "))
     #expect(kernel.isComplete("print?") == .complete)
   }
+
+  /// The reply's `_jupyter_types_experimental` gives each match its type and signature: the
+  /// labels of `String(` come from every overload, each with its own signature.
+  @Test func completionMetadataCarriesTypesAndEverySignature() throws {
+    func entries(_ completion: Completion) -> [JSONValue] {
+      if case .array(let entries)? = completion.metadata["_jupyter_types_experimental"] { return entries }
+      return []
+    }
+    let completion = kernel.complete("String(", cursor: 7)
+    let types = entries(completion)
+    #expect(types.count == completion.matches.count && !types.isEmpty)
+    #expect(types.first == .object(["start": .int(7), "end": .int(7), "text": "format: ", "type": "argument label",
+                                     "signature": "String(format: String, _ arguments: Any...) -> String"]))
+    #expect(types.dropFirst().first?["signature"] == "String(repeating: String, count: Int) -> String")
+    let name = kernel.complete("Strin", cursor: 5)
+    let entry = try #require(entries(name).first { $0["text"] == "String" })
+    #expect(entry["signature"]?.stringValue?.split(separator: "\n").count == 3)
+  }
 }

@@ -107,6 +107,27 @@ struct CompletionAndInspectionTests {
     #expect(fatal.error?.name == "AssertionError")
   }
 
+  /// `Tensor(` offers and documents both initialisers, not only the first.
+  @Test func tensorCompletionAndInspectionListEveryInitialiser() throws {
+    let session = session()
+    let signatures = [
+      "Tensor(_ values: [[Double]], shape: [Int]? = nil, requiresGrad: Bool = false) -> Tensor",
+      "Tensor(imageFile: String, size: Int or [Int]? = nil, channels: Int? = nil) -> Tensor",
+    ]
+    let inCall = session.complete("Tensor(", cursor: 7)
+    #expect(inCall.signatures == signatures)
+    #expect(Array(inCall.matches.prefix(5)) == ["shape: ", "requiresGrad: ", "imageFile: ", "size: ", "channels: "])
+    #expect(inCall.items.first { $0.text == "imageFile: " }?.signature == signatures[1])
+    #expect(inCall.items.first { $0.text == "shape: " }?.signature == signatures[0])
+    #expect(session.complete("Tensor(ima", cursor: 10).matches.first == "imageFile: ")
+    let name = session.complete("Tenso", cursor: 5)
+    #expect(name.items.first { $0.text == "Tensor" }?.signature == signatures.joined(separator: "\n"))
+    let help = try #require(session.inspect("Tensor(", cursor: 7)).plainText
+    #expect(help.hasPrefix(signatures.joined(separator: "\n") + "\n\nA Float32 tensor"))
+    #expect(help.contains("\n\nTensor(imageFile:size:channels:): The PNG or JPEG file at imageFile"))
+    #expect(help.contains("Examples:\n    let x = Tensor([[7, 2, 6, 2], [4, 5, 4, 7]])\n    let cat = Tensor(imageFile: \"cat.png\", size: 64, channels: 3)"))
+  }
+
   @Test func conv2DInspectionGivesTheFormula() throws {
     let bundle = try #require(session().inspect("Conv2D", cursor: 3))
     #expect(bundle.plainText.contains("(W − F + 2P)/S + 1"))

@@ -29,6 +29,8 @@ import Testing
     ("tiled and repeated", [2, 2], "(x.tiled([2, 1]).squared().sum() + x.repeated(3, axis: 1).pow(3).sum())"),
     ("topK", [2, 4], "x.topK(2, axis: 1).0.squared().sum()"),
     ("strided index", [6], "x[stride(from: 5, to: -1, by: -2)].pow(3).sum()"),
+    ("matrix product •", [2, 3], "(x • Tensor([[1, -2], [0.5, 1], [2, 3]]) • x).squared().sum()"),
+    ("dot and outer", [3], "dot(x, Tensor([1, -2, 3])) + outer(x, x).pow(3).sum()"),
   ]
 
   func run(_ session: Session, _ source: String) throws -> [Double] {

@@ -34,4 +34,27 @@ import Testing
     let wrongRank = session.execute("Tensor.zeros([2, 2, 2]).heatmap()", sink: RecordingSink(), cancellation: CancellationToken())
     #expect(wrongRank.error?.plainText.hasPrefix("ShapeError: heatmap needs a 2-D tensor [rows, columns], got shape [2, 2, 2]") == true)
   }
+
+  /// The strings of an SVG's text elements, in order.
+  func svgTexts(_ svg: String) -> [String] {
+    svg.components(separatedBy: "</text>").dropLast().compactMap { $0.components(separatedBy: ">").last }
+  }
+
+  @Test func signedValuesGetAZeroCentredDivergingMapByDefault() throws {
+    let signed = try #require(try resultBundle(["Tensor([[1, -2.5, 3], [0.25, 5, -6]]).heatmap(showValues: false)"])
+      .data["image/svg+xml"])
+    // Limits ±6: -6 is the blue end, 0 is labelled in the middle of the bar.
+    #expect(signed.contains("\"#2166ac\""))
+    #expect(Array(svgTexts(signed).suffix(3)) == ["6", "-6", "0"])
+    let chosen = try #require(try resultBundle(["Tensor([[1, -2.5, 3], [0.25, 5, -6]]).heatmap(colorMap: .viridis, showValues: false)"])
+      .data["image/svg+xml"])
+    #expect(!chosen.contains("\"#2166ac\"") && chosen.contains("\"#440154\""))
+    #expect(Array(svgTexts(chosen).suffix(2)) == ["5", "-6"])
+    let positive = try #require(try resultBundle(["Tensor([[0, 1], [2, 3]]).heatmap(showValues: false)"]).data["image/svg+xml"])
+    #expect(positive.contains("\"#440154\"") && positive.contains("\"#fde725\""))
+    #expect(Array(svgTexts(positive).suffix(2)) == ["3", "0"])
+    let unknown = NotebookRuntime.makeSession().execute(
+      "Tensor([[1, -1]]).heatmap(colorMap: .rainbow)", sink: RecordingSink(), cancellation: CancellationToken())
+    #expect(unknown.error?.plainText.hasPrefix("ValueError: heatmap has no colour map .rainbow") == true)
+  }
 }

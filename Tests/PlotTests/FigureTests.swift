@@ -126,3 +126,39 @@ import Testing
   #expect(try fill(plain, "5") == ColorMap.blues.color(at: 0))
   #expect(texts(in: shared.scene().elements).map(\.string).contains("share of row"))
 }
+
+@Test func aCentredHeatmapPutsZeroAtTheNeutralColourAndLabelsTheBarSymmetrically() throws {
+  // Largest magnitude 4 (negative): limits ±4, so 0 is the middle, −4 and +4 the two ends.
+  let map = Heatmap(
+    values: [[-4, 0], [2, 4]], showValues: false, colorMap: .diverging, centeredAtZero: true)
+  let scene = map.scene()
+  let fills = scene.elements.compactMap { element -> Color? in
+    if case .rectangle(_, _, let style) = element, style.fill != nil, style.stroke == map.separator {
+      return style.fill
+    }
+    return nil
+  }
+  #expect(fills.count == 4 && map.separator == Color(hex: 0xCCCCCC))  // white would read as 0
+  #expect(ColorMap.diverging.color(at: 0) == Color(hex: 0x2166AC))  // blue
+  #expect(ColorMap.diverging.color(at: 0.5) == Color(hex: 0xF7F7F7))  // near white
+  #expect(ColorMap.diverging.color(at: 1) == Color(hex: 0xB2182B))  // red
+  #expect(fills[0] == Color(hex: 0x2166AC))
+  #expect(fills[1] == Color(hex: 0xF7F7F7))
+  #expect(fills[2] == ColorMap.diverging.color(at: 0.75))
+  #expect(fills[3] == Color(hex: 0xB2182B))
+  // The colour bar: 4 at the top, 0 in the middle, -4 at the bottom.
+  let labels = texts(in: scene.elements)
+  #expect(labels.map(\.string) == ["4", "-4", "0"])
+  let (top, bottom, middle) = (labels[0].position.y, labels[1].position.y, labels[2].position.y)
+  #expect(top < middle && middle < bottom)
+  #expect(abs((middle - top) - (bottom - middle)) < 0.01)
+  let (bar, frame) = try #require(images(in: scene.elements).first)
+  #expect(bar.color(x: 0, y: 0) == Color(hex: 0xB2182B))
+  #expect(bar.color(x: 0, y: bar.height - 1) == Color(hex: 0x2166AC))
+  #expect(abs(frame.center.y + TextMetrics.capHeight * 10 / 2 - middle) < 0.01)  // baseline below centre
+}
+
+@Test func anUncentredHeatmapSpansItsOwnRange() {
+  let map = Heatmap(values: [[-1, 3]], showValues: false, colorMap: .viridis)
+  #expect(texts(in: map.scene().elements).map(\.string) == ["3", "-1"])
+}

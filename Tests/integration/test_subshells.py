@@ -88,3 +88,20 @@ def test_stop_button_on_a_subshell_ends_a_running_loop(kernel):
     assert time.monotonic() - clicked < 2.0
     outputs = iopub_until_idle(kc, main)
     assert "stopped\n" in "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+
+
+def test_comm_message_for_a_deleted_subshell_reaches_its_widget(kernel):
+    """JupyterLab may close or update a widget through a subshell it has just deleted: the comm is
+    the kernel's, so the message is served on the main shell rather than refused."""
+    _, kc = kernel
+    reply, outputs = run(kc, 'let g = IntSlider(value: 2, in: 1...9)\n'
+                             'g.onChange { v in print("now \\(v)") }\ndisplay(g)')
+    model_id = next(m for m in outputs if m["msg_type"] == "display_data")["content"]["data"][WIDGET_VIEW]["model_id"]
+    subshell = control(kc, "create_subshell_request")["subshell_id"]
+    assert control(kc, "delete_subshell_request", subshell_id=subshell) == {"status": "ok"}
+    comm = on_subshell(kc, subshell, "comm_msg", comm_id=model_id,
+                       data={"method": "update", "state": {"value": 5}, "buffer_paths": []})
+    outputs = iopub_until_idle(kc, comm, timeout=5)
+    assert "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream") == "now 5\n"
+    reply, outputs = run(kc, "g.value")
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["5"]

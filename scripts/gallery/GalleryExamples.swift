@@ -69,6 +69,7 @@ extension GalleryExamples {
       ),
       ("heatmap-confusion", confusion()),
       ("heatmap-recall", confusion(byRow: true)),
+      ("heatmap-signed", signedWeights()),
       ("grid-filters", filters()),
       ("grid-feature-maps", featureMaps()),
       ("diagram-lenet", lenet()),
@@ -109,6 +110,16 @@ extension GalleryExamples {
       title: byRow
         ? "Confusion matrix coloured by recall" : "Confusion matrix (test set, 10 000 images)",
       colorByRowShare: byRow)
+  }
+
+  /// A 5×5 filter's weights, both signs: the diverging map centred at 0 that t.heatmap() picks.
+  static func signedWeights() -> Heatmap {
+    var noise = SeededNoise(state: 5)
+    let weights = (0..<5).map { _ in (0..<5).map { _ in (noise.next() * 2.4 * 100).rounded() / 100 } }
+    let labels = (0..<5).map(String.init)
+    return Heatmap(
+      values: weights, rowLabels: labels, columnLabels: labels, title: "Conv filter weights",
+      colorMap: .diverging, centeredAtZero: true)
   }
 
   static func filters() -> ImageGrid {

@@ -7,6 +7,10 @@ extension Interpreter {
   /// a call no signature takes names them all.
   func bindOverload(_ native: NativeFunction, _ arguments: ArgumentList, _ span: Span) throws -> (NativeFunction, [Value]) {
     var failure: Error?
+    if native.overloads.isEmpty {   // the usual case: no array of candidates, no failure to keep
+      return (native, try bindArguments(native.parameters.map(BindingParameter.init), arguments, native.name, span,
+                                        signature: native.signature))
+    }
     for candidate in [native] + native.overloads {
       do {
         let values = try bindArguments(candidate.parameters.map(BindingParameter.init), arguments, candidate.name, span,

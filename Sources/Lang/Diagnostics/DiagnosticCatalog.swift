@@ -189,6 +189,10 @@ extension DiagnosticMessage {
   static func recursionTooDeep(_ limit: Int) -> Self {
     make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
   }
+  static func requirementSignature(_ type: String, _ proto: String, _ method: String, _ signature: String) -> Self {
+    make("TypeError", "type '\(type)' does not conform to protocol '\(proto)': '\(method)' has the wrong signature",
+         hint: "'\(proto)' requires '\(signature)'")
+  }
   static func squareBracketsTooDeep(_ limit: Int) -> Self {
     make("SyntaxError", "square brackets are nested too deeply (more than \(limit) levels)",
          hint: "build the inner arrays with 'let' bindings")
@@ -244,10 +248,6 @@ extension DiagnosticMessage {
   }
   static func useBeforeDeclaration(_ name: String) -> Self {
     make("NameError", "use of '\(name)' before its declaration", hint: "declare '\(name)' above this line")
-  }
-  static func userLayerUnsupported(_ type: String) -> Self {
-    make("TypeError", "'\(type)' cannot conform to 'Layer' yet: a layer written as a struct or class is not supported",
-         hint: "build the block as a function returning [Layer] and use it inside Sequential { }")
   }
   static func wrongType(_ what: String, expected: String, got: String) -> Self {
     make("TypeError", "\(what) expects \(expected), got \(got)")

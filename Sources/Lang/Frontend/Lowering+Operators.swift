@@ -14,6 +14,7 @@ extension Lowering {
     "??": (5, true), "..<": (7, false), "...": (7, false),
     "+": (8, false), "-": (8, false), "&+": (8, false), "&-": (8, false), "|": (8, false), "^": (8, false),
     "*": (9, false), "/": (9, false), "%": (9, false), "&*": (9, false), "&": (9, false),
+    "•": (9, false),  // the matrix product, MultiplicationPrecedence as Swift for TensorFlow declared it
     "<<": (10, false), ">>": (10, false),
   ]
   static let ternaryLevel = 1

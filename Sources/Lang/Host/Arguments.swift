@@ -18,7 +18,7 @@ public final class CallContext {
 
   /// Calls a language function value (closure, native) with unlabelled arguments.
   public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
-    try interpreter.callValue(function, arguments.map { (nil, $0) })
+    try interpreter.callValue(function, arguments.map { (nil, $0) }, interpreter.hostSpan)
   }
 
   /// Shows a value mid-cell as `display(x)` does.

@@ -37,6 +37,8 @@ public enum BinaryOperator: String, Sendable {
   /// Pointwise comparisons (Swift for TensorFlow's spelling), for host objects such as tensors.
   case pointwiseEqual = ".==", pointwiseNotEqual = ".!=", pointwiseLess = ".<", pointwiseLessEqual = ".<="
   case pointwiseGreater = ".>", pointwiseGreaterEqual = ".>="
+  /// The matrix product `a • b` (Swift for TensorFlow's spelling of `matmul(a, b)`).
+  case matrixProduct = "•"
 }
 
 /// An object of the host (tensor, layer, model, data set, history, figure) seen as a language value.

@@ -80,6 +80,14 @@ public final class NativeFunction {
     let list = parameters.map(\.signatureText).joined(separator: ", ")
     return "\(name)(\(list))" + (returnType.map { " -> \($0)" } ?? "")
   }
+
+  /// `Tensor(imageFile:size:channels:)`, Swift's way to name one signature.
+  public var signatureName: String {
+    name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+  }
+
+  /// Its signature and those of its overloads, in the order a call tries them.
+  public var signatures: [String] { ([self] + overloads).map(\.signature) }
 }
 
 /// An error thrown by a native: its kind becomes the Jupyter `ename` (`ShapeError`, `ValueError`,

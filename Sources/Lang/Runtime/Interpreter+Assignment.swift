@@ -14,10 +14,10 @@ extension Interpreter {
     case member(String, Span)
   }
 
-  func assign(_ target: Expr, op: String, _ valueExpr: Expr, in scope: Scope) throws {
+  func assign(_ target: Expr, op: String, _ valueExpr: Expr, code: Opcode?, in scope: Scope) throws {
     let value = try evaluate(valueExpr, in: scope)
     let span = target.span.to(valueExpr.span)
-    if case .identifier = target.kind, let result = try assignNumber(target, op, value, span, in: scope) {
+    if case .identifier = target.kind, let result = try assignNumber(target, op, code, value, span, in: scope) {
       return result
     }
     try modify(target, in: scope, span) { current in
@@ -36,14 +36,15 @@ extension Interpreter {
 
   /// `x = n`, `x += n`, … on an untyped `var` holding an Int or Double and an Int or Double value,
   /// without the accessor path; nil when that is not the case (the general path takes it).
-  private func assignNumber(_ target: Expr, _ op: String, _ value: Value, _ span: Span, in scope: Scope) throws -> Void? {
+  private func assignNumber(_ target: Expr, _ op: String, _ code: Opcode?, _ value: Value, _ span: Span,
+                            in scope: Scope) throws -> Void? {
     let box = try lookup(target, in: scope)
     guard !box.isLet, box.type == nil else { return nil }
     if op == "=" {
       box.value = value
       return ()
     }
-    guard let code = Self.compoundOpcodes[op] else { return nil }
+    guard let code, code.isArithmetic else { return nil }
     switch (box.value, value) {
     case (.int(let a), .int(let b)):
       guard let result = code.apply(a, b) else { return nil }
@@ -54,8 +55,6 @@ extension Interpreter {
     }
     return ()
   }
-
-  static let compoundOpcodes: [String: Opcode] = ["+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "%=": .remainder]
 
   /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
   func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,

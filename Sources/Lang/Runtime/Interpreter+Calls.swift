@@ -103,8 +103,8 @@ extension Interpreter {
       if receiver.type == nil, !receiver.isLet, let owner = closure.owner, owner.kind == .enumType {
         receiver.type = .named(owner.name)   // `self = .green` converts to the enum's case
       }
-      scope.names["self"] = receiver
-      if let parent = closure.owner?.superclass { scope.names["$super"] = Box(.type(parent), isLet: true) }
+      scope.set("self", receiver)
+      if let parent = closure.owner?.superclass { scope.set("$super", Box(.type(parent), isLet: true)) }
     }
     try bindClosureArguments(closure, arguments, span, into: scope, updatesFirst: first != nil)
     let savedFile = file
@@ -148,46 +148,63 @@ extension Interpreter {
   /// `$0`, `$1`, … made once.
   static let implicitNames = (0..<64).map { "$\($0)" }
 
-  /// The arguments as they are when each matches its parameter's label in order (the usual call).
-  private func plainArguments(_ closure: Closure, _ arguments: ArgumentList) -> [Value]? {
-    guard closure.bindsPlainly, arguments.count == closure.parameters.count else { return nil }
+  /// Whether each argument matches its parameter's label in order (the usual call).
+  private func bindsPlainly(_ closure: Closure, _ arguments: ArgumentList) -> Bool {
+    guard closure.bindsPlainly, arguments.count == closure.parameters.count else { return false }
     for (argument, parameter) in zip(arguments, closure.parameters) where argument.label != parameter.label {
-      return nil
+      return false
     }
-    return arguments.map(\.value)
+    return true
   }
 
   private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope,
                                     updatesFirst: Bool = false) throws {
     if closure.isFunction {
-      let values = try plainArguments(closure, arguments) ?? bindArguments(
+      if bindsPlainly(closure, arguments) {   // without building an array of values
+        for (parameter, argument) in zip(closure.parameters, arguments) {
+          try bindParameter(parameter, argument.value, of: closure, span, into: scope)
+        }
+        return
+      }
+      let values = try bindArguments(
         closure.parameters.map(BindingParameter.init), arguments, closure.signatureName, span, scope: closure.scope,
         signature: closure.signature)
       for (parameter, value) in zip(closure.parameters, values) {
-        var value = value
-        if let type = parameter.type, !parameter.variadic {
-          guard let checked = conform(value, to: type) else {
-            throw error(.wrongType("argument '\(parameter.name)' of \(closure.signatureName)", expected: type.description,
-                                   got: value.typeName), span)
-          }
-          value = checked
-        }
-        scope.define(parameter.name, value, isLet: true)
+        try bindParameter(parameter, value, of: closure, span, into: scope)
       }
       return
     }
-    let names = closure.implicitCount > 0
-      ? Array(Self.implicitNames.prefix(closure.implicitCount)) + (closure.implicitCount > 64 ? (64..<closure.implicitCount).map { "$\($0)" } : [])
-      : closure.parameters.map(\.name)
-    var values = arguments.map(\.value)
-    if values.count == 1, names.count > 1, case .tuple(let parts) = values[0], parts.count == names.count {
-      values = parts
+    let implicit = closure.implicitCount
+    let count = implicit > 0 ? implicit : closure.parameters.count
+    func name(_ position: Int) -> String {
+      guard implicit > 0 else { return closure.parameters[position].name }
+      return position < Self.implicitNames.count ? Self.implicitNames[position] : "$\(position)"
     }
-    if names.isEmpty && values.count == 1 && closure.implicitCount == 0 { return }
-    guard values.count == names.count else {
-      throw error(.argumentCount("the closure", expected: names.count, got: values.count), span)
+    if arguments.count == 1, count > 1, case .tuple(let parts) = arguments[0].value, parts.count == count {
+      for (position, part) in parts.enumerated() { scope.define(name(position), part, isLet: !updatesFirst || position != 0) }
+      return
     }
-    for (name, value) in zip(names, values) { scope.define(name, value, isLet: !updatesFirst || name != names[0]) }
+    if count == 0 && arguments.count == 1 && implicit == 0 { return }
+    guard arguments.count == count else {
+      throw error(.argumentCount("the closure", expected: count, got: arguments.count), span)
+    }
+    for (position, argument) in arguments.enumerated() {
+      scope.define(name(position), argument.value, isLet: !updatesFirst || position != 0)
+    }
+  }
+
+  /// Binds one parameter of a `func`, converting to (and checking) its declared type.
+  private func bindParameter(_ parameter: ParameterDecl, _ value: Value, of closure: Closure, _ span: Span,
+                             into scope: Scope) throws {
+    var value = value
+    if let type = parameter.type, !parameter.variadic {
+      guard let checked = conform(value, to: type) else {
+        throw error(.wrongType("argument '\(parameter.name)' of \(closure.signatureName)", expected: type.description,
+                               got: value.typeName), span)
+      }
+      value = checked
+    }
+    scope.define(parameter.name, value, isLet: true)
   }
 
   /// What binding needs to know of a parameter (natives and user functions alike).
@@ -218,7 +235,7 @@ extension Interpreter {
   /// Matches arguments to parameters in order: labels must match, defaulted parameters may be
   /// skipped, a variadic one takes a run of values, a trailing closure fills the next parameter.
   func bindArguments(_ parameters: [BindingParameter], _ arguments: ArgumentList, _ function: String, _ span: Span,
-                     scope: Scope? = nil, signature: String? = nil) throws -> [Value] {
+                     scope: Scope? = nil, signature: @autoclosure () -> String? = nil) throws -> [Value] {
     var values: [Value] = []
     var next = 0
     func matches(_ position: Int, _ parameter: BindingParameter, isLast: Bool) -> Bool {
@@ -244,12 +261,12 @@ extension Interpreter {
         values.append(try evaluate(expr, in: scope ?? globals))
       } else if next < arguments.count {
         let got = arguments[next].label.map { $0 == Self.trailingLabel ? "{ … }" : $0 } ?? "_"
-        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got, signature: signature), span)
+        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got, signature: signature()), span)
       } else {
-        throw error(.missingArgument(function, parameter.label ?? parameter.name, signature: signature), span)
+        throw error(.missingArgument(function, parameter.label ?? parameter.name, signature: signature()), span)
       }
     }
-    if next < arguments.count { throw error(.extraArgument(function, signature: signature), span) }
+    if next < arguments.count { throw error(.extraArgument(function, signature: signature()), span) }
     return values
   }
 }

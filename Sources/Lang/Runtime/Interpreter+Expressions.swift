@@ -86,10 +86,21 @@ extension Interpreter {
   func lookup(_ expr: Expr, in scope: Scope) throws -> Box {
     let epoch = Scope.epoch.load(ordering: .relaxed)
     if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox { return box }
-    guard case .identifier(let name) = expr.kind, let box = scope.lookup(name) else {
-      let name: String
-      if case .identifier(let written) = expr.kind { name = written } else { name = "" }
-      throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+    let box: Box
+    if expr.cachedOwnerEpoch == epoch, expr.cachedHops > 0, let owner = scope.ancestor(expr.cachedHops),
+       owner.serial == expr.cachedOwnerSerial, let found = expr.cachedOwnerBox {
+      box = found
+    } else {
+      guard case .identifier(let name) = expr.kind, let found = scope.locate(name) else {
+        let name: String
+        if case .identifier(let written) = expr.kind { name = written } else { name = "" }
+        throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+      }
+      box = found.box
+      expr.cachedHops = found.hops
+      expr.cachedOwnerSerial = found.owner.serial
+      expr.cachedOwnerEpoch = epoch
+      expr.cachedOwnerBox = found.box
     }
     scope.observed = true
     expr.cachedSerial = scope.serial
@@ -168,6 +179,9 @@ extension Interpreter {
 
   /// Runs host code, turning its errors into diagnostics at `span`.
   func host<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+    let outer = hostSpan
+    hostSpan = span
+    defer { hostSpan = outer }
     do {
       return try body()
     } catch let failure as HostError {

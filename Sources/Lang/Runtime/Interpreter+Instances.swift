@@ -33,7 +33,7 @@ extension Interpreter {
   /// A method as a value: a closure whose scope holds `self`.
   private func bound(_ method: UserType.Method, to value: Value) -> Value {
     let scope = Scope(parent: method.closure.scope)
-    scope.names["self"] = Box(value, isLet: true)
+    scope.set("self", Box(value, isLet: true))
     let closure = Closure(function: method.decl.function, scope: scope)
     closure.owner = method.closure.owner
     return .closure(closure)

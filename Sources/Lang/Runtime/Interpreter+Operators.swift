@@ -171,6 +171,12 @@ extension Interpreter {
   }
 
   private func conform(_ value: Value, toNamed name: String) -> Value? {
+    switch value {   // the usual annotations first, without the string comparisons below
+    case .int where name == "Int", .double where name == "Double", .string where name == "String",
+         .bool where name == "Bool":
+      return value
+    default: break
+    }
     switch (name, value) {
     case ("Any", _), ("AnyObject", .host): return value
     case ("Int", .int), ("Bool", .bool), ("String", .string), ("Void", .void): return value

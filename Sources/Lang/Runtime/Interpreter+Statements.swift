@@ -21,7 +21,7 @@ extension Interpreter {
       try executeBinding(isLet: isLet, pattern: pattern, type: type, valueExpr, statement.span, in: scope)
       return .normal
     case .assignment(let target, let op, let valueExpr):
-      try assign(target, op: op, valueExpr, in: scope)
+      try assign(target, op: op, valueExpr, code: statement.compoundOpcode, in: scope)
       return .normal
     case .ifElse(let conditions, let then, let otherwise):
       let inner = statement.needsBlockScope ? Scope(parent: scope) : scope
@@ -211,11 +211,19 @@ extension Interpreter {
                             _ span: Span, reusing: Bool, in scope: Scope) throws -> Flow {
     if upper < lower { throw error(.invalidRange(lower, upper), span) }
     let shared = sharedScope(reusing, scope)
+    var variable: Box?   // the shared scope's variable, set directly after the first iteration
     var current = lower
     while closed ? current <= upper : current < upper {
       try tick(span)
       let inner = loopScope(shared, scope)
-      inner.define(name, .int(current), isLet: true)
+      if let variable {
+        variable.value = .int(current)
+        variable.isLet = true
+        variable.type = nil
+      } else {
+        inner.define(name, .int(current), isLet: true)
+        if shared != nil { variable = inner.local(name) }
+      }
       if let filter, try !truth(filter, in: inner) {
         if current == Int.max { break }
         current += 1

@@ -41,10 +41,8 @@ extension Interpreter {
         default:
           throw error(.inheritanceFromValueType(name, other.kind.rawValue), span)
         }
-      } else if Self.standardProtocols.contains(name) {
+      } else if Self.standardProtocols.contains(name) || hostProtocols[name] != nil {
         type.conformances.append(name)
-      } else if name == "Layer" {
-        throw error(.userLayerUnsupported(decl.name), span)
       } else {
         throw error(.undefinedType(name), span)
       }
@@ -109,7 +107,7 @@ extension Interpreter {
     var value = Value.null
     if let initial = property.initial {
       let inner = Scope(parent: scope)
-      inner.names["self"] = receiver
+      inner.set("self", receiver)
       value = try evaluate(initial, in: inner)
     }
     if let declared = property.type {
@@ -173,7 +171,7 @@ extension Interpreter {
     for (name, span) in decl.inherited {
       if case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType {
         added += [name] + proto.conformances
-      } else if Self.standardProtocols.contains(name) {
+      } else if Self.standardProtocols.contains(name) || hostProtocols[name] != nil {
         added.append(name)
       } else {
         throw error(.undefinedType(name), span)
@@ -188,6 +186,7 @@ extension Interpreter {
   func checkConformances(_ type: UserType, _ protocols: [String], _ span: Span) throws {
     guard type.kind != .protocolType else { return }
     for name in protocols {
+      if let host = hostProtocols[name] { try checkHostConformance(type, host, span) }
       var requirements: [(name: String, isMethod: Bool)] = []
       if case .type(let proto)? = type.scope.lookup(name)?.value, proto.kind == .protocolType {
         requirements = proto.requirements
@@ -200,6 +199,14 @@ extension Interpreter {
         throw error(.missingRequirement(type.name, name, requirement.name, isMethod: requirement.isMethod), span)
       }
     }
+  }
+
+  /// A host protocol's method must be there with its parameter and result types.
+  private func checkHostConformance(_ type: UserType, _ host: HostProtocol, _ span: Span) throws {
+    let candidates = type.methods(named: host.method) ?? []
+    if candidates.contains(where: { host.isMet(by: $0.decl.function) }) { return }
+    throw error(candidates.isEmpty ? .missingRequirement(type.name, host.name, host.signature, isMethod: true)
+                                   : .requirementSignature(type.name, host.name, host.method, host.signature), span)
   }
 
   private func hasMember(_ type: UserType, _ name: String) -> Bool {

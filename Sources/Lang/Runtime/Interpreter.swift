@@ -14,17 +14,17 @@ final class Interpreter {
   let builtins = Scope(parent: nil)
   var globals: Scope
   var sink: any OutputSink
-  var cancellation: CancellationToken
+  @exclusivity(unchecked) var cancellation: CancellationToken
   /// The file whose code runs now (a function runs in the file that declared it).
-  var file: SourceFile
+  @exclusivity(unchecked) var file: SourceFile
   /// Active calls, outermost first.
-  var callStack: [CallSite] = []
-  var callDepth = 0
-  var evaluationDepth = 0
-  var steps = 0
-  var stepLimit: Int?
+  @exclusivity(unchecked) var callStack: [CallSite] = []
+  @exclusivity(unchecked) var callDepth = 0
+  @exclusivity(unchecked) var evaluationDepth = 0
+  @exclusivity(unchecked) var steps = 0
+  @exclusivity(unchecked) var stepLimit: Int?
   /// Set while a builder block runs: expression statements append their values here.
-  var builder: BuilderCollector?
+  @exclusivity(unchecked) var builder: BuilderCollector?
   lazy var context = CallContext(interpreter: self)
   /// How many user types were declared (each definition's number).
   var typeDefinitions = 0
@@ -32,17 +32,26 @@ final class Interpreter {
   var userMutatingNames: Set<String> = []
   /// Members added to built-in types by `extension Int { … }`, by type name.
   var builtinExtensions: [String: UserType] = [:]
+  /// The call of the host code running now (where a callback from it is "called from").
+  var hostSpan = Span(0, 0)
+  /// Protocols the host defines (`Layer`), by name.
+  var hostProtocols: [String: HostProtocol] = [:]
   /// Set while an assignment path starts at `self` inside an `init` (its `let` properties may be set).
   var initializingReceiver = false
   /// The session that owns this interpreter (for magics).
   weak var session: Session?
+  /// How user types reach this interpreter without a weak reference to it.
+  let handle = InterpreterHandle()
 
   init(sink: any OutputSink, cancellation: CancellationToken) {
     self.globals = Scope(parent: builtins)
     self.sink = sink
     self.cancellation = cancellation
     self.file = SourceFile(name: "<none>", text: "")
+    handle.interpreter = self
   }
+
+  deinit { handle.interpreter = nil }
 
   /// A runtime error at `span` of the current file, with the active call chain.
   func error(_ message: DiagnosticMessage, _ span: Span) -> RuntimeError {
@@ -86,6 +95,13 @@ final class Interpreter {
     }
     return result
   }
+}
+
+/// A reference to an interpreter that is cleared when the interpreter ends. User types hold this
+/// rather than a `weak` reference: a weakly referenced object gets a side table, and then every
+/// retain and release of it (the interpreter is retained on every call) takes the runtime's slow path.
+final class InterpreterHandle {
+  unowned(unsafe) var interpreter: Interpreter?
 }
 
 /// Collects the values of a builder block's statements.

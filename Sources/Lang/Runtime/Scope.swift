@@ -2,9 +2,9 @@ import Synchronization
 
 /// A variable: its value, whether it is a `let`, and its declared type (checked on assignment).
 final class Box {
-  var value: Value
-  var isLet: Bool
-  var type: TypeRef?
+  @exclusivity(unchecked) var value: Value
+  @exclusivity(unchecked) var isLet: Bool
+  @exclusivity(unchecked) var type: TypeRef?
   /// `self` inside an `init`: its `let` properties may be set.
   var isInitializing = false
 
@@ -25,14 +25,27 @@ final class Scope {
   static let epoch = Atomic<Int>(0)
   private static let serials = Atomic<Int>(0)
 
-  var names: [String: Box] = [:] {
-    didSet { if observed { Self.epoch.wrappingAdd(1, ordering: .relaxed) } }
+  /// A few names (calls, closures, loops, blocks) are kept in order and searched one by one: no
+  /// hashing and no dictionary to make per call. The built-ins, the globals and any scope past
+  /// `smallLimit` names use `table`.
+  @exclusivity(unchecked) private var entries: [(name: String, box: Box)] = []
+  @exclusivity(unchecked) private var table: [String: Box]?
+  static let smallLimit = 8
+
+  /// Every name of this scope (a copy; assigning replaces them all).
+  var names: [String: Box] {
+    get { table ?? Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.box) }) }
+    set {
+      table = newValue
+      entries = []
+      moved()
+    }
   }
   let parent: Scope?
   /// Unique among all scopes ever made (identifier caches compare it).
   let serial: Int
   /// Whether a cached lookup started here or a scope was made inside this one.
-  var observed = false
+  @exclusivity(unchecked) var observed = false
   /// A loop scope that serves every iteration: declaring a name again updates its variable.
   var reusesBoxes = false
 
@@ -40,27 +53,83 @@ final class Scope {
     self.parent = parent
     serial = Self.serials.wrappingAdd(1, ordering: .relaxed).newValue
     parent?.observed = true
+    if parent?.parent == nil { table = [:] }   // the built-ins and the globals
+  }
+
+  /// The variable called `name` in this scope itself.
+  @inline(__always)
+  func local(_ name: String) -> Box? {
+    if let table { return table[name] }
+    for entry in entries where entry.name == name { return entry.box }
+    return nil
+  }
+
+  /// Binds `name` to `box` in this scope (replacing a variable of that name).
+  func set(_ name: String, _ box: Box) {
+    defer { moved() }
+    if table != nil {
+      table![name] = box
+    } else if let position = entries.firstIndex(where: { $0.name == name }) {
+      entries[position].box = box
+    } else if entries.count < Self.smallLimit {
+      if entries.isEmpty { entries.reserveCapacity(4) }
+      entries.append((name, box))
+    } else {
+      var grown = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.box) })
+      grown[name] = box
+      table = grown
+      entries = []
+    }
+  }
+
+  /// A definition here may change a cached lookup that passed through this scope.
+  @inline(__always)
+  private func moved() {
+    if observed { Self.epoch.wrappingAdd(1, ordering: .relaxed) }
   }
 
   /// The nearest variable called `name`.
   func lookup(_ name: String) -> Box? {
     var scope: Scope? = self
     while let current = scope {
-      if let box = current.names[name] { return box }
+      if let box = current.local(name) { return box }
       scope = current.parent
     }
     return nil
   }
 
+  /// The nearest variable called `name`, the scope that holds it and how many levels up that is.
+  func locate(_ name: String) -> (box: Box, owner: Scope, hops: Int)? {
+    var scope: Scope? = self
+    var hops = 0
+    while let current = scope {
+      if let box = current.local(name) { return (box, current, hops) }
+      scope = current.parent
+      hops += 1
+    }
+    return nil
+  }
+
+  /// The scope `hops` levels up, if there is one.
+  @inline(__always)
+  func ancestor(_ hops: Int) -> Scope? {
+    var scope = self
+    for _ in 0..<hops {
+      guard let parent = scope.parent else { return nil }
+      scope = parent
+    }
+    return scope
+  }
+
   /// Declares (or redeclares) a name in this scope.
   func define(_ name: String, _ value: Value, isLet: Bool, type: TypeRef? = nil) {
-    if reusesBoxes, let box = names[name] {
+    if reusesBoxes, let box = local(name) {
       box.value = value
       box.isLet = isLet
       box.type = type
       return
     }
-    names[name] = Box(value, isLet: isLet, type: type)
+    set(name, Box(value, isLet: isLet, type: type))
   }
 
   /// Every name visible from here, nearest first.

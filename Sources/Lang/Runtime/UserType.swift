@@ -41,7 +41,11 @@ public final class UserType {
   var requirements: [(name: String, isMethod: Bool)] = []
   let isFinal: Bool
   /// The interpreter that runs its methods (for `description` when a value is printed).
-  weak var interpreter: Interpreter?
+  var interpreter: Interpreter? {
+    get { handle?.interpreter }
+    set { handle = newValue?.handle }
+  }
+  private var handle: InterpreterHandle?
 
   init(name: String, kind: TypeDecl.Kind, scope: Scope, definition: Int, isFinal: Bool) {
     self.name = name

@@ -9,11 +9,15 @@ public struct Completions: Equatable, Sendable {
     public var text: String
     /// Its type or kind: `Int`, `function`, `keyword`, `argument label`, `Tensor`, …
     public var type: String
+    /// For a function, method or argument label: the signatures it belongs to, one a line (every
+    /// overload of a built-in), as IPython's `signature` in `_jupyter_types_experimental`.
+    public var signature: String?
 
     /// Makes an item.
-    public init(text: String, type: String) {
+    public init(text: String, type: String, signature: String? = nil) {
       self.text = text
       self.type = type
+      self.signature = signature
     }
   }
 
@@ -23,6 +27,8 @@ public struct Completions: Equatable, Sendable {
   public var start: Int
   /// End of the replaced text, in Unicode scalars.
   public var end: Int
+  /// Inside a call's parentheses: every signature of the function called (all its overloads).
+  public var signatures: [String] = []
 
   /// The candidates' texts.
   public var matches: [String] { items.map(\.text) }
@@ -54,14 +60,26 @@ extension Session {
     let filtered = items.filter { $0.text.hasPrefix(prefix) && $0.text != prefix }
     var seen = Set<String>()
     let unique = filtered.filter { seen.insert($0.text).inserted }
-    return Completions(items: unique, start: start, end: context.cursor)
+    let call = context.enclosingCall(before: start)
+    return Completions(items: unique, start: start, end: context.cursor,
+                       signatures: call.map { overloads(ofCallee: $0.callee).map(\.signature) } ?? [])
   }
 
   private func nameItems() -> [Completions.Item] {
     let names = interpreter.globals.allNames
-    let values = names.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value.value)) }
+    let values = names.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value.value),
+                                              signature: Self.signatures(of: $0.value.value)) }
       .sorted { $0.text < $1.text }
     return values + Self.keywords.map { Completions.Item(text: $0, type: "keyword") }
+  }
+
+  /// A function's signatures, one a line: every overload of a native; nil for other values.
+  static func signatures(of value: Value) -> String? {
+    switch value {
+    case .native(let function): return function.signatures.joined(separator: "\n")
+    case .closure(let closure): return closure.signature
+    default: return nil
+    }
   }
 
   static func kind(of value: Value) -> String {
@@ -76,8 +94,10 @@ extension Session {
     guard let call = context.enclosingCall(before: position), call.label == nil || isAfterComma(context, position) else {
       return []
     }
-    return parameters(ofCallee: call.callee).compactMap { parameter in
-      parameter.label.map { Completions.Item(text: $0 + ": ", type: "argument label") }
+    return overloads(ofCallee: call.callee).flatMap { overload in
+      overload.parameters.compactMap { parameter in
+        parameter.label.map { Completions.Item(text: $0 + ": ", type: "argument label", signature: overload.signature) }
+      }
     }
   }
 
@@ -107,7 +127,12 @@ extension Session {
     guard let value = evaluateQuietly(receiver) else { return [] }
     switch value {
     case .host(let object):
-      return object.members.map { Completions.Item(text: $0.name, type: $0.parameters == nil ? ($0.type ?? "property") : "method") }
+      return object.members.map { member in
+        guard member.parameters != nil else { return Completions.Item(text: member.name, type: member.type ?? "property") }
+        let all = object.members.filter { $0.name == member.name && $0.parameters != nil }
+        return Completions.Item(text: member.name, type: "method",
+                                signature: all.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n"))
+      }
     case .tuple(let elements):
       return elements.indices.map { Completions.Item(text: String($0), type: elements[$0].typeName) }
     case .native(let native):
@@ -119,26 +144,40 @@ extension Session {
     }
   }
 
-  /// The parameters of the function a callee chain names (natives, user functions, host methods).
+  /// The parameters of the function a callee chain names (natives, user functions, host
+  /// methods), of every overload in turn.
   func parameters(ofCallee callee: String) -> [Parameter] {
+    overloads(ofCallee: callee).flatMap(\.parameters)
+  }
+
+  /// Every signature of the function a callee chain names, with its parameters: a native and its
+  /// overloads (`Tensor(_:)`, `Tensor(imageFile:size:channels:)`), a host object's methods of
+  /// that name, a built-in type's methods (`sorted()`, `sorted(by:)`), a user function.
+  func overloads(ofCallee callee: String) -> [(signature: String, parameters: [Parameter])] {
     if let dot = callee.lastIndex(of: "."), let receiver = evaluateQuietly(String(callee[..<dot])) {
       let name = String(callee[callee.index(after: dot)...])
       switch receiver {
-      case .host(let object): return object.members.first { $0.name == name }?.parameters ?? []
+      case .host(let object):
+        return object.members.filter { $0.name == name && $0.parameters != nil }
+          .map { ("\(object.typeName).\($0.signature)", $0.parameters ?? []) }
       case .native(let native):
-        if case .native(let member)? = native.staticMembers[name] { return member.parameters }
+        if case .native(let member)? = native.staticMembers[name] { return Self.overloads(of: member) }
       default:
         let found = BuiltinMembers.lookup(receiver, name, mutating: false) ?? BuiltinMembers.lookup(receiver, name, mutating: true)
-        return found?.methods.flatMap(\.parameters) ?? []
+        if let found { return found.methods.map { ("\(found.typeName).\($0.signature)", $0.parameters) } }
       }
       return []
     }
     switch evaluateQuietly(callee) {
-    case .native(let native)?: return native.parameters
+    case .native(let native)?: return Self.overloads(of: native)
     case .closure(let closure)?:
-      return closure.parameters.map { Parameter(label: $0.label, name: $0.name, type: $0.type?.description) }
+      return [(closure.signature, closure.parameters.map { Parameter(label: $0.label, name: $0.name, type: $0.type?.description) })]
     default: return []
     }
+  }
+
+  static func overloads(of native: NativeFunction) -> [(signature: String, parameters: [Parameter])] {
+    ([native] + native.overloads).map { ($0.signature, $0.parameters) }
   }
 
   /// Evaluates a receiver chain without calls (`lenet.layers[0]`), silently; nil on any failure.

@@ -21,8 +21,10 @@ extension Session {
     var text: String?
     if let dot = chain.lastIndex(of: "."), case .host(let object)? = evaluateQuietly(String(chain[..<dot])) {
       let name = String(chain[chain.index(after: dot)...])
-      if let member = object.members.first(where: { $0.name == name }) {
-        text = "\(object.typeName).\(member.signature)\n\n\(member.doc)"
+      let found = object.members.filter { $0.name == name }
+      if let member = found.first {
+        text = found.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n") + "\n\n\(member.doc)"
+        for other in found.dropFirst() where other.doc != member.doc { text? += "\n\n\(other.doc)" }
       }
     }
     if text == nil, let value = evaluateQuietly(chain) { text = describe(value, name: chain, detailLevel: detailLevel) }
@@ -32,8 +34,7 @@ extension Session {
   private func describe(_ value: Value, name: String, detailLevel: Int) -> String {
     switch value {
     case .native(let native):
-      var text = native.signature + "\n\n" + native.doc
-      if let example = native.example { text += "\n\nExample:\n    " + example }
+      var text = Self.help(native)
       if !native.staticMembers.isEmpty {
         text += "\n\nMembers: " + native.staticMembers.keys.sorted().joined(separator: ", ")
       }
@@ -51,6 +52,23 @@ extension Session {
       if description.count > 2_000 { description = String(description.prefix(2_000)) + " …" }
       return "\(name): \(value.typeName) = \(description)"
     }
+  }
+
+  /// Every signature of a native (its overloads too, in the order a call tries them), its doc,
+  /// each overload's own doc, and the examples.
+  static func help(_ native: NativeFunction) -> String {
+    var text = native.signatures.joined(separator: "\n") + "\n\n" + native.doc
+    for other in native.overloads where !other.doc.isEmpty && other.doc != native.doc {
+      text += "\n\n\(other.signatureName): \(other.doc)"
+    }
+    var examples: [String] = []
+    for example in ([native] + native.overloads).compactMap(\.example) where !examples.contains(example) {
+      examples.append(example)
+    }
+    if !examples.isEmpty {
+      text += "\n\nExample\(examples.count > 1 ? "s" : ""):\n    " + examples.joined(separator: "\n    ")
+    }
+    return text
   }
 
   /// Whether the cell can run as typed (`complete`), needs more lines (`incomplete`, with the

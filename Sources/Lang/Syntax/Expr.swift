@@ -54,9 +54,17 @@ final class Expr {
   /// An identifier's last lookup: the `serial` of the scope it started from, the variable found,
   /// and the `Scope.epoch` then (a definition that could shadow it moves the epoch on). The box is
   /// only read when that scope is the current one and the epoch has not moved, so it is alive.
-  var cachedSerial = -1
-  var cachedEpoch = -1
-  unowned(unsafe) var cachedBox: Box?
+  @exclusivity(unchecked) var cachedSerial = -1
+  @exclusivity(unchecked) var cachedEpoch = -1
+  @exclusivity(unchecked) unowned(unsafe) var cachedBox: Box?
+  /// The same lookup by position, for a new scope at the same place (a new call or loop scope):
+  /// the variable was found `cachedHops` scopes up, in the scope with serial `cachedOwnerSerial`.
+  /// Valid while that scope is still that many levels up and the epoch has not moved (a name
+  /// declared in a scope between would be a different declaration, which the resolver rules out).
+  @exclusivity(unchecked) var cachedHops = -1
+  @exclusivity(unchecked) var cachedOwnerSerial = -1
+  @exclusivity(unchecked) var cachedOwnerEpoch = -1
+  @exclusivity(unchecked) unowned(unsafe) var cachedOwnerBox: Box?
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind

@@ -21,6 +21,9 @@ enum Opcode: UInt8 {
     }
   }
 
+  /// `+ - * / %` (the compound assignments with a numeric fast path).
+  var isArithmetic: Bool { rawValue <= Opcode.remainder.rawValue }
+
   /// `a op b` on Ints: nil on overflow or division by zero (the slow path reports those).
   @inline(__always)
   func apply(_ a: Int, _ b: Int) -> Value? {

@@ -105,8 +105,16 @@ final class Stmt {
   /// the enclosing scope.
   var needsBlockScope = true
 
+  /// An assignment's operator without its `=`, interned (`+=` → `.add`; nil for `=` and others).
+  let compoundOpcode: Opcode?
+
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind
     self.span = span
+    if case .assignment(_, let op, _) = kind, op.count > 1, op.hasSuffix("=") {
+      compoundOpcode = Opcode(String(op.dropLast()))
+    } else {
+      compoundOpcode = nil
+    }
   }
 }

@@ -4,7 +4,7 @@ import Tensor
 ///
 /// Each parameter's seed depends only on the model's seed and the parameter's path, so weights are
 /// the same whatever order layers are built or touched in.
-func mixSeed(_ seed: UInt64, _ key: String) -> UInt64 {
+public func mixSeed(_ seed: UInt64, _ key: String) -> UInt64 {
   var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
   for byte in key.utf8 {
     hash ^= UInt64(byte)

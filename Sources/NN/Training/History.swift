@@ -84,12 +84,17 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
   /// The loss became NaN or infinite at this step; the weights are those after the previous step.
   case diverged(epoch: Int, batch: Int)
 
+  /// Where a run ended inside epoch `e` after `b` of its batches: "in epoch 3 after batch 17".
+  static func position(_ e: Int, _ b: Int) -> String {
+    b == 0 ? "at the start of epoch \(e)" : "in epoch \(e) after batch \(b)"
+  }
+
   public var description: String {
     switch self {
     case .completed: return "completed"
-    case .cancelled(let e, let b): return "interrupted after epoch \(e), batch \(b)"
+    case .cancelled(let e, let b): return "interrupted " + Self.position(e, b)
     case .earlyStopped(let e): return "stopped early after epoch \(e)"
-    case .stopped(let e, let b): return "stopped by the user after epoch \(e), batch \(b)"
+    case .stopped(let e, let b): return "stopped by the user " + Self.position(e, b)
     case .diverged(let e, let b): return "stopped: the loss became NaN or infinite at epoch \(e), batch \(b)"
     }
   }

@@ -133,15 +133,18 @@ enum LayerBuiltins {
     }
   }
 
-  /// The layers a builder block produced: layers, arrays of layers, models from user functions.
-  static func layers(_ value: Value, in function: String) throws -> [any Layer] {
+  /// The layers a builder block produced: layers, arrays of layers, models from user functions,
+  /// values of user types declared `: Layer` (run through the interpreter: `UserLayer`).
+  static func layers(_ value: Value, in function: String, _ a: Arguments, _ r: Registrar) throws -> [any Layer] {
     guard let elements = value.arrayValue else { throw HostError("TypeError", "\(function) expects a block of layers") }
     var result: [any Layer] = []
     for element in elements {
       if let layer = element.host(as: LayerValue.self) {
         result.append(layer.layer)
+      } else if element.conforms(to: UserLayer.protocolRequirement.name) {
+        result.append(UserLayer(element, context: a.context, runtime: r.runtime))
       } else if case .array = element {
-        result += try layers(element, in: function)
+        result += try layers(element, in: function, a, r)
       } else {
         throw HostError("TypeError", "\(function)'s block produced a value of type \(element.typeName), but only layers belong in it",
                         hint: "end the statement with `;` or assign it with `let _ =`")
@@ -161,7 +164,7 @@ enum LayerBuiltins {
         (input, content) = (content.arrayValue?.isEmpty == true ? .null : content, input)
       }
       let name = a.isNil("name") ? nil : try a.string("name")
-      let model = NN.Sequential(name: name, layers: try layers(content, in: "Sequential"), seed: r.runtime.nextSeed())
+      let model = NN.Sequential(name: name, layers: try layers(content, in: "Sequential", a, r), seed: r.runtime.nextSeed())
       if !input.isNil {
         guard let shape = input.arrayValue?.compactMap(\.intValue), shape.count == input.arrayValue?.count, !shape.isEmpty,
               shape.allSatisfy({ $0 >= 1 }) else {
@@ -174,13 +177,13 @@ enum LayerBuiltins {
     r.add("Residual", [P.positional("layers", "() -> [Layer]", default: .array([]))], returns: "Residual",
           doc: "y = activation(F(x) + x): the block's layers F plus a shortcut that carries x around them (He et al. 2016)..",
           example: "Residual {\n    Conv2D(16, kernel: 3, padding: 1)\n    Conv2D(16, kernel: 3, padding: 1)\n}", builder: true) { a in
-      let body = try layers(a["layers"], in: "Residual")
+      let body = try layers(a["layers"], in: "Residual", a, r)
       return wrap(NN.Residual { body }, r)
     }
     r.add("SkipConcat", [P.positional("layers", "() -> [Layer]", default: .array([]))], returns: "SkipConcat",
           doc: "U-Net's skip connection: the block's output concatenated with its input (cropped to match) along the channels.",
           example: "SkipConcat {\n    MaxPool2D(2)\n    Conv2D(16, kernel: 3, padding: 1)\n    ConvTranspose2D(8, kernel: 2, stride: 2)\n}", builder: true) { a in
-      let body = try layers(a["layers"], in: "SkipConcat")
+      let body = try layers(a["layers"], in: "SkipConcat", a, r)
       return wrap(NN.SkipConcat { body }, r)
     }
   }

@@ -15,7 +15,10 @@ struct Registrar {
                                   builder: builder, isType: isType ?? (name.first?.isUppercase ?? false),
                                   staticMembers: staticMembers) { arguments in
       try ArgumentLimits.check(arguments, parameters)
-      return try EngineErrors.run { try body(arguments) }
+      return try EngineErrors.run {
+        try OperandBudget.reserve(arguments, parameters)
+        return try body(arguments)
+      }
     }
     session.register(function)
   }

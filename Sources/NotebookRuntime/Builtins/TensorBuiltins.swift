@@ -20,6 +20,7 @@ enum TensorBuiltins {
     r.overload("log", doc: "ln x of a number, or elementwise of a tensor.", example: "log(Tensor([1]))   // [0]") { .host(TensorValue($0.variable.log())) }
     r.overload("sqrt", doc: "√x of a number, or elementwise of a tensor.", example: "sqrt(Tensor([4]))   // [2]") { .host(TensorValue($0.variable.sqrt())) }
     r.overload("tanh", doc: "tanh x of a number, or elementwise of a tensor.", example: "tanh(Tensor([0]))   // [0]") { .host(TensorValue($0.variable.tanh())) }
+    VectorProducts.register(r)
     FunctionalBuiltins.register(r)
     LossBuiltins.register(r)
     GradientBuiltins.register(r)

@@ -79,6 +79,7 @@ final class LayerValue: RuntimeObject {
       throw HostError("TypeError", "a model takes a Tensor, got \(value.typeName)")
     }
     let shape = input.variable.shape
+    try runtime.layerTrace?.calling(layer, input: Array(shape.dropFirst()))
     if let expected = inputShape, shape == expected {
       let output = try layer(try input.variable.reshaped([1] + shape))
       return try output.reshaped(Array(output.shape.dropFirst()))

@@ -16,6 +16,8 @@ enum EngineErrors {
       throw error
     } catch let error as Interrupted {
       throw error
+    } catch let error as UserCodeError {
+      throw error.underlying
     } catch {
       throw translate(error)
     }

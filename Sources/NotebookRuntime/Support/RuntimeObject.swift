@@ -28,6 +28,8 @@ class RuntimeObject: HostObject {
   var aliases: [String] { [] }
   var properties: [PropertySpec] { [] }
   var methods: [MethodSpec] { [] }
+  /// The bytes an operation on this value may copy (a tensor's scalars; `OperandBudget`).
+  var operandBytes: Int { 0 }
 
   var members: [Member] {
     properties.map { Member.property($0.name, type: $0.type, doc: $0.doc) }
@@ -45,7 +47,10 @@ class RuntimeObject: HostObject {
       return .native(NativeFunction(name: method.name, parameters: method.parameters, returns: method.returns,
                                     doc: method.doc, isType: false) { arguments in
         try ArgumentLimits.check(arguments, parameters)
-        return try EngineErrors.run { try body(arguments) }
+        return try EngineErrors.run {
+          try OperandBudget.reserve(arguments, parameters, extra: self.operandBytes)
+          return try body(arguments)
+        }
       })
     }
     return nil
@@ -58,7 +63,10 @@ class RuntimeObject: HostObject {
     try LabelCheck.check(arguments.map(\.label), method.parameters, function: "\(typeName).\(name)")
     let bound = try context.bind(arguments, to: method.parameters, function: "\(typeName).\(name)")
     try ArgumentLimits.check(bound, method.parameters)
-    return try EngineErrors.run { try method.body(bound) }
+    return try EngineErrors.run {
+      try OperandBudget.reserve(bound, method.parameters, extra: operandBytes)
+      return try method.body(bound)
+    }
   }
 
   func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? { nil }

@@ -22,6 +22,8 @@ final class RuntimeState {
   let display = DisplaySettings()
   /// The session's widgets (for `fit(…, controls: true)`).
   var widgets: WidgetManager?
+  /// While a user layer is built or traced (`UserLayer`): the engine layers its code calls.
+  var layerTrace: UserLayerTrace?
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {

@@ -2,7 +2,8 @@ import Autograd
 import Lang
 import Tensor
 
-/// `+ - * /` between tensors and numbers with NumPy broadcasting, differentiable; `==` and `!=`
+/// `+ - * /` between tensors and numbers with NumPy broadcasting, differentiable; `a • b` the
+/// matrix product (as `matmul(a, b)`, tensors only); `==` and `!=`
 /// compare whole tensors (same shape and every element equal) and give a Bool; `.== .!= .< .<= .>
 /// .>=` compare pointwise (broadcasting) and give a Bool tensor.
 enum TensorArithmetic {
@@ -14,6 +15,10 @@ enum TensorArithmetic {
       return .bool(op == .equal ? same : !same)
     }
     if let compared = try pointwise(op, me.value, other, selfOnLeft: selfOnLeft) { return compared }
+    if op == .matrixProduct, other.doubleValue != nil {
+      throw HostError("TypeError", "• is the matrix product of two tensors, not of a Tensor and \(other.typeName)",
+                      hint: "to scale a tensor by a number use *")
+    }
     guard let theirs = try operand(other) else { return nil }
     if let bool = other.host(as: TensorValue.self), bool.isBool { _ = try bool.numeric("the operator \(op.rawValue)") }
     let (lhs, rhs) = selfOnLeft ? (try tensor.numeric("the operator \(op.rawValue)"), theirs) : (theirs, try tensor.numeric("the operator \(op.rawValue)"))
@@ -22,9 +27,10 @@ enum TensorArithmetic {
     case .subtract: return .host(TensorValue(try lhs - rhs))
     case .multiply: return .host(TensorValue(try lhs * rhs))
     case .divide: return .host(TensorValue(try lhs / rhs))
+    case .matrixProduct: return .host(TensorValue(try matmul(lhs, rhs)))
     default:
       throw HostError("TypeError", "the operator \(op.rawValue) is not defined for tensors",
-                      hint: "tensors support + - * /, == != (whole tensors) and .== .!= .< .<= .> .>= (pointwise)")
+                      hint: "tensors support + - * / • (matrix product), == != (whole tensors) and .== .!= .< .<= .> .>= (pointwise)")
     }
   }
 

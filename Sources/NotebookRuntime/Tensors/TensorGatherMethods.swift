@@ -21,6 +21,7 @@ enum TensorGatherMethods {
         let axis = a.isNil("axis") ? 0 : try TensorArguments.axis(a, shape: x.shape)
         let count = try TensorArguments.int(a, "count", in: 0...ArgumentLimits.largestSize)
         try reserve(x.value.count, times: count)
+        try reserve(x.shape[axis], times: count)  // the index list, large even when x is empty
         return wrap(try x.gathered((0..<x.shape[axis]).flatMap { Array(repeating: $0, count: count) }, axis: axis))
       },
       MethodSpec(name: "tiled", parameters: [P.positional("multiples", "[Int]")], returns: "Tensor",
@@ -39,7 +40,8 @@ enum TensorGatherMethods {
     ]
   }
 
-  /// Reserves memory for `count · times` Floats (a ValueError-free MemoryError when too large).
+  /// Reserves memory for `count · times` Floats or Ints (a MemoryError when too large): the result
+  /// and the index lists the gathers build, which are as long as an axis even when the tensor is empty.
   static func reserve(_ count: Int, times: Int) throws {
     let (total, overflow) = count.multipliedReportingOverflow(by: max(times, 1))
     try MemoryBudget.reserve(count: overflow ? Int.max / 8 : total, stride: 8)
@@ -73,6 +75,7 @@ enum TensorGatherMethods {
         guard pair.before < size, pair.after < size else {
           throw HostError("ValueError", "padded(mode: .reflect): padding \([pair.before, pair.after]) must be below the size \(size) of axis \(axis)")
         }
+        try reserve(size + pair.before + pair.after, times: 1)  // the index list
         let indices = (-pair.before..<(size + pair.after)).map { $0 < 0 ? -$0 : $0 >= size ? 2 * (size - 1) - $0 : $0 }
         y = try y.gathered(indices, axis: axis)
       }
@@ -94,6 +97,7 @@ enum TensorGatherMethods {
     try reserve(total, times: 1)
     for (i, m) in multiples.enumerated() where m != 1 {
       let size = y.shape[first + i]
+      try reserve(size, times: m)  // the index list, large even when the tensor is empty
       y = try y.gathered((0..<m).flatMap { _ in 0..<size }, axis: first + i)
     }
     return y
@@ -102,6 +106,10 @@ enum TensorGatherMethods {
   /// The indices of the k largest (or smallest) values of every slice along `axis`, as Floats.
   static func topIndices(_ x: Tensor, k: Int, axis: Int, largest: Bool) throws -> Tensor {
     let shape = x.shape, size = shape[axis]
+    var outShape = shape
+    outShape[axis] = k
+    // An empty tensor has no values to rank; the axes around `axis` may still be long.
+    if x.count == 0 || k == 0 { return try Tensor(shape: outShape, scalars: []) }
     let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
     let values = x.scalars
     var out = [Float](repeating: 0, count: outer * k * inner)
@@ -117,8 +125,6 @@ enum TensorGatherMethods {
         for j in 0..<k { out[(o * k + j) * inner + i] = Float(order[j]) }
       }
     }
-    var outShape = shape
-    outShape[axis] = k
     return try Tensor(shape: outShape, scalars: out)
   }
 }

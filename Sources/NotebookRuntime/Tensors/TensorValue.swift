@@ -22,6 +22,7 @@ final class TensorValue: RuntimeObject {
   convenience init(_ tensor: Tensor, isBool: Bool = false) { self.init(Variable(tensor), isBool: isBool) }
 
   var tensor: Tensor { variable.value }
+  override var operandBytes: Int { variable.value.count &* MemoryLayout<Float>.stride }
   override var typeName: String { "Tensor" }
   override var description: String { isBool ? TensorText.bools(tensor) : TensorText.plain(tensor) }
 
@@ -97,10 +98,18 @@ final class TensorValue: RuntimeObject {
   }
 
   override func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value? {
-    try EngineErrors.run { try TensorArithmetic.apply(op, self, other, selfOnLeft: selfOnLeft) }
+    try EngineErrors.run {
+      try OperandBudget.reserve(self)
+      return try TensorArithmetic.apply(op, self, other, selfOnLeft: selfOnLeft)
+    }
   }
 
-  override func negated() throws -> Value? { .host(TensorValue(-(try numeric("-")))) }
+  override func negated() throws -> Value? {
+    try EngineErrors.run {
+      try OperandBudget.reserve(self)
+      return .host(TensorValue(-(try numeric("-"))))
+    }
+  }
 
   override func subscriptGet(_ indices: [Value]) throws -> Value? {
     try EngineErrors.run { .host(TensorValue(try TensorIndexing.index(variable, indices), isBool: isBool)) }

@@ -67,9 +67,10 @@ enum HistoryText {
 
 /// Charts of histories.
 enum HistoryCharts {
-  /// Loss per batch (thin) and per epoch, validation loss; accuracy is in the text form.
+  /// Loss per batch (thin) and per epoch, validation loss; accuracy is in the text form. The title
+  /// says "(interrupted)" or "(stopped)" when the run ended so.
   static func chart(_ history: History, title: String = "Training loss") -> LineChart {
-    let perEpoch = max(1, history.batches.count / max(1, history.epochs.count))
+    let perEpoch = batchesPerEpoch(history)
     var series: [LineChart.Series] = []
     if !history.batchLoss.isEmpty {
       series.append(.perBatch(name: "batch loss", values: history.batchLoss, batchesPerEpoch: perEpoch))
@@ -80,7 +81,15 @@ enum HistoryCharts {
     if !history.validationLoss.isEmpty {
       series.append(LineChart.Series(name: "validation loss", y: history.validationLoss, dashed: true, marks: .min))
     }
-    return LineChart(title: title, xLabel: "epoch", yLabel: "loss", series: series)
+    let heading = LiveProgress.remark(history.stopReason).map { "\(title) \($0)" } ?? title
+    return LineChart(title: heading, xLabel: "epoch", yLabel: "loss", series: series)
+  }
+
+  /// Batches of a whole epoch: those of the first one when an epoch finished (an interrupted run's
+  /// last batches then sit in the epoch they ran in), else all so far.
+  static func batchesPerEpoch(_ history: History) -> Int {
+    guard !history.epochs.isEmpty, let first = history.batches.first?.epoch else { return max(1, history.batches.count) }
+    return max(1, history.batches.filter { $0.epoch == first }.count)
   }
 
   /// Several runs on one chart: per-epoch training loss (solid) and validation loss (dashed).

@@ -78,9 +78,16 @@ final class LiveProgress: TrainingObserver {
   /// The one-line text of a state, with "(interrupted)" after an interrupt.
   static func line(_ progress: NN.TrainingProgress, history: History, final: Bool) -> String {
     let text = state(progress, history: history, final: final).text()
-    if case .cancelled = history.stopReason { return text + "  (interrupted)" }
-    if case .stopped = history.stopReason { return text + "  (stopped)" }
-    return text
+    return remark(history.stopReason).map { text + "  " + $0 } ?? text
+  }
+
+  /// "(interrupted)" or "(stopped)" after the text and the chart's title of a run ended that way.
+  static func remark(_ reason: StopReason) -> String? {
+    switch reason {
+    case .cancelled: return "(interrupted)"
+    case .stopped: return "(stopped)"
+    default: return nil
+    }
   }
 
   private func send(_ progress: NN.TrainingProgress, history: History, final: Bool) {
@@ -107,20 +114,24 @@ final class LiveProgress: TrainingObserver {
     }
   }
 
-  /// Plot's progress state; the final state of a completed run shows every batch done.
+  /// Plot's progress state; the final state of a completed run shows every batch done, that of an
+  /// interrupted or stopped one the epoch and batch it reached (not the last finished epoch), with
+  /// no time left.
   static func state(_ progress: NN.TrainingProgress, history: History, final: Bool) -> Plot.TrainingProgress {
     let completed = final && history.stopReason == .completed
     let finishedEvent = progress.event == .finished || progress.event == .epochEnded
     var batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
     var epoch = progress.epoch
-    if final, case .stopped(let stoppedEpoch, let stoppedBatch) = history.stopReason {
-      (epoch, batch) = (stoppedEpoch, stoppedBatch)  // where Stop ended it, not the finished event's 0
+    switch history.stopReason {
+    case .cancelled(let e, let b) where final, .stopped(let e, let b) where final:
+      (epoch, batch) = (e, b)  // where it ended, not the finished event's last whole epoch
+    default: break
     }
     return Plot.TrainingProgress(
       epoch: max(epoch, 0), totalEpochs: progress.epochs, batch: batch,
       batchesPerEpoch: progress.batchesPerEpoch, loss: progress.batchLoss ?? progress.epochLoss,
       imagesPerSecond: progress.imagesPerSecond > 0 ? progress.imagesPerSecond : nil,
-      etaSeconds: progress.eta, finished: completed)
+      etaSeconds: final && !completed ? nil : progress.eta, finished: completed)
   }
 
   /// The dashboard (progress bar, batch losses, validation loss per epoch) as SVG + PNG.
@@ -130,7 +141,8 @@ final class LiveProgress: TrainingObserver {
     if !validation.isEmpty {
       extra.append(LineChart.Series(name: "validation loss", x: validation.map(\.0), y: validation.map(\.1)))
     }
-    let dashboard = TrainingDashboard(progress: state, batchLosses: history.batchLoss, extraSeries: extra, title: title)
+    let heading = remark(history.stopReason).map { "\(title) \($0)" } ?? title
+    let dashboard = TrainingDashboard(progress: state, batchLosses: history.batchLoss, extraSeries: extra, title: heading)
     return FigureBundle.bundle(dashboard, plain: state.text())
   }
 }

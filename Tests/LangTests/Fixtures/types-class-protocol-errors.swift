@@ -139,12 +139,3 @@ throw 42
 // 1 | throw 42
 //   | ^~~~~~~~
 //   = hint: declare the type with ': Error'
-// ---
-struct Block: Layer { var scale = 2.0 }
-// error:
-// TypeError: 'Block' cannot conform to 'Layer' yet: a layer written as a struct or class is not supported
-//  --> cell9:1:15
-//   |
-// 1 | struct Block: Layer { var scale = 2.0 }
-//   |               ^~~~~
-//   = hint: build the block as a function returning [Layer] and use it inside Sequential { }

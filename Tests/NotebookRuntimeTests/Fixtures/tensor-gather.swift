@@ -67,3 +67,7 @@ x.topK(4)
 //   |
 // 1 | x.topK(4)
 //   | ^~~~~~~~~
+// ---
+let none = Tensor.zeros([65535, 5, 2147483648, 0, 2])
+print(none.tiled([3, 1]).shape, none.repeated(4, axis: 4).shape, none.topK(0, axis: 2).0.shape)
+// expect: [65535, 5, 2147483648, 0, 2] [65535, 5, 2147483648, 0, 8] [65535, 5, 0, 0, 2]

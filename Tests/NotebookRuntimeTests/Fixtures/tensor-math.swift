@@ -91,3 +91,25 @@ a.clamped(mn: 0)
 // 1 | a.clamped(mn: 0)
 //   | ^~~~~~~~~~~~~~~~
 //   = hint: did you mean 'min:'? the signature is Tensor.clamped(min: Double?, max: Double?)
+// ---
+let m = Tensor([[1, 2], [3, 4]]), v = Tensor([1, -1])
+print((m • m).array, (m • Tensor([[1], [0]])).array, (m • m + m).array, dot(v, Tensor([3, 4])).scalars, outer(v, Tensor([1, 2, 3])).array)
+// expect: [[7.0, 10.0], [15.0, 22.0]] [[1.0], [3.0]] [[8.0, 12.0], [18.0, 26.0]] [-1.0] [[1.0, 2.0, 3.0], [-1.0, -2.0, -3.0]]
+// ---
+dot(m, v)
+// error:
+// ShapeError: dot: 'a' must be a vector [n], got shape [2, 2]
+//  --> cell22:1:1
+//   |
+// 1 | dot(m, v)
+//   | ^~~~~~~~~
+//   = hint: for matrices use matmul(a, b) or a • b; flatten first with .flattened()
+// ---
+m • 2
+// error:
+// TypeError: • is the matrix product of two tensors, not of a Tensor and Int
+//  --> cell23:1:1
+//   |
+// 1 | m • 2
+//   | ^~~~~
+//   = hint: to scale a tensor by a number use *
