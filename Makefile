@@ -120,9 +120,10 @@ python-test:
 # libFuzzer over the language's parse-and-evaluate, and over the runtime's built-ins with extreme
 # arguments (its first run builds the runtime's modules instrumented, a few minutes; later runs reuse
 # them), a fixed number of runs each on the committed corpora.
+# With release's flags, so the fuzzers reuse its swift-syntax build instead of rebuilding it.
 fuzz:
-	bash scripts/fuzz-lang.sh 3000
-	bash scripts/fuzz-runtime.sh 3000
+	STRIDE_BUILD_FLAGS="$(RELEASE_FLAGS)" bash scripts/fuzz-lang.sh 3000
+	STRIDE_BUILD_FLAGS="$(RELEASE_FLAGS)" bash scripts/fuzz-runtime.sh 3000
 
 # Re-executes every notebook through the installed kernelspec (nbclient) and compares its text
 # outputs with the committed ones, timings aside; the student assignment must fail its tests.

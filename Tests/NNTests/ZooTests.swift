@@ -24,6 +24,11 @@ struct ZooTests {
     #expect(try ResNet(depth: 56, inChannels: 3, classes: 10).parameterCount == 853_018)
     #expect(try ResNet(depth: 110, inChannels: 3, classes: 10).parameterCount == 1_727_962)
     #expect(try PlainNet(depth: 20, inChannels: 3).parameterCount == 269_722)
+    // baseWidth 8: stages of 8, 16, 32 filters. Stem 216 + 16, stage 1 3·1,184, stage 2
+    // 3,520 + 2·4,672, stage 3 13,952 + 2·18,560, classifier 330.
+    #expect(try ResNet(depth: 20, baseWidth: 8, inChannels: 3).parameterCount == 68_050)
+    #expect(try PlainNet(depth: 20, baseWidth: 8, inChannels: 3).parameterCount == 68_050)
+    #expect(try ResNet(depth: 20, baseWidth: 16, inChannels: 3).parameterCount == 269_722)
   }
 
   @Test("Output shapes at each model's standard input")

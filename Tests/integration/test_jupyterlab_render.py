@@ -12,7 +12,8 @@ fails this test.
 - test_lenet_*: notebooks/02-lenet5.ipynb with its committed outputs (skipped while it has no
   image outputs); $STRIDE_LAB_NOTEBOOK points it at another notebook.
 - test_milestones_*: notebooks/03-milestones.ipynb, its architecture diagrams.
-Both also check that every image is shown at its own CSS width (not shrunk to the column).
+- test_depth_*: notebooks/05-depth.ipynb, its gradient-norm and training-error charts.
+All three also check that every image is shown at its own CSS width (not shrunk to the column).
 
 The copies name a kernelspec that does not exist, so no kernel starts: the page shows the outputs
 as committed. Needs Debian's `chromium` (skipped with a reason when missing; $STRIDE_CHROMIUM
@@ -42,6 +43,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LENET = os.environ.get("STRIDE_LAB_NOTEBOOK", os.path.join(ROOT, "notebooks", "02-lenet5.ipynb"))
 MILESTONES = os.path.join(ROOT, "notebooks", "03-milestones.ipynb")
+DEPTH = os.path.join(ROOT, "notebooks", "05-depth.ipynb")
 OUT = os.path.join(ROOT, "out", "lab-render")
 FIXTURE = "render-fixture.ipynb"
 
@@ -120,7 +122,7 @@ def lab():
     folder = tempfile.mkdtemp(prefix="stride-lab-notebooks-")
     with open(os.path.join(folder, FIXTURE), "w") as f:
         json.dump(fixture_notebook(), f)
-    for path in (LENET, MILESTONES):
+    for path in (LENET, MILESTONES, DEPTH):
         if os.path.exists(path):
             copy_without_kernel(path, folder)
     server = LabServer(folder)
@@ -172,6 +174,11 @@ def test_lenet_notebook_renders_its_charts_and_images(lab):
 def test_milestones_notebook_diagrams_render_and_fit(lab):
     """03's architecture diagrams (stages, a U-Net as a U, a model drawn up to its error)."""
     _check_renders(lab, MILESTONES)
+
+
+def test_depth_notebook_charts_render_and_fit(lab):
+    """05's gradient-norm bar charts (41 layers) and the 10-epoch training-error chart."""
+    _check_renders(lab, DEPTH)
 
 
 def _css_widths(cell: dict) -> list:

@@ -36,11 +36,12 @@ public func compare(
   }
   var runs: [Comparison.Run] = []
   for (i, model) in models.enumerated() {
+    let name = names?[i] ?? model.name ?? "\(model.typeName) \(i + 1)"
+    observer?.comparing(name, index: i, of: models.count)
     let fresh = optimizer?.freshCopy() ?? SGD(learningRate: 0.05, momentum: 0.9)
     let history = try fit(
       model, data, epochs: epochs, batchSize: batchSize, optimizer: fresh, loss: loss, validation: validation,
       seed: seed, observer: observer)
-    let name = names?[i] ?? model.name ?? "\(model.typeName) \(i + 1)"
     runs.append(Comparison.Run(name: name, parameterCount: model.parameterCount, history: history))
     if case .cancelled = history.stopReason { break }
   }

@@ -59,6 +59,22 @@ public struct History: Sendable {
   public var finalAccuracy: Double? { epochs.last.map { $0.validationAccuracy ?? $0.accuracy } }
   /// Per-step training losses.
   public var batchLoss: [Double] { batches.map(\.loss) }
+  /// Per-step training accuracies (the fraction of the batch classified right).
+  public var batchAccuracy: [Double] { batches.map(\.accuracy) }
+
+  /// Training error in percent per step, smoothed: step i shows the mean of
+  /// `100·(1 − accuracy)` over steps max(0, i − window + 1)...i (He et al.'s Figures 1 and 6
+  /// plot this curve). `window` 1 is the raw error.
+  public func smoothedTrainingError(window: Int) -> [Double] {
+    let errors = batches.map { 100 * (1 - $0.accuracy) }
+    let width = max(1, window)
+    var sum = 0.0
+    return errors.indices.map { i in
+      sum += errors[i]
+      if i >= width { sum -= errors[i - width] }
+      return sum / Double(min(i + 1, width))
+    }
+  }
 
   /// Whether two histories hold the same values, ignoring wall-clock timings.
   public func sameValues(as other: History) -> Bool {

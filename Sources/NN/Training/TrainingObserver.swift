@@ -8,10 +8,13 @@ public protocol TrainingObserver: AnyObject {
   /// Called after every optimizer step (`step` 1-based over the fit), while the parameters'
   /// gradients of that step are still set: where live layer views measure. Default: nothing.
   func trainingStepped(_ step: Int, model: any Layer)
+  /// Called by `compare` before each model's run (`index` 0-based of `count`). Default: nothing.
+  func comparing(_ name: String, index: Int, of count: Int)
 }
 
 extension TrainingObserver {
   public func trainingStepped(_ step: Int, model: any Layer) {}
+  public func comparing(_ name: String, index: Int, of count: Int) {}
 }
 
 /// A snapshot of a running `fit`.

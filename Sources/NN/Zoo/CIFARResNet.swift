@@ -7,10 +7,12 @@ import Tensor
 /// fully connected layer. Shortcuts are option A: identity, or subsample-and-zero-pad where the
 /// shape changes, so they add no parameters (ResNet-20: 269,722; ResNet-56: 853,018 for 10
 /// classes and 3 input channels). Built for a `[inChannels, 32, 32]` input; any size works.
-public func ResNet(depth: Int, inChannels: Int = 1, classes: Int = 10, seed: UInt64 = 0) throws
-  -> Sequential {
-  try cifarNetwork(depth: depth, inChannels: inChannels, classes: classes, seed: seed,
-                   kind: "ResNet") { filters, stride, first in
+/// `baseWidth` scales the stages to `baseWidth`, `2·baseWidth`, `4·baseWidth` filters (16 in the
+/// paper; 8 needs about a quarter of the multiply-adds, for experiments that fit in minutes).
+public func ResNet(depth: Int, baseWidth: Int = 16, inChannels: Int = 1, classes: Int = 10,
+                   seed: UInt64 = 0) throws -> Sequential {
+  try cifarNetwork(depth: depth, baseWidth: baseWidth, inChannels: inChannels, classes: classes,
+                   seed: seed, kind: "ResNet") { filters, stride, first in
     Residual(shortcut: first && stride != 1 ? .zeroPad(stride: stride) : .identity) {
       conv3x3(filters, stride: stride, name: "conv1")
       BatchNorm2D().named("bn1")
@@ -25,12 +27,13 @@ public func ResNet(depth: Int, inChannels: Int = 1, classes: Int = 10, seed: UIn
 /// no shortcuts, to show why depth alone degrades training (He et al. 2016, Fig. 1). The
 /// activation is configurable (`.sigmoid` shows vanishing gradients); `batchNorm: false` drops the
 /// normalisation as well. `weightScale` multiplies every initial weight (of two or more axes):
-/// above 1 it makes gradients explode.
+/// above 1 it makes gradients explode. `baseWidth` as in `ResNet(depth:baseWidth:)`.
 public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool = true,
-                     weightScale: Double = 1, inChannels: Int = 1, classes: Int = 10,
-                     seed: UInt64 = 0) throws -> Sequential {
-  let model = try cifarNetwork(depth: depth, inChannels: inChannels, classes: classes, seed: seed,
-                   kind: "PlainNet", activation: activation, batchNorm: batchNorm) {
+                     weightScale: Double = 1, baseWidth: Int = 16, inChannels: Int = 1,
+                     classes: Int = 10, seed: UInt64 = 0) throws -> Sequential {
+  let model = try cifarNetwork(depth: depth, baseWidth: baseWidth, inChannels: inChannels,
+                               classes: classes, seed: seed, kind: "PlainNet",
+                               activation: activation, batchNorm: batchNorm) {
     filters, stride, _ in
     Sequential {
       conv3x3(filters, stride: stride, name: "conv1")
@@ -51,7 +54,8 @@ public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool
 }
 
 /// The shared skeleton: stem, three stages of `(depth − 2)/6` blocks, pooling and classifier.
-func cifarNetwork(depth: Int, inChannels: Int, classes: Int, seed: UInt64, kind: String,
+func cifarNetwork(depth: Int, baseWidth: Int, inChannels: Int, classes: Int, seed: UInt64,
+                  kind: String,
                   activation: Activation = .relu, batchNorm: Bool = true,
                   block: (_ filters: Int, _ stride: Int, _ first: Bool) -> Layer) throws
   -> Sequential {
@@ -62,14 +66,14 @@ func cifarNetwork(depth: Int, inChannels: Int, classes: Int, seed: UInt64, kind:
   }
   let perStage = (depth - 2) / 6
   var stages: [Layer] = []
-  for (stage, filters) in [16, 32, 64].enumerated() {
+  for (stage, filters) in [baseWidth, 2 * baseWidth, 4 * baseWidth].enumerated() {
     let blocks = (0..<perStage).map { index in
       block(filters, stage > 0 && index == 0 ? 2 : 1, index == 0)
     }
     stages.append(Sequential(name: "layer\(stage + 1)", layers: blocks))
   }
   return try Sequential(input: [inChannels, 32, 32], seed: seed) {
-    conv3x3(16, name: "conv1")
+    conv3x3(baseWidth, name: "conv1")
     if batchNorm { BatchNorm2D().named("bn1") }
     activation.layer
     stages

@@ -29,22 +29,24 @@ enum ZooBuiltins {
   }
 
   private static func registerCIFAR(_ r: Registrar) {
-    r.add("ResNet", [P.labelled("depth", "Int"), P.labelled("inChannels", "Int", default: .int(1)), P.labelled("classes", "Int", default: .int(10))],
+    r.add("ResNet", [P.labelled("depth", "Int"), P.labelled("baseWidth", "Int", default: .int(16)),
+                     P.labelled("inChannels", "Int", default: .int(1)), P.labelled("classes", "Int", default: .int(10))],
           returns: "Sequential",
-          doc: "The CIFAR-style ResNet of He et al. (2016, §4.2) for [C, 32, 32] images: depth 6n + 2 (20, 32, 44, 56, 110), three stages of 16, 32, 64 filters, identity shortcuts (zero-padded when the shape changes).",
+          doc: "The CIFAR-style ResNet of He et al. (2016, §4.2) for [C, 32, 32] images: depth 6n + 2 (20, 32, 44, 56, 110), three stages of 16, 32, 64 filters (baseWidth, twice and four times it), identity shortcuts (zero-padded when the shape changes).",
           example: "ResNet(depth: 20)") { a in
-      LayerBuiltins.wrap(try ResNet(depth: try a.int("depth"), inChannels: try a.int("inChannels"), classes: try a.int("classes"),
+      LayerBuiltins.wrap(try ResNet(depth: try a.int("depth"), baseWidth: try a.int("baseWidth"),
+                                    inChannels: try a.int("inChannels"), classes: try a.int("classes"),
                                     seed: r.runtime.nextSeed()), r)
     }
     r.add("PlainNet", [P.labelled("depth", "Int"), P.labelled("activation", "Activation", default: .implicitMember("relu"), implicit: LayerBuiltins.activations),
                        P.labelled("batchNorm", "Bool", default: .bool(true)), P.labelled("weightScale", "Double", default: .double(1)),
-                       P.labelled("inChannels", "Int", default: .int(1)), P.labelled("classes", "Int", default: .int(10))],
+                       P.labelled("baseWidth", "Int", default: .int(16)), P.labelled("inChannels", "Int", default: .int(1)), P.labelled("classes", "Int", default: .int(10))],
           returns: "Sequential",
-          doc: "The ResNet of the same depth without its shortcuts (He et al.'s plain baseline). weightScale multiplies every initial weight (> 1 to make gradients explode).",
+          doc: "The ResNet of the same depth without its shortcuts (He et al.'s plain baseline). weightScale multiplies every initial weight (> 1 to make gradients explode); baseWidth as ResNet's.",
           example: "PlainNet(depth: 20, activation: .sigmoid)") { a in
       LayerBuiltins.wrap(try PlainNet(depth: try a.int("depth"), activation: try LayerBuiltins.activation(a["activation"]),
                                       batchNorm: try a.bool("batchNorm"), weightScale: try a.double("weightScale"),
-                                      inChannels: try a.int("inChannels"), classes: try a.int("classes"),
+                                      baseWidth: try a.int("baseWidth"), inChannels: try a.int("inChannels"), classes: try a.int("classes"),
                                       seed: r.runtime.nextSeed()), r)
     }
   }

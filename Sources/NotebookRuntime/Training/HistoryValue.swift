@@ -25,6 +25,9 @@ final class HistoryValue: RuntimeObject {
         .doubles(self.history.validationAccuracy)
       },
       PropertySpec(name: "batchLoss", type: "[Double]", doc: "The loss of every batch.") { .doubles(self.history.batchLoss) },
+      PropertySpec(name: "batchAccuracy", type: "[Double]", doc: "The training accuracy of every batch.") {
+        .doubles(self.history.batchAccuracy)
+      },
       PropertySpec(name: "batchLearningRates", type: "[Double]", doc: "The learning rate of every batch.") {
         .doubles(self.history.batches.map(\.learningRate))
       },
@@ -38,10 +41,17 @@ final class HistoryValue: RuntimeObject {
   }
 
   override var methods: [MethodSpec] {
-    [MethodSpec(name: "plot", parameters: [], returns: "Figure",
-                doc: "The loss per batch and per epoch (and the accuracy) as a chart.") { _ in
-      .host(FigureValue(HistoryCharts.chart(self.history), kind: "Chart", summary: self.description))
-    }]
+    [
+      MethodSpec(name: "plot", parameters: [], returns: "Figure",
+                 doc: "The loss per batch and per epoch (and the accuracy) as a chart.") { _ in
+        .host(FigureValue(HistoryCharts.chart(self.history), kind: "Chart", summary: self.description))
+      },
+      MethodSpec(name: "trainingError", parameters: [P.labelled("window", "Int", default: .int(20))], returns: "[Double]",
+                 doc: "The training error in percent of every batch, each the mean of the last `window` batches.") { a in
+        let window = try ArgumentLimits.check(try a.int("window"), "window", in: 1...1_000_000)
+        return .doubles(self.history.smoothedTrainingError(window: window))
+      },
+    ]
   }
 
   override func displayBundle() -> MimeBundle {

@@ -25,7 +25,9 @@ final class LiveProgress: TrainingObserver {
 
   let sink: any OutputSink
   let id: String
-  let title: String
+  /// The chart's title; `compare` names the run it is on ("compare: plain-8 (1 of 4)").
+  private(set) var title: String
+  private let baseTitle: String
   let interval: Double
   let redrawInterval: Double
   private var shown = false
@@ -45,11 +47,16 @@ final class LiveProgress: TrainingObserver {
     self.sink = sink
     self.id = "stride-fit-\(Self.counter)"
     self.title = title
+    self.baseTitle = title
     self.interval = interval
     self.redrawInterval = redrawInterval
   }
 
   static var now: Double { Date().timeIntervalSinceReferenceDate }
+
+  func comparing(_ name: String, index: Int, of count: Int) {
+    title = "\(baseTitle): \(name) (\(index + 1) of \(count))"
+  }
 
   func training(_ progress: NN.TrainingProgress) {
     latest = progress

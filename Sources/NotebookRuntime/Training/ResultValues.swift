@@ -121,9 +121,17 @@ final class ComparisonValue: RuntimeObject {
   }
 
   override var methods: [MethodSpec] {
-    [MethodSpec(name: "plot", parameters: [], returns: "Figure", doc: "All training curves on one chart.") { _ in
-      .host(FigureValue(self.chart(), kind: "Chart", summary: self.description))
-    }]
+    [
+      MethodSpec(name: "plot", parameters: [], returns: "Figure", doc: "All training curves on one chart.") { _ in
+        .host(FigureValue(self.chart(), kind: "Chart", summary: self.description))
+      },
+      MethodSpec(name: "plotTrainingError", parameters: [P.labelled("window", "Int", default: .int(20))], returns: "Figure",
+                 doc: "Training error (%) of every step, each the mean of the last `window` batches, for every run on one chart (plain nets dashed): He et al.'s Figures 1 and 6.") { a in
+        let window = try ArgumentLimits.check(try a.int("window"), "window", in: 1...1_000_000)
+        return .host(FigureValue(TrainingErrorChart.chart(self.runs, window: window), kind: "Chart",
+                                 summary: TrainingErrorChart.text(self.runs, window: window)))
+      },
+    ]
   }
 
   func chart() -> LineChart { HistoryCharts.comparison(runs, title: title, perBatch: false) }
