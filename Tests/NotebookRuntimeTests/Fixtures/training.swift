@@ -83,3 +83,15 @@ lenet.load("/tmp/no-such-checkpoint.safetensors")
 // 1 | lenet.load("/tmp/no-such-checkpoint.safetensors")
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 //   = hint: save a model first with model.save("/tmp/no-such-checkpoint.safetensors")
+// ---
+for (name, history) in runs.histories { print(name, history.trainingError(window: 2).count, history.batchAccuracy.count) }
+// expect: a 2 2
+// expect: b 2 2
+// ---
+runs.plotTrainingError(window: 0)
+// error:
+// ValueError: window must be in 1...1000000, got 0
+//  --> cell14:1:1
+//   |
+// 1 | runs.plotTrainingError(window: 0)
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
