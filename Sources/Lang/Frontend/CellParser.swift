@@ -18,6 +18,8 @@ enum CellParser {
     var loweringDiagnostics: [Diagnostic]
     /// How many `{`, `(` and `[` the input left open.
     var openBrackets: Int
+    /// The generic parameter names of the generic types the cell declares (`struct Stack<Element>`).
+    var declaredGenericTypes: [String: [String]] = [:]
 
     /// Every error: syntax errors first.
     var diagnostics: [Diagnostic] { syntaxDiagnostics + loweringDiagnostics }
@@ -28,7 +30,9 @@ enum CellParser {
     }
   }
 
-  static func parse(_ file: SourceFile) -> Result {
+  /// `knownGenericTypes`: the generic parameter names of types earlier cells declared, so their
+  /// extensions see `Element` as a generic parameter.
+  static func parse(_ file: SourceFile, knownGenericTypes: [String: [String]] = [:]) -> Result {
     if let deep = NestingScan.check(file.scalars) {
       let message: DiagnosticMessage = deep.square
         ? .squareBracketsTooDeep(NestingScan.maximumSquareNesting) : .nestingTooDeep(maximumNesting)
@@ -39,7 +43,7 @@ enum CellParser {
     var text = magics.parsedText
     let tree = text.withUTF8 { SwiftParser.Parser.parse(source: $0, maximumNestingLevel: maximumNesting) }
     let offsets = ScalarOffsets(magics.parsedText)
-    let lowering = Lowering(file: file, offsets: offsets)
+    let lowering = Lowering(file: file, offsets: offsets, knownGenericTypes: knownGenericTypes)
     var statements = lowering.lowerItems(tree.statements)
     let syntax = syntaxDiagnostics(tree, file: file, offsets: offsets)
     var lowered = lowering.diagnostics
@@ -48,7 +52,7 @@ enum CellParser {
     lowered = lowered.filter { !reported.contains($0.span.start) }
     return Result(statements: statements, syntaxDiagnostics: syntax,
                   loweringDiagnostics: lowered.sorted { $0.span.start < $1.span.start },
-                  openBrackets: missingClosers(tree))
+                  openBrackets: missingClosers(tree), declaredGenericTypes: lowering.declaredGenericTypes)
   }
 
   /// SwiftParser's errors as Lang diagnostics, the first of each position only (an unclosed

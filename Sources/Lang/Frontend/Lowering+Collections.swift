@@ -49,7 +49,8 @@ extension Lowering {
     return nil
   }
 
-  /// `Set<Int>`, `Array<Double>`, `Dictionary<String, Int>`, `Optional<Int>` as annotations.
+  /// `Set<Int>`, `Array<Double>`, `Dictionary<String, Int>`, `Optional<Int>` as annotations; a
+  /// user's generic type erased (`Stack<Int>` is `Stack`).
   func lowerGenericType(_ name: String, _ generics: GenericArgumentClauseSyntax) throws -> TypeRef {
     let types = try generics.arguments.map { argument -> TypeRef in
       guard let type = argument.argument.as(TypeSyntax.self) else { throw unsupported("generics", at: generics.leftAngle) }
@@ -60,7 +61,7 @@ extension Lowering {
     case ("Array", 1): return .array(types[0])
     case ("Dictionary", 2): return .dictionary(types[0], types[1])
     case ("Optional", 1): return .optional(types[0])
-    default: throw unsupported("generics", at: generics.leftAngle)
+    default: return .named(name)
     }
   }
 }

@@ -77,8 +77,12 @@ extension Lowering {
 
   /// A `func`'s signature and body (its modifiers checked by the caller); `throws` is accepted.
   func functionDecl(_ node: FunctionDeclSyntax, name: String, requirement: Bool = false) throws -> FunctionDecl {
-    if let generics = node.genericParameterClause { throw unsupported("generics", at: generics.leftAngle) }
-    if let clause = node.genericWhereClause { throw unsupported("generics", at: clause) }
+    try withGenerics([], node.genericParameterClause, node.genericWhereClause) {
+      try functionBody(node, name: name, requirement: requirement)
+    }
+  }
+
+  private func functionBody(_ node: FunctionDeclSyntax, name: String, requirement: Bool) throws -> FunctionDecl {
     let signature = node.signature
     if let keyword = signature.effectSpecifiers?.asyncSpecifier { throw unsupported(keyword.text, at: keyword) }
     let parameters = try signature.parameterClause.parameters.map { try lowerParameter($0) }
@@ -118,7 +122,7 @@ extension Lowering {
   private func lowerTypeNode(_ type: TypeSyntax) throws -> TypeRef {
     if let node = type.as(IdentifierTypeSyntax.self) {
       if let generics = node.genericArgumentClause { return try lowerGenericType(node.name.text, generics) }
-      return .named(node.name.text)
+      return erasedGeneric(node.name.text) ?? .named(node.name.text)
     }
     if let node = type.as(ArrayTypeSyntax.self) { return .array(try lowerType(node.element)) }
     if let node = type.as(DictionaryTypeSyntax.self) {

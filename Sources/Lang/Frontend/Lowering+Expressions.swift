@@ -48,6 +48,8 @@ extension Lowering {
     case .tryExpr(let node):
       let mode = "try" + (node.questionOrExclamationMark?.text ?? "")
       return Expr(.tryExpr(try lowerExpr(node.expression), mode: mode), span(node))
+    case .genericSpecializationExpr(let node):
+      return try lowerExpr(node.expression)   // `Stack<Int>()`: type arguments are erased
     case .missingExpr: throw Recover()
     default: throw unsupportedExpression(expr)
     }
@@ -60,7 +62,6 @@ extension Lowering {
     case .switchExpr(let node): return unsupported("switch", at: node.switchKeyword)
     case .inOutExpr(let node): return unsupported("inout", at: node)
     case .optionalChainingExpr(let node): return unsupported("optional chaining", at: node)
-    case .genericSpecializationExpr(let node): return unsupported("generics", at: node.genericArgumentClause.leftAngle)
     case .macroExpansionExpr(let node): return unsupported("#" + node.macroName.text, at: node)
     case .keyPathExpr(let node): return unsupported("key paths", at: node)
     default:

@@ -40,16 +40,22 @@ extension Lowering {
       guard let extended = node.extendedType.as(IdentifierTypeSyntax.self) else {
         throw unsupported("extension of this type", at: node.extendedType)
       }
-      if let clause = extended.genericArgumentClause { throw unsupported("generics", at: clause.leftAngle) }
-      if let clause = node.genericWhereClause { throw unsupported("generics", at: clause) }
       (kind, nameToken, inheritance, members, modifiers, attributes) = (.extensionType, extended.name, node.inheritanceClause, node.memberBlock, node.modifiers, node.attributes)
       nameNode = Syntax(node.extendedType)
     } else {
       return nil
     }
-    if let generics { throw unsupported("generics", at: generics.leftAngle) }
-    if let clause = decl.asProtocol(DeclGroupSyntax.self)?.genericWhereClause { throw unsupported("generics", at: clause) }
-    return try finishType(decl, kind, nameToken, nameNode, inheritance, members, modifiers, attributes)
+    let typeName = nameToken.identifier?.name ?? nameToken.text
+    var names = genericNames(generics)
+    if kind == .extensionType {
+      names = extendedGenericNames(typeName)
+    } else if !names.isEmpty {
+      declaredGenericTypes[typeName] = names
+    }
+    let whereClause = decl.asProtocol(DeclGroupSyntax.self)?.genericWhereClause
+    return try withGenerics(names, generics, whereClause) {
+      try finishType(decl, kind, nameToken, nameNode, inheritance, members, modifiers, attributes)
+    }
   }
 
   private func finishType(_ decl: DeclSyntax, _ kind: TypeDecl.Kind, _ nameToken: TokenSyntax, _ nameNode: Syntax,
@@ -89,8 +95,7 @@ extension Lowering {
   /// `Equatable`, `Shape`, `any P` (a protocol composition is unsupported).
   private func inheritedName(_ type: TypeSyntax) throws -> String {
     if let node = type.as(IdentifierTypeSyntax.self) {
-      if let clause = node.genericArgumentClause { throw unsupported("generics", at: clause.leftAngle) }
-      return node.name.text
+      return node.name.text   // `Sequence<Int>`: the type arguments are erased
     }
     throw unsupported("this inheritance", at: type)
   }
@@ -163,10 +168,10 @@ extension Lowering {
 
   private func lowerInit(_ node: InitializerDeclSyntax, requirement: Bool) throws -> MethodDecl {
     let flags = try memberFlags(node.attributes, node.modifiers)
-    if let generics = node.genericParameterClause { throw unsupported("generics", at: generics.leftAngle) }
     if let keyword = node.signature.effectSpecifiers?.asyncSpecifier { throw unsupported(keyword.text, at: keyword) }
-    let parameters = try node.signature.parameterClause.parameters.map { try lowerParameter($0) }
-    let body = try node.body.map { try lowerBlock($0) }
+    let (parameters, body) = try withGenerics([], node.genericParameterClause, node.genericWhereClause) {
+      (try node.signature.parameterClause.parameters.map { try lowerParameter($0) }, try node.body.map { try lowerBlock($0) })
+    }
     if body == nil && !requirement {
       throw fail(.expected("{", "to start the initializer body"), Span(span(node).end, span(node).end))
     }

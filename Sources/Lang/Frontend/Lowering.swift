@@ -24,10 +24,17 @@ final class Lowering {
   private(set) var tooDeep = false
   /// For each closure being lowered, the highest `$n` used plus one.
   var implicitCounts: [Int] = []
+  /// Generic parameters in scope, innermost last (`Lowering+Generics`).
+  var genericScopes: [[String: GenericParameter]] = []
+  /// The generic parameter names of the types earlier cells declared, for their extensions.
+  let knownGenericTypes: [String: [String]]
+  /// The generic parameter names of the types this cell declares.
+  var declaredGenericTypes: [String: [String]] = [:]
 
-  init(file: SourceFile, offsets: ScalarOffsets) {
+  init(file: SourceFile, offsets: ScalarOffsets, knownGenericTypes: [String: [String]] = [:]) {
     self.file = file
     self.offsets = offsets
+    self.knownGenericTypes = knownGenericTypes
   }
 
   // MARK: - Errors and depth

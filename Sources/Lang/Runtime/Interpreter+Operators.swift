@@ -177,6 +177,10 @@ extension Interpreter {
       return value
     default: break
     }
+    if name.contains(" & ") {   // a generic parameter's composed constraints
+      return name.components(separatedBy: " & ").allSatisfy { conform(value, toNamed: $0) != nil } ? value : nil
+    }
+    if let satisfied = StandardProtocols.satisfies(value, name) { return satisfied ? value : nil }
     switch (name, value) {
     case ("Any", _), ("AnyObject", .host): return value
     case ("Int", .int), ("Bool", .bool), ("String", .string), ("Void", .void): return value

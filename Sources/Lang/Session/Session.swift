@@ -22,6 +22,8 @@ public final class Session {
   /// engine's token here). By default it just runs the cell.
   public var cellScope: (_ cancellation: CancellationToken, _ cell: () -> CellResult) -> CellResult = { $1() }
   private var cellCount = 0
+  /// The generic parameter names of the generic types cells declared, for later extensions.
+  private var genericTypes: [String: [String]] = [:]
   /// The seed of the next random choice a cell makes without a generator (`xs.shuffled()`): by
   /// default a stream from seed 0; a host hands out its own (NotebookRuntime: `%seed`'s stream).
   public var nextSeed: () -> UInt64 = {
@@ -85,11 +87,12 @@ public final class Session {
   }
 
   private func run(_ file: SourceFile, sink: any OutputSink, cancellation: CancellationToken) -> CellResult {
-    let parsed = CellParser.parse(file)
+    let parsed = CellParser.parse(file, knownGenericTypes: genericTypes)
     let statements = parsed.statements
     guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
     let resolved = resolve(statements, file)
     guard resolved.isEmpty else { return CellResult(error: CellError(resolved)) }
+    genericTypes.merge(parsed.declaredGenericTypes) { $1 }
     let outer = interpreter.saveCellState()  // a cell on a kernel subshell runs within another's turn
     defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink

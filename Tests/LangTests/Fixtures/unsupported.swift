@@ -1,11 +1,11 @@
-struct Stack<Element> { var items: [Element] }
+struct Vec<let N: Int> {}
 // error:
-// SyntaxError: 'generics' is not supported in Stride cells
-//  --> cell1:1:13
+// SyntaxError: 'value generics' is not supported in Stride cells
+//  --> cell1:1:12
 //   |
-// 1 | struct Stack<Element> { var items: [Element] }
-//   |             ^
-//   = hint: leave out the type parameters: values are dynamically typed
+// 1 | struct Vec<let N: Int> {}
+//   |            ^~~
+//   = hint: this part of Swift is not in the cell language
 // ---
 struct Grid { subscript(i: Int) -> Int { i } }
 // error:
@@ -25,23 +25,23 @@ struct Outer { struct Inner {} }
 //   |                ^~~~~~
 //   = hint: this part of Swift is not in the cell language
 // ---
-protocol Layer: Equatable, Hashable where Self: AnyObject {}
+protocol Container { associatedtype Item }
 // error:
-// SyntaxError: 'generics' is not supported in Stride cells
-//  --> cell4:1:37
+// SyntaxError: 'associatedtype' is not supported in Stride cells
+//  --> cell4:1:22
 //   |
-// 1 | protocol Layer: Equatable, Hashable where Self: AnyObject {}
-//   |                                     ^~~~~~~~~~~~~~~~~~~~~
-//   = hint: leave out the type parameters: values are dynamically typed
+// 1 | protocol Container { associatedtype Item }
+//   |                      ^~~~~~~~~~~~~~
+//   = hint: this part of Swift is not in the cell language
 // ---
-func identity<T>(_ x: T) -> T { x }
+func zipAll<each T>(_ x: repeat each T) {}
 // error:
-// SyntaxError: 'generics' is not supported in Stride cells
-//  --> cell5:1:14
+// SyntaxError: 'parameter packs' is not supported in Stride cells
+//  --> cell5:1:13
 //   |
-// 1 | func identity<T>(_ x: T) -> T { x }
-//   |              ^
-//   = hint: leave out the type parameters: values are dynamically typed
+// 1 | func zipAll<each T>(_ x: repeat each T) {}
+//   |             ^~~~
+//   = hint: this part of Swift is not in the cell language
 // ---
 func bump(_ x: inout Int) { x += 1 }
 // error:
