@@ -47,7 +47,9 @@ enum Elementwise {
       }
     }
     let outShape = try Shape.broadcast(a.shape, b.shape)
-    _ = try Shape.checkedCount(outShape)
+    // An empty result is made at once: its other axes may be long enough that the plan's strides
+    // (products of axis lengths) overflow ([1, 0, 2, 3, Int.max]).
+    guard try Shape.checkedCount(outShape) > 0 else { return Tensor.build(outShape) { _ in } }
     if b.count == 1, outShape == a.shape {
       let s = b.scalars[0]
       return map(a) { f($0, s) }

@@ -37,6 +37,18 @@ let gatherCases: [OpCase] = [
 
   /// An empty tensor whose other axes are long (2³¹ · 65535 · 5 outer slices) gathers at once:
   /// nothing to copy, so nothing to loop over (this took hours, found by the runtime fuzzer).
+  /// Broadcasting to an empty shape whose other axes are long (a fuzz find: the plan's strides,
+  /// products of axis lengths, overflowed) gives the empty result and empty-shaped gradients.
+  @Test func broadcastToAnEmptyShapeWithLongAxes() throws {
+    let a = Variable(try Tensor(shape: [3, 1], scalars: [1, 2, 3]), requiresGrad: true)
+    let b = Variable(try Tensor(shape: [1, 0, 2, 1, Int.max], scalars: []), requiresGrad: true)
+    let sum = try a + b
+    #expect(sum.shape == [1, 0, 2, 3, Int.max] && sum.value.count == 0)
+    try sum.sum().backward()
+    #expect(a.grad?.scalars == [0, 0, 0])
+    #expect(b.grad?.shape == [1, 0, 2, 1, Int.max])
+  }
+
   @Test func emptyTensorsWithLongAxesGatherAtOnce() throws {
     let x = Variable(try Tensor(shape: [65535, 5, 1 << 31, 0, 1], scalars: []), requiresGrad: true)
     let y = try x.gathered([], axis: 3)
