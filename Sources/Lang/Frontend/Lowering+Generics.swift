@@ -76,8 +76,8 @@ extension Lowering {
   }
 
   /// The generic parameter names a type declared with them.
-  func genericNames(_ clause: GenericParameterClauseSyntax?) -> [String] {
-    clause?.parameters.map(\.name.text) ?? []
+  func genericNames(_ clause: GenericParameterClauseSyntax) -> [String] {
+    clause.parameters.map(\.name.text)
   }
 
   /// The generic parameters an extension of `name` sees: its declaration's, from this cell or an

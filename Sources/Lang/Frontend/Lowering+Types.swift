@@ -46,14 +46,10 @@ extension Lowering {
       return nil
     }
     let typeName = nameToken.identifier?.name ?? nameToken.text
-    var names = genericNames(generics)
-    if kind == .extensionType {
-      names = extendedGenericNames(typeName)
-    } else if !names.isEmpty {
-      declaredGenericTypes[typeName] = names
-    }
+    if let generics { declaredGenericTypes[typeName] = genericNames(generics) }
+    let extended = kind == .extensionType ? extendedGenericNames(typeName) : []
     let whereClause = decl.asProtocol(DeclGroupSyntax.self)?.genericWhereClause
-    return try withGenerics(names, generics, whereClause) {
+    return try withGenerics(extended, generics, whereClause) {
       try finishType(decl, kind, nameToken, nameNode, inheritance, members, modifiers, attributes)
     }
   }

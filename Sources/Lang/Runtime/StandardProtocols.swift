@@ -35,7 +35,7 @@ enum StandardProtocols {
   private static let collections: Set<Kind> = [.array, .dictionary, .string, .range]
   private static let equatable: Set<Kind> = [.int, .double, .string, .bool, .array, .dictionary, .range]
   private static let conformingKinds: [String: Set<Kind>] = [
-    "Equatable": equatable, "Hashable": [.int, .double, .string, .bool, .array, .dictionary, .range],
+    "Equatable": equatable, "Hashable": equatable,
     "Comparable": [.int, .double, .string],
     "Numeric": numbers, "AdditiveArithmetic": numbers, "SignedNumeric": numbers, "Strideable": numbers,
     "BinaryInteger": [.int], "FixedWidthInteger": [.int], "SignedInteger": [.int],
