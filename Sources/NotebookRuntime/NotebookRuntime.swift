@@ -29,7 +29,9 @@ public enum NotebookRuntime {
     WidgetBuiltins.register(registrar, widgets)
     runtime.widgets = widgets
     registerMagics(session, runtime)
-    session.register(UserLayer.protocolRequirement)
+    session.register(UserLayer.protocolRequirement) { value, context in
+      LayerValue(UserLayer.standIn(for: value, context: context, runtime: runtime), runtime: runtime)
+    }
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
     // The session's display settings (%precision) likewise.
     session.cellScope = { token, cell in

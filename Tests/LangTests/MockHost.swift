@@ -41,6 +41,9 @@ enum MockHost {
     ) { arguments in
       .host(MockVector(try arguments.array("values").compactMap(\.doubleValue)))
     })
+    session.register(HostProtocol(name: "Shape", method: "area", parameterTypes: [], returnType: "Double")) { value, _ in
+      MockShapeInfo(of: value)
+    }
     session.magics.register("seed", doc: "%seed N — sets the seed") { invocation in
       guard let seed = Int(invocation.argument) else { throw HostError("ValueError", "%seed needs an integer, got '\(invocation.argument)'") }
       invocation.context.print("seed set to \(seed)\n")
@@ -131,5 +134,24 @@ final class MockVector: HostObject {
       defer { index += 1 }
       return index < values.count ? .double(values[index]) : nil
     }
+  }
+}
+
+/// The stand-in of a user type declaring the host protocol `Shape`: members its type lacks.
+final class MockShapeInfo: HostObject {
+  let subject: Value
+  init(of subject: Value) { self.subject = subject }
+  var typeName: String { "ShapeInfo" }
+  var members: [Member] {
+    [.property("kind", type: "String", doc: "The shape's type name."),
+     .method("scaled", [Parameter(name: "factor", type: "Double")], returns: "String", doc: "A description at a scale.")]
+  }
+  func member(named name: String) throws -> Value? {
+    name == "kind" ? .string(subject.typeName) : nil
+  }
+  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
+    guard name == "scaled" else { return nil }
+    let bound = try context.bind(arguments, to: members[1].parameters ?? [], function: "scaled")
+    return .string("\(subject.typeName) ×\(try bound.double("factor"))")
   }
 }

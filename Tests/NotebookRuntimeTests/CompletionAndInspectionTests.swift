@@ -25,6 +25,22 @@ struct CompletionAndInspectionTests {
     }
   }
 
+  /// A lone layer written as a user type offers its own members and a model's.
+  @Test func userLayerMembersAreOffered() {
+    let session = session("""
+      struct Block: Layer {
+          var conv = Conv2D(2, kernel: 1)
+          func callAsFunction(_ x: Tensor) -> Tensor { conv(x) }
+      }
+      let block = Block()
+      """)
+    let source = "block."
+    let matches = session.complete(source, cursor: source.unicodeScalars.count).matches
+    for member in ["conv", "callAsFunction", "summary", "fit", "parameterCount", "save", "load"] {
+      #expect(matches.contains(member), "\(member) in \(matches)")
+    }
+  }
+
   @Test func tensorMembersAreOffered() {
     let session = session("let t = Tensor([1, 2])")
     let source = "t.gr"

@@ -81,3 +81,36 @@ def test_shape_error_names_the_layer_and_keeps_bindings(kernel):  # noqa: F811
     assert "^" in traceback, "the traceback points at the code with a caret"
     reply, outputs = run(kc, "kept * 6")
     assert [o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "execute_result"] == ["42"]
+
+
+USER_BLOCK = """
+%seed 11
+struct Block: Layer {
+    var conv = Conv2D(4, kernel: 3, padding: 1, bias: false, inChannels: 1)
+    var norm = BatchNorm2D(channels: 4)
+    var head = Dense(10, inputs: 4)
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        head(GlobalAvgPool2D()(relu(norm(conv(x)))))
+    }
+}
+let data = FashionMNIST(padding: 2)
+let block = Block()
+"""
+
+
+def test_a_struct_layer_trains_alone_saves_and_loads_into_a_fresh_instance(kernel, tmp_path):  # noqa: F811
+    """Swift for TensorFlow's way: a layer is a struct; alone it has a model's members."""
+    _, kc = kernel
+    assert run(kc, USER_BLOCK, timeout=60)[0]["content"]["status"] == "ok"
+    reply, _ = run(kc, "let h = block.fit(data.train.prefix(2048), epochs: 2, batchSize: 32, "
+                       "optimizer: Adam(learningRate: 0.02), loss: .crossEntropy, seed: 3);", timeout=120)
+    assert reply["content"]["status"] == "ok"
+    path = tmp_path / "block.safetensors"
+    code = (f'block.save("{path}")\nlet fresh = Block()\nfresh.load("{path}")\n'
+            'let test = data.test.prefix(256)\n'
+            '(block.parameterCount, block.evaluate(test).accuracy > 0.15, '
+            'block.evaluate(test).accuracy == fresh.evaluate(test).accuracy, block.history!.epochs)')
+    reply, outputs = run(kc, code, timeout=60)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    results = [o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "execute_result"]
+    assert results == ["(94, true, true, 2)"], results

@@ -42,28 +42,56 @@ model.evaluate(data.test).accuracy
 
 // %% [markdown]
 // ## A custom block
-// Any function that builds layers can be a block of your own. Here, a "conv-bn-relu" unit used
-// twice inside a residual block.
+// A layer of your own is a struct that declares `Layer` and has `callAsFunction`, the way Swift
+// for TensorFlow wrote layers: the layers in its stored properties are its parameters, and its
+// forward pass is your code. Here a "conv-bn-relu" unit, used twice inside a residual block
+// (y = relu(F(x) + x), He et al. 2016).
 
 // %%
-func convBN(_ filters: Int) -> Sequential {
-    return Sequential {
-        Conv2D(filters, kernel: 3, padding: 1, bias: false)
-        BatchNorm2D()
-        ReLU()
+struct ConvBN: Layer {
+    var conv: Conv2D
+    var norm = BatchNorm2D()
+    init(_ filters: Int) {
+        conv = Conv2D(filters, kernel: 3, padding: 1, bias: false)
+    }
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        relu(norm(conv(x)))
     }
 }
-let custom = Sequential(input: [1, 32, 32]) {
-    convBN(16)
-    Residual {
-        convBN(16)
-        convBN(16)
+
+struct ResidualBlock: Layer {
+    var first: ConvBN
+    var second: ConvBN
+    init(_ filters: Int) {
+        first = ConvBN(filters)
+        second = ConvBN(filters)
     }
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        relu(second(first(x)) + x)
+    }
+}
+
+let custom = Sequential(input: [1, 32, 32]) {
+    ConvBN(16)
+    ResidualBlock(16)
     GlobalAvgPool2D()
     Flatten()
     Dense(10)
 }
 custom.summary()
+
+// %% [markdown]
+// The summary opens each block of yours: the layers its `callAsFunction` called, in the order it
+// called them, with their parameters, mult-adds and receptive fields (the shortcut's `+ x`
+// adds nothing to count).
+//
+// A block on its own is a layer too: call it on a batch, count its parameters, list them by
+// their property paths (its layers take their input channels from the first call).
+
+// %%
+let block = ResidualBlock(16)
+print(block(Tensor.zeros([1, 16, 32, 32])).shape, block.parameterCount)
+print(block.parameters.map { $0.0 })
 
 // %% [markdown]
 // ## Checkpoints

@@ -3,6 +3,10 @@
 /// `returnType` (`func callAsFunction(_ x: Tensor) -> Tensor`). What a conforming value does is
 /// the host's business (it finds the conformance with `Value.conforms(to:)`).
 public struct HostProtocol: Sendable {
+  /// The host object that answers the members a conforming value lacks (a lone user `Layer`
+  /// answers a model's `parameterCount`, `summary`, `fit`); nil when there is none for the value.
+  public typealias StandIn = (Value, CallContext) throws -> (any HostObject)?
+
   public let name: String
   public let method: String
   public let parameterTypes: [String]
@@ -34,6 +38,13 @@ extension Session {
   /// Lets user types declare `name` (`struct Block: Layer { … }`), checked where they are declared.
   public func register(_ proto: HostProtocol) {
     interpreter.hostProtocols[proto.name] = proto
+  }
+
+  /// Lets user types declare `name`, and gives their values the members of the host object
+  /// `standIn` makes for them, where the type has no member of that name itself.
+  public func register(_ proto: HostProtocol, standIn: @escaping HostProtocol.StandIn) {
+    register(proto)
+    interpreter.hostStandIns[proto.name] = standIn
   }
 }
 

@@ -8,7 +8,8 @@ extension Interpreter {
       throw error(.noMember(object.typeName, name, suggestion: suggestion(for: name, among: object.members.map(\.name))), span)
     case .instance, .object, .type:
       if let result = try userMember(value, name, span) { return result }
-      throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: userMemberNames(value))), span)
+      if let standIn = try hostStandIn(for: value, offering: name, span) { return try member(of: .host(standIn), name, span) }
+      throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: userMemberNames(value) + hostStandInMemberNames(value))), span)
     case .native(let native):
       if let result = native.staticMembers[name] { return result }
       throw error(.noMember(value.typeName, name, suggestion: suggestion(for: name, among: Array(native.staticMembers.keys))), span)
@@ -28,6 +29,9 @@ extension Interpreter {
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
     case .instance, .object, .type:
       if let result = try callUserMethod(receiver, name, arguments, span) { return result }
+      if let standIn = try hostStandIn(for: receiver, offering: name, span) {
+        return try callMethod(.host(standIn), name, arguments, nameSpan, span)
+      }
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)
     case .native, .closure, .implicitMember:
       return try callValue(try member(of: receiver, name, nameSpan), arguments, span)

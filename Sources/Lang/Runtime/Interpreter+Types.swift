@@ -186,10 +186,11 @@ extension Interpreter {
   func checkConformances(_ type: UserType, _ protocols: [String], _ span: Span) throws {
     guard type.kind != .protocolType else { return }
     for name in protocols {
-      if let host = hostProtocols[name] { try checkHostConformance(type, host, span) }
       var requirements: [(name: String, isMethod: Bool)] = []
-      if case .type(let proto)? = type.scope.lookup(name)?.value, proto.kind == .protocolType {
+      if let proto = userProtocol(name, in: type.scope) {
         requirements = proto.requirements
+      } else if let host = hostProtocols[name] {
+        try checkHostConformance(type, host, span)
       } else if name == "CustomStringConvertible" {
         requirements = [("description", false)]
       } else if name == "Comparable" {
@@ -199,6 +200,12 @@ extension Interpreter {
         throw error(.missingRequirement(type.name, name, requirement.name, isMethod: requirement.isMethod), span)
       }
     }
+  }
+
+  /// The protocol declared in a cell under `name`, which hides a host protocol of that name.
+  func userProtocol(_ name: String, in scope: Scope) -> UserType? {
+    guard case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType else { return nil }
+    return proto
   }
 
   /// A host protocol's method must be there with its parameter and result types.

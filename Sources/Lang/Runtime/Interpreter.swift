@@ -36,6 +36,9 @@ final class Interpreter {
   var hostSpan = Span(0, 0)
   /// Protocols the host defines (`Layer`), by name.
   var hostProtocols: [String: HostProtocol] = [:]
+  /// What a value of a type declaring a host protocol offers beyond its own members, by protocol
+  /// name (`HostProtocol.StandIn`).
+  var hostStandIns: [String: HostProtocol.StandIn] = [:]
   /// Set while an assignment path starts at `self` inside an `init` (its `let` properties may be set).
   var initializingReceiver = false
   /// The session that owns this interpreter (for magics).

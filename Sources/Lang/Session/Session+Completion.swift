@@ -138,7 +138,7 @@ extension Session {
     case .native(let native):
       return native.staticMembers.sorted { $0.key < $1.key }.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value)) }
     case .instance, .object, .type:
-      return Set(interpreter.userMemberNames(value)).sorted().map { Completions.Item(text: $0, type: value.typeName + " member") }
+      return Set(interpreter.userMemberNames(value) + interpreter.hostStandInMemberNames(value)).sorted().map { Completions.Item(text: $0, type: value.typeName + " member") }
     default:
       return BuiltinMembers.names(for: value).map { Completions.Item(text: $0, type: value.typeName + " member") }
     }

@@ -92,8 +92,9 @@ struct LayerChain {
   }
 }
 
-/// A container that the summary can walk: its children with their input shapes.
-protocol Container: Layer {
+/// A container that the summary can walk: its children with their input shapes. Public so a
+/// layer defined outside NN (a user's struct layer) lists its children in `summary()` too.
+public protocol Container: Layer {
   /// Children with their path keys (name or index; a projection shortcut by its name).
   var keyedChildren: [(key: String, layer: Layer)] { get }
   /// Children in order, with keys and per-sample input shapes, for a container input shape.

@@ -149,11 +149,11 @@ public final class Residual: Layer {
 }
 
 extension Residual: Container {
-  var keyedChildren: [(key: String, layer: Layer)] {
+  public var keyedChildren: [(key: String, layer: Layer)] {
     Array(zip(chain.keys, body)) + (projection.map { [(projectionKey, $0)] } ?? [])
   }
 
-  func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
+  public func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
     var result = try chain.inputs(for: input)
     if let projection { result.append((projectionKey, projection, input)) }
     return result

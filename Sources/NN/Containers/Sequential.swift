@@ -103,9 +103,9 @@ public final class Sequential: Layer {
 }
 
 extension Sequential: Container {
-  var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, layers)) }
+  public var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, layers)) }
 
-  func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
+  public func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
     try chain.inputs(for: input)
   }
 }

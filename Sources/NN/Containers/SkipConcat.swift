@@ -62,9 +62,9 @@ public final class SkipConcat: Layer {
 }
 
 extension SkipConcat: Container {
-  var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, body)) }
+  public var keyedChildren: [(key: String, layer: Layer)] { Array(zip(chain.keys, body)) }
 
-  func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
+  public func childInputs(for input: [Int]) throws -> [(key: String, layer: Layer, input: [Int])] {
     try chain.inputs(for: input)
   }
 }

@@ -15,7 +15,8 @@ final class UserLayer: Layer {
   static let protocolRequirement = HostProtocol(name: "Layer", method: "callAsFunction",
                                                 parameterTypes: ["Tensor"], returnType: "Tensor")
 
-  let value: Value
+  /// The user's value; a lone layer's stand-in takes the latest copy (`standIn(for:)`).
+  private(set) var value: Value
   /// The call context of the cell that made the model; `call` runs in the interpreter's current
   /// cell (its sink and token), so only the engine's token (`Threading`) says whether it stopped.
   let context: CallContext
@@ -32,6 +33,8 @@ final class UserLayer: Layer {
     var output: [Int]
     var multAdds: Int
     var window: Window?
+    /// The engine layers called, keyed by property path, each once at its first call.
+    var children: [(key: String, layer: any Layer, input: [Int])]
   }
 
   var isTraining = true {
@@ -45,6 +48,22 @@ final class UserLayer: Layer {
     self.typeName = value.typeName
     var seen = Set<ObjectIdentifier>()
     keyedChildren = Self.layers(in: value, prefix: "", depth: 0).filter { seen.insert(ObjectIdentifier($0.layer)).inserted }
+  }
+
+  /// The model a lone user layer stands in for (`Block().parameterCount`, `block.fit(data)`):
+  /// one per set of engine layers, so copies of a struct share it as they share its layers, and
+  /// its history, traced shapes and training mode last from cell to cell. A layer without engine
+  /// layers gets a new one each time (it has nothing to train or keep).
+  static func standIn(for value: Value, context: CallContext, runtime: RuntimeState) -> UserLayer {
+    let fresh = UserLayer(value, context: context, runtime: runtime)
+    let key = fresh.keyedChildren.map { ObjectIdentifier($0.layer) }
+    guard !key.isEmpty else { return fresh }
+    if let known = runtime.loneUserLayers[key], known.typeName == fresh.typeName {
+      known.value = value
+      return known
+    }
+    runtime.loneUserLayers[key] = fresh
+    return fresh
   }
 
   /// The engine layers in a struct's or class's stored properties, with dotted paths.
@@ -131,9 +150,25 @@ final class UserLayer: Layer {
     for (layer, shape) in trace.calls {
       multAdds += (try? layer.summary(input: shape, depth: 1).multAdds) ?? 0
     }
-    let result = Traced(output: Array(output.shape.dropFirst()), multAdds: multAdds, window: Self.window(of: trace.calls))
+    let result = Traced(output: Array(output.shape.dropFirst()), multAdds: multAdds, window: Self.window(of: trace.calls),
+                        children: calledChildren(trace.calls))
     traced[input] = result
     return result
+  }
+
+  /// The calls of a trace as summary rows, in call order: a property's layer under its path (a
+  /// later call of it as a `SharedLayerCall`, `conv#2`, whose weights the first row counts); a
+  /// layer made inside `callAsFunction` (`GlobalAvgPool2D()(x)`) under its type name.
+  private func calledChildren(_ calls: [(layer: any Layer, input: [Int])]) -> [(key: String, layer: any Layer, input: [Int])] {
+    let keys = Dictionary(keyedChildren.map { (ObjectIdentifier($0.layer), $0.key) }) { first, _ in first }
+    var callCounts: [ObjectIdentifier: Int] = [:]
+    return calls.map { layer, input in
+      let id = ObjectIdentifier(layer)
+      guard let key = keys[id] else { return (layer.typeName, layer, input) }
+      callCounts[id, default: 0] += 1
+      let count = callCounts[id]!
+      return count == 1 ? (key, layer, input) : ("\(key)#\(count)", SharedLayerCall(layer), input)
+    }
   }
 
   /// The receptive-field window of the layers called, taken as a chain in call order (an upper
@@ -150,6 +185,14 @@ final class UserLayer: Layer {
       jump *= window.stride
     }
     return Window(kernel: size, stride: jump)
+  }
+}
+
+/// In `summary()` a user layer lists the engine layers its forward called, with their input
+/// shapes and size arithmetic (a property's layer the forward never calls has no row).
+extension UserLayer: Container {
+  func childInputs(for input: [Int]) throws -> [(key: String, layer: any Layer, input: [Int])] {
+    try (traced[input] ?? trace(input, seeds: [:])).children
   }
 }
 

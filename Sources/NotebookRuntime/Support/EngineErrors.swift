@@ -69,7 +69,10 @@ enum EngineErrors {
     case .readFailed(let path, _):
       return HostError("FileNotFoundError", error.description,
                        hint: "save a model first with model.save(\"\(path)\")")
-    case .missingTensor, .unexpectedTensors, .shapeMismatch:
+    case .unexpectedTensors:
+      return HostError("CheckpointError", error.description,
+                       hint: "load into the same architecture that saved it; a layer without inChannels has no weights before its first call: call the model once, model(x), then load")
+    case .missingTensor, .shapeMismatch:
       return HostError("CheckpointError", error.description,
                        hint: "load a checkpoint into the same architecture that saved it")
     default:

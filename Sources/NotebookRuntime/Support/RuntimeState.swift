@@ -24,11 +24,14 @@ final class RuntimeState {
   var widgets: WidgetManager?
   /// While a user layer is built or traced (`UserLayer`): the engine layers its code calls.
   var layerTrace: UserLayerTrace?
+  /// The models standing in for lone user layers, by their engine layers (`UserLayer.standIn`).
+  var loneUserLayers: [[ObjectIdentifier]: UserLayer] = [:]
 
   /// Forgets the loaded data sets and training histories (`%reset`), so their memory can go.
   func forgetLoaded() {
     fashionMNIST = [:]
     histories = [:]
+    loneUserLayers = [:]
   }
 
   /// Restarts the seed stream at `seed`.

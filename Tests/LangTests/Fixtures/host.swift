@@ -16,3 +16,24 @@ Vector([1, 2]) + Vector([1, 2, 3])
 // 1 | Vector([1, 2]) + Vector([1, 2, 3])
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 //   = hint: both operands need the same size
+// ---
+struct Square: Shape {
+    var side: Double
+    var kind: String { "square of side \(side)" }
+    func area() -> Double { side * side }
+}
+struct Circle: Shape {
+    var r: Double
+    func area() -> Double { 3 * r * r }
+}
+print(Square(side: 2).kind, Circle(r: 1).kind, Circle(r: 1).scaled(2), Square(side: 2).area())
+// expect: square of side 2.0 Circle Circle ×2.0 4.0
+// ---
+Circle(r: 1).kinds
+// error:
+// NameError: value of type 'Circle' has no member 'kinds'
+//  --> cell4:1:14
+//   |
+// 1 | Circle(r: 1).kinds
+//   |              ^~~~~
+//   = hint: did you mean 'kind'?

@@ -19,7 +19,8 @@ net.summary()
 // expect: ===========================================================================================================
 // expect: Sequential                               [1, 2, 8, 8]              --              --                 --
 // expect: ├─Conv2D: 1-1                            [1, 4, 8, 8]              40              2,560              3x3
-// expect: ├─Skip: 1-2                              [1, 4, 8, 8]              148             9,472              5x5
+// expect: ├─Skip: 1-2                              [1, 4, 8, 8]              --              --                 5x5
+// expect: │    └─Conv2D: 2-1                       [1, 4, 8, 8]              148             9,472              5x5
 // expect: ├─Conv2D: 1-3                            [1, 2, 8, 8]              10              640                5x5
 // expect: ===========================================================================================================
 // expect: Total params: 198
@@ -35,6 +36,7 @@ net.summary()
 // expect: ===========================================================================================================
 // expect: Output-size arithmetic
 // expect: Conv2D: 1-1  W' = (W − F + 2P)/S + 1 = (8 − 3 + 2)/1 + 1 = 8
+// expect: Conv2D: 2-1  W' = (W − F + 2P)/S + 1 = (8 − 3 + 2)/1 + 1 = 8
 // expect: Conv2D: 1-3  W' = (W − F + 2P)/S + 1 = (8 − 1 + 0)/1 + 1 = 8
 // expect: ===========================================================================================================
 // ---
@@ -101,3 +103,47 @@ stacked.fit(shapes, epochs: 1, batchSize: 8, loss: .crossEntropy, seed: 7)
 //   |
 // 2 | stacked.fit(shapes, epochs: 1, batchSize: 8, loss: .crossEntropy, seed: 7)
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+struct Pair: Layer {
+    var conv = Conv2D(4, kernel: 3, padding: 1, activation: .relu, inChannels: 1)
+    var head = Conv2D(2, kernel: 1, inChannels: 4)
+    func callAsFunction(_ x: Tensor) -> Tensor { head(conv(x)) }
+}
+let pair = Pair()
+print(pair.parameterCount, pair.parameters.map { $0.0 }, pair.layers.count)
+print(pair.summary(input: [1, 8, 8]).parameterCount, pair.multAdds(input: [1, 8, 8]))
+// expect: 50 ["conv.weight", "conv.bias", "head.weight", "head.bias"] 2
+// expect: 50 3200
+// ---
+let pairHistory = pair.fit(shapes, epochs: 2, batchSize: 8, optimizer: Adam(learningRate: 0.01),
+                           loss: .crossEntropy, seed: 7);
+let pairCopy = pair
+print(pairHistory.loss[1] < pairHistory.loss[0], pairCopy.history!.loss == pairHistory.loss)
+pair.save("/tmp/stride-user-layer-fixture.safetensors")
+let restored = Pair()
+restored.load("/tmp/stride-user-layer-fixture.safetensors")
+print(restored.evaluate(shapes).accuracy == pair.evaluate(shapes).accuracy)
+// expect: true true
+// expect: true
+// ---
+pair.fitt(shapes)
+// error:
+// NameError: value of type 'Pair' has no member 'fitt'
+//  --> cell11:1:6
+//   |
+// 1 | pair.fitt(shapes)
+//   |      ^~~~
+//   = hint: did you mean 'fit'?
+
+// ---
+struct Twice: Layer {
+    var conv = Conv2D(2, kernel: 3, padding: 1, inChannels: 2)
+    func callAsFunction(_ x: Tensor) -> Tensor { MaxPool2D(2)(conv(conv(x))) }
+}
+let twice = Twice().summary(input: [2, 8, 8])
+print(twice.parameterCount, twice.multAdds)
+for line in twice.text.split(separator: "\n") where line.contains("─") { print(line) }
+// expect: 38 4864
+// expect: ├─Conv2D: 1-1                            [1, 2, 8, 8]              38              2,432              3x3
+// expect: ├─Conv2D: 1-2                            [1, 2, 8, 8]              --              2,432              5x5
+// expect: ├─MaxPool2D: 1-3                         [1, 2, 4, 4]              --              --                 6x6
