@@ -10,7 +10,7 @@ extension Interpreter {
       guard let type = Self.userType(of: value) else { return }
       try assignField(&value, type, name, at, rest)
     case .type(let type):
-      guard let box = type.lineage.lazy.compactMap({ $0.statics[name] }).first else {
+      guard let box = type.nearest({ $0.statics[name] }) else {
         throw error(.noMember(type.name, name, suggestion: nil), at)
       }
       if box.isLet { throw error(.assignToLetProperty(name), at) }
@@ -58,7 +58,7 @@ extension Interpreter {
     let initializing = initializingReceiver
     initializingReceiver = false
     if type.stored[index].isLet && !initializing { throw error(.assignToLetProperty(name), at) }
-    let observers = initializing ? nil : type.lineage.lazy.compactMap({ $0.observers[name] }).first
+    let observers = initializing ? nil : type.nearest { $0.observers[name] }
     guard let observers else { return try updateField(&receiver, index, rest) }
     let old = field(receiver, index)
     var new = old

@@ -62,20 +62,30 @@ public final class UserType {
     return result
   }
 
+  /// What `find` finds first in this type or its superclasses, nearest first (`lineage`
+  /// without making an array: member lookups run on every call and assignment).
+  @inline(__always)
+  func nearest<T>(_ find: (UserType) throws -> T?) rethrows -> T? {
+    var type: UserType? = self
+    while let current = type {
+      if let found = try find(current) { return found }
+      type = current.superclass
+    }
+    return nil
+  }
+
   /// Whether a value of this type may be used where `name` is written (itself, a superclass, a protocol).
   func satisfies(_ name: String) -> Bool {
-    lineage.contains { $0.name == name || $0.conformances.contains(name) }
+    nearest { $0.name == name || $0.conformances.contains(name) ? true : nil } ?? false
   }
 
   /// The first instance method called `name` here, in a superclass, or a protocol's default.
   func methods(named name: String) -> [Method]? {
-    for type in lineage { if let found = type.methods[name] { return found } }
-    return protocolDefaults { $0.methods[name] }
+    nearest { $0.methods[name] } ?? protocolDefaults { $0.methods[name] }
   }
 
   func computedProperty(_ name: String) -> (getter: Method, setter: Method?)? {
-    for type in lineage { if let found = type.computed[name] { return found } }
-    return protocolDefaults { $0.computed[name] }
+    nearest { $0.computed[name] } ?? protocolDefaults { $0.computed[name] }
   }
 
   /// Something found in the protocol extensions of the protocols this type conforms to.
