@@ -189,6 +189,16 @@ extension DiagnosticMessage {
   static func recursionTooDeep(_ limit: Int) -> Self {
     make("RecursionError", "function calls nested more than \(limit) deep", hint: "is there a recursion without a base case?")
   }
+  /// A member of a constrained extension (`extension Array where Element: Numeric`) used on a
+  /// value that does not meet the constraint; Swift's wording.
+  static func receiverRequirement(_ member: String, _ type: String, _ got: String, _ parameter: String,
+                                  _ required: TypeRef, sameType: Bool) -> Self {
+    let need = sameType ? "the types '\(got)' and '\(required.description)' be equivalent"
+                        : "that '\(got)' conform to '\(required.description)'"
+    let clause = parameter + (sameType ? " == " : ": ") + required.description
+    return make("TypeError", "referencing '\(member)' on '\(type)' requires \(need)",
+                hint: "'\(member)' is declared in 'extension \(type) where \(clause)'")
+  }
   static func requirementSignature(_ type: String, _ proto: String, _ method: String, _ signature: String) -> Self {
     make("TypeError", "type '\(type)' does not conform to protocol '\(proto)': '\(method)' has the wrong signature",
          hint: "'\(proto)' requires '\(signature)'")

@@ -80,6 +80,16 @@ extension Lowering {
     clause.parameters.map(\.name.text)
   }
 
+  /// The constraints an extension of `name` puts on the type's own generic parameters (in scope
+  /// while its members are lowered), in parameter order.
+  func receiverConstraints(of name: String) -> [ReceiverConstraint] {
+    guard let scope = genericScopes.last else { return [] }
+    return extendedGenericNames(name).compactMap { parameter in
+      guard let found = scope[parameter], found.sameType != nil || !found.constraints.isEmpty else { return nil }
+      return ReceiverConstraint(parameter: parameter, type: found.erased, isSameType: found.sameType != nil)
+    }
+  }
+
   /// The generic parameters an extension of `name` sees: its declaration's, from this cell or an
   /// earlier one, or the standard library's.
   func extendedGenericNames(_ name: String) -> [String] {

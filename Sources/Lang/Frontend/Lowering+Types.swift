@@ -78,6 +78,7 @@ extension Lowering {
     let lowered = TypeDecl(kind: kind, name: nameToken.identifier?.name ?? nameToken.text, nameSpan: span(nameNode),
                         inherited: inherited, properties: collected.properties, methods: collected.methods,
                         cases: collected.cases, isFinal: isFinal, span: whole, file: file)
+    if kind == .extensionType { lowered.receiverConstraints = receiverConstraints(of: lowered.name) }
     return Stmt(.typeDecl(lowered), whole)
   }
 

@@ -23,6 +23,7 @@ extension Interpreter {
 
   private func computedOrBound(_ value: Value, _ type: UserType, _ name: String, _ span: Span) throws -> Value? {
     if let (getter, _) = type.computedProperty(name) {
+      _ = try fitting([getter], value, name, span)
       return try callClosure(getter.closure, [], span, receiver: Box(value, isLet: true))
     }
     if let methods = type.methods(named: name) { return bound(methods[0], to: value) }
@@ -92,7 +93,7 @@ extension Interpreter {
       type = extended
     }
     guard let methods = type.methods(named: name) else { return nil }
-    let method = try choose(methods, arguments, name, span)
+    let method = try choose(try fitting(methods, receiver, name, span), arguments, name, span)
     return try callClosure(method.closure, arguments, span, receiver: Box(receiver, isLet: !method.decl.isMutating))
   }
 
@@ -122,7 +123,10 @@ extension Interpreter {
   func callUserMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
                         in scope: Scope) throws -> Value? {
     guard isPath(base) else { return nil }
-    guard let methods = mutatingMethod(try evaluate(base, in: scope), name) else { return nil }
+    guard var methods = mutatingMethod(try evaluate(base, in: scope), name) else { return nil }
+    if methods.contains(where: { !$0.receiverConstraints.isEmpty }) {   // (the value is not kept: the array stays unique)
+      methods = try fitting(methods, try evaluate(base, in: scope), name, span)
+    }
     var root = base
     while case .member(let inner, _, _) = root.kind { root = inner }
     while case .subscriptAccess(let inner, _) = root.kind { root = inner }

@@ -57,8 +57,10 @@ extension Interpreter {
       } else if property.isStatic {
         try addStatic(property, to: type, in: scope)
       } else if let getter = property.getter {
-        type.computed[property.name] = (method(accessor: property.name, [], getter, property.type, type, scope),
-                                        property.setter.map { method(accessor: "set", [$0.parameter], $0.body, nil, type, scope) })
+        let accessors = (method(accessor: property.name, [], getter, property.type, type, scope),
+                         property.setter.map { method(accessor: "set", [$0.parameter], $0.body, nil, type, scope) })
+        for accessor in [accessors.0, accessors.1].compactMap({ $0 }) { accessor.receiverConstraints = decl.receiverConstraints }
+        type.computed[property.name] = accessors
       } else {
         if decl.kind == .extensionType || type.kind == .enumType { throw error(.storedPropertyInExtension(property.name), property.span) }
         type.fieldIndex[property.name] = type.stored.count
@@ -73,6 +75,7 @@ extension Interpreter {
       let closure = Closure(function: member.function, scope: scope)
       closure.owner = type
       let method = UserType.Method(member, closure)
+      method.receiverConstraints = decl.receiverConstraints
       if member.isRequirement {
         type.requirements.append((member.function.name, true))
       } else if member.function.name == "init" {

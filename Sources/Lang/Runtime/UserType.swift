@@ -9,6 +9,8 @@ public final class UserType {
   final class Method {
     let decl: MethodDecl
     let closure: Closure
+    /// Its extension's constraints on the receiver (`where Element: Numeric`), checked per call.
+    var receiverConstraints: [ReceiverConstraint] = []
     init(_ decl: MethodDecl, _ closure: Closure) {
       self.decl = decl
       self.closure = closure

@@ -86,6 +86,9 @@ final class TypeDecl {
   let isFinal: Bool
   let span: Span
   let file: SourceFile
+  /// An extension's constraints on the extended type's generic parameters (`extension Array
+  /// where Element: Numeric` → Element: Numeric), which its members check on their receiver.
+  var receiverConstraints: [ReceiverConstraint] = []
 
   init(kind: Kind, name: String, nameSpan: Span, inherited: [(name: String, span: Span)], properties: [PropertyDecl],
        methods: [MethodDecl], cases: [EnumCaseDecl], isFinal: Bool, span: Span, file: SourceFile) {
@@ -105,4 +108,11 @@ final class TypeDecl {
   var memberNames: Set<String> {
     Set(properties.map(\.name)).union(methods.map(\.function.name)).union(cases.map(\.name))
   }
+}
+
+/// One constraint of a constrained extension: `Element: Numeric` or `Element == Int`.
+struct ReceiverConstraint {
+  var parameter: String
+  var type: TypeRef
+  var isSameType: Bool
 }

@@ -70,3 +70,48 @@ onlyInts(2.5)
 //   |
 // 1 | onlyInts(2.5)
 //   | ^~~~~~~~~~~~~
+
+// ---
+extension Array where Element == String {
+    func describe() -> String { "words: " + joined(separator: " ") }
+    var loud: String { joined().uppercased() }
+}
+extension Array where Element == Int {
+    func describe() -> String { "numbers summing to \(reduce(0, +))" }
+    mutating func bump() { for i in indices { self[i] += 1 } }
+}
+extension Dictionary where Value == Int {
+    var sum: Int { values.reduce(0, +) }
+}
+var counts = [1, 2, 3]
+counts.bump()
+print(counts.describe(), ["a", "b"].describe(), ["x"].loud, ["a": 1, "b": 2].sum)
+// expect: numbers summing to 9 words: a b X 3
+// ---
+["a", "b"].total()
+// error:
+// TypeError: referencing 'total' on 'Array' requires that 'String' conform to 'Numeric'
+//  --> cell12:1:1
+//   |
+// 1 | ["a", "b"].total()
+//   | ^~~~~~~~~~~~~~~~~~
+//   = hint: 'total' is declared in 'extension Array where Element: Numeric'
+// ---
+var names = ["a"]
+names.bump()
+// error:
+// TypeError: referencing 'bump' on 'Array' requires the types 'String' and 'Int' be equivalent
+//  --> cell13:2:1
+//   |
+// 2 | names.bump()
+//   | ^~~~~~~~~~~~
+//   = hint: 'bump' is declared in 'extension Array where Element == Int'
+// ---
+["a": "b"].sum
+// error:
+// TypeError: referencing 'sum' on 'Dictionary' requires the types 'String' and 'Int' be equivalent
+//  --> cell14:1:12
+//   |
+// 1 | ["a": "b"].sum
+//   |            ^~~
+//   = hint: 'sum' is declared in 'extension Dictionary where Value == Int'
