@@ -95,7 +95,12 @@ enum TensorGatherMethods {
     var total = y.value.count
     for m in multiples { total = total.multipliedReportingOverflow(by: m).overflow ? Int.max / 16 : total * m }
     try reserve(total, times: 1)
-    for (i, m) in multiples.enumerated() where m != 1 {
+    // A zero multiple first: the intermediate results are then empty, never larger than the
+    // (reserved) result, which a zero makes empty (fuzz find: [2, 2, 2, 65535] tiled by
+    // [2, 2, 2, 46341, 0] built a 194-billion-element intermediate and aborted).
+    let order = multiples.indices.sorted { (multiples[$0] == 0 ? 0 : 1, $0) < (multiples[$1] == 0 ? 0 : 1, $1) }
+    for i in order where multiples[i] != 1 {
+      let m = multiples[i]
       let size = y.shape[first + i]
       try reserve(size, times: m)  // the index list, large even when the tensor is empty
       y = try y.gathered((0..<m).flatMap { _ in 0..<size }, axis: first + i)

@@ -71,3 +71,7 @@ x.topK(4)
 let none = Tensor.zeros([65535, 5, 2147483648, 0, 2])
 print(none.tiled([3, 1]).shape, none.repeated(4, axis: 4).shape, none.topK(0, axis: 2).0.shape)
 // expect: [65535, 5, 2147483648, 0, 2] [65535, 5, 2147483648, 0, 8] [65535, 5, 0, 0, 2]
+// ---
+// A zero multiple after large ones: the result is empty, and so is every step to it (fuzz find).
+print(Tensor.random([2, 2, 2, 65535]).tiled([2, 2, 2, 46341, 0]).shape, Tensor([1, 2]).tiled([0, 3]).shape)
+// expect: [2, 4, 4, 92682, 0] [0, 6]
