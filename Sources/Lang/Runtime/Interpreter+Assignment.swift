@@ -20,6 +20,9 @@ extension Interpreter {
     if case .identifier = target.kind, let result = try assignNumber(target, op, code, value, span, in: scope) {
       return result
     }
+    if case .member = target.kind, let result = try assignStoredField(target, op, code, value, span, in: scope) {
+      return result
+    }
     try modify(target, in: scope, span) { current in
       if op == "=" {
         current = value

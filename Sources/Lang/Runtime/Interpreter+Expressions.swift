@@ -45,6 +45,7 @@ extension Interpreter {
     case .call(let callee, let arguments, let trailing):
       return try evaluateCall(callee, arguments, trailing, expr.span, in: scope)
     case .member(let base, let name, let nameSpan):
+      if case .identifier = base.kind, let field = try storedField(base, name, expr, in: scope) { return field }
       return try member(of: try evaluate(base, in: scope), name, nameSpan)
     case .optionalMember(let base, let name, let nameSpan):
       let value = try evaluate(base, in: scope)
@@ -87,7 +88,9 @@ extension Interpreter {
     let epoch = Scope.epoch.load(ordering: .relaxed)
     if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox { return box }
     let box: Box
-    if expr.cachedOwnerEpoch == epoch, expr.cachedHops > 0, let owner = scope.ancestor(expr.cachedHops),
+    if expr.cachedHops == 0, case .identifier(let name) = expr.kind, let found = scope.local(name) {
+      box = found   // last found in the scope it started from (a call's `self`, a parameter): look there first
+    } else if expr.cachedOwnerEpoch == epoch, expr.cachedHops > 0, let owner = scope.ancestor(expr.cachedHops),
        owner.serial == expr.cachedOwnerSerial, let found = expr.cachedOwnerBox {
       box = found
     } else {

@@ -136,13 +136,43 @@ extension Interpreter {
     var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
     if let trailing { values.append((Self.trailingLabel, .closure(Closure(closure: trailing, scope: scope)))) }
     let method = try choose(methods, values, name, span)
+    if let result = try callMutatingDirectly(base, method, values, span, in: scope) { return result }
     var result = Value.void
     try modify(base, in: scope, span, checksType: false) { current in
-      let receiver = Box(current, isLet: !method.decl.isMutating)
-      current = .void
-      defer { current = receiver.value }
-      result = try callClosure(method.closure, values, span, receiver: receiver)
+      result = try callMutating(method, on: &current, values, span)
     }
     return result
+  }
+
+  /// Runs a method on a value moved out of its place (so it is uniquely referenced) and back.
+  private func callMutating(_ method: UserType.Method, on current: inout Value, _ values: ArgumentList,
+                            _ span: Span) throws -> Value {
+    let receiver = Box(current, isLet: !method.decl.isMutating)
+    current = .void
+    defer { current = receiver.value }
+    return try callClosure(method.closure, values, span, receiver: receiver)
+  }
+
+  /// `p.step()` and `particles[i].step()` on a `var` without the accessor path (`modify`); nil
+  /// when the general path must take it (other targets, a `let`, `self` in an `init`, a bad index).
+  private func callMutatingDirectly(_ base: Expr, _ method: UserType.Method, _ values: ArgumentList, _ span: Span,
+                                    in scope: Scope) throws -> Value? {
+    switch base.kind {
+    case .identifier:
+      let box = try lookup(base, in: scope)
+      guard !box.isLet, !box.isInitializing, case .instance = box.value else { return nil }
+      return try callMutating(method, on: &box.value, values, span)
+    case .subscriptAccess(let array, let arguments):
+      guard arguments.count == 1, arguments[0].label == nil, case .identifier = array.kind else { return nil }
+      let box = try lookup(array, in: scope)
+      guard !box.isLet, case .array = box.value else { return nil }
+      guard let position = try evaluate(arguments[0].value, in: scope).intValue,
+            var elements = Self.takeArray(&box.value) else { return nil }
+      defer { box.value = .array(elements) }
+      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), base.span) }
+      return try callMutating(method, on: &elements[position], values, span)
+    default:
+      return nil
+    }
   }
 }

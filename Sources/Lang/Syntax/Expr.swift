@@ -65,6 +65,10 @@ final class Expr {
   @exclusivity(unchecked) var cachedOwnerSerial = -1
   @exclusivity(unchecked) var cachedOwnerEpoch = -1
   @exclusivity(unchecked) unowned(unsafe) var cachedOwnerBox: Box?
+  /// A member node's stored-property index in the last struct type it read or assigned
+  /// (`Interpreter.storedField`), by the type's `definition` number (a redefined type misses).
+  @exclusivity(unchecked) var cachedFieldDefinition = 0
+  @exclusivity(unchecked) var cachedFieldIndex = -1
 
   init(_ kind: Kind, _ span: Span) {
     self.kind = kind
