@@ -36,7 +36,7 @@ BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev libturbojpeg
 RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
-.PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes lint check-avx512 swift-test python-test \
+.PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes tiles check-tiles lint check-avx512 swift-test python-test \
         notebooks-check notebooks-check-avx2 image-steps test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
@@ -48,7 +48,7 @@ run: run-deps release venv kernelspec
 	  JUPYTER_CONFIG_PATH=$(CURDIR)/deploy/jupyter \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: test-deps release venv kernelspec check-imports check-sizes check-avx512 swift-test fuzz python-test notebooks-check \
+test: test-deps release venv kernelspec check-imports check-sizes check-tiles check-avx512 swift-test fuzz python-test notebooks-check \
       notebooks-check-avx2 image-steps
 	@echo "make test: all Swift and Python tests passed"
 
@@ -94,6 +94,14 @@ check-imports:
 # Every Swift file under 400 lines, every function under 60 (or a `size-budget:` comment why).
 check-sizes:
 	$(PYTHON) scripts/check-sizes.py
+
+# The direct convolution's register tiles are generated from one template per algorithm
+# (scripts/gen-tiles.py): `make tiles` writes them, `make check-tiles` fails when one is stale.
+tiles:
+	$(PYTHON) scripts/gen-tiles.py
+
+check-tiles:
+	$(PYTHON) scripts/gen-tiles.py --check
 
 # swift format (shipped with the toolchain) in lint mode with the committed .swift-format
 # (100 columns); not part of `make test` until the tree has been formatted once.

@@ -33,9 +33,9 @@ struct DirectConv {
   init(inC: Int, outC: Int, kh: Int, kw: Int, dh: Int, dw: Int, oh: Int, ow: Int) {
     (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (inC, outC, kh, kw, dh, dw, oh, ow)
     wide = DirectTiles.wide
-    (ocBlock, vecBlock) = wide ? (ForwardTile512.outputChannels, ForwardTile512.vectors) : (4, 3)
+    (ocBlock, vecBlock) = wide ? (ForwardTile512.outputChannels, ForwardTile512.vectors) : (DirectTile.outputChannels, DirectTile.vectors)
     let wideWeight = WideWeightTile512.outputChannels
-    weightOcBlock = !wide ? 4 : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
+    weightOcBlock = !wide ? DirectWeightTile.outputChannels : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
     planeStride = (hp * wp + 8 + 15) / 16 * 16
