@@ -122,68 +122,17 @@ enum ConvCore {
     }
   }
 
-  /// Gradients for input (when `weight` is given) and weight (when `input` is given).
-  // size-budget: the im2col driver that WideConv's backward repeats; both become one (issue 14).
+  /// Gradients for input (when `weight` is given) and weight (when `input` is given): the direct
+  /// kernel where it applies, else im2col + GEMM on the wide grid (stride 1) or plain columns.
   static func backward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?, path: ConvPath = .auto
   ) throws -> (input: Tensor?, weight: Tensor?) {
     if usesDirect(g, path) { return try directBackward(g, gradOutput: gradOutput, input: input, weight: weight) }
     try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
     if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0 && g.outC * g.colRows > 0 {
-      return try wideBackward(g, gradOutput: gradOutput, input: input, weight: weight)
+      return try im2colBackward(g, WidePlan(g), gradOutput: gradOutput, input: input, weight: weight)
     }
-    let plan = ConvChunking(g)
-    let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows
-    let wCount = g.outC * rows
-    var gradInput = weight == nil ? nil : Tensor.zerosUnchecked(g.inputShape)
-    if gradOutput.count == 0 || Shape.count(g.inputShape) == 0 || wCount == 0 {
-      return (gradInput, input == nil ? nil : Tensor.zerosUnchecked(g.weightShape))
-    }
-    var partials = input == nil ? nil : Tensor.zerosUnchecked([plan.chunks, wCount])
-    try gradOutput.withUnsafeBufferPointer { gb in
-      try withOptionalPointer(input) { xPtr in
-        try withOptionalPointer(weight) { wPtr in
-          try withOptionalMutablePointer(&gradInput) { dxPtr in
-            try withOptionalMutablePointer(&partials) { pPtr in
-              let gy = UncheckedBox(gb.baseAddress!), x = UncheckedBox(xPtr), w = UncheckedBox(wPtr)
-              let dx = UncheckedBox(dxPtr), part = UncheckedBox(pPtr)
-              try Threading.forEachChunk(plan.chunks, parallel: g.n > 1) { chunk in
-                let images = plan.images(chunk, g.n), nb = images.count, cols = nb * ohw
-                Scratch.with(rows * cols + ocg * cols) { s in
-                  let col = s, dy = s + rows * cols
-                  for grp in 0..<g.groups {
-                    for (b, img) in images.enumerated() {
-                      for oc in 0..<ocg {
-                        Im2col.copy(dy + oc * cols + b * ohw, gy.value + (img * g.outC + grp * ocg + oc) * ohw, ohw)
-                      }
-                    }
-                    if let xv = x.value, let pv = part.value {
-                      for (b, img) in images.enumerated() {
-                        Im2col.unfold(g, input: xv + (img * g.c + grp * g.cPerGroup) * g.h * g.w, col: col + b * ohw, ld: cols)
-                      }
-                      Gemm.sgemm(transB: true, m: ocg, n: rows, k: cols, a: dy, lda: cols, b: col, ldb: cols,
-                                 c: pv + chunk * wCount + grp * ocg * rows, ldc: rows)
-                    }
-                    if let wv = w.value, let dxv = dx.value {
-                      Gemm.sgemm(transA: true, m: rows, n: cols, k: ocg, a: wv + grp * ocg * rows, lda: rows,
-                                 b: dy, ldb: cols, c: col, ldc: cols)
-                      for (b, img) in images.enumerated() {
-                        Im2col.fold(g, col: col + b * ohw, ld: cols, input: dxv + (img * g.c + grp * g.cPerGroup) * g.h * g.w)
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    var gradWeight: Tensor? = nil
-    if let partials {
-      gradWeight = sumPartials(partials, chunks: plan.chunks, count: wCount, shape: g.weightShape)
-    }
-    return (gradInput, gradWeight)
+    return try im2colBackward(g, PlainColumns(g: g), gradOutput: gradOutput, input: input, weight: weight)
   }
 
   /// `p[i] += v` for `n` floats.
