@@ -4,7 +4,8 @@
 #               notebooks open with the Stride kernel: deploy/jupyter/jupyter_server_config.json).
 #   make test   every Swift and Python test (what .ci/run runs).
 #   make bench-kernel   Stride vs ipykernel startup/latency benchmark (not a test).
-#   make lint [LINT_PATHS="Sources/X Tests/Y"]   swift format in lint mode (.swift-format).
+#   make lint [LINT_PATHS="Sources/X Tests/Y"]   swift format in lint mode (.swift-format; in make test);
+#               make format rewrites the same files as it wants them.
 # LAB_ARGS="--port 8899" passes options to JupyterLab.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -36,7 +37,7 @@ BUILD_PACKAGES := libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev libturbojpeg
 RUN_PACKAGES := dataset-fashion-mnist
 TEST_PACKAGES := dataset-fashion-mnist chromium
 
-.PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes tiles check-tiles lint check-avx512 swift-test python-test \
+.PHONY: run test deps run-deps release venv kernelspec check-imports check-sizes tiles check-tiles lint format check-avx512 swift-test python-test \
         notebooks-check notebooks-check-avx2 image-steps test-deps fuzz bench-kernel clean
 
 run: run-deps release venv kernelspec
@@ -48,7 +49,7 @@ run: run-deps release venv kernelspec
 	  JUPYTER_CONFIG_PATH=$(CURDIR)/deploy/jupyter \
 	  $(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $$browser $$root $(LAB_ARGS)
 
-test: test-deps release venv kernelspec check-imports check-sizes check-tiles check-avx512 swift-test fuzz python-test notebooks-check \
+test: test-deps release venv kernelspec check-imports check-sizes check-tiles lint check-avx512 swift-test fuzz python-test notebooks-check \
       notebooks-check-avx2 image-steps
 	@echo "make test: all Swift and Python tests passed"
 
@@ -103,11 +104,18 @@ tiles:
 check-tiles:
 	$(PYTHON) scripts/gen-tiles.py --check
 
-# swift format (shipped with the toolchain) in lint mode with the committed .swift-format
-# (100 columns); not part of `make test` until the tree has been formatted once.
-LINT_PATHS ?= Sources Tests Benchmarks scripts
+# swift format (shipped with the toolchain) in lint mode with the committed .swift-format (100
+# columns): every compiled Swift file but the cell fixtures (Tests/*/Fixtures: their line numbers are
+# in expected diagnostics), the cells of Benchmarks/lang and notebooks/src, and the generated tiles
+# (marked swift-format-ignore-file). `make format` rewrites them in place.
+LINT_PATHS ?= Sources Tests Benchmarks/StrideBench scripts
+LINT_FILES = $(shell find $(LINT_PATHS) -name '*.swift' -not -path '*/Fixtures/*' | sort)
 lint:
-	swift format lint --strict --configuration .swift-format --parallel -r $(LINT_PATHS)
+	@swift format lint --strict --configuration .swift-format --parallel $(LINT_FILES)
+	@echo "lint: $(words $(LINT_FILES)) Swift files as swift format writes them"
+
+format:
+	swift format format --in-place --configuration .swift-format --parallel $(LINT_FILES)
 
 # Only the TensorAVX512 tiles may use zmm registers (Tensor calls them after checking the CPU).
 check-avx512: release

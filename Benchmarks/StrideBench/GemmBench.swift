@@ -9,13 +9,19 @@ enum GemmBench {
       let b = try Tensor.randomUniform(shape: [n, n], low: -1, high: 1, using: &rng)
       for t in o.ints("threads", [1, 2]) {
         try Threading.setThreadCount(t)
-        let (reps, perCall, util) = try Timing.measure(runs: o.ints("runs", [7])[0], minRunSeconds: o.double("min-run-s", 0.25)) {
+        let (reps, perCall, util) = try Timing.measure(
+          runs: o.ints("runs", [7])[0], minRunSeconds: o.double("min-run-s", 0.25)
+        ) {
           _ = try Tensor.matmul(a, b)
         }
         let flops = 2 * pow3(n)
-        Report.line([("engine", .string("stride")), ("bench", .string("sgemm")), ("n", .int(n)), ("threads", .int(t)),
-                     ("reps_per_run", .int(reps)), ("gflops", Report.stats(perCall.map { flops / $0 / 1e9 })),
-                     ("cpu_util_runs", .array(util.map { .double($0) })), ("loadavg1", .double(Timing.loadAverage()))])
+        Report.line([
+          ("engine", .string("stride")), ("bench", .string("sgemm")), ("n", .int(n)),
+          ("threads", .int(t)),
+          ("reps_per_run", .int(reps)), ("gflops", Report.stats(perCall.map { flops / $0 / 1e9 })),
+          ("cpu_util_runs", .array(util.map { .double($0) })),
+          ("loadavg1", .double(Timing.loadAverage())),
+        ])
       }
     }
   }

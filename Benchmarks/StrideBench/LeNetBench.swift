@@ -33,12 +33,15 @@ enum LeNetBench {
       util.append((Timing.cpuTime() - c0) / dt)
       accs.append(try accuracy(model, data.test))
     }
-    Report.line([("engine", .string("stride")), ("bench", .string("lenet5_train")), ("variant", .string("tanh_avg")),
-                 ("batch", .int(batch)), ("threads", .int(threads)), ("epochs", .int(epochs)),
-                 ("train_images_per_s", Report.stats(ips)), ("test_acc", .array(accs.map { .double($0) })),
-                 ("cpu_util_runs", .array(util.map { .double($0) })),
-                 ("rss_mib_start", .double(rss0)), ("rss_mib_end", .double(Timing.residentMiB())),
-                 ("loadavg1", .double(Timing.loadAverage()))])
+    Report.line([
+      ("engine", .string("stride")), ("bench", .string("lenet5_train")),
+      ("variant", .string("tanh_avg")),
+      ("batch", .int(batch)), ("threads", .int(threads)), ("epochs", .int(epochs)),
+      ("train_images_per_s", Report.stats(ips)), ("test_acc", .array(accs.map { .double($0) })),
+      ("cpu_util_runs", .array(util.map { .double($0) })),
+      ("rss_mib_start", .double(rss0)), ("rss_mib_end", .double(Timing.residentMiB())),
+      ("loadavg1", .double(Timing.loadAverage())),
+    ])
   }
 
   static func step(_ model: any Layer, _ opt: SGD, _ b: Batch) throws {
@@ -64,7 +67,9 @@ enum LeNetBench {
   static func inference(_ data: FashionMNIST, runs: Int, threads: Int) throws {
     let model = try LeNet5(seed: 0)
     model.eval()
-    let batches = Array(try data.test.batches(size: 256, shuffle: false)).map { Variable($0.images) }
+    let batches = Array(try data.test.batches(size: 256, shuffle: false)).map {
+      Variable($0.images)
+    }
     func pass() throws { try GradMode.withoutGradients { for x in batches { _ = try model(x) } } }
     try pass()
     var ips: [Double] = []
@@ -73,8 +78,11 @@ enum LeNetBench {
       try pass()
       ips.append(Double(data.test.count) / (Timing.now() - t0))
     }
-    Report.line([("engine", .string("stride")), ("bench", .string("lenet5_infer")), ("batch", .int(256)),
-                 ("threads", .int(threads)), ("infer_images_per_s", Report.stats(ips)), ("loadavg1", .double(Timing.loadAverage()))])
+    Report.line([
+      ("engine", .string("stride")), ("bench", .string("lenet5_infer")), ("batch", .int(256)),
+      ("threads", .int(threads)), ("infer_images_per_s", Report.stats(ips)),
+      ("loadavg1", .double(Timing.loadAverage())),
+    ])
   }
 
   /// Resident memory over many training steps (batch 64): it must stay flat.
@@ -91,10 +99,15 @@ enum LeNetBench {
       for b in try data.train.batches(size: 64, shuffle: true, seed: epoch) where done < steps {
         try step(model, opt, b)
         done += 1
-        if done % 1000 == 0 || done == 100 { samples.append(.array([.int(done), .double(Timing.residentMiB())])) }
+        if done % 1000 == 0 || done == 100 {
+          samples.append(.array([.int(done), .double(Timing.residentMiB())]))
+        }
       }
     }
-    Report.line([("engine", .string("stride")), ("bench", .string("lenet5_memory")), ("steps", .int(steps)),
-                 ("batch", .int(64)), ("seconds", .double(Timing.now() - t0)), ("rss_mib_by_step", .array(samples))])
+    Report.line([
+      ("engine", .string("stride")), ("bench", .string("lenet5_memory")), ("steps", .int(steps)),
+      ("batch", .int(64)), ("seconds", .double(Timing.now() - t0)),
+      ("rss_mib_by_step", .array(samples)),
+    ])
   }
 }

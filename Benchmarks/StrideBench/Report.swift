@@ -1,7 +1,8 @@
 /// JSON lines on stdout, one object per measurement (keys in insertion order).
 enum Report {
   enum Value {
-    case string(String), int(Int), double(Double), bool(Bool), array([Value]), object([(String, Value)])
+    case string(String), int(Int), double(Double), bool(Bool), array([Value]), object(
+      [(String, Value)])
 
     var json: String {
       switch self {
@@ -10,7 +11,8 @@ enum Report {
       case .double(let d): return d.isFinite ? String((d * 1000).rounded() / 1000) : "null"
       case .bool(let b): return b ? "true" : "false"
       case .array(let a): return "[" + a.map(\.json).joined(separator: ", ") + "]"
-      case .object(let o): return "{" + o.map { "\"\($0.0)\": \($0.1.json)" }.joined(separator: ", ") + "}"
+      case .object(let o):
+        return "{" + o.map { "\"\($0.0)\": \($0.1.json)" }.joined(separator: ", ") + "}"
       }
     }
   }
@@ -25,8 +27,11 @@ enum Report {
 
   /// {"median", "min", "max", "values"} of a list of figures.
   static func stats(_ v: [Double]) -> Value {
-    .object([("median", .double(Timing.median(v))), ("min", .double(v.min() ?? 0)), ("max", .double(v.max() ?? 0)),
-             ("values", .array(v.map { .double($0) }))])
+    .object([
+      ("median", .double(Timing.median(v))), ("min", .double(v.min() ?? 0)),
+      ("max", .double(v.max() ?? 0)),
+      ("values", .array(v.map { .double($0) })),
+    ])
   }
 }
 

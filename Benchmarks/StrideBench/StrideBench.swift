@@ -19,8 +19,11 @@ struct StrideBench {
       return
     }
     let options = BenchOptions(CommandLine.arguments.dropFirst())
-    Report.line(["engine": .string("stride"), "bench": .string("info"), "threads_available": .int(Threading.maximumThreadCount),
-                 "conv_tiles": .string(Kernels.directConvTiles)])
+    Report.line([
+      "engine": .string("stride"), "bench": .string("info"),
+      "threads_available": .int(Threading.maximumThreadCount),
+      "conv_tiles": .string(Kernels.directConvTiles),
+    ])
     for suite in options.suites {
       switch suite {
       case "sgemm": try GemmBench.run(options)
@@ -55,7 +58,11 @@ struct BenchOptions {
     if suites.isEmpty || suites == ["all"] { suites = ["sgemm", "conv", "lenet"] }
   }
 
-  func ints(_ name: String, _ fallback: [Int]) -> [Int] { values[name]?.compactMap { Int($0) } ?? fallback }
+  func ints(_ name: String, _ fallback: [Int]) -> [Int] {
+    values[name]?.compactMap { Int($0) } ?? fallback
+  }
   func strings(_ name: String, _ fallback: [String]) -> [String] { values[name] ?? fallback }
-  func double(_ name: String, _ fallback: Double) -> Double { values[name]?.first.flatMap { Double($0) } ?? fallback }
+  func double(_ name: String, _ fallback: Double) -> Double {
+    values[name]?.first.flatMap { Double($0) } ?? fallback
+  }
 }

@@ -16,7 +16,9 @@ enum Timing {
   }
 
   /// (repetitions per run, seconds per call of each run, CPU utilisation of each run).
-  static func measure(runs: Int, minRunSeconds: Double, warmup: Int = 3, _ body: () throws -> Void) rethrows -> (Int, [Double], [Double]) {
+  static func measure(runs: Int, minRunSeconds: Double, warmup: Int = 3, _ body: () throws -> Void)
+    rethrows -> (Int, [Double], [Double])
+  {
     for _ in 0..<warmup { try body() }
     var reps = 1
     while true {
@@ -39,7 +41,8 @@ enum Timing {
 
   static func median(_ v: [Double]) -> Double {
     let s = v.sorted()
-    return s.isEmpty ? 0 : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+    return s.isEmpty
+      ? 0 : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
   }
 
   static func loadAverage() -> Double {
@@ -52,14 +55,20 @@ enum Timing {
     guard let f = fopen("/proc/self/statm", "r") else { return -1 }
     defer { fclose(f) }
     var size = 0, resident = 0
-    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in fscanfTwo(f, s, r) } }) else { return -1 }
+    guard
+      withUnsafeMutablePointer(
+        to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in fscanfTwo(f, s, r) } })
+    else { return -1 }
     return Double(resident * Int(sysconf(Int32(_SC_PAGESIZE)))) / 1_048_576
   }
 
-  private static func fscanfTwo(_ f: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
+  private static func fscanfTwo(
+    _ f: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>
+  ) -> Bool {
     var buffer = [CChar](repeating: 0, count: 128)
     guard fgets(&buffer, 128, f) != nil else { return false }
-    let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let text = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let parts = text.split(separator: " ").compactMap { Int($0.trimmingCharacters()) }
     guard parts.count >= 2 else { return false }
     a.pointee = parts[0]

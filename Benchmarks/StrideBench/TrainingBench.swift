@@ -13,7 +13,9 @@ func runTrainingBenchmarks(_ arguments: [String]) {
   if let threads = intOption(arguments, "--threads") { try? Threading.setThreadCount(threads) }
   do {
     if which == "load" || which == "all" { try loadBenchmark() }
-    if which == "lenet" || which == "all" { try lenetBenchmark(epochs: epochs ?? 5, subset: intOption(arguments, "--subset")) }
+    if which == "lenet" || which == "all" {
+      try lenetBenchmark(epochs: epochs ?? 5, subset: intOption(arguments, "--subset"))
+    }
     if which == "unet" || which == "all" { try unetBenchmark(epochs: epochs ?? 12) }
   } catch {
     printJSON(["bench": "training", "error": "\(error)"])
@@ -37,7 +39,8 @@ func loadBenchmark() throws {
     allCPU.append(cpuSeconds() - cpu)
   }
   printJSON([
-    "bench": "fashion_mnist_load", "train_images_idx_seconds": median(idx), "train_images_idx_cpu_seconds": median(idxCPU),
+    "bench": "fashion_mnist_load", "train_images_idx_seconds": median(idx),
+    "train_images_idx_cpu_seconds": median(idxCPU),
     "all_padded_seconds": median(all), "all_padded_cpu_seconds": median(allCPU), "runs": 5,
   ])
 }
@@ -50,13 +53,18 @@ func cpuSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
 func lenetBenchmark(epochs: Int, subset: Int? = nil) throws {
   let loadStart = Date()
   let data = try FashionMNIST(padding: 2)
-  printJSON(["bench": "fashion_mnist_load", "seconds": Date().timeIntervalSince(loadStart), "train": data.train.count, "test": data.test.count])
+  printJSON([
+    "bench": "fashion_mnist_load", "seconds": Date().timeIntervalSince(loadStart),
+    "train": data.train.count, "test": data.test.count,
+  ])
   let model = try LeNet5(seed: 0)
   let observer = ClosureObserver { p in
     guard p.event == .epochEnded, let e = p.history.epochs.last else { return }
     printJSON([
-      "bench": "lenet5_train_epoch", "epoch": e.epoch, "seconds": e.seconds, "images_per_s": e.imagesPerSecond,
-      "train_loss": e.loss, "test_acc": e.validationAccuracy ?? -1, "threads": Threading.threadCount,
+      "bench": "lenet5_train_epoch", "epoch": e.epoch, "seconds": e.seconds,
+      "images_per_s": e.imagesPerSecond,
+      "train_loss": e.loss, "test_acc": e.validationAccuracy ?? -1,
+      "threads": Threading.threadCount,
     ])
   }
   let train = subset.map { data.train.prefix($0) } ?? data.train
@@ -66,9 +74,11 @@ func lenetBenchmark(epochs: Int, subset: Int? = nil) throws {
   let trainSeconds = history.epochs.reduce(0) { $0 + $1.seconds }
   printJSON([
     "bench": "lenet5_train", "epochs": epochs, "batch": 64, "train_seconds": trainSeconds,
-    "total_seconds": history.totalSeconds, "test_acc": history.epochs.last?.validationAccuracy ?? -1,
+    "total_seconds": history.totalSeconds,
+    "test_acc": history.epochs.last?.validationAccuracy ?? -1,
     "pytorch_test_acc_5_epochs": 0.879, "pytorch_images_per_s_2_threads": 5756,
-    "images_per_s_median": median(history.epochs.map(\.imagesPerSecond)), "threads": Threading.threadCount,
+    "images_per_s_median": median(history.epochs.map(\.imagesPerSecond)),
+    "threads": Threading.threadCount,
   ])
 }
 
@@ -76,16 +86,23 @@ func lenetBenchmark(epochs: Int, subset: Int? = nil) throws {
 func unetBenchmark(epochs: Int) throws {
   let model = try UNet(inChannels: 1, classes: 2, baseWidth: 8, depth: 2, seed: 0)
   let size = try unetSize(model)
-  let split = try SyntheticShapes(count: 600, size: size, seed: 7).split(trainFraction: 0.8, seed: 7)
+  let split = try SyntheticShapes(count: 600, size: size, seed: 7).split(
+    trainFraction: 0.8, seed: 7)
   let history = try model.fit(
-    split.train, epochs: epochs, batchSize: 16, optimizer: Adam(learningRate: 3e-3), validation: split.test,
+    split.train, epochs: epochs, batchSize: 16, optimizer: Adam(learningRate: 3e-3),
+    validation: split.test,
     metrics: [.iou], seed: 0)
   for e in history.epochs {
-    printJSON(["bench": "unet_shapes_epoch", "epoch": e.epoch, "seconds": e.seconds, "train_loss": e.loss, "val_iou": e.validationIoU ?? -1])
+    printJSON([
+      "bench": "unet_shapes_epoch", "epoch": e.epoch, "seconds": e.seconds, "train_loss": e.loss,
+      "val_iou": e.validationIoU ?? -1,
+    ])
   }
   printJSON([
-    "bench": "unet_shapes", "input": size, "epochs": epochs, "val_iou": history.epochs.last?.validationIoU ?? -1,
-    "val_accuracy": history.epochs.last?.validationAccuracy ?? -1, "total_seconds": history.totalSeconds,
+    "bench": "unet_shapes", "input": size, "epochs": epochs,
+    "val_iou": history.epochs.last?.validationIoU ?? -1,
+    "val_accuracy": history.epochs.last?.validationAccuracy ?? -1,
+    "total_seconds": history.totalSeconds,
     "parameters": model.parameterCount,
   ])
 }
@@ -93,7 +110,11 @@ func unetBenchmark(epochs: Int) throws {
 /// The smallest input size ≥ 48 that the model accepts with an output of at least 24 pixels.
 func unetSize(_ model: any Layer) throws -> Int {
   for size in 48...160 {
-    if let out = try? model.outputShape(for: [1, size, size]), out.count == 3, out[1] >= 24, out[1] == out[2] { return size }
+    if let out = try? model.outputShape(for: [1, size, size]), out.count == 3, out[1] >= 24,
+      out[1] == out[2]
+    {
+      return size
+    }
   }
   throw TrainingError.invalidArgument("no input size in 48...160 fits the U-Net")
 }

@@ -8,7 +8,9 @@ enum Gradient {
     if g.shape == shape { return g }
     let extra = g.rank - shape.count
     var axes = Array(0..<max(extra, 0))
-    for (i, d) in shape.enumerated() where d == 1 && g.shape[i + extra] != 1 { axes.append(i + extra) }
+    for (i, d) in shape.enumerated() where d == 1 && g.shape[i + extra] != 1 {
+      axes.append(i + extra)
+    }
     let summed = axes.isEmpty ? g : try g.sum(axes: axes, keepingDims: true)
     return try summed.reshaped(shape)
   }

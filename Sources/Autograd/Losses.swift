@@ -1,3 +1,4 @@
+import Glibc
 import Tensor
 
 /// Losses, each the mean over the batch.
@@ -12,7 +13,8 @@ public func crossEntropy(logits: Variable, labels: [Int]) throws -> Variable {
 public func nllLoss(logProbabilities lp: Variable, labels: [Int]) throws -> Variable {
   let shape = lp.shape
   guard shape.count == 2, shape[0] == labels.count, shape[0] > 0 else {
-    throw TensorError.shapeMismatch("nll/cross-entropy needs [N, C] scores and N labels, got \(shape) and \(labels.count) labels")
+    throw TensorError.shapeMismatch(
+      "nll/cross-entropy needs [N, C] scores and N labels, got \(shape) and \(labels.count) labels")
   }
   let (n, c) = (shape[0], shape[1])
   if let bad = labels.first(where: { $0 < 0 || $0 >= c }) {
@@ -31,7 +33,8 @@ public func nllLoss(logProbabilities lp: Variable, labels: [Int]) throws -> Vari
 /// Mean squared error `mean((prediction − target)²)`; shapes must match.
 public func mseLoss(_ prediction: Variable, target: Tensor) throws -> Variable {
   guard prediction.shape == target.shape else {
-    throw TensorError.shapeMismatch("mse loss: prediction \(prediction.shape) and target \(target.shape) differ")
+    throw TensorError.shapeMismatch(
+      "mse loss: prediction \(prediction.shape) and target \(target.shape) differ")
   }
   return try (prediction - Variable(target)).squared().mean()
 }
@@ -40,7 +43,8 @@ public func mseLoss(_ prediction: Variable, target: Tensor) throws -> Variable {
 /// `mean(max(z, 0) − z·t + log(1 + e^−|z|))`; gradient `(σ(z) − t)/count`.
 public func binaryCrossEntropyWithLogits(_ logits: Variable, target: Tensor) throws -> Variable {
   guard logits.shape == target.shape else {
-    throw TensorError.shapeMismatch("binary cross-entropy: logits \(logits.shape) and target \(target.shape) differ")
+    throw TensorError.shapeMismatch(
+      "binary cross-entropy: logits \(logits.shape) and target \(target.shape) differ")
   }
   let z = logits.value
   let n = Float(max(z.count, 1))
@@ -54,5 +58,3 @@ public func binaryCrossEntropyWithLogits(_ logits: Variable, target: Tensor) thr
     return [try (z.sigmoid() - target) * s]
   }
 }
-
-import Glibc

@@ -28,16 +28,20 @@ extension Variable {
   public static func * (a: Variable, b: Variable) throws -> Variable {
     let (x, y) = (a.value, b.value)
     return op(try x * y, [a, b]) { g in
-      [a.requiresGrad ? try Gradient.reduce(g * y, to: x.shape) : nil,
-       b.requiresGrad ? try Gradient.reduce(g * x, to: y.shape) : nil]
+      [
+        a.requiresGrad ? try Gradient.reduce(g * y, to: x.shape) : nil,
+        b.requiresGrad ? try Gradient.reduce(g * x, to: y.shape) : nil,
+      ]
     }
   }
 
   public static func / (a: Variable, b: Variable) throws -> Variable {
     let (x, y) = (a.value, b.value)
     return op(try x / y, [a, b]) { g in
-      [a.requiresGrad ? try Gradient.reduce(g / y, to: x.shape) : nil,
-       b.requiresGrad ? try Gradient.reduce(-(g * x) / (y * y), to: y.shape) : nil]
+      [
+        a.requiresGrad ? try Gradient.reduce(g / y, to: x.shape) : nil,
+        b.requiresGrad ? try Gradient.reduce(-(g * x) / (y * y), to: y.shape) : nil,
+      ]
     }
   }
 
@@ -68,8 +72,12 @@ public func matmul(_ a: Variable, _ b: Variable) throws -> Variable {
   if b.value.rank == 1 { return try matmul(a, b.reshaped([b.value.count, 1])).squeezingAxis(-1) }
   let (x, y) = (a.value, b.value)
   return Variable.op(try Tensor.matmul(x, y), [a, b]) { g in
-    [a.requiresGrad ? try Gradient.reduce(Tensor.matmul(g, y, transposeB: true), to: x.shape) : nil,
-     b.requiresGrad ? try Gradient.reduce(Tensor.matmul(x, g, transposeA: true), to: y.shape) : nil]
+    [
+      a.requiresGrad
+        ? try Gradient.reduce(Tensor.matmul(g, y, transposeB: true), to: x.shape) : nil,
+      b.requiresGrad
+        ? try Gradient.reduce(Tensor.matmul(x, g, transposeA: true), to: y.shape) : nil,
+    ]
   }
 }
 
@@ -77,11 +85,14 @@ public func matmul(_ a: Variable, _ b: Variable) throws -> Variable {
 public func linear(_ x: Variable, weight: Variable, bias: Variable?) throws -> Variable {
   let (xv, wv) = (x.value, weight.value)
   guard xv.rank == 2, wv.rank == 2, xv.shape[1] == wv.shape[1] else {
-    throw TensorError.shapeMismatch("linear: input \(xv.shape) and weight \(wv.shape) (expected [N, in] and [out, in])")
+    throw TensorError.shapeMismatch(
+      "linear: input \(xv.shape) and weight \(wv.shape) (expected [N, in] and [out, in])")
   }
   var y = try Tensor.matmul(xv, wv, transposeB: true)
   if let bias {
-    guard bias.shape == [wv.shape[0]] else { throw TensorError.shapeMismatch("linear bias must be [\(wv.shape[0])], got \(bias.shape)") }
+    guard bias.shape == [wv.shape[0]] else {
+      throw TensorError.shapeMismatch("linear bias must be [\(wv.shape[0])], got \(bias.shape)")
+    }
     y = try y + bias.value
   }
   let parents = bias.map { [x, weight, $0] } ?? [x, weight]

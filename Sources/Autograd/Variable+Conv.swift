@@ -24,8 +24,12 @@ public func conv2d(
       grads = [r.input, r.weight]
     } else {
       grads = [
-        x.requiresGrad ? try Kernels.conv2dBackwardInput(g, weight: wv, inputShape: xv.shape, options: options) : nil,
-        weight.requiresGrad ? try Kernels.conv2dBackwardWeight(g, input: xv, weightShape: wv.shape, options: options) : nil,
+        x.requiresGrad
+          ? try Kernels.conv2dBackwardInput(g, weight: wv, inputShape: xv.shape, options: options)
+          : nil,
+        weight.requiresGrad
+          ? try Kernels.conv2dBackwardWeight(g, input: xv, weightShape: wv.shape, options: options)
+          : nil,
       ]
     }
     if let bias { grads.append(bias.requiresGrad ? try Kernels.conv2dBackwardBias(g) : nil) }
@@ -44,8 +48,12 @@ public func convTranspose2d(
   let parents = bias.map { [x, weight, $0] } ?? [x, weight]
   return Variable.op(y, parents) { g in
     var grads: [Tensor?] = [
-      x.requiresGrad ? try Kernels.convTranspose2dBackwardInput(g, weight: wv, inputShape: xv.shape, options: options) : nil,
-      weight.requiresGrad ? try Kernels.convTranspose2dBackwardWeight(g, input: xv, weightShape: wv.shape, options: options) : nil,
+      x.requiresGrad
+        ? try Kernels.convTranspose2dBackwardInput(
+          g, weight: wv, inputShape: xv.shape, options: options) : nil,
+      weight.requiresGrad
+        ? try Kernels.convTranspose2dBackwardWeight(
+          g, input: xv, weightShape: wv.shape, options: options) : nil,
     ]
     if let bias { grads.append(bias.requiresGrad ? try Kernels.conv2dBackwardBias(g) : nil) }
     return grads

@@ -6,13 +6,17 @@ extension Variable {
   /// sin x; the gradient is cos x.
   public func sin() -> Variable {
     let x = value
-    return Variable.op(x.map { Foundation.sin($0) }, [self]) { g in [try g * x.map { Foundation.cos($0) }] }
+    return Variable.op(x.map { Foundation.sin($0) }, [self]) { g in
+      [try g * x.map { Foundation.cos($0) }]
+    }
   }
 
   /// cos x; the gradient is −sin x.
   public func cos() -> Variable {
     let x = value
-    return Variable.op(x.map { Foundation.cos($0) }, [self]) { g in [try g * x.map { -Foundation.sin($0) }] }
+    return Variable.op(x.map { Foundation.cos($0) }, [self]) { g in
+      [try g * x.map { -Foundation.sin($0) }]
+    }
   }
 
   /// −1, 0 or 1 by the sign of x; the gradient is 0 (almost everywhere).
@@ -41,8 +45,10 @@ extension Variable {
     let (x, e) = (value, p.value)
     let out = try x.pow(e)
     return Variable.op(out, [self, p]) { g in
-      [self.requiresGrad ? try Gradient.reduce(g * e * (try x.pow(e - 1)), to: x.shape) : nil,
-       p.requiresGrad ? try Gradient.reduce(g * out * x.log(), to: e.shape) : nil]
+      [
+        self.requiresGrad ? try Gradient.reduce(g * e * (try x.pow(e - 1)), to: x.shape) : nil,
+        p.requiresGrad ? try Gradient.reduce(g * out * x.log(), to: e.shape) : nil,
+      ]
     }
   }
 }

@@ -9,10 +9,13 @@ extension Variable {
   public func gathered(_ indices: [Int], axis: Int) throws -> Variable {
     let old = shape
     let a = axis < 0 ? axis + old.count : axis
-    guard a >= 0, a < old.count else { throw TensorError.invalidArgument("axis \(axis) is out of range for shape \(old)") }
+    guard a >= 0, a < old.count else {
+      throw TensorError.invalidArgument("axis \(axis) is out of range for shape \(old)")
+    }
     let size = old[a]
     guard indices.allSatisfy({ $0 >= 0 && $0 < size }) else {
-      throw TensorError.indexOutOfRange("a gathered position is out of range for axis \(a) of size \(size)")
+      throw TensorError.indexOutOfRange(
+        "a gathered position is out of range for axis \(a) of size \(size)")
     }
     var outShape = old
     outShape[a] = indices.count
@@ -47,15 +50,20 @@ extension Variable {
     let old = shape
     let a = axis < 0 ? axis + old.count : axis
     guard a >= 0, a < old.count, indices.rank == old.count,
-          zip(indices.shape, old).enumerated().allSatisfy({ $0.offset == a || $0.element.0 == $0.element.1 }) else {
-      throw TensorError.shapeMismatch("take along axis \(axis): indices \(indices.shape) do not fit \(old)")
+      zip(indices.shape, old).enumerated().allSatisfy({
+        $0.offset == a || $0.element.0 == $0.element.1
+      })
+    else {
+      throw TensorError.shapeMismatch(
+        "take along axis \(axis): indices \(indices.shape) do not fit \(old)")
     }
     let size = old[a], k = indices.shape[a]
     if indices.count == 0 { return try Self.empty(indices.shape, from: self) }
     let inner = old[(a + 1)...].reduce(1, *)
     let positions = try indices.scalars.map { value -> Int in
       guard value >= 0, value < Float(size), value == value.rounded() else {
-        throw TensorError.indexOutOfRange("index \(value) is out of range for axis \(a) of size \(size)")
+        throw TensorError.indexOutOfRange(
+          "index \(value) is out of range for axis \(a) of size \(size)")
       }
       return Int(value)
     }

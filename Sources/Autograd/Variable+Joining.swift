@@ -5,7 +5,9 @@ extension Variable {
   /// Repeated along size-1 (or missing leading) axes to `shape`; the gradient is summed back.
   public func broadcasted(to shape: [Int]) throws -> Variable {
     let old = self.shape
-    return Variable.op(try value.broadcasted(to: shape), [self]) { g in [try Gradient.reduce(g, to: old)] }
+    return Variable.op(try value.broadcasted(to: shape), [self]) { g in
+      [try Gradient.reduce(g, to: old)]
+    }
   }
 
   /// Size-1 axes removed (only `axes` when given).
@@ -37,7 +39,8 @@ extension Variable {
   /// the gradient is scattered back to those positions.
   public func masked(by mask: Tensor) throws -> Variable {
     guard mask.shape == shape else {
-      throw TensorError.shapeMismatch("a mask of shape \(mask.shape) cannot select from a tensor of shape \(shape)")
+      throw TensorError.shapeMismatch(
+        "a mask of shape \(mask.shape) cannot select from a tensor of shape \(shape)")
     }
     let positions = mask.scalars.indices.filter { mask.scalars[$0] != 0 }
     let x = value.scalars

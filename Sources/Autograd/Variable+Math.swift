@@ -43,7 +43,8 @@ extension Variable {
     if f == .identity { return self }
     let x = value
     let y = Kernels.activation(x, f)
-    return Variable.op(y, [self]) { g in [try Kernels.activationBackward(g, input: x, output: y, f)] }
+    return Variable.op(y, [self]) { g in [try Kernels.activationBackward(g, input: x, output: y, f)]
+    }
   }
 
   public func relu() -> Variable { activation(.relu) }
@@ -62,13 +63,18 @@ extension Variable {
   /// Log-softmax along `axis`.
   public func logSoftmax(axis: Int = -1) throws -> Variable {
     let y = try Kernels.logSoftmax(value, axis: axis)
-    return Variable.op(y, [self]) { g in [try Kernels.logSoftmaxBackward(g, output: y, axis: axis)] }
+    return Variable.op(y, [self]) { g in [try Kernels.logSoftmaxBackward(g, output: y, axis: axis)]
+    }
   }
 
   /// Inverted dropout: in training, zeroes each element with probability `p` and scales the rest
   /// by 1/(1 − p); the identity otherwise. The mask comes from `generator` (seeded).
-  public func dropout(p: Float, training: Bool, using generator: inout SeededGenerator) throws -> Variable {
-    guard p >= 0, p < 1 else { throw TensorError.invalidArgument("dropout probability must be in [0, 1), got \(p)") }
+  public func dropout(p: Float, training: Bool, using generator: inout SeededGenerator) throws
+    -> Variable
+  {
+    guard p >= 0, p < 1 else {
+      throw TensorError.invalidArgument("dropout probability must be in [0, 1), got \(p)")
+    }
     guard training, p > 0 else { return self }
     let mask = try Tensor.bernoulli(shape: shape, p: 1 - p, using: &generator) * (1 / (1 - p))
     return Variable.op(try value * mask, [self]) { g in [try g * mask] }

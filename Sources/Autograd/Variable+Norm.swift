@@ -7,7 +7,8 @@ import Tensor
 /// `relu` fuses a following ReLU: the same values and gradients as `.relu()` on the result,
 /// with one pass less each way.
 public func batchNorm2d(
-  _ x: Variable, gamma: Variable?, beta: Variable?, runningMean: inout Tensor, runningVar: inout Tensor,
+  _ x: Variable, gamma: Variable?, beta: Variable?, runningMean: inout Tensor,
+  runningVar: inout Tensor,
   training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5, relu: Bool = false
 ) throws -> Variable {
   let xv = x.value, gv = gamma?.value

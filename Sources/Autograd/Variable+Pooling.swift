@@ -6,21 +6,27 @@ extension Variable {
   public func maxPool2d(_ options: Pool2dOptions) throws -> Variable {
     let inShape = shape
     let (y, indices) = try Kernels.maxPool2d(value, options: options)
-    return Variable.op(y, [self]) { g in [try Kernels.maxPool2dBackward(g, indices: indices, inputShape: inShape)] }
+    return Variable.op(y, [self]) { g in
+      [try Kernels.maxPool2dBackward(g, indices: indices, inputShape: inShape)]
+    }
   }
 
   /// Average pooling [N, C, H, W] → [N, C, oH, oW].
   public func avgPool2d(_ options: Pool2dOptions) throws -> Variable {
     let inShape = shape
     let y = try Kernels.avgPool2d(value, options: options)
-    return Variable.op(y, [self]) { g in [try Kernels.avgPool2dBackward(g, inputShape: inShape, options: options)] }
+    return Variable.op(y, [self]) { g in
+      [try Kernels.avgPool2dBackward(g, inputShape: inShape, options: options)]
+    }
   }
 
   /// Adaptive average pooling [N, C, H, W] → [N, C, oH, oW] (PyTorch's windows).
   public func adaptiveAvgPool2d(_ outputSize: Size2) throws -> Variable {
     let inShape = shape
     let y = try Kernels.adaptiveAvgPool2d(value, outputSize: outputSize)
-    return Variable.op(y, [self]) { g in [try Kernels.adaptiveAvgPool2dBackward(g, inputShape: inShape)] }
+    return Variable.op(y, [self]) { g in
+      [try Kernels.adaptiveAvgPool2dBackward(g, inputShape: inShape)]
+    }
   }
 
   /// Global average pooling [N, C, H, W] → [N, C] (the mean of each plane).
@@ -32,7 +38,9 @@ extension Variable {
   public func upsampleNearest(size: Size2) throws -> Variable {
     let inShape = shape
     let y = try Kernels.upsampleNearest2d(value, outputSize: size)
-    return Variable.op(y, [self]) { g in [try Kernels.upsampleNearest2dBackward(g, inputShape: inShape)] }
+    return Variable.op(y, [self]) { g in
+      [try Kernels.upsampleNearest2dBackward(g, inputShape: inShape)]
+    }
   }
 
   /// Bilinear upsampling to `size` [N, C, oH, oW].
@@ -47,7 +55,8 @@ extension Variable {
   /// Upsampling by an integer `scale` (H·scale × W·scale), nearest or bilinear.
   public func upsample(scale: Int, mode: UpsampleMode = .nearest) throws -> Variable {
     guard rank4, scale >= 1 else {
-      throw TensorError.invalidArgument("upsample needs an [N, C, H, W] input and a scale >= 1, got \(shape) and \(scale)")
+      throw TensorError.invalidArgument(
+        "upsample needs an [N, C, H, W] input and a scale >= 1, got \(shape) and \(scale)")
     }
     let size = Size2(shape[2] * scale, shape[3] * scale)
     switch mode {

@@ -47,13 +47,17 @@ extension Variable {
   }
 
   /// Padded with `value`; `padding[i]` = (before, after) for the last `padding.count` axes.
-  public func padded(_ padding: [(before: Int, after: Int)], value fill: Float = 0) throws -> Variable {
+  public func padded(_ padding: [(before: Int, after: Int)], value fill: Float = 0) throws
+    -> Variable
+  {
     let old = shape
     let out = try value.padded(padding, value: fill)
     return Variable.op(out, [self]) { g in
       let full = Array(repeating: (before: 0, after: 0), count: old.count - padding.count) + padding
       var idx: [TensorIndex] = []
-      for (i, p) in full.enumerated() { idx.append(.range(start: p.before, end: p.before + old[i], step: 1)) }
+      for (i, p) in full.enumerated() {
+        idx.append(.range(start: p.before, end: p.before + old[i], step: 1))
+      }
       return [try g.indexed(idx)]
     }
   }

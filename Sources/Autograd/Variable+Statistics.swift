@@ -17,7 +17,9 @@ extension Variable {
     let hits = try x .== kept.broadcasted(to: x.shape)
     let share = try hits / (try hits.sum(axes: axes, keepingDims: true)).broadcasted(to: x.shape)
     let out = keepingDims ? kept : try kept.reshaped(try x.sum(axes: axes).shape)
-    return Variable.op(out, [self]) { g in [try g.reshaped(kept.shape).broadcasted(to: x.shape) * share] }
+    return Variable.op(out, [self]) { g in
+      [try g.reshaped(kept.shape).broadcasted(to: x.shape) * share]
+    }
   }
 
   /// Product over `axes`; ∂/∂x_i is the product of the other elements (exact with zeros too).
@@ -26,7 +28,10 @@ extension Variable {
     let out = try x.product(axes: axes, keepingDims: keepingDims)
     let kept = try x.sum(axes: axes, keepingDims: true).shape
     return Variable.op(out, [self]) { g in
-      [try g.reshaped(kept).broadcasted(to: x.shape) * (try Variable.productOfOthers(x, axes: axes))]
+      [
+        try g.reshaped(kept).broadcasted(to: x.shape)
+          * (try Variable.productOfOthers(x, axes: axes))
+      ]
     }
   }
 
@@ -44,9 +49,15 @@ extension Variable {
     let s = moved.scalars
     for row in 0..<rows where r > 0 {
       var prefix: Float = 1
-      for k in 0..<r { out[row * r + k] = prefix; prefix *= s[row * r + k] }
+      for k in 0..<r {
+        out[row * r + k] = prefix
+        prefix *= s[row * r + k]
+      }
       var suffix: Float = 1
-      for k in stride(from: r - 1, through: 0, by: -1) { out[row * r + k] *= suffix; suffix *= s[row * r + k] }
+      for k in stride(from: r - 1, through: 0, by: -1) {
+        out[row * r + k] *= suffix
+        suffix *= s[row * r + k]
+      }
     }
     return try Tensor(shape: moved.shape, scalars: out).permuted(inverse)
   }
@@ -58,7 +69,9 @@ extension Variable {
   }
 
   /// Variance over `axes`: mean((x − mean x)²), divided by n − 1 when `unbiased` (composed ops).
-  public func variance(axes: [Int]? = nil, keepingDims: Bool = false, unbiased: Bool = false) throws -> Variable {
+  public func variance(axes: [Int]? = nil, keepingDims: Bool = false, unbiased: Bool = false) throws
+    -> Variable
+  {
     let centered = try self - (try mean(axes: axes, keepingDims: true))
     let total = try centered.squared().sum(axes: axes, keepingDims: keepingDims)
     let n = value.count / Swift.max(total.value.count, 1)
@@ -66,7 +79,9 @@ extension Variable {
   }
 
   /// √variance over `axes` (composed ops).
-  public func standardDeviation(axes: [Int]? = nil, keepingDims: Bool = false, unbiased: Bool = false) throws -> Variable {
+  public func standardDeviation(
+    axes: [Int]? = nil, keepingDims: Bool = false, unbiased: Bool = false
+  ) throws -> Variable {
     try variance(axes: axes, keepingDims: keepingDims, unbiased: unbiased).sqrt()
   }
 

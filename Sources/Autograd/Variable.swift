@@ -37,8 +37,12 @@ public final class Variable: @unchecked Sendable {
   }
 
   /// The result of an op: a graph node when gradients are on and an input needs them, else a constant.
-  static func op(_ value: Tensor, _ parents: [Variable], _ rule: @escaping (Tensor) throws -> [Tensor?]) -> Variable {
-    guard GradMode.isEnabled, parents.contains(where: \.requiresGrad) else { return Variable(value) }
+  static func op(
+    _ value: Tensor, _ parents: [Variable], _ rule: @escaping (Tensor) throws -> [Tensor?]
+  ) -> Variable {
+    guard GradMode.isEnabled, parents.contains(where: \.requiresGrad) else {
+      return Variable(value)
+    }
     return Variable(value: value, parents: parents, rule: rule)
   }
 
@@ -57,7 +61,9 @@ public final class Variable: @unchecked Sendable {
   /// Back-propagates from this scalar (one-element) variable, seeding its gradient with 1.
   public func backward() throws {
     guard value.count == 1 else {
-      throw TensorError.invalidArgument("backward() needs a one-element result, this one has shape \(shape); pass backward(gradient:)")
+      throw TensorError.invalidArgument(
+        "backward() needs a one-element result, this one has shape \(shape); pass backward(gradient:)"
+      )
     }
     try backward(gradient: Tensor(shape: value.shape, scalars: [1]))
   }
@@ -65,10 +71,13 @@ public final class Variable: @unchecked Sendable {
   /// Back-propagates `gradient` (shaped like `value`) through the graph into the leaves' `grad`.
   public func backward(gradient: Tensor) throws {
     guard gradient.shape == value.shape else {
-      throw TensorError.shapeMismatch("backward gradient \(gradient.shape) does not match the value \(shape)")
+      throw TensorError.shapeMismatch(
+        "backward gradient \(gradient.shape) does not match the value \(shape)")
     }
     guard requiresGrad else {
-      throw TensorError.invalidArgument("backward() on a value that does not require gradients (no parameter took part, or gradients were off)")
+      throw TensorError.invalidArgument(
+        "backward() on a value that does not require gradients (no parameter took part, or gradients were off)"
+      )
     }
     var grads: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): gradient]
     for node in topologicalOrder().reversed() {

@@ -6,8 +6,9 @@
 /// `Output` widget captures output: it sets its `msg_id` to that id.
 public protocol CommChannel: AnyObject {
   /// Publishes `comm_open` for `target` with `data` (and `buffers`).
-  func open(commId: String, target: String, data: JSONValue, metadata: JSONValue,
-            buffers: [[UInt8]])
+  func open(
+    commId: String, target: String, data: JSONValue, metadata: JSONValue,
+    buffers: [[UInt8]])
   /// Publishes `comm_msg` on an open comm.
   func send(commId: String, data: JSONValue, buffers: [[UInt8]])
   /// Publishes `comm_close`.
@@ -29,8 +30,10 @@ public protocol CommHost: AnyObject {
   /// Called once by the kernel: the channel every later open, update and close goes through.
   func attach(_ channel: any CommChannel)
   /// A front end opened a comm; false refuses it (the kernel answers with `comm_close`).
-  func commOpened(id: String, target: String, data: JSONValue, buffers: [[UInt8]],
-                  sink: any OutputSink) -> Bool
+  func commOpened(
+    id: String, target: String, data: JSONValue, buffers: [[UInt8]],
+    sink: any OutputSink
+  ) -> Bool
   /// A message on a comm; false when the comm is unknown here.
   func commMessage(id: String, data: JSONValue, buffers: [[UInt8]], sink: any OutputSink) -> Bool
   /// The front end closed a comm.

@@ -64,7 +64,9 @@ public final class RecordingSink: OutputSink {
     }
   }
 
-  public func write(_ text: String, to stream: OutputStreamName) { events.append(.text(text, stream)) }
+  public func write(_ text: String, to stream: OutputStreamName) {
+    events.append(.text(text, stream))
+  }
   public func display(_ bundle: MimeBundle, id: String?) { events.append(.display(bundle, id: id)) }
   public func update(_ bundle: MimeBundle, id: String) { events.append(.update(bundle, id: id)) }
   public func clearOutput(wait: Bool) { events.append(.clear(wait: wait)) }

@@ -24,7 +24,8 @@ public enum PNGDecodingError: Error, Equatable, CustomStringConvertible {
     case .truncated: "the PNG data is truncated (a chunk runs past the end of the file)"
     case .badChecksum(let chunk): "the PNG chunk \(chunk) is corrupt (its CRC-32 does not match)"
     case .unsupported(let what): "this PNG uses \(what), which Stride does not read"
-    case .badImageData: "the PNG image data is corrupt or truncated (zlib could not inflate it to the expected size)"
+    case .badImageData:
+      "the PNG image data is corrupt or truncated (zlib could not inflate it to the expected size)"
     case .badSize(let width, let height):
       "the image size \(width)x\(height) is invalid (sides ≥ 1, at most \(ImageFile.largestPixelCount) pixels)"
     case .jpeg(let message): "the JPEG data is corrupt or unsupported: \(message)"
@@ -56,8 +57,10 @@ enum PNGDecoder {
     let rows = try unfilter(raw, stride: stride, height: header.height, bpp: bpp)
     let palette = chunks.first(where: { $0.type == "PLTE" })?.data
     let transparency = chunks.first(where: { $0.type == "tRNS" })?.data
-    let pixels = try PNGPixels.convert(rows, header: header, stride: stride, palette: palette, transparency: transparency)
-    return try Bitmap(width: header.width, height: header.height, format: header.format, pixels: pixels)
+    let pixels = try PNGPixels.convert(
+      rows, header: header, stride: stride, palette: palette, transparency: transparency)
+    return try Bitmap(
+      width: header.width, height: header.height, format: header.format, pixels: pixels)
   }
 
   /// The size and channels of a PNG, from its header alone.
@@ -66,15 +69,23 @@ enum PNGDecoder {
   static func readHeader(_ chunks: [(type: String, data: [UInt8])]) throws -> Header {
     guard let ihdr = chunks.first(where: { $0.type == "IHDR" })?.data, ihdr.count == 13
     else { throw PNGDecodingError.unsupported("no IHDR header") }
-    let header = Header(width: Int(readUInt32(ihdr, at: 0)), height: Int(readUInt32(ihdr, at: 4)),
-                        bitDepth: Int(ihdr[8]), colorType: Int(ihdr[9]))
-    guard header.width >= 1, header.height >= 1, header.width * header.height <= ImageFile.largestPixelCount else {
+    let header = Header(
+      width: Int(readUInt32(ihdr, at: 0)), height: Int(readUInt32(ihdr, at: 4)),
+      bitDepth: Int(ihdr[8]), colorType: Int(ihdr[9]))
+    guard header.width >= 1, header.height >= 1,
+      header.width * header.height <= ImageFile.largestPixelCount
+    else {
       throw PNGDecodingError.badSize(width: header.width, height: header.height)
     }
-    let depths: [Int: [Int]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
-    guard let allowed = depths[header.colorType] else { throw PNGDecodingError.unsupported("colour type \(header.colorType)") }
+    let depths: [Int: [Int]] = [
+      0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16],
+    ]
+    guard let allowed = depths[header.colorType] else {
+      throw PNGDecodingError.unsupported("colour type \(header.colorType)")
+    }
     guard allowed.contains(header.bitDepth) else {
-      throw PNGDecodingError.unsupported("bit depth \(header.bitDepth) with colour type \(header.colorType)")
+      throw PNGDecodingError.unsupported(
+        "bit depth \(header.bitDepth) with colour type \(header.colorType)")
     }
     guard ihdr[12] == 0 else { throw PNGDecodingError.unsupported("interlacing (Adam7)") }
     return header

@@ -4,8 +4,10 @@ enum PNGPixels {
   ///
   /// 16-bit samples keep their high byte; gray below 8 bits is scaled to 0…255 (v·255/(2^d − 1));
   /// palette indices look up `PLTE` (alpha from `tRNS`, 255 where it has none); gray+alpha becomes RGBA.
-  static func convert(_ rows: [UInt8], header: PNGDecoder.Header, stride: Int,
-                      palette: [UInt8]?, transparency: [UInt8]?) throws -> [UInt8] {
+  static func convert(
+    _ rows: [UInt8], header: PNGDecoder.Header, stride: Int,
+    palette: [UInt8]?, transparency: [UInt8]?
+  ) throws -> [UInt8] {
     let (width, height, depth) = (header.width, header.height, header.bitDepth)
     let samples = header.samples
     if depth == 8, [0, 2, 6].contains(header.colorType) { return rows }
@@ -16,12 +18,15 @@ enum PNGPixels {
       let row = y * stride
       for x in 0..<width {
         var pixel = [UInt8](repeating: 0, count: samples)
-        for s in 0..<samples { pixel[s] = sample(rows, row: row, index: x * samples + s, depth: depth) }
+        for s in 0..<samples {
+          pixel[s] = sample(rows, row: row, index: x * samples + s, depth: depth)
+        }
         switch header.colorType {
         case 3:
           let index = Int(pixel[0])
           guard index < colors.count else {
-            throw PNGDecodingError.unsupported("a palette index \(index) beyond its \(colors.count) colours")
+            throw PNGDecodingError.unsupported(
+              "a palette index \(index) beyond its \(colors.count) colours")
           }
           out += colors[index]
         case 0 where depth < 8:
@@ -50,13 +55,18 @@ enum PNGPixels {
   }
 
   /// The palette as RGBA entries (empty unless the colour type is 3).
-  static func paletteColors(_ header: PNGDecoder.Header, _ palette: [UInt8]?, _ alpha: [UInt8]?) throws -> [[UInt8]] {
+  static func paletteColors(_ header: PNGDecoder.Header, _ palette: [UInt8]?, _ alpha: [UInt8]?)
+    throws -> [[UInt8]]
+  {
     guard header.colorType == 3 else { return [] }
     guard let palette, palette.count % 3 == 0, !palette.isEmpty, palette.count <= 768 else {
       throw PNGDecodingError.unsupported("a palette image without a valid PLTE chunk")
     }
     return (0..<(palette.count / 3)).map { i in
-      [palette[3 * i], palette[3 * i + 1], palette[3 * i + 2], alpha.flatMap { i < $0.count ? $0[i] : nil } ?? 255]
+      [
+        palette[3 * i], palette[3 * i + 1], palette[3 * i + 2],
+        alpha.flatMap { i < $0.count ? $0[i] : nil } ?? 255,
+      ]
     }
   }
 }

@@ -108,7 +108,8 @@ public struct SceneAudit: Sendable {
     let width = TextMetrics.width(of: text.string, fontSize: size)
     let start = -width * TextLayout.anchorFraction(text.anchor)
     let corners = [
-      Point(start, -TextMetrics.capHeight * size), Point(start + width, -TextMetrics.capHeight * size),
+      Point(start, -TextMetrics.capHeight * size),
+      Point(start + width, -TextMetrics.capHeight * size),
       Point(start, 0.2 * size), Point(start + width, 0.2 * size),
     ]
     let local = Transform.rotate(degrees: text.rotation)

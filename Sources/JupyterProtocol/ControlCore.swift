@@ -26,8 +26,10 @@ public struct ControlCore: Sendable {
   let subshells: (any SubshellManaging)?
 
   /// A control handler that publishes status through `channel`.
-  public init(kernelInfo: KernelInfo, factory: MessageFactory, cancellation: CancellationToken,
-              channel: any MessageChannel, subshells: (any SubshellManaging)? = nil) {
+  public init(
+    kernelInfo: KernelInfo, factory: MessageFactory, cancellation: CancellationToken,
+    channel: any MessageChannel, subshells: (any SubshellManaging)? = nil
+  ) {
     self.kernelInfo = kernelInfo
     self.factory = factory
     self.cancellation = cancellation
@@ -77,8 +79,10 @@ public struct ControlCore: Sendable {
     default:
       let id = request.content["subshell_id"]?.stringValue ?? ""
       if subshells.deleteSubshell(id) { return ["status": "ok"] }
-      return ["status": "error", "ename": "UnknownSubshellError",
-              "evalue": .string("Unknown subshell_id '\(id)'"), "traceback": []]
+      return [
+        "status": "error", "ename": "UnknownSubshellError",
+        "evalue": .string("Unknown subshell_id '\(id)'"), "traceback": [],
+      ]
     }
   }
 

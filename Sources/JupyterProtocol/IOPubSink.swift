@@ -12,8 +12,10 @@ final class IOPubSink: OutputSink {
   private let cancellation: CancellationToken
   private let allowStdin: Bool
 
-  init(request: Message, channel: any MessageChannel, factory: MessageFactory,
-       streams: StreamBuffer, cancellation: CancellationToken, allowStdin: Bool) {
+  init(
+    request: Message, channel: any MessageChannel, factory: MessageFactory,
+    streams: StreamBuffer, cancellation: CancellationToken, allowStdin: Bool
+  ) {
     self.request = request
     self.channel = channel
     self.factory = factory

@@ -15,7 +15,9 @@ extension JSONValue: Codable {
     }
     if let object = try? decoder.container(keyedBy: AnyKey.self) {
       var members: [String: JSONValue] = [:]
-      for key in object.allKeys { members[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
+      for key in object.allKeys {
+        members[key.stringValue] = try object.decode(JSONValue.self, forKey: key)
+      }
       self = .object(members)
       return
     }

@@ -29,8 +29,10 @@ public final class KernelComms: CommChannel, Sendable {
 
   public var currentMessageId: String? { current?.header.msgId }
 
-  public func open(commId: String, target: String, data: JSONValue, metadata: JSONValue,
-                   buffers: [[UInt8]]) {
+  public func open(
+    commId: String, target: String, data: JSONValue, metadata: JSONValue,
+    buffers: [[UInt8]]
+  ) {
     let content: JSONValue = [
       "comm_id": .string(commId), "target_name": .string(target), "data": data,
     ]
@@ -38,15 +40,18 @@ public final class KernelComms: CommChannel, Sendable {
   }
 
   public func send(commId: String, data: JSONValue, buffers: [[UInt8]]) {
-    publish("comm_msg", ["comm_id": .string(commId), "data": data], metadata: [:], buffers: buffers)
+    publish(
+      "comm_msg", ["comm_id": .string(commId), "data": data], metadata: [:], buffers: buffers)
   }
 
   public func close(commId: String, data: JSONValue) {
     publish("comm_close", ["comm_id": .string(commId), "data": data], metadata: [:], buffers: [])
   }
 
-  private func publish(_ msgType: String, _ content: JSONValue, metadata: JSONValue,
-                       buffers: [[UInt8]]) {
+  private func publish(
+    _ msgType: String, _ content: JSONValue, metadata: JSONValue,
+    buffers: [[UInt8]]
+  ) {
     streams.flush()
     var message = factory.broadcast(msgType, content: content, parent: current)
     message.metadata = metadata

@@ -20,8 +20,9 @@ extension KernelCore {
     guard let content = decode(CommOpen.self, request) else { return }
     let data = request.content["data"] ?? [:]
     if let host = interpreter.commHost, host.targetNames.contains(content.targetName),
-      host.commOpened(id: content.commId, target: content.targetName, data: data,
-                      buffers: request.buffers, sink: callbackSink(for: request))
+      host.commOpened(
+        id: content.commId, target: content.targetName, data: data,
+        buffers: request.buffers, sink: callbackSink(for: request))
     {
       return
     }
@@ -37,8 +38,10 @@ extension KernelCore {
       return
     }
     let data = request.content["data"] ?? [:]
-    let known = interpreter.commHost?.commMessage(id: id, data: data, buffers: request.buffers,
-                                                  sink: callbackSink(for: request)) ?? false
+    let known =
+      interpreter.commHost?.commMessage(
+        id: id, data: data, buffers: request.buffers,
+        sink: callbackSink(for: request)) ?? false
     if !known { KernelLog.warning("comm_msg for unknown comm '\(id)', ignored") }
   }
 
@@ -54,7 +57,8 @@ extension KernelCore {
 
   /// Where a callback run for `request` writes: iopub, parented to the request, no stdin.
   func callbackSink(for request: Message) -> any OutputSink {
-    IOPubSink(request: request, channel: channel, factory: factory, streams: streams,
-              cancellation: cancellation, allowStdin: false)
+    IOPubSink(
+      request: request, channel: channel, factory: factory, streams: streams,
+      cancellation: cancellation, allowStdin: false)
   }
 }

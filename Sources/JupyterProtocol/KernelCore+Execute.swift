@@ -20,8 +20,9 @@ extension KernelCore {
     if storing { executionCount += 1 }
     let count = executionCount
     if !content.silent {
-      publish("execute_input", ["code": .string(content.code), "execution_count": .int(count)],
-              parent: request)
+      publish(
+        "execute_input", ["code": .string(content.code), "execution_count": .int(count)],
+        parent: request)
     }
     let context = makeContext(for: request, content, count: count)
     var outcome = interpreter.execute(content.code, context: context)
@@ -42,14 +43,18 @@ extension KernelCore {
     let sink: any OutputSink =
       content.silent
       ? DiscardingSink()
-      : IOPubSink(request: request, channel: channel, factory: factory, streams: streams,
-                  cancellation: cancellation, allowStdin: content.allowStdin)
-    return ExecutionContext(sink: sink, cancellation: cancellation, executionCount: count,
-                            allowStdin: content.allowStdin && !content.silent)
+      : IOPubSink(
+        request: request, channel: channel, factory: factory, streams: streams,
+        cancellation: cancellation, allowStdin: content.allowStdin)
+    return ExecutionContext(
+      sink: sink, cancellation: cancellation, executionCount: count,
+      allowStdin: content.allowStdin && !content.silent)
   }
 
-  private func succeed(_ request: Message, _ content: ExecuteRequest, context: ExecutionContext,
-                       result: MimeBundle?, storing: Bool) {
+  private func succeed(
+    _ request: Message, _ content: ExecuteRequest, context: ExecutionContext,
+    result: MimeBundle?, storing: Bool
+  ) {
     let count = context.executionCount
     if let result, !content.silent {
       var data = IOPubSink.content(of: result)
@@ -62,19 +67,31 @@ extension KernelCore {
     }
     if context.exitRequested { payload.append(["source": "ask_exit", "keepkernel": false]) }
     let expressions = evaluate(content.userExpressions, context: context)
-    reply(to: request, ExecuteReply(status: "ok", executionCount: count, payload: payload,
-                                    userExpressions: expressions))
+    reply(
+      to: request,
+      ExecuteReply(
+        status: "ok", executionCount: count, payload: payload,
+        userExpressions: expressions))
   }
 
-  private func fail(_ request: Message, _ content: ExecuteRequest, count: Int,
-                    error: ExecutionError) {
+  private func fail(
+    _ request: Message, _ content: ExecuteRequest, count: Int,
+    error: ExecutionError
+  ) {
     if !content.silent {
-      publish("error", ["ename": .string(error.ename), "evalue": .string(error.evalue),
-                        "traceback": .array(error.traceback.map { .string($0) })], parent: request)
+      publish(
+        "error",
+        [
+          "ename": .string(error.ename), "evalue": .string(error.evalue),
+          "traceback": .array(error.traceback.map { .string($0) }),
+        ], parent: request)
     }
-    reply(to: request, ExecuteReply(status: "error", executionCount: count, payload: [],
-                                    userExpressions: [:], ename: error.ename,
-                                    evalue: error.evalue, traceback: error.traceback))
+    reply(
+      to: request,
+      ExecuteReply(
+        status: "error", executionCount: count, payload: [],
+        userExpressions: [:], ename: error.ename,
+        evalue: error.evalue, traceback: error.traceback))
     if content.stopOnError { aborting = true }
   }
 
@@ -86,11 +103,15 @@ extension KernelCore {
       switch interpreter.evaluate(expression: expression, context: context) {
       case .success(let bundle):
         let shown = bundle ?? MimeBundle(plain: "")
-        return ["status": "ok", "data": .object(shown.data.mapValues { .string($0) }),
-                "metadata": .object(shown.metadata)]
+        return [
+          "status": "ok", "data": .object(shown.data.mapValues { .string($0) }),
+          "metadata": .object(shown.metadata),
+        ]
       case .failure(let error):
-        return ["status": "error", "ename": .string(error.ename), "evalue": .string(error.evalue),
-                "traceback": .array(error.traceback.map { .string($0) })]
+        return [
+          "status": "error", "ename": .string(error.ename), "evalue": .string(error.evalue),
+          "traceback": .array(error.traceback.map { .string($0) }),
+        ]
       }
     }
   }

@@ -7,23 +7,30 @@ extension KernelCore {
     guard let content = decode(CompleteRequest.self, request) else { return }
     let cursor = clampCursor(content.cursorPos, in: content.code)
     let result = interpreter.complete(content.code, cursor: cursor)
-    reply(to: request, CompleteReply(matches: result.matches, cursorStart: result.cursorStart,
-                                     cursorEnd: result.cursorEnd, metadata: result.metadata))
+    reply(
+      to: request,
+      CompleteReply(
+        matches: result.matches, cursorStart: result.cursorStart,
+        cursorEnd: result.cursorEnd, metadata: result.metadata))
   }
 
   func inspect(_ request: Message) {
     guard let content = decode(InspectRequest.self, request) else { return }
     let cursor = clampCursor(content.cursorPos, in: content.code)
     let bundle = interpreter.inspect(content.code, cursor: cursor, detailLevel: content.detailLevel)
-    reply(to: request, InspectReply(found: bundle != nil, data: bundle?.data ?? [:],
-                                    metadata: bundle?.metadata ?? [:]))
+    reply(
+      to: request,
+      InspectReply(
+        found: bundle != nil, data: bundle?.data ?? [:],
+        metadata: bundle?.metadata ?? [:]))
   }
 
   func isComplete(_ request: Message) {
     guard let content = decode(IsCompleteRequest.self, request) else { return }
     switch interpreter.isComplete(content.code) {
     case .complete: reply(to: request, IsCompleteReply(status: "complete"))
-    case .incomplete(let indent): reply(to: request, IsCompleteReply(status: "incomplete", indent: indent))
+    case .incomplete(let indent):
+      reply(to: request, IsCompleteReply(status: "incomplete", indent: indent))
     case .invalid: reply(to: request, IsCompleteReply(status: "invalid"))
     case .unknown: reply(to: request, IsCompleteReply(status: "unknown"))
     }
@@ -32,7 +39,8 @@ extension KernelCore {
   func history(_ request: Message) {
     guard let content = decode(HistoryRequest.self, request) else { return }
     let entries = history.reply(to: content)
-    channel.reply(factory.reply(to: request, content: ["status": "ok", "history": .array(entries)]))
+    channel.reply(
+      factory.reply(to: request, content: ["status": "ok", "history": .array(entries)]))
   }
 
   func kernelInfo(_ request: Message) {

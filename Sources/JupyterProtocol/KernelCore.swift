@@ -49,9 +49,11 @@ public final class KernelCore {
   ]
 
   /// A core driving `interpreter`, talking through `channel`.
-  public init(interpreter: any KernelInterpreter, channel: any MessageChannel,
-              factory: MessageFactory = MessageFactory(),
-              cancellation: CancellationToken = .process) {
+  public init(
+    interpreter: any KernelInterpreter, channel: any MessageChannel,
+    factory: MessageFactory = MessageFactory(),
+    cancellation: CancellationToken = .process
+  ) {
     self.interpreter = interpreter
     self.channel = channel
     self.factory = factory

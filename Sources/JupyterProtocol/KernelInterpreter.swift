@@ -58,8 +58,10 @@ public final class ExecutionContext {
   public private(set) var exitRequested = false
 
   /// Makes a context.
-  public init(sink: any OutputSink, cancellation: CancellationToken, executionCount: Int,
-              allowStdin: Bool) {
+  public init(
+    sink: any OutputSink, cancellation: CancellationToken, executionCount: Int,
+    allowStdin: Bool
+  ) {
     self.sink = sink
     self.cancellation = cancellation
     self.executionCount = executionCount
@@ -112,7 +114,9 @@ public struct Completion: Sendable, Equatable {
   public var metadata: [String: JSONValue]
 
   /// Makes a completion result.
-  public init(matches: [String], cursorStart: Int, cursorEnd: Int, metadata: [String: JSONValue] = [:]) {
+  public init(
+    matches: [String], cursorStart: Int, cursorEnd: Int, metadata: [String: JSONValue] = [:]
+  ) {
     self.matches = matches
     self.cursorStart = cursorStart
     self.cursorEnd = cursorEnd

@@ -20,8 +20,10 @@ public struct Message: Sendable, Equatable {
   public var buffers: [[UInt8]]
 
   /// Makes a message.
-  public init(identities: [[UInt8]] = [], header: MessageHeader, parentHeader: MessageHeader? = nil,
-              metadata: JSONValue = [:], content: JSONValue = [:], buffers: [[UInt8]] = []) {
+  public init(
+    identities: [[UInt8]] = [], header: MessageHeader, parentHeader: MessageHeader? = nil,
+    metadata: JSONValue = [:], content: JSONValue = [:], buffers: [[UInt8]] = []
+  ) {
     self.identities = identities
     self.header = header
     self.parentHeader = parentHeader
@@ -52,21 +54,26 @@ public struct MessageFactory: Sendable {
 
   /// A new header of `msgType`.
   public func header(_ msgType: String) -> MessageHeader {
-    MessageHeader(msgId: UUID().uuidString.lowercased(), msgType: msgType, username: username,
-                  session: session, date: jupyterTimestamp())
+    MessageHeader(
+      msgId: UUID().uuidString.lowercased(), msgType: msgType, username: username,
+      session: session, date: jupyterTimestamp())
   }
 
   /// A message with `content`, child of `parent` (nil for none), with no identities.
-  public func message(_ msgType: String, content: JSONValue, parent: Message?,
-                      metadata: JSONValue = [:]) -> Message {
-    Message(header: header(msgType), parentHeader: parent?.header, metadata: metadata,
-            content: content)
+  public func message(
+    _ msgType: String, content: JSONValue, parent: Message?,
+    metadata: JSONValue = [:]
+  ) -> Message {
+    Message(
+      header: header(msgType), parentHeader: parent?.header, metadata: metadata,
+      content: content)
   }
 
   /// The reply to `request`: type `<x>_reply` for `<x>_request`, same identities.
   public func reply(to request: Message, content: JSONValue, metadata: JSONValue = [:]) -> Message {
-    var reply = message(Self.replyType(of: request.msgType), content: content, parent: request,
-                        metadata: metadata)
+    var reply = message(
+      Self.replyType(of: request.msgType), content: content, parent: request,
+      metadata: metadata)
     reply.identities = request.identities
     return reply
   }

@@ -24,8 +24,10 @@ public struct MessageHeader: Codable, Sendable, Equatable {
   public static let protocolVersion = "5.5"
 
   /// Makes a header.
-  public init(msgId: String, msgType: String, username: String, session: String, date: String,
-              version: String = MessageHeader.protocolVersion, subshellId: String? = nil) {
+  public init(
+    msgId: String, msgType: String, username: String, session: String, date: String,
+    version: String = MessageHeader.protocolVersion, subshellId: String? = nil
+  ) {
     self.msgId = msgId
     self.msgType = msgType
     self.username = username
@@ -42,7 +44,9 @@ public struct MessageHeader: Codable, Sendable, Equatable {
 
   public init(from decoder: any Decoder) throws {
     let keys = try decoder.container(keyedBy: CodingKeys.self)
-    func text(_ key: CodingKeys) -> String { ((try? keys.decodeIfPresent(String.self, forKey: key)) ?? nil) ?? "" }
+    func text(_ key: CodingKeys) -> String {
+      ((try? keys.decodeIfPresent(String.self, forKey: key)) ?? nil) ?? ""
+    }
     msgId = text(.msgId)
     msgType = text(.msgType)
     username = text(.username)
@@ -61,7 +65,8 @@ public func jupyterTimestamp(_ date: Date = Date()) -> String {
   var parts = tm()
   gmtime_r(&whole, &parts)
   let year = Int(parts.tm_year) + 1900
-  return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, Int(parts.tm_mon) + 1,
-                Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
-                min(micros, 999_999))
+  return String(
+    format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, Int(parts.tm_mon) + 1,
+    Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
+    min(micros, 999_999))
 }

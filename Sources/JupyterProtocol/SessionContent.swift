@@ -18,8 +18,10 @@ public struct LanguageInfo: Codable, Sendable, Equatable {
     pygmentsLexer: "swift", codemirrorMode: "swift", nbconvertExporter: "script")
 
   /// Makes a language description.
-  public init(name: String, version: String, mimetype: String, fileExtension: String,
-              pygmentsLexer: String, codemirrorMode: String, nbconvertExporter: String) {
+  public init(
+    name: String, version: String, mimetype: String, fileExtension: String,
+    pygmentsLexer: String, codemirrorMode: String, nbconvertExporter: String
+  ) {
     self.name = name
     self.version = version
     self.mimetype = mimetype
@@ -57,8 +59,10 @@ public struct KernelInfo: Sendable, Equatable {
   public var helpLinks: [HelpLink]
 
   /// Makes a description.
-  public init(implementation: String, implementationVersion: String, languageInfo: LanguageInfo,
-              banner: String, helpLinks: [HelpLink] = []) {
+  public init(
+    implementation: String, implementationVersion: String, languageInfo: LanguageInfo,
+    banner: String, helpLinks: [HelpLink] = []
+  ) {
     self.implementation = implementation
     self.implementationVersion = implementationVersion
     self.languageInfo = languageInfo
@@ -68,9 +72,10 @@ public struct KernelInfo: Sendable, Equatable {
 
   /// The `kernel_info_reply` content.
   public var replyContent: KernelInfoReply {
-    KernelInfoReply(protocolVersion: MessageHeader.protocolVersion, implementation: implementation,
-                    implementationVersion: implementationVersion, languageInfo: languageInfo,
-                    banner: banner, helpLinks: helpLinks)
+    KernelInfoReply(
+      protocolVersion: MessageHeader.protocolVersion, implementation: implementation,
+      implementationVersion: implementationVersion, languageInfo: languageInfo,
+      banner: banner, helpLinks: helpLinks)
   }
 }
 

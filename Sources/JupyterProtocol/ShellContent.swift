@@ -20,9 +20,11 @@ public struct ExecuteRequest: Codable, Sendable, Equatable {
   public var stopOnError: Bool
 
   /// Makes a request; defaults as in the messaging spec.
-  public init(code: String, silent: Bool = false, storeHistory: Bool = true,
-              userExpressions: [String: String] = [:], allowStdin: Bool = true,
-              stopOnError: Bool = true) {
+  public init(
+    code: String, silent: Bool = false, storeHistory: Bool = true,
+    userExpressions: [String: String] = [:], allowStdin: Bool = true,
+    stopOnError: Bool = true
+  ) {
     self.code = code
     self.silent = silent
     self.storeHistory = storeHistory

@@ -22,8 +22,10 @@ public final class StreamBuffer: Sendable {
   private let maxAge: Duration
 
   /// A buffer that publishes through `channel`.
-  public init(channel: any MessageChannel, factory: MessageFactory, maxBytes: Int = 64 * 1024,
-              maxAge: Duration = .milliseconds(50)) {
+  public init(
+    channel: any MessageChannel, factory: MessageFactory, maxBytes: Int = 64 * 1024,
+    maxAge: Duration = .milliseconds(50)
+  ) {
     self.channel = channel
     self.factory = factory
     self.maxBytes = maxBytes

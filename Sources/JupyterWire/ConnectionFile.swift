@@ -26,7 +26,8 @@ public struct ConnectionFile: Decodable, Sendable, Equatable {
     transport = try keys.decodeIfPresent(String.self, forKey: .transport) ?? "tcp"
     ip = try keys.decodeIfPresent(String.self, forKey: .ip) ?? "127.0.0.1"
     key = try keys.decodeIfPresent(String.self, forKey: .key) ?? ""
-    signatureScheme = try keys.decodeIfPresent(String.self, forKey: .signatureScheme) ?? "hmac-sha256"
+    signatureScheme =
+      try keys.decodeIfPresent(String.self, forKey: .signatureScheme) ?? "hmac-sha256"
     shellPort = try keys.decode(Int.self, forKey: .shellPort)
     iopubPort = try keys.decode(Int.self, forKey: .iopubPort)
     stdinPort = try keys.decode(Int.self, forKey: .stdinPort)
@@ -61,7 +62,8 @@ public struct ConnectionFile: Decodable, Sendable, Equatable {
     guard key.isEmpty || signatureScheme == "hmac-sha256" else {
       throw ConnectionFileError("unsupported signature scheme '\(signatureScheme)' (hmac-sha256)")
     }
-    for port in [shellPort, iopubPort, stdinPort, controlPort, hbPort] where !(0...65535).contains(port) {
+    for port in [shellPort, iopubPort, stdinPort, controlPort, hbPort]
+    where !(0...65535).contains(port) {
       throw ConnectionFileError("port \(port) is out of range")
     }
   }

@@ -27,19 +27,24 @@ public final class KernelServer {
   private let replays = ReplayGuard()
 
   /// Binds the shell, stdin and iopub sockets and prepares the core for `interpreter`.
-  public init(connection: ConnectionFile, interpreter: any KernelInterpreter,
-              cancellation: CancellationToken = .process) throws {
+  public init(
+    connection: ConnectionFile, interpreter: any KernelInterpreter,
+    cancellation: CancellationToken = .process
+  ) throws {
     self.connection = connection
     context = try ZMQContext()
     let factory = MessageFactory()
-    channel = try WireChannel(context: context, connection: connection, factory: factory,
-                              replays: replays)
-    core = KernelCore(interpreter: interpreter, channel: channel, factory: factory,
-                      cancellation: cancellation)
+    channel = try WireChannel(
+      context: context, connection: connection, factory: factory,
+      replays: replays)
+    core = KernelCore(
+      interpreter: interpreter, channel: channel, factory: factory,
+      cancellation: cancellation)
     core.supportedFeatures = [SupportedFeature.kernelSubshells]
     router = ShellRouter(channel: channel, core: core)
-    control = ControlCore(kernelInfo: interpreter.kernelInfo, factory: factory,
-                          cancellation: cancellation, channel: channel, subshells: router)
+    control = ControlCore(
+      kernelInfo: interpreter.kernelInfo, factory: factory,
+      cancellation: cancellation, channel: channel, subshells: router)
   }
 
   /// Serves until a shutdown request; returns whether a restart was asked for.
@@ -91,8 +96,10 @@ public final class KernelServer {
   }
 
   /// Receives and handles one control message; its size in bytes (nil on a receive error).
-  private static func serveControlMessage(_ socket: ZMQSocket, _ codec: WireCodec,
-                                          _ control: ControlCore, _ lifecycle: Lifecycle) -> Int? {
+  private static func serveControlMessage(
+    _ socket: ZMQSocket, _ codec: WireCodec,
+    _ control: ControlCore, _ lifecycle: Lifecycle
+  ) -> Int? {
     guard let frames = socket.receive() else { return nil }
     let message: Message
     do { message = try codec.decode(frames) } catch {

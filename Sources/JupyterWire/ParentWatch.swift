@@ -41,8 +41,10 @@ public struct ParentWatch: Sendable, Equatable {
   public var isWatching: Bool { parent != nil || launcher != nil }
 
   /// Why the kernel is orphaned (nil: its parent and launcher are alive).
-  public func orphanReason(parentNow: Int32 = getppid(),
-                           status: (Int32) -> ProcessStatus? = ProcessStatus.read) -> String? {
+  public func orphanReason(
+    parentNow: Int32 = getppid(),
+    status: (Int32) -> ProcessStatus? = ProcessStatus.read
+  ) -> String? {
     if let parent, parentNow != parent {
       return "the parent process \(parent) is gone (the parent is now \(parentNow))"
     }
@@ -58,15 +60,18 @@ public struct ParentWatch: Sendable, Equatable {
   }
 
   /// Starts a thread that polls every `interval` and calls `exit` once the kernel is orphaned.
-  public func start(interval: Duration = .milliseconds(500),
-                    exit: @escaping @Sendable (String) -> Void = ParentWatch.exitProcess) {
+  public func start(
+    interval: Duration = .milliseconds(500),
+    exit: @escaping @Sendable (String) -> Void = ParentWatch.exitProcess
+  ) {
     guard isWatching else { return }
     let watch = self
     let thread = Thread {
       csupport_set_thread_name("stride-parent")
       while true {
-        Thread.sleep(forTimeInterval: Double(interval.components.seconds)
-          + Double(interval.components.attoseconds) * 1e-18)
+        Thread.sleep(
+          forTimeInterval: Double(interval.components.seconds)
+            + Double(interval.components.attoseconds) * 1e-18)
         if let reason = watch.orphanReason() {
           exit(reason)
           return

@@ -54,11 +54,12 @@ public final class ReplayGuard: Sendable {
   static func fingerprint(signature: [UInt8]) -> UInt64 {
     var value: UInt64 = 0
     for digit in signature.prefix(16) {
-      let nibble: UInt8 = switch digit {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-      default: digit & 15
-      }
+      let nibble: UInt8 =
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: digit & 15
+        }
       value = value << 4 | UInt64(nibble)
     }
     return value

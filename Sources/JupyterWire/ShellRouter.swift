@@ -64,14 +64,19 @@ final class ShellRouter: SubshellManaging, @unchecked Sendable {
   private func refuse(_ request: Message, _ id: String) {
     KernelLog.warning("\(request.msgType) for unknown subshell '\(id)'")
     let factory = channel.factory
-    channel.publish(factory.broadcast("status", content: ["execution_state": "busy"], parent: request))
+    channel.publish(
+      factory.broadcast("status", content: ["execution_state": "busy"], parent: request))
     if request.msgType.hasSuffix("_request") {
-      channel.reply(factory.reply(to: request, content: [
-        "status": "error", "ename": "UnknownSubshellError",
-        "evalue": .string("Unknown subshell_id '\(id)'"), "traceback": [],
-      ]))
+      channel.reply(
+        factory.reply(
+          to: request,
+          content: [
+            "status": "error", "ename": "UnknownSubshellError",
+            "evalue": .string("Unknown subshell_id '\(id)'"), "traceback": [],
+          ]))
     }
-    channel.publish(factory.broadcast("status", content: ["execution_state": "idle"], parent: request))
+    channel.publish(
+      factory.broadcast("status", content: ["execution_state": "idle"], parent: request))
   }
 
   // MARK: - SubshellManaging

@@ -22,8 +22,10 @@ final class WireChannel: MessageChannel {
   let mainQueue = MessageQueue()
 
   /// Binds shell, stdin and iopub; their codecs refuse the replays `replays` knows of.
-  init(context: ZMQContext, connection: ConnectionFile, factory: MessageFactory,
-       replays: ReplayGuard) throws {
+  init(
+    context: ZMQContext, connection: ConnectionFile, factory: MessageFactory,
+    replays: ReplayGuard
+  ) throws {
     func endpoint(_ type: Int32, _ port: Int) throws -> Endpoint {
       let socket = try ZMQSocket(context, type: type)
       socket.setOption64(ZMQ_MAXMSGSIZE, Self.maxMessageBytes)
@@ -72,8 +74,9 @@ final class WireChannel: MessageChannel {
     while let frames = endpoint.socket.receive(flags: ZMQ_DONTWAIT) {
       guard let event = frames.first, event.first == 1 else { continue }
       let topic = String(decoding: event.dropFirst(), as: UTF8.self)
-      var welcome = factory.message("iopub_welcome", content: ["subscription": .string(topic)],
-                                    parent: nil)
+      var welcome = factory.message(
+        "iopub_welcome", content: ["subscription": .string(topic)],
+        parent: nil)
       welcome.identities = [Array(topic.utf8)]
       Self.send(welcome, with: endpoint)
     }

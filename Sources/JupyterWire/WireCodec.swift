@@ -59,14 +59,16 @@ public final class WireCodec {
     try check(signature: signature, parts: parts)
     let header = try decodePart(MessageHeader.self, parts[0], name: "header")
     guard !header.msgType.isEmpty else { throw .malformed("header has no msg_type") }
-    let parent = Self.isEmptyObject(parts[1])
+    let parent =
+      Self.isEmptyObject(parts[1])
       ? nil : try decodePart(MessageHeader.self, parts[1], name: "parent_header")
     let metadata = try decodePart(JSONValue.self, parts[2], name: "metadata")
     let content = try decodePart(JSONValue.self, parts[3], name: "content")
     guard case .object = content else { throw .malformed("content is not an object") }
-    return Message(identities: Array(frames[..<split]), header: header, parentHeader: parent,
-                   metadata: metadata, content: content,
-                   buffers: Array(body.dropFirst(5)))
+    return Message(
+      identities: Array(frames[..<split]), header: header, parentHeader: parent,
+      metadata: metadata, content: content,
+      buffers: Array(body.dropFirst(5)))
   }
 
   private func check(signature: [UInt8], parts: [[UInt8]]) throws(WireError) {

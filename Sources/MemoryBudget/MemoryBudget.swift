@@ -91,7 +91,8 @@ public struct MemoryError: Error, CustomStringConvertible, Sendable, Equatable {
   /// "needs 8.0 GiB but the process may use 3.2 GiB more (RLIMIT_AS)".
   public var description: String {
     let need = requestedBytes == Int.max ? "more than 8 EiB" : ByteFormat.text(requestedBytes)
-    return "needs \(need) but the process may use \(ByteFormat.text(headroom.bytes)) more (\(headroom.limit))"
+    return
+      "needs \(need) but the process may use \(ByteFormat.text(headroom.bytes)) more (\(headroom.limit))"
   }
 }
 

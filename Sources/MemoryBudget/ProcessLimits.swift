@@ -24,9 +24,15 @@ enum ProcessLimits {
       if let bytes, bytes < best.bytes { best = Headroom(bytes: max(0, bytes), limit: limit) }
     }
     let status = processStatus()
-    if let cap = resourceLimit(RLIMIT_AS), let used = status.vmSize { consider(cap - used, "RLIMIT_AS") }
-    if let cap = resourceLimit(RLIMIT_DATA), let used = status.vmData { consider(cap - used, "RLIMIT_DATA") }
-    if let files = cgroupFiles, let cap = number(in: files.limit), let used = number(in: files.usage) {
+    if let cap = resourceLimit(RLIMIT_AS), let used = status.vmSize {
+      consider(cap - used, "RLIMIT_AS")
+    }
+    if let cap = resourceLimit(RLIMIT_DATA), let used = status.vmData {
+      consider(cap - used, "RLIMIT_DATA")
+    }
+    if let files = cgroupFiles, let cap = number(in: files.limit),
+      let used = number(in: files.usage)
+    {
       consider(cap - used, "cgroup memory.max")
     }
     return best
@@ -49,12 +55,16 @@ enum ProcessLimits {
     readSmallFile("/proc/meminfo").flatMap { kibField($0, "MemAvailable:") }
   }
 
-  static func physicalMemory() -> Int { sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE)) }
+  static func physicalMemory() -> Int {
+    sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))
+  }
 
   /// The value of a `Name:   1234 kB` line, in bytes.
   static func kibField(_ text: String, _ name: String) -> Int? {
     for line in text.split(separator: "\n") where line.hasPrefix(name) {
-      guard let kib = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+      guard let kib = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+        return nil
+      }
       let (bytes, overflow) = kib.multipliedReportingOverflow(by: 1024)
       return overflow ? nil : bytes
     }

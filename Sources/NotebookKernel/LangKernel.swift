@@ -1,6 +1,6 @@
 import Cancellation
-import Foundation
 import Display
+import Foundation
 import JupyterProtocol
 import Lang
 
@@ -37,8 +37,11 @@ public final class LangKernel: KernelInterpreter {
         Stride: Swift-syntax cells for convolutional networks.
         Try `print("hello")`, `name?` for help, %who for your bindings.
         """,
-      helpLinks: [HelpLink(text: "Swift language guide",
-                           url: "https://docs.swift.org/swift-book/documentation/the-swift-programming-language/")])
+      helpLinks: [
+        HelpLink(
+          text: "Swift language guide",
+          url: "https://docs.swift.org/swift-book/documentation/the-swift-programming-language/")
+      ])
   }
 
   public func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
@@ -49,17 +52,21 @@ public final class LangKernel: KernelInterpreter {
       return .success(result: nil)
     }
     if let error = result.error {
-      return .failure(ExecutionError(ename: error.name, evalue: error.message,
-                                     traceback: error.traceback))
+      return .failure(
+        ExecutionError(
+          ename: error.name, evalue: error.message,
+          traceback: error.traceback))
     }
     return .success(result: result.value)
   }
 
   /// A user expression runs like a cell whose output is not shown.
   public func evaluate(expression: String, context: ExecutionContext) -> ExecutionOutcome {
-    let result = session.execute(expression, sink: RecordingSink(), cancellation: context.cancellation)
+    let result = session.execute(
+      expression, sink: RecordingSink(), cancellation: context.cancellation)
     if let error = result.error {
-      return .failure(ExecutionError(ename: error.name, evalue: error.message, traceback: error.traceback))
+      return .failure(
+        ExecutionError(ename: error.name, evalue: error.message, traceback: error.traceback))
     }
     return .success(result: result.value ?? MimeBundle(plain: ""))
   }
@@ -69,13 +76,16 @@ public final class LangKernel: KernelInterpreter {
   public func complete(_ code: String, cursor: Int) -> Completion {
     let completions = session.complete(code, cursor: cursor)
     let types = completions.items.map { item -> JSONValue in
-      var entry: [String: JSONValue] = ["start": .int(completions.start), "end": .int(completions.end),
-                                        "text": .string(item.text), "type": .string(item.type)]
+      var entry: [String: JSONValue] = [
+        "start": .int(completions.start), "end": .int(completions.end),
+        "text": .string(item.text), "type": .string(item.type),
+      ]
       if let signature = item.signature { entry["signature"] = .string(signature) }
       return .object(entry)
     }
-    return Completion(matches: completions.matches, cursorStart: completions.start,
-                      cursorEnd: completions.end, metadata: ["_jupyter_types_experimental": .array(types)])
+    return Completion(
+      matches: completions.matches, cursorStart: completions.start,
+      cursorEnd: completions.end, metadata: ["_jupyter_types_experimental": .array(types)])
   }
 
   public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
@@ -94,7 +104,8 @@ public final class LangKernel: KernelInterpreter {
 
   private func page(_ topic: String, context: ExecutionContext) -> ExecutionOutcome {
     guard let help = session.help(topic) else {
-      return .failure(ExecutionError(ename: "NameError", evalue: "no help for '\(topic)': it is not defined"))
+      return .failure(
+        ExecutionError(ename: "NameError", evalue: "no help for '\(topic)': it is not defined"))
     }
     context.page(help)
     return .success(result: nil)

@@ -30,47 +30,78 @@ public enum NotebookRuntime {
     runtime.widgets = widgets
     registerMagics(session, runtime)
     session.register(UserLayer.protocolRequirement) { value, context in
-      LayerValue(UserLayer.standIn(for: value, context: context, runtime: runtime), runtime: runtime)
+      LayerValue(
+        UserLayer.standIn(for: value, context: context, runtime: runtime), runtime: runtime)
     }
     // The one path of an interrupt into the engine: the cell's token, set where the cell runs.
     // The session's display settings (%precision) likewise.
     session.cellScope = { token, cell in
-      DisplaySettings.$current.withValue(runtime.display) { Threading.$cancellationToken.withValue(token, operation: cell) }
+      DisplaySettings.$current.withValue(runtime.display) {
+        Threading.$cancellationToken.withValue(token, operation: cell)
+      }
     }
     return (session, widgets)
   }
 
+  // size-budget: a declarative table of built-ins, one entry each; splitting it scatters the list.
   private static func registerMagics(_ session: Session, _ runtime: RuntimeState) {
-    session.magics.register("reset", doc: "%reset — forgets every name the cells have defined and the data sets loaded, and gives the freed memory back to the operating system") { invocation in
+    session.magics.register(
+      "reset",
+      doc:
+        "%reset — forgets every name the cells have defined and the data sets loaded, and gives the freed memory back to the operating system"
+    ) { invocation in
       invocation.session.reset()
       runtime.forgetLoaded()
       AllocatorPolicy.releaseFreedMemory()
     }
-    session.magics.register("progress", doc: "%progress rich|line|text|auto — how training progress is shown: a live chart, one updated line, appended lines (for front ends that cannot update a display, such as jupyter console), or as the front end can (auto)") { invocation in
+    session.magics.register(
+      "progress",
+      doc:
+        "%progress rich|line|text|auto — how training progress is shown: a live chart, one updated line, appended lines (for front ends that cannot update a display, such as jupyter console), or as the front end can (auto)"
+    ) { invocation in
       let choice = invocation.argument.trimmingCharacters(in: .whitespaces)
       guard choice == "auto" || LiveDisplays(rawValue: choice) != nil else {
-        throw HostError("ValueError", "%progress expects rich, line, text or auto, got '\(choice)'", hint: "write %progress text")
+        throw HostError(
+          "ValueError", "%progress expects rich, line, text or auto, got '\(choice)'",
+          hint: "write %progress text")
       }
       runtime.progress = LiveDisplays(rawValue: choice)
     }
-    session.magics.register("precision", doc: "%precision N — tensors show at most N decimals (0...10; 4 without N), as NumPy's set_printoptions(precision=N)") { invocation in
+    session.magics.register(
+      "precision",
+      doc:
+        "%precision N — tensors show at most N decimals (0...10; 4 without N), as NumPy's set_printoptions(precision=N)"
+    ) { invocation in
       let text = invocation.argument.trimmingCharacters(in: .whitespaces)
-      guard let digits = text.isEmpty ? DisplaySettings.defaultPrecision : Int(text), (0...10).contains(digits) else {
-        throw HostError("ValueError", "%precision expects a whole number of decimals in 0...10, got '\(text)'", hint: "write %precision 2")
+      guard let digits = text.isEmpty ? DisplaySettings.defaultPrecision : Int(text),
+        (0...10).contains(digits)
+      else {
+        throw HostError(
+          "ValueError", "%precision expects a whole number of decimals in 0...10, got '\(text)'",
+          hint: "write %precision 2")
       }
       runtime.display.precision = digits
     }
     session.nextSeed = { runtime.nextSeed() }
-    session.magics.register("seed", doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout") { invocation in
+    session.magics.register(
+      "seed",
+      doc: "%seed N — seeds every random choice after it: initial weights, shuffling, dropout"
+    ) { invocation in
       guard let seed = UInt64(invocation.argument) else {
-        throw HostError("ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'", hint: "write %seed 42")
+        throw HostError(
+          "ValueError", "%seed expects a whole number ≥ 0, got '\(invocation.argument)'",
+          hint: "write %seed 42")
       }
       runtime.setSeed(seed)
     }
-    session.magics.register("threads", doc: "%threads N — the number of threads the engine uses (results do not depend on it)") { invocation in
+    session.magics.register(
+      "threads",
+      doc: "%threads N — the number of threads the engine uses (results do not depend on it)"
+    ) { invocation in
       guard let count = Int(invocation.argument), count >= 1 else {
-        throw HostError("ValueError", "%threads expects a whole number ≥ 1, got '\(invocation.argument)'",
-                        hint: "this machine has \(Threading.maximumThreadCount) cores")
+        throw HostError(
+          "ValueError", "%threads expects a whole number ≥ 1, got '\(invocation.argument)'",
+          hint: "this machine has \(Threading.maximumThreadCount) cores")
       }
       do {
         try Threading.setThreadCount(count)

@@ -144,7 +144,8 @@ public struct ArchitectureDiagram: Figure {
     for span in layout.spans { scene.add(contentsOf: layout.shortcut(span)) }
     for index in nodes.indices {
       let parts = layout.block(index) + layout.blockLabels(index)
-      scene.add(nodes[index].info.isEmpty ? .group(.identity, parts) : .titled(nodes[index].info, parts))
+      scene.add(
+        nodes[index].info.isEmpty ? .group(.identity, parts) : .titled(nodes[index].info, parts))
     }
     for (edge, level) in layout.levels {
       scene.add(contentsOf: layout.arc(edge, level: level))

@@ -51,7 +51,8 @@ struct ColorBar {
 
   /// Width the bar, its labels and caption take.
   var width: Double {
-    let labels = [low, high, middle].map { TextMetrics.width(of: $0, fontSize: Theme.smallSize) }.max() ?? 0
+    let labels =
+      [low, high, middle].map { TextMetrics.width(of: $0, fontSize: Theme.smallSize) }.max() ?? 0
     return ColorBar.barWidth + 6 + labels + (caption.isEmpty ? 0 : 18)
   }
 

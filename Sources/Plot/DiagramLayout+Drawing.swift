@@ -169,7 +169,8 @@ extension DiagramLayout {
     errorText.enumerated().map { offset, line in
       .text(
         Text(
-          line, at: Point(DiagramLayout.margin, errorTop + 9 + Double(offset) * DiagramLayout.lineHeight),
+          line,
+          at: Point(DiagramLayout.margin, errorTop + 9 + Double(offset) * DiagramLayout.lineHeight),
           fontSize: Theme.tickSize, color: DiagramLayout.errorColor))
     }
   }

@@ -74,7 +74,8 @@ struct DiagramLayout {
   /// Rows and slots: the fewest rows within `maxWidth`, then the narrowest width that keeps
   /// that many rows, so rows come out about equally full.
   static func place(
-    _ diagram: ArchitectureDiagram, spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)],
+    _ diagram: ArchitectureDiagram,
+    spans: [(first: Int, last: Int, shortcut: DiagramNode.Shortcut)],
     geometries: [BlockGeometry]
   ) -> Placement {
     let slotWidths = slotWidths(diagram.nodes, geometries, spans: spans)

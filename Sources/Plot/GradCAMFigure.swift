@@ -26,8 +26,10 @@ public struct GradCAMFigure: Figure {
   /// The longest side of each panel.
   public var panelSize: Double
 
-  public init(title: String = "Grad-CAM", image: ImageGrid.Tile, heat: [Double], opacity: Double = 0.6,
-              colorMap: ColorMap = .heat, panelSize: Double = 196) {
+  public init(
+    title: String = "Grad-CAM", image: ImageGrid.Tile, heat: [Double], opacity: Double = 0.6,
+    colorMap: ColorMap = .heat, panelSize: Double = 196
+  ) {
     self.title = title
     self.image = image
     self.heat = heat
@@ -54,20 +56,25 @@ public struct GradCAMFigure: Figure {
     for i in 0..<plane {
       let h = min(max(heat[i].isFinite ? heat[i] : 0, 0), 1), c = colorMap.color(at: h)
       let tint = [Double(c.red), Double(c.green), Double(c.blue)].map { $0 / 255 }
-      for k in 0..<3 { out[k * plane + i] = (1 - opacity * h) * base[k * plane + i] + opacity * h * tint[k] }
+      for k in 0..<3 {
+        out[k * plane + i] = (1 - opacity * h) * base[k * plane + i] + opacity * h * tint[k]
+      }
     }
     return out
   }
 
   public func scene() -> Scene {
     let (w, h) = (image.width, image.height)
-    let tiles: [ImageGrid.Tile] = isValid ? [
-      ImageGrid.Tile(pixels: baseRGB(), width: w, height: h, channels: 3, caption: "input"),
-      ImageGrid.Tile(pixels: heat, width: w, height: h, caption: "heat (Grad-CAM)"),
-      ImageGrid.Tile(pixels: overlayRGB(), width: w, height: h, channels: 3, caption: "overlay"),
-    ] : [ImageGrid.Tile(pixels: [], width: w, height: h, caption: "bad size")]
-    var grid = ImageGrid(title: title, tiles: tiles, columns: 3, normalization: .shared, colorMap: colorMap,
-                         tileSize: panelSize)
+    let tiles: [ImageGrid.Tile] =
+      isValid
+      ? [
+        ImageGrid.Tile(pixels: baseRGB(), width: w, height: h, channels: 3, caption: "input"),
+        ImageGrid.Tile(pixels: heat, width: w, height: h, caption: "heat (Grad-CAM)"),
+        ImageGrid.Tile(pixels: overlayRGB(), width: w, height: h, channels: 3, caption: "overlay"),
+      ] : [ImageGrid.Tile(pixels: [], width: w, height: h, caption: "bad size")]
+    var grid = ImageGrid(
+      title: title, tiles: tiles, columns: 3, normalization: .shared, colorMap: colorMap,
+      tileSize: panelSize)
     grid.fixedRange = (0, 1)
     return grid.scene()
   }

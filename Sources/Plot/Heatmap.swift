@@ -97,7 +97,9 @@ public struct Heatmap: Figure {
 
   /// The colour bar beside the grid, with its labels.
   var colorBar: ColorBar {
-    if colorByRowShare { return ColorBar(map: colorMap, low: "0%", high: "100%", caption: "share of row") }
+    if colorByRowShare {
+      return ColorBar(map: colorMap, low: "0%", high: "100%", caption: "share of row")
+    }
     let (low, high) = colorRange
     return ColorBar(
       map: colorMap, low: NumberFormat.compact(low), high: NumberFormat.compact(high),

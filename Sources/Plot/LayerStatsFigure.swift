@@ -20,8 +20,10 @@ public struct LayerStatsFigure: Figure {
     /// Gradient RMS per snapshot (nil where the layer has no parameters).
     public var gradientRMS: [Double?]
 
-    public init(name: String, means: [Double], stds: [Double], histograms: [[Int]], low: Double, high: Double,
-                gradientRMS: [Double?] = []) {
+    public init(
+      name: String, means: [Double], stds: [Double], histograms: [[Int]], low: Double, high: Double,
+      gradientRMS: [Double?] = []
+    ) {
       (self.name, self.means, self.stds, self.histograms) = (name, means, stds, histograms)
       (self.low, self.high, self.gradientRMS) = (low, high, gradientRMS)
     }
@@ -44,26 +46,39 @@ public struct LayerStatsFigure: Figure {
 
   var columns: (band: Rect, strip: Rect) {
     let inner = width - Self.nameWidth - Self.gradWidth - 36
-    return (Rect(x: Self.nameWidth + 12, y: 0, width: inner * 0.42, height: Self.rowHeight - 12),
-            Rect(x: Self.nameWidth + 24 + inner * 0.42, y: 0, width: inner * 0.58, height: Self.rowHeight - 12))
+    return (
+      Rect(x: Self.nameWidth + 12, y: 0, width: inner * 0.42, height: Self.rowHeight - 12),
+      Rect(
+        x: Self.nameWidth + 24 + inner * 0.42, y: 0, width: inner * 0.58,
+        height: Self.rowHeight - 12)
+    )
   }
 
   public func scene() -> Scene {
     let height = Self.top + Double(max(rows.count, 1)) * Self.rowHeight + 30
     var scene = Scene(width: width, height: height)
     scene.title = title
-    scene.add(Theme.label(title, centeredAt: Point(width / 2, 18), size: Theme.titleSize, weight: .bold))
+    scene.add(
+      Theme.label(title, centeredAt: Point(width / 2, 18), size: Theme.titleSize, weight: .bold))
     let (band, strip) = columns
-    let heads = [("layer", 12.0, TextAnchor.start), ("mean ± std", band.center.x, .middle),
-                 ("activation histogram (log count)", strip.center.x, .middle), ("weight grad RMS", width - 12, .end)]
+    let heads = [
+      ("layer", 12.0, TextAnchor.start), ("mean ± std", band.center.x, .middle),
+      ("activation histogram (log count)", strip.center.x, .middle),
+      ("weight grad RMS", width - 12, .end),
+    ]
     for (text, x, anchor) in heads {
-      scene.add(Theme.label(text, centeredAt: Point(x, 44), size: Theme.tickSize, anchor: anchor, color: Theme.mutedText))
+      scene.add(
+        Theme.label(
+          text, centeredAt: Point(x, 44), size: Theme.tickSize, anchor: anchor,
+          color: Theme.mutedText))
     }
     for (index, row) in rows.enumerated() {
       scene.add(contentsOf: rowElements(row, y: Self.top + Double(index) * Self.rowHeight))
     }
-    scene.add(Theme.label(xCaption + " →", centeredAt: Point(strip.center.x, height - 14), size: Theme.tickSize,
-                          color: Theme.mutedText))
+    scene.add(
+      Theme.label(
+        xCaption + " →", centeredAt: Point(strip.center.x, height - 14), size: Theme.tickSize,
+        color: Theme.mutedText))
     return scene
   }
 
@@ -72,17 +87,26 @@ public struct LayerStatsFigure: Figure {
     let band = Rect(x: bandColumn.x, y: y, width: bandColumn.width, height: bandColumn.height)
     let strip = Rect(x: stripColumn.x, y: y, width: stripColumn.width, height: stripColumn.height)
     var elements: [Element] = [
-      Theme.label(Theme.truncated(row.name, to: 20), centeredAt: Point(12, band.center.y), size: Theme.labelSize, anchor: .start),
+      Theme.label(
+        Theme.truncated(row.name, to: 20), centeredAt: Point(12, band.center.y),
+        size: Theme.labelSize, anchor: .start)
     ]
     elements += bandElements(row, in: band)
     if let bitmap = stripBitmap(row) { elements.append(.image(bitmap, frame: strip)) }
     elements.append(.rectangle(strip, style: .stroke(Color(hex: 0xBBBBBB), width: 0.75)))
-    elements.append(Theme.label(NumberFormat.compact(row.high), centeredAt: Point(strip.maxX + 4, strip.y + 5),
-                                size: Theme.smallSize, anchor: .start, color: Theme.mutedText))
-    elements.append(Theme.label(NumberFormat.compact(row.low), centeredAt: Point(strip.maxX + 4, strip.maxY - 5),
-                                size: Theme.smallSize, anchor: .start, color: Theme.mutedText))
+    elements.append(
+      Theme.label(
+        NumberFormat.compact(row.high), centeredAt: Point(strip.maxX + 4, strip.y + 5),
+        size: Theme.smallSize, anchor: .start, color: Theme.mutedText))
+    elements.append(
+      Theme.label(
+        NumberFormat.compact(row.low), centeredAt: Point(strip.maxX + 4, strip.maxY - 5),
+        size: Theme.smallSize, anchor: .start, color: Theme.mutedText))
     let gradient = row.gradientRMS.last.flatMap { $0 }.map { NumberFormat.compact($0) } ?? "–"
-    elements.append(Theme.label(gradient, centeredAt: Point(width - 12, band.center.y), size: Theme.labelSize, anchor: .end))
+    elements.append(
+      Theme.label(
+        gradient, centeredAt: Point(width - 12, band.center.y), size: Theme.labelSize, anchor: .end)
+    )
     return elements
   }
 
@@ -92,19 +116,27 @@ public struct LayerStatsFigure: Figure {
     let n = min(row.means.count, row.stds.count)
     var elements: [Element] = [.rectangle(frame, style: .stroke(Color(hex: 0xBBBBBB), width: 0.75))]
     guard n > 0 else { return elements }
-    let lows = (0..<n).map { row.means[$0] - row.stds[$0] }, highs = (0..<n).map { row.means[$0] + row.stds[$0] }
+    let lows = (0..<n).map { row.means[$0] - row.stds[$0] },
+      highs = (0..<n).map { row.means[$0] + row.stds[$0] }
     let low = row.low, high = max(row.high, low + 1e-9)
     func point(_ i: Int, _ v: Double) -> Point {
       let t = min(max((v.isFinite ? v - low : 0) / (high - low), 0), 1)
-      return Point(frame.x + 4 + (n == 1 ? 0.5 : Double(i) / Double(n - 1)) * (frame.width - 8),
-                   frame.maxY - 3 - t * (frame.height - 6))
+      return Point(
+        frame.x + 4 + (n == 1 ? 0.5 : Double(i) / Double(n - 1)) * (frame.width - 8),
+        frame.maxY - 3 - t * (frame.height - 6))
     }
-    let outline = (0..<n).map { point($0, highs[$0]) } + (0..<n).reversed().map { point($0, lows[$0]) }
-    elements.append(.path(Path.polyline(outline, closed: true), .fill(Theme.color(0), opacity: 0.25)))
-    elements.append(.polyline((0..<n).map { point($0, row.means[$0]) }, .stroke(Theme.color(0), width: 1.5)))
+    let outline =
+      (0..<n).map { point($0, highs[$0]) } + (0..<n).reversed().map { point($0, lows[$0]) }
+    elements.append(
+      .path(Path.polyline(outline, closed: true), .fill(Theme.color(0), opacity: 0.25)))
+    elements.append(
+      .polyline((0..<n).map { point($0, row.means[$0]) }, .stroke(Theme.color(0), width: 1.5)))
     if low < 0 && high > 0 {
       let zero = point(0, 0).y
-      elements.append(.line(from: Point(frame.x, zero), to: Point(frame.maxX, zero), style: .stroke(Theme.grid, width: 0.75)))
+      elements.append(
+        .line(
+          from: Point(frame.x, zero), to: Point(frame.maxX, zero),
+          style: .stroke(Theme.grid, width: 0.75)))
     }
     return elements
   }

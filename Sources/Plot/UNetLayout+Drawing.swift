@@ -55,7 +55,8 @@ extension UNetLayout {
     for (a, b) in zip(places, places.dropFirst()) where a.level == b.level && a.up == b.up {
       let from = box(a), to = box(b)
       let color = colors[node(b).detail] ?? UNetLayout.convColors[0]
-      elements += arrow([Point(from.maxX + 1, rowY[a.level]), Point(to.x - 1, rowY[a.level])], color)
+      elements += arrow(
+        [Point(from.maxX + 1, rowY[a.level]), Point(to.x - 1, rowY[a.level])], color)
     }
     let levels = diagram.levels
     for level in levels.indices.dropLast() {
@@ -105,7 +106,8 @@ extension UNetLayout {
     return [
       .polyline(line, .stroke(color, width: 1.5, dash: dash)),
       .path(
-        Path.polyline([tip, Point(tip.x - 6, tip.y - 3), Point(tip.x - 6, tip.y + 3)], closed: true),
+        Path.polyline(
+          [tip, Point(tip.x - 6, tip.y - 3), Point(tip.x - 6, tip.y + 3)], closed: true),
         .fill(color)),
     ]
   }
@@ -140,7 +142,9 @@ extension UNetLayout {
   }
 
   /// Legend entries split into rows that fit `width`.
-  static func legendRows(_ entries: [(String, Color, Bool)], width: Double) -> [[(String, Color, Bool)]] {
+  static func legendRows(_ entries: [(String, Color, Bool)], width: Double) -> [[(
+    String, Color, Bool
+  )]] {
     var rows: [[(String, Color, Bool)]] = [[]]
     var x = margin
     for entry in entries {

@@ -49,7 +49,9 @@ struct UNetLayout {
     var x = UNetLayout.margin
     var previous: Place?
     for (place, node) in zip(places, nodes) {
-      let labels = UNetDiagram.labels(node).map { TextMetrics.width(of: $0, fontSize: Theme.tickSize) }
+      let labels = UNetDiagram.labels(node).map {
+        TextMetrics.width(of: $0, fontSize: Theme.tickSize)
+      }
       let w = max(UNetLayout.boxWidth(node), labels.max() ?? 0) + 2
       if let previous, previous.level != place.level || previous.up != place.up {
         x = (slotX[previous] ?? 0) + (slotWidth[previous] ?? 0) / 2 + 8
@@ -88,7 +90,9 @@ struct UNetLayout {
       places += row.encoder.indices.map { Place(level: level, up: false, index: $0) }
     }
     for level in diagram.levels.indices.reversed() {
-      places += diagram.levels[level].decoder.indices.map { Place(level: level, up: true, index: $0) }
+      places += diagram.levels[level].decoder.indices.map {
+        Place(level: level, up: true, index: $0)
+      }
     }
     return places
   }

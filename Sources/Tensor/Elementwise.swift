@@ -40,7 +40,9 @@ enum Elementwise {
           Tensor.build(a.shape) { dst in
             let x = pa.baseAddress, y = pb.baseAddress, d = dst.baseAddress
             chunked(a.count) { lo, hi in
-              for i in lo..<hi { d.unsafelyUnwrapped[i] = f(x.unsafelyUnwrapped[i], y.unsafelyUnwrapped[i]) }
+              for i in lo..<hi {
+                d.unsafelyUnwrapped[i] = f(x.unsafelyUnwrapped[i], y.unsafelyUnwrapped[i])
+              }
             }
           }
         }

@@ -20,8 +20,11 @@ extension Elementwise {
     return a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         Tensor.build(a.shape) { dst in
-          guard let x = pa.baseAddress, let y = pb.baseAddress, let d = dst.baseAddress else { return }
-          chunkedGeneric(n, BinaryRange(k: k, a: UncheckedBox(x), b: UncheckedBox(y), dst: SendablePointer(d)))
+          guard let x = pa.baseAddress, let y = pb.baseAddress, let d = dst.baseAddress else {
+            return
+          }
+          chunkedGeneric(
+            n, BinaryRange(k: k, a: UncheckedBox(x), b: UncheckedBox(y), dst: SendablePointer(d)))
         }
       }
     }
@@ -78,7 +81,8 @@ struct BinaryRange<K: BinaryKernel>: RangeBody {
     }
     if i < hi {
       let m = hi - i
-      VectorMath.storePartial(k(VectorMath.loadPartial(x + i, m), VectorMath.loadPartial(y + i, m)), d + i, m)
+      VectorMath.storePartial(
+        k(VectorMath.loadPartial(x + i, m), VectorMath.loadPartial(y + i, m)), d + i, m)
     }
   }
 }

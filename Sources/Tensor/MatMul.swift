@@ -26,7 +26,9 @@ enum Gemm {
     try? Threading.forEachChunk(blocks) { blk in
       let r0 = blk * rowBlock, rows = min(rowBlock, m - r0)
       let aBlock = transA ? pa.value + r0 : pa.value + r0 * lda
-      call(transA, transB, rows, n, k, alpha, aBlock, lda, pb.value, ldb, beta, pc.base + r0 * ldc, ldc)
+      call(
+        transA, transB, rows, n, k, alpha, aBlock, lda, pb.value, ldb, beta, pc.base + r0 * ldc, ldc
+      )
     }
   }
 
@@ -55,12 +57,23 @@ extension Tensor {
   public static func matmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
   ) throws(TensorError) -> Tensor {
-    guard a.rank >= 1, b.rank >= 1 else { throw .invalidArgument("matmul needs tensors of rank >= 1, got \(a.shape) and \(b.shape)") }
+    guard a.rank >= 1, b.rank >= 1 else {
+      throw .invalidArgument("matmul needs tensors of rank >= 1, got \(a.shape) and \(b.shape)")
+    }
     let a2 = a.rank == 1 ? try a.reshaped(transposeA ? [a.count, 1] : [1, a.count]) : a
     let b2 = b.rank == 1 ? try b.reshaped(transposeB ? [1, b.count] : [b.count, 1]) : b
-    let (m, ka) = transposeA ? (a2.shape[a2.rank - 1], a2.shape[a2.rank - 2]) : (a2.shape[a2.rank - 2], a2.shape[a2.rank - 1])
-    let (kb, n) = transposeB ? (b2.shape[b2.rank - 1], b2.shape[b2.rank - 2]) : (b2.shape[b2.rank - 2], b2.shape[b2.rank - 1])
-    guard ka == kb else { throw .shapeMismatch("matmul of \(a.shape) and \(b.shape): inner sizes \(ka) and \(kb) differ") }
+    let (m, ka) =
+      transposeA
+      ? (a2.shape[a2.rank - 1], a2.shape[a2.rank - 2])
+      : (a2.shape[a2.rank - 2], a2.shape[a2.rank - 1])
+    let (kb, n) =
+      transposeB
+      ? (b2.shape[b2.rank - 1], b2.shape[b2.rank - 2])
+      : (b2.shape[b2.rank - 2], b2.shape[b2.rank - 1])
+    guard ka == kb else {
+      throw .shapeMismatch(
+        "matmul of \(a.shape) and \(b.shape): inner sizes \(ka) and \(kb) differ")
+    }
     let batchA = Array(a2.shape.dropLast(2)), batchB = Array(b2.shape.dropLast(2))
     let batch = try Shape.broadcast(batchA, batchB)
     var outShape = batch + [m, n]
@@ -70,19 +83,19 @@ extension Tensor {
     let batches = Shape.count(batch)
     var out = Tensor.zerosUnchecked(outShape)
     if out.count > 0 && ka > 0 {
-    ea.withUnsafeBufferPointer { pa in
-      eb.withUnsafeBufferPointer { pb in
-        out.withUnsafeMutableBufferPointer { pc in
-          for i in 0..<batches {
-            Gemm.sgemm(
-              transA: transposeA, transB: transposeB, m: m, n: n, k: ka,
-              a: pa.baseAddress! + i * m * ka, lda: transposeA ? m : ka,
-              b: pb.baseAddress! + i * ka * n, ldb: transposeB ? ka : n,
-              c: pc.baseAddress! + i * m * n, ldc: n, parallel: true)
+      ea.withUnsafeBufferPointer { pa in
+        eb.withUnsafeBufferPointer { pb in
+          out.withUnsafeMutableBufferPointer { pc in
+            for i in 0..<batches {
+              Gemm.sgemm(
+                transA: transposeA, transB: transposeB, m: m, n: n, k: ka,
+                a: pa.baseAddress! + i * m * ka, lda: transposeA ? m : ka,
+                b: pb.baseAddress! + i * ka * n, ldb: transposeB ? ka : n,
+                c: pc.baseAddress! + i * m * n, ldc: n, parallel: true)
+            }
           }
         }
       }
-    }
     }
     if a.rank == 1 { outShape.remove(at: outShape.count - 2) }
     if b.rank == 1 { outShape.removeLast() }
@@ -92,4 +105,6 @@ extension Tensor {
 }
 
 /// Matrix product (see `Tensor.matmul`).
-public func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor { try Tensor.matmul(a, b) }
+public func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+  try Tensor.matmul(a, b)
+}

@@ -9,7 +9,9 @@ import Glibc
 /// `STRIDE_THREADS=N` (N ≥ 1) overrides the reading.
 enum ProcessorShare {
   static func available() -> Int {
-    if let text = getenv("STRIDE_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 { return n }
+    if let text = getenv("STRIDE_THREADS").map({ String(cString: $0) }), let n = Int(text), n >= 1 {
+      return n
+    }
     var share = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     if let allowed = allowedCPUs() { share = min(share, allowed) }
     if let quota = cgroupQuota() { share = min(share, quota) }
@@ -18,12 +20,19 @@ enum ProcessorShare {
 
   /// The number of CPUs in `Cpus_allowed_list:` ("0-3,6" → 5).
   static func allowedCPUs(status: String? = readSmallFile("/proc/self/status")) -> Int? {
-    guard let line = status?.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+    guard
+      let line = status?.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
     else { return nil }
     var count = 0
     for range in line.dropFirst("Cpus_allowed_list:".count).split(separator: ",") {
-      let bounds = range.split(separator: "-").compactMap { Int(String($0.filter { $0 != " " && $0 != "\t" })) }
-      if bounds.count == 1 { count += 1 } else if bounds.count == 2, bounds[1] >= bounds[0] { count += bounds[1] - bounds[0] + 1 }
+      let bounds = range.split(separator: "-").compactMap {
+        Int(String($0.filter { $0 != " " && $0 != "\t" }))
+      }
+      if bounds.count == 1 {
+        count += 1
+      } else if bounds.count == 2, bounds[1] >= bounds[0] {
+        count += bounds[1] - bounds[0] + 1
+      }
     }
     return count > 0 ? count : nil
   }
@@ -47,8 +56,10 @@ enum ProcessorShare {
         files += [("/sys/fs/cgroup\(path)/cpu.max", nil), ("/sys/fs/cgroup/cpu.max", nil)]
       } else if fields[1].split(separator: ",").contains("cpu") {
         let dir = "/sys/fs/cgroup/\(fields[1])"
-        files += [("\(dir)\(path)/cpu.cfs_quota_us", "\(dir)\(path)/cpu.cfs_period_us"),
-                  ("\(dir)/cpu.cfs_quota_us", "\(dir)/cpu.cfs_period_us")]
+        files += [
+          ("\(dir)\(path)/cpu.cfs_quota_us", "\(dir)\(path)/cpu.cfs_period_us"),
+          ("\(dir)/cpu.cfs_quota_us", "\(dir)/cpu.cfs_period_us"),
+        ]
       }
     }
     return files
@@ -58,7 +69,8 @@ enum ProcessorShare {
     guard let text = readSmallFile(quotaFile) else { return nil }
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
     guard let quota = words.first.flatMap({ Int($0) }), quota > 0 else { return nil }
-    let period = periodFile.flatMap(readSmallFile).flatMap { Int($0.split(separator: "\n").first ?? "") }
+    let period =
+      periodFile.flatMap(readSmallFile).flatMap { Int($0.split(separator: "\n").first ?? "") }
       ?? (words.count > 1 ? Int(words[1]) : nil)
     guard let period, period > 0 else { return nil }
     return (quota + period - 1) / period

@@ -30,7 +30,8 @@ enum Scratch {
 
   /// Runs `body` with a buffer of at least `count` floats (uninitialised).
   @inline(__always)
-  static func with<R>(_ count: Int, _ body: (UnsafeMutablePointer<Float>) throws -> R) rethrows -> R {
+  static func with<R>(_ count: Int, _ body: (UnsafeMutablePointer<Float>) throws -> R) rethrows -> R
+  {
     _ = AllocatorPolicy.applied
     let buffer = pool.withLock { $0.popLast() } ?? ScratchBuffer(capacity: count)
     buffer.reserve(count)

@@ -49,7 +49,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
-
 extension Tensor {
   /// Values drawn from N(mean, std²).
   public static func randomNormal(

@@ -42,9 +42,14 @@ enum Shape {
     for i in 0..<rank {
       let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
       let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
-      if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
-        throw .shapeMismatch("cannot broadcast \(a) with \(b): axis \(i - rank) has sizes \(da) and \(db) "
-          + "(shapes align from the last axis; sizes must be equal or one of them 1)")
+      if da == db || db == 1 {
+        out[i] = da
+      } else if da == 1 {
+        out[i] = db
+      } else {
+        throw .shapeMismatch(
+          "cannot broadcast \(a) with \(b): axis \(i - rank) has sizes \(da) and \(db) "
+            + "(shapes align from the last axis; sizes must be equal or one of them 1)")
       }
     }
     return out

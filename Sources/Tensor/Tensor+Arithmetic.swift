@@ -3,26 +3,46 @@ import Glibc
 /// Broadcasting arithmetic: tensor ⊕ tensor throws on incompatible shapes; with a scalar it cannot fail.
 extension Tensor {
   public static func + (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
-    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, AddKernel()) : try Elementwise.zip(lhs, rhs, +)
+    lhs.shape == rhs.shape
+      ? Elementwise.apply(lhs, rhs, AddKernel()) : try Elementwise.zip(lhs, rhs, +)
   }
   public static func - (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
-    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, SubKernel()) : try Elementwise.zip(lhs, rhs, -)
+    lhs.shape == rhs.shape
+      ? Elementwise.apply(lhs, rhs, SubKernel()) : try Elementwise.zip(lhs, rhs, -)
   }
   public static func * (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
-    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, MulKernel()) : try Elementwise.zip(lhs, rhs, *)
+    lhs.shape == rhs.shape
+      ? Elementwise.apply(lhs, rhs, MulKernel()) : try Elementwise.zip(lhs, rhs, *)
   }
   public static func / (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
-    lhs.shape == rhs.shape ? Elementwise.apply(lhs, rhs, DivKernel()) : try Elementwise.zip(lhs, rhs, /)
+    lhs.shape == rhs.shape
+      ? Elementwise.apply(lhs, rhs, DivKernel()) : try Elementwise.zip(lhs, rhs, /)
   }
 
-  public static func + (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, AddScalarKernel(s: rhs)) }
-  public static func - (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, AddScalarKernel(s: -rhs)) }
-  public static func * (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, MulScalarKernel(s: rhs)) }
-  public static func / (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.apply(lhs, DivScalarKernel(s: rhs)) }
-  public static func + (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, AddScalarKernel(s: lhs)) }
-  public static func - (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, ScalarSubKernel(s: lhs)) }
-  public static func * (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, MulScalarKernel(s: lhs)) }
-  public static func / (lhs: Float, rhs: Tensor) -> Tensor { Elementwise.apply(rhs, ScalarDivKernel(s: lhs)) }
+  public static func + (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.apply(lhs, AddScalarKernel(s: rhs))
+  }
+  public static func - (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.apply(lhs, AddScalarKernel(s: -rhs))
+  }
+  public static func * (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.apply(lhs, MulScalarKernel(s: rhs))
+  }
+  public static func / (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.apply(lhs, DivScalarKernel(s: rhs))
+  }
+  public static func + (lhs: Float, rhs: Tensor) -> Tensor {
+    Elementwise.apply(rhs, AddScalarKernel(s: lhs))
+  }
+  public static func - (lhs: Float, rhs: Tensor) -> Tensor {
+    Elementwise.apply(rhs, ScalarSubKernel(s: lhs))
+  }
+  public static func * (lhs: Float, rhs: Tensor) -> Tensor {
+    Elementwise.apply(rhs, MulScalarKernel(s: lhs))
+  }
+  public static func / (lhs: Float, rhs: Tensor) -> Tensor {
+    Elementwise.apply(rhs, ScalarDivKernel(s: lhs))
+  }
 
   /// Elementwise negation.
   public static prefix func - (x: Tensor) -> Tensor { Elementwise.apply(x, NegateKernel()) }
@@ -49,7 +69,9 @@ extension Tensor {
   }
 
   /// `x^p` elementwise with a broadcast tensor of exponents.
-  public func pow(_ p: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(self, p) { powf($0, $1) } }
+  public func pow(_ p: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(self, p) { powf($0, $1) }
+  }
 
   /// `eˣ` elementwise.
   public func exp() -> Tensor { Elementwise.apply(self, ExpKernel()) }
@@ -72,38 +94,70 @@ extension Tensor {
 
 /// Comparisons give 1 where true and 0 where false, broadcasting like arithmetic.
 extension Tensor {
-  public static func .== (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 == $1 ? 1 : 0 } }
-  public static func .!= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 != $1 ? 1 : 0 } }
-  public static func .< (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 < $1 ? 1 : 0 } }
-  public static func .<= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 <= $1 ? 1 : 0 } }
-  public static func .> (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 > $1 ? 1 : 0 } }
-  public static func .>= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor { try Elementwise.zip(lhs, rhs) { $0 >= $1 ? 1 : 0 } }
+  public static func .== (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 == $1 ? 1 : 0 }
+  }
+  public static func .!= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 != $1 ? 1 : 0 }
+  }
+  public static func .< (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 < $1 ? 1 : 0 }
+  }
+  public static func .<= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 <= $1 ? 1 : 0 }
+  }
+  public static func .> (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 > $1 ? 1 : 0 }
+  }
+  public static func .>= (lhs: Tensor, rhs: Tensor) throws(TensorError) -> Tensor {
+    try Elementwise.zip(lhs, rhs) { $0 >= $1 ? 1 : 0 }
+  }
 
-  public static func .== (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 == rhs ? 1 : 0 } }
-  public static func .!= (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 != rhs ? 1 : 0 } }
-  public static func .< (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 < rhs ? 1 : 0 } }
-  public static func .<= (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 <= rhs ? 1 : 0 } }
-  public static func .> (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 > rhs ? 1 : 0 } }
-  public static func .>= (lhs: Tensor, rhs: Float) -> Tensor { Elementwise.map(lhs) { $0 >= rhs ? 1 : 0 } }
+  public static func .== (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 == rhs ? 1 : 0 }
+  }
+  public static func .!= (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 != rhs ? 1 : 0 }
+  }
+  public static func .< (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 < rhs ? 1 : 0 }
+  }
+  public static func .<= (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 <= rhs ? 1 : 0 }
+  }
+  public static func .> (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 > rhs ? 1 : 0 }
+  }
+  public static func .>= (lhs: Tensor, rhs: Float) -> Tensor {
+    Elementwise.map(lhs) { $0 >= rhs ? 1 : 0 }
+  }
 
   /// Picks `a` where `condition` is non-zero and `b` elsewhere; all three broadcast together.
-  public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+  public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws(TensorError)
+    -> Tensor
+  {
     let shape = try Shape.broadcast(Shape.broadcast(condition.shape, a.shape), b.shape)
-    let c = try condition.broadcasted(to: shape), x = try a.broadcasted(to: shape), y = try b.broadcasted(to: shape)
+    let c = try condition.broadcasted(to: shape), x = try a.broadcasted(to: shape),
+      y = try b.broadcasted(to: shape)
     var out = x
     for i in 0..<out.count where c.scalars[i] == 0 { out.scalars[i] = y.scalars[i] }
     return out
   }
 
   /// The shape two shapes broadcast to (NumPy rules), or a shape mismatch naming the axis that fails.
-  public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] { try Shape.broadcast(a, b) }
+  public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
+    try Shape.broadcast(a, b)
+  }
 
   /// This tensor repeated along size-1 (or missing leading) axes to `shape`.
   public func broadcasted(to shape: [Int]) throws(TensorError) -> Tensor {
     if shape == self.shape { return self }
     let target = try Shape.broadcast(self.shape, shape)
-    guard target == shape else { throw .shapeMismatch("cannot broadcast \(self.shape) to \(shape) "
-      + "(shapes align from the last axis; each size must equal the target's or be 1)") }
+    guard target == shape else {
+      throw .shapeMismatch(
+        "cannot broadcast \(self.shape) to \(shape) "
+          + "(shapes align from the last axis; each size must equal the target's or be 1)")
+    }
     return try Elementwise.zip(self, Tensor.zerosUnchecked(shape)) { a, _ in a }
   }
 }

@@ -29,10 +29,14 @@ extension Tensor {
   }
 
   /// Values `0, 1, …, end − 1` (fewer when `end` is fractional), as rank 1.
-  public static func arange(_ end: Float) throws(TensorError) -> Tensor { try arange(0, end, step: 1) }
+  public static func arange(_ end: Float) throws(TensorError) -> Tensor {
+    try arange(0, end, step: 1)
+  }
 
   /// Values `start, start + step, …` below `end` (above it for a negative step), as rank 1.
-  public static func arange(_ start: Float, _ end: Float, step: Float = 1) throws(TensorError) -> Tensor {
+  public static func arange(_ start: Float, _ end: Float, step: Float = 1) throws(TensorError)
+    -> Tensor
+  {
     guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
       throw .invalidArgument("arange needs finite bounds and a non-zero step, got step \(step)")
     }
@@ -49,7 +53,9 @@ extension Tensor {
   }
 
   /// `count` evenly spaced values from `start` to `end`, both included, as rank 1.
-  public static func linspace(_ start: Float, _ end: Float, count: Int) throws(TensorError) -> Tensor {
+  public static func linspace(_ start: Float, _ end: Float, count: Int) throws(TensorError)
+    -> Tensor
+  {
     guard count >= 0 else { throw .invalidArgument("linspace needs count >= 0, got \(count)") }
     _ = try Shape.checkedCount([count])
     if count == 1 { return Tensor([start]) }

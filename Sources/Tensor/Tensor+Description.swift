@@ -29,9 +29,14 @@ struct TensorFormatter {
     let shown = TensorFormatter.shownIndices(tensor.shape, summarize)
     let values = shown.map { tensor.scalars[$0] }
     let integral = values.allSatisfy { $0.isFinite && $0 == $0.rounded() && Swift.abs($0) < 1e15 }
-    let big = values.contains { $0.isFinite && (Swift.abs($0) >= 1e8 || ($0 != 0 && Swift.abs($0) < 1e-4)) }
+    let big = values.contains {
+      $0.isFinite && (Swift.abs($0) >= 1e8 || ($0 != 0 && Swift.abs($0) < 1e-4))
+    }
     var map: [Int: String] = [:]
-    for i in shown { map[i] = TensorFormatter.format(tensor.scalars[i], integral: integral, scientific: big, digits: precision) }
+    for i in shown {
+      map[i] = TensorFormatter.format(
+        tensor.scalars[i], integral: integral, scientific: big, digits: precision)
+    }
     texts = map
     width = map.values.map(\.count).max() ?? 0
   }
@@ -77,7 +82,10 @@ struct TensorFormatter {
     if v == 0 { return format4(0, digits: digits) + "e+00" }
     var e = Int(Double(Swift.abs(v)).exponentBase10)
     var m = Double(v) / pow10(e)
-    if Swift.abs(m) >= 10 - 0.5 / pow10(digits) { m /= 10; e += 1 }
+    if Swift.abs(m) >= 10 - 0.5 / pow10(digits) {
+      m /= 10
+      e += 1
+    }
     let exp = (e < 0 ? "-" : "+") + (Swift.abs(e) < 10 ? "0" : "") + String(Swift.abs(e))
     return format4(m, digits: digits) + "e" + exp
   }
@@ -90,7 +98,9 @@ struct TensorFormatter {
 
   func render() -> String {
     if tensor.rank == 0 { return texts[0] ?? "" }
-    if tensor.count == 0 { return String(repeating: "[", count: tensor.rank) + String(repeating: "]", count: tensor.rank) }
+    if tensor.count == 0 {
+      return String(repeating: "[", count: tensor.rank) + String(repeating: "]", count: tensor.rank)
+    }
     return block(axis: 0, base: 0, indent: 1)
   }
 
@@ -110,7 +120,8 @@ struct TensorFormatter {
       }
     }
     if axis == shape.count - 1 { return "[" + parts.joined(separator: ", ") + "]" }
-    let gap = String(repeating: "\n", count: shape.count - axis - 1) + String(repeating: " ", count: indent)
+    let gap =
+      String(repeating: "\n", count: shape.count - axis - 1) + String(repeating: " ", count: indent)
     return "[" + parts.joined(separator: "," + gap) + "]"
   }
 }
@@ -119,8 +130,14 @@ extension Double {
   /// floor(log10(|x|)) for a finite non-zero x.
   fileprivate var exponentBase10: Double {
     var e = 0.0, v = self
-    while v >= 10 { v /= 10; e += 1 }
-    while v < 1 { v *= 10; e -= 1 }
+    while v >= 10 {
+      v /= 10
+      e += 1
+    }
+    while v < 1 {
+      v *= 10
+      e -= 1
+    }
     return e
   }
 }

@@ -16,7 +16,9 @@ extension Tensor {
 
   /// The slice `range` along the first axis.
   public subscript(_ range: Range<Int>) -> Tensor {
-    get throws(TensorError) { try indexed([.range(start: range.lowerBound, end: range.upperBound, step: 1)]) }
+    get throws(TensorError) {
+      try indexed([.range(start: range.lowerBound, end: range.upperBound, step: 1)])
+    }
   }
 
   /// Positions along the first axes (fewer indices than axes leave the rest whole).
@@ -35,7 +37,8 @@ extension Tensor {
   /// The general indexer behind the subscripts: one `TensorIndex` per leading axis.
   public func indexed(_ indices: [TensorIndex]) throws(TensorError) -> Tensor {
     guard indices.count <= rank else {
-      throw .indexOutOfRange("\(indices.count) indices for a tensor of rank \(rank) (shape \(shape))")
+      throw .indexOutOfRange(
+        "\(indices.count) indices for a tensor of rank \(rank) (shape \(shape))")
     }
     let inStrides = Shape.strides(shape)
     var outShape: [Int] = [], outStrides: [Int] = [], offset = 0
@@ -84,10 +87,16 @@ extension Tensor {
 extension Tensor {
   /// Tensors joined along an existing `axis`; other axes must agree.
   public static func concat(_ tensors: [Tensor], axis: Int = 0) throws(TensorError) -> Tensor {
-    guard let first = tensors.first else { throw .invalidArgument("concat needs at least one tensor") }
+    guard let first = tensors.first else {
+      throw .invalidArgument("concat needs at least one tensor")
+    }
     let a = try Shape.axis(axis, rank: first.rank)
-    for t in tensors where t.rank != first.rank || t.shape[..<a] != first.shape[..<a] || t.shape[(a + 1)...] != first.shape[(a + 1)...] {
-      throw .shapeMismatch("concat along axis \(axis): shapes \(tensors.map(\.shape)) differ off that axis")
+    for t in tensors
+    where t.rank != first.rank || t.shape[..<a] != first.shape[..<a]
+      || t.shape[(a + 1)...] != first.shape[(a + 1)...]
+    {
+      throw .shapeMismatch(
+        "concat along axis \(axis): shapes \(tensors.map(\.shape)) differ off that axis")
     }
     var outShape = first.shape
     outShape[a] = tensors.reduce(0) { $0 + $1.shape[a] }
@@ -107,11 +116,15 @@ extension Tensor {
 
   /// Tensors of equal shape joined along a new `axis`.
   public static func stack(_ tensors: [Tensor], axis: Int = 0) throws(TensorError) -> Tensor {
-    guard let first = tensors.first else { throw .invalidArgument("stack needs at least one tensor") }
+    guard let first = tensors.first else {
+      throw .invalidArgument("stack needs at least one tensor")
+    }
     guard tensors.allSatisfy({ $0.shape == first.shape }) else {
       throw .shapeMismatch("stack needs equal shapes, got \(tensors.map(\.shape))")
     }
-    let expanded = try tensors.map { (t: Tensor) throws(TensorError) in try t.expandingShape(at: axis) }
+    let expanded = try tensors.map { (t: Tensor) throws(TensorError) in
+      try t.expandingShape(at: axis)
+    }
     return try concat(expanded, axis: axis < 0 ? axis + first.rank + 1 : axis)
   }
 
@@ -119,7 +132,8 @@ extension Tensor {
   public func split(sizes: [Int], axis: Int = 0) throws(TensorError) -> [Tensor] {
     let a = try Shape.axis(axis, rank: rank)
     guard sizes.allSatisfy({ $0 >= 0 && $0 <= shape[a] }), sizes.reduce(0, +) == shape[a] else {
-      throw .invalidArgument("split sizes \(sizes) do not add up to \(shape[a]) (axis \(axis) of \(shape))")
+      throw .invalidArgument(
+        "split sizes \(sizes) do not add up to \(shape[a]) (axis \(axis) of \(shape))")
     }
     var start = 0
     var parts: [Tensor] = []
@@ -134,14 +148,17 @@ extension Tensor {
   public func split(count: Int, axis: Int = 0) throws(TensorError) -> [Tensor] {
     let a = try Shape.axis(axis, rank: rank)
     guard count > 0, shape[a] % count == 0 else {
-      throw .invalidArgument("cannot split axis \(axis) of size \(shape[a]) into \(count) equal parts")
+      throw .invalidArgument(
+        "cannot split axis \(axis) of size \(shape[a]) into \(count) equal parts")
     }
     return try split(sizes: Array(repeating: shape[a] / count, count: count), axis: a)
   }
 
   /// Padded with `value`: `padding[i]` = (before, after) for axis `rank - padding.count + i`,
   /// so `[(1, 1), (2, 2)]` pads the last two axes (H and W of an NCHW tensor).
-  public func padded(_ padding: [(before: Int, after: Int)], value: Float = 0) throws(TensorError) -> Tensor {
+  public func padded(_ padding: [(before: Int, after: Int)], value: Float = 0) throws(TensorError)
+    -> Tensor
+  {
     guard padding.count <= rank, padding.allSatisfy({ $0.before >= 0 && $0.after >= 0 }) else {
       throw .invalidArgument("padding needs at most \(rank) non-negative (before, after) pairs")
     }

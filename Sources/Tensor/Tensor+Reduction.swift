@@ -42,8 +42,11 @@ extension Tensor {
   /// Index of the largest value along `axis` (first one on ties), as Float values; the axis is removed.
   public func argmax(axis: Int) throws(TensorError) -> Tensor {
     let a = try Shape.axis(axis, rank: rank)
-    guard shape[a] > 0 else { throw .invalidArgument("argmax over an empty axis of shape \(shape)") }
-    let outer = Shape.count(Array(shape[..<a])), r = shape[a], inner = Shape.count(Array(shape[(a + 1)...]))
+    guard shape[a] > 0 else {
+      throw .invalidArgument("argmax over an empty axis of shape \(shape)")
+    }
+    let outer = Shape.count(Array(shape[..<a])), r = shape[a],
+      inner = Shape.count(Array(shape[(a + 1)...]))
     var outShape = shape
     outShape.remove(at: a)
     var out = [Float](repeating: 0, count: outer * inner)
@@ -88,7 +91,11 @@ enum Reduction {
     var result = x
     var runs: [(Int, Int)] = []
     for a in axes {
-      if let last = runs.last, last.1 == a { runs[runs.count - 1].1 = a + 1 } else { runs.append((a, a + 1)) }
+      if let last = runs.last, last.1 == a {
+        runs[runs.count - 1].1 = a + 1
+      } else {
+        runs.append((a, a + 1))
+      }
     }
     for (lo, hi) in runs.reversed() {
       result = reduceRun(result, lo, hi, initial, f)

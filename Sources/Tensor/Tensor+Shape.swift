@@ -30,7 +30,8 @@ extension Tensor {
   public func permuted(_ axes: [Int]) throws(TensorError) -> Tensor {
     let norm = try axes.map { (a: Int) throws(TensorError) in try Shape.axis(a, rank: rank) }
     guard norm.count == rank, Set(norm).count == rank else {
-      throw .invalidArgument("permutation \(axes) is not a permutation of the \(rank) axes of \(shape)")
+      throw .invalidArgument(
+        "permutation \(axes) is not a permutation of the \(rank) axes of \(shape)")
     }
     if norm == Array(0..<rank) { return self }
     let inStrides = Shape.strides(shape)
@@ -57,7 +58,9 @@ extension Tensor {
   /// A size-1 axis inserted at `axis` (0...rank).
   public func expandingShape(at axis: Int) throws(TensorError) -> Tensor {
     let a = axis < 0 ? axis + rank + 1 : axis
-    guard a >= 0, a <= rank else { throw .invalidArgument("axis \(axis) out of range for rank \(rank)") }
+    guard a >= 0, a <= rank else {
+      throw .invalidArgument("axis \(axis) out of range for rank \(rank)")
+    }
     var s = shape
     s.insert(1, at: a)
     return Tensor(uncheckedShape: s, scalars: scalars)
@@ -69,7 +72,9 @@ extension Tensor {
     guard drop.allSatisfy({ shape[$0] == 1 }) else {
       throw .invalidArgument("squeeze axes \(drop) of shape \(shape) are not all of size 1")
     }
-    return Tensor(uncheckedShape: shape.indices.filter { !drop.contains($0) }.map { shape[$0] }, scalars: scalars)
+    return Tensor(
+      uncheckedShape: shape.indices.filter { !drop.contains($0) }.map { shape[$0] },
+      scalars: scalars)
   }
 }
 

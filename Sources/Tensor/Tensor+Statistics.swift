@@ -8,7 +8,8 @@ extension Tensor {
   /// Running sum along `axis`: out[…, k, …] = Σ_{j ≤ k} x[…, j, …] (Σ_{j ≥ k} when `reverse`).
   public func cumulativeSum(axis: Int, reverse: Bool = false) throws(TensorError) -> Tensor {
     let a = try Shape.axis(axis, rank: rank)
-    let outer = Shape.count(Array(shape[..<a])), r = shape[a], inner = Shape.count(Array(shape[(a + 1)...]))
+    let outer = Shape.count(Array(shape[..<a])), r = shape[a],
+      inner = Shape.count(Array(shape[(a + 1)...]))
     var out = scalars
     out.withUnsafeMutableBufferPointer { x in
       for o in 0..<outer {

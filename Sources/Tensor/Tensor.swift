@@ -61,7 +61,9 @@ public struct Tensor: Sendable {
   }
 
   /// Reads the values through a pointer, without copying.
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
+    -> R
+  {
     try scalars.withUnsafeBufferPointer(body)
   }
 

@@ -1,5 +1,6 @@
 import CBLAS
 import Cancellation
+import Glibc
 import Synchronization
 
 /// How many threads the engine's kernels use (1 or 2 on this machine), and its parallel loop.
@@ -28,7 +29,8 @@ public enum Threading {
   /// Sets the number of threads for the engine's loops (and pins OpenBLAS to one thread).
   public static func setThreadCount(_ n: Int) throws(TensorError) {
     guard n >= 1, n <= max(maximumThreadCount, 2) else {
-      throw .invalidArgument("thread count must be between 1 and \(max(maximumThreadCount, 2)), got \(n)")
+      throw .invalidArgument(
+        "thread count must be between 1 and \(max(maximumThreadCount, 2)), got \(n)")
     }
     configureBLAS()
     count.store(n, ordering: .relaxed)
@@ -44,7 +46,9 @@ public enum Threading {
 
   /// Two threads where the process may use two processors (the figures' setting), else one;
   /// `ProcessorShare` reads the machine, the affinity mask, the cgroup's CPU quota and STRIDE_THREADS.
-  private static func defaultCount() -> Int { min(2, max(1, min(ProcessorShare.available(), maximumThreadCount))) }
+  private static func defaultCount() -> Int {
+    min(2, max(1, min(ProcessorShare.available(), maximumThreadCount)))
+  }
 
   private static func sysconfProcessors() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
@@ -60,7 +64,9 @@ public enum Threading {
     let token = cancellationToken
     let threads = parallel ? min(threadCount, chunks) : 1
     // The pool declines (false) while another loop runs: then this one runs inline.
-    if threads > 1, try WorkerPool.shared.run(chunks, threads: threads, token: token, body) { return }
+    if threads > 1, try WorkerPool.shared.run(chunks, threads: threads, token: token, body) {
+      return
+    }
     for c in 0..<chunks {
       if token.isCancelled { throw Interrupted() }
       body(c)
@@ -83,5 +89,3 @@ struct SendablePointer: @unchecked Sendable {
   let base: UnsafeMutablePointer<Float>
   init(_ base: UnsafeMutablePointer<Float>) { self.base = base }
 }
-
-import Glibc

@@ -24,7 +24,7 @@ enum VectorMath {
     y = y * z + r + 1
     // 2^fx built from its bit pattern: adding 1.5·2²³ puts the integer fx in the low mantissa
     // bits (exact for |fx| < 2²²), which avoids a slow generic float→int conversion.
-    let magic = unsafeBitCast(fx + 12582912, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let magic = unsafeBitCast(fx + 12_582_912, to: SIMD8<Int32>.self) &- 0x4B40_0000
     let scale = unsafeBitCast((magic &+ 127) &<< 23, to: F8.self)
     var out = y * scale
     out.replace(with: F8(repeating: .infinity), where: v .> 88.72283)
@@ -111,14 +111,26 @@ protocol BinaryKernel {
   @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8
 }
 
-struct TanhKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.tanh(x) } }
-struct SigmoidKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.sigmoid(x) } }
-struct ExpKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.exp(x) } }
-struct ReluKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { x.replacing(with: 0, where: x .< 0) } }
+struct TanhKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.tanh(x) }
+}
+struct SigmoidKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.sigmoid(x) }
+}
+struct ExpKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.exp(x) }
+}
+struct ReluKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { x.replacing(with: 0, where: x .< 0) }
+}
 struct NegateKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { -x } }
 struct SquareKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { x * x } }
-struct SqrtKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { x.squareRoot() } }
-struct AbsKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.abs(x) } }
+struct SqrtKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { x.squareRoot() }
+}
+struct AbsKernel: UnaryKernel {
+  @inline(__always) func callAsFunction(_ x: F8) -> F8 { VectorMath.abs(x) }
+}
 /// a·x + b.
 struct AffineKernel: UnaryKernel {
   let a: Float, b: Float
@@ -148,17 +160,34 @@ struct ScalarDivKernel: UnaryKernel {
 
 /// max(0, a + b): a residual sum followed by ReLU.
 struct AddReluKernel: BinaryKernel {
-  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { let s = a + b; return s.replacing(with: 0, where: s .< 0) }
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 {
+    let s = a + b
+    return s.replacing(with: 0, where: s .< 0)
+  }
 }
-struct AddKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a + b } }
-struct SubKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a - b } }
-struct MulKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a * b } }
-struct DivKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a / b } }
+struct AddKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a + b }
+}
+struct SubKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a - b }
+}
+struct MulKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a * b }
+}
+struct DivKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ a: F8, _ b: F8) -> F8 { a / b }
+}
 /// dy·(1 − y²): the tanh derivative from its output.
-struct TanhBackwardKernel: BinaryKernel { @inline(__always) func callAsFunction(_ dy: F8, _ y: F8) -> F8 { dy * (1 - y * y) } }
+struct TanhBackwardKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ dy: F8, _ y: F8) -> F8 { dy * (1 - y * y) }
+}
 /// dy·y·(1 − y): the sigmoid derivative from its output.
-struct SigmoidBackwardKernel: BinaryKernel { @inline(__always) func callAsFunction(_ dy: F8, _ y: F8) -> F8 { dy * y * (1 - y) } }
+struct SigmoidBackwardKernel: BinaryKernel {
+  @inline(__always) func callAsFunction(_ dy: F8, _ y: F8) -> F8 { dy * y * (1 - y) }
+}
 /// dy where x > 0, else 0: the relu derivative from its input.
 struct ReluBackwardKernel: BinaryKernel {
-  @inline(__always) func callAsFunction(_ dy: F8, _ x: F8) -> F8 { dy.replacing(with: 0, where: x .<= 0) }
+  @inline(__always) func callAsFunction(_ dy: F8, _ x: F8) -> F8 {
+    dy.replacing(with: 0, where: x .<= 0)
+  }
 }

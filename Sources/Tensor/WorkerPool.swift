@@ -50,8 +50,11 @@ final class WorkerPool: @unchecked Sendable {
   /// Runs `body(chunk)` for `0..<chunks` on the caller and up to `threads − 1` workers; returns
   /// false (having run nothing) when another loop is running, so the caller runs inline.
   /// Throws `Interrupted` when the token was set before every chunk ran.
-  func run(_ chunks: Int, threads: Int, token: CancellationToken, _ body: (Int) -> Void) throws(Interrupted) -> Bool {
-    guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
+  func run(_ chunks: Int, threads: Int, token: CancellationToken, _ body: (Int) -> Void)
+    throws(Interrupted) -> Bool
+  {
+    guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+    else { return false }
     defer { busy.store(false, ordering: .releasing) }
     startWorkers(threads - 1)
     let wasStopped: Bool = withoutActuallyEscaping(body) { body in
@@ -110,10 +113,12 @@ final class WorkerPool: @unchecked Sendable {
       workers += 1
       var thread = pthread_t()
       let me = Unmanaged.passRetained(self).toOpaque()
-      pthread_create(&thread, nil, { arg in
-        Unmanaged<WorkerPool>.fromOpaque(arg!).takeUnretainedValue().workerLoop()
-        return nil
-      }, me)
+      pthread_create(
+        &thread, nil,
+        { arg in
+          Unmanaged<WorkerPool>.fromOpaque(arg!).takeUnretainedValue().workerLoop()
+          return nil
+        }, me)
       pthread_detach(thread)
     }
   }

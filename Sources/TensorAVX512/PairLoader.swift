@@ -10,12 +10,15 @@ enum Contiguous: PairLoader {
 
 enum Gathered: PairLoader {
   @inline(__always)
-  static func load(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>) -> F16 { Vector16.pair(a, b) }
+  static func load(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>) -> F16 {
+    Vector16.pair(a, b)
+  }
 }
 
 /// Where a finished forward tile goes (see `ForwardTile512.run`).
 struct PairSink {
-  let out: UnsafeMutablePointer<Float>, ohw: Int, offsets: UnsafePointer<Int>, counts: UnsafePointer<Int>
+  let out: UnsafeMutablePointer<Float>, ohw: Int, offsets: UnsafePointer<Int>,
+    counts: UnsafePointer<Int>
   let outCount: Int, bias: UnsafePointer<Float>?
 
   /// Writes accumulator (channel k, pair j) + bias[k]: lanes 0–7 to vector 2j, 8–15 to 2j + 1.

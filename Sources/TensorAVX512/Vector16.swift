@@ -4,10 +4,14 @@ typealias F8 = SIMD8<Float>
 
 enum Vector16 {
   @inline(__always)
-  static func load(_ p: UnsafePointer<Float>) -> F16 { UnsafeRawPointer(p).loadUnaligned(as: F16.self) }
+  static func load(_ p: UnsafePointer<Float>) -> F16 {
+    UnsafeRawPointer(p).loadUnaligned(as: F16.self)
+  }
 
   @inline(__always)
-  static func load8(_ p: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(p).loadUnaligned(as: F8.self) }
+  static func load8(_ p: UnsafePointer<Float>) -> F8 {
+    UnsafeRawPointer(p).loadUnaligned(as: F8.self)
+  }
 
   /// Lanes 0–7 from `a`, lanes 8–15 from `b`.
   @inline(__always)
@@ -44,5 +48,7 @@ enum Accumulators16 {
   static func load(_ q: UnsafePointer<Float>, _ i: Int) -> F16 { Vector16.load(q + 16 &* i) }
 
   @inline(__always)
-  static func store(_ v: F16, _ q: UnsafeMutablePointer<Float>, _ i: Int) { Vector16.store(v, q + 16 &* i) }
+  static func store(_ v: F16, _ q: UnsafeMutablePointer<Float>, _ i: Int) {
+    Vector16.store(v, q + 16 &* i)
+  }
 }

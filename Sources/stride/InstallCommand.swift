@@ -18,7 +18,8 @@ struct InstallCommand: ParsableCommand {
   var name = "stride"
   @Option(help: "The name shown in Jupyter.")
   var displayName = "Swift (Stride)"
-  @Option(help: "How Jupyter interrupts the kernel: signal (SIGINT) or message (interrupt_request).")
+  @Option(
+    help: "How Jupyter interrupts the kernel: signal (SIGINT) or message (interrupt_request).")
   var interruptMode = "signal"
 
   func validate() throws {
@@ -42,7 +43,9 @@ struct InstallCommand: ParsableCommand {
     let template = source.flatMap { FileManager.default.contents(atPath: $0 + "/kernel.json") }
     try spec.json(template: template).write(to: URL(fileURLWithPath: directory + "/kernel.json"))
     let copied = KernelSpec.copyLogos(from: source, to: directory)
-    if copied == 0 { print("warning: no logos found (kernelspec/ beside the sources); installed without") }
+    if copied == 0 {
+      print("warning: no logos found (kernelspec/ beside the sources); installed without")
+    }
     print("Installed kernelspec \(name.lowercased()) in \(directory)")
   }
 
@@ -50,11 +53,18 @@ struct InstallCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     if let prefix { return absolute(prefix) + "/share/jupyter/kernels" }
     if sysPrefix {
-      guard let root = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"] ?? KernelSpec.pythonPrefix()
-      else { throw ValidationError("--sys-prefix: no Python environment found (activate one or use --prefix)") }
+      guard
+        let root = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"]
+          ?? KernelSpec.pythonPrefix()
+      else {
+        throw ValidationError(
+          "--sys-prefix: no Python environment found (activate one or use --prefix)")
+      }
       return root + "/share/jupyter/kernels"
     }
-    if let data = environment["JUPYTER_DATA_DIR"], !data.isEmpty { return absolute(data) + "/kernels" }
+    if let data = environment["JUPYTER_DATA_DIR"], !data.isEmpty {
+      return absolute(data) + "/kernels"
+    }
     let home = environment["HOME"] ?? NSHomeDirectory()
     return home + "/.local/share/jupyter/kernels"
   }

@@ -11,12 +11,14 @@ struct KernelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kernel", abstract: "Run the Jupyter kernel (Jupyter starts it with -f FILE).")
 
-  @Option(name: [.customShort("f"), .customLong("connection-file")],
-          help: "The connection file Jupyter wrote (ports, key, transport).")
+  @Option(
+    name: [.customShort("f"), .customLong("connection-file")],
+    help: "The connection file Jupyter wrote (ports, key, transport).")
   var connectionFile: String
 
-  @Flag(inversion: .prefixedNo,
-        help: "Exit when the launching process is gone (getppid changes, or JPY_PARENT_PID ends).")
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Exit when the launching process is gone (getppid changes, or JPY_PARENT_PID ends).")
   var parentWatch = true
 
   func run() throws {

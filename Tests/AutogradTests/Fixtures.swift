@@ -15,9 +15,13 @@ enum Fixtures {
 
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let i = try? c.decode(Int.self) {
+      if let b = try? c.decode(Bool.self) {
+        self = .bool(b)
+      } else if let i = try? c.decode(Int.self) {
         self = .int(i)
-      } else if let p = try? c.decode([Int].self), p.count == 2 { self = .pair(p[0], p[1]) } else {
+      } else if let p = try? c.decode([Int].self), p.count == 2 {
+        self = .pair(p[0], p[1])
+      } else {
         self = .string(try c.decode(String.self))
       }
     }
@@ -70,7 +74,10 @@ enum Fixtures {
   }
 
   static func load<Case: Decodable>(_ name: String, as: Case.Type) throws -> [Case] {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+    guard
+      let url = Bundle.module.url(
+        forResource: name, withExtension: "json", subdirectory: "Fixtures")
+    else {
       throw CocoaError(.fileNoSuchFile)
     }
     return try JSONDecoder().decode(File<Case>.self, from: Data(contentsOf: url)).cases

@@ -9,15 +9,21 @@ import Testing
   func convActivationMatchesSeparateOps(_ f: Activation) throws {
     for (stride, padding) in [(1, 1), (2, 0), (1, 0)] {
       let options = Conv2dOptions(stride: Size2(stride), padding: .uniform(padding))
-      let (xv, wv, bv) = (try random([3, 4, 9, 11], seed: 1), try random([5, 4, 3, 3], seed: 2), try random([5], seed: 3))
+      let (xv, wv, bv) = (
+        try random([3, 4, 9, 11], seed: 1), try random([5, 4, 3, 3], seed: 2),
+        try random([5], seed: 3)
+      )
       let fused = try Kernels.conv2d(xv, weight: wv, bias: bv, options: options, activation: f)
-      let separate = Kernels.activation(try Kernels.conv2d(xv, weight: wv, bias: bv, options: options), f)
+      let separate = Kernels.activation(
+        try Kernels.conv2d(xv, weight: wv, bias: bv, options: options), f)
       #expect(fused == separate)
 
       let dy = try random(fused.shape, seed: 4)
       func grads(_ fusedOp: Bool) throws -> [Tensor?] {
-        let x = Variable(xv, requiresGrad: true), w = Variable(wv, requiresGrad: true), b = Variable(bv, requiresGrad: true)
-        let y = fusedOp
+        let x = Variable(xv, requiresGrad: true), w = Variable(wv, requiresGrad: true),
+          b = Variable(bv, requiresGrad: true)
+        let y =
+          fusedOp
           ? try conv2d(x, weight: w, bias: b, options: options, activation: f)
           : try conv2d(x, weight: w, bias: b, options: options).activation(f)
         try y.backward(gradient: dy)
@@ -28,8 +34,13 @@ import Testing
   }
 
   @Test func convTanhPassesGradientCheck() throws {
-    let report = try checkGradients([try random([2, 2, 6, 7], seed: 5), try random([3, 2, 3, 3], seed: 6), try random([3], seed: 7)]) { v in
-      try conv2d(v[0], weight: v[1], bias: v[2], options: Conv2dOptions(padding: .uniform(1)), activation: .tanh)
+    let report = try checkGradients([
+      try random([2, 2, 6, 7], seed: 5), try random([3, 2, 3, 3], seed: 6),
+      try random([3], seed: 7),
+    ]) { v in
+      try conv2d(
+        v[0], weight: v[1], bias: v[2], options: Conv2dOptions(padding: .uniform(1)),
+        activation: .tanh)
     }
     #expect(report.passed, "\(report)")
   }
@@ -54,15 +65,24 @@ import Testing
   @Test(arguments: [[4, 5, 7, 7], [3, 2, 4, 4]])
   func batchNormReluMatchesSeparateOps(_ shape: [Int]) throws {
     let c = shape[1]
-    let (xv, gv, bv) = (try random(shape, seed: 11), try random([c], seed: 12), try random([c], seed: 13))
+    let (xv, gv, bv) = (
+      try random(shape, seed: 11), try random([c], seed: 12), try random([c], seed: 13)
+    )
     let dy = try random(shape, seed: 14)
     for training in [true, false] {
       func run(_ fused: Bool) throws -> [Tensor?] {
-        var mean = try random([c], seed: 15, low: -0.2, high: 0.2), variance = try random([c], seed: 16, low: 0.5, high: 1.5)
-        let x = Variable(xv, requiresGrad: true), g = Variable(gv, requiresGrad: true), b = Variable(bv, requiresGrad: true)
-        let y = fused
-          ? try batchNorm2d(x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training, relu: true)
-          : try batchNorm2d(x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training).relu()
+        var mean = try random([c], seed: 15, low: -0.2, high: 0.2),
+          variance = try random([c], seed: 16, low: 0.5, high: 1.5)
+        let x = Variable(xv, requiresGrad: true), g = Variable(gv, requiresGrad: true),
+          b = Variable(bv, requiresGrad: true)
+        let y =
+          fused
+          ? try batchNorm2d(
+            x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training,
+            relu: true)
+          : try batchNorm2d(
+            x, gamma: g, beta: b, runningMean: &mean, runningVar: &variance, training: training
+          ).relu()
         try y.backward(gradient: dy)
         return [y.value, x.grad, g.grad, b.grad, mean, variance]
       }

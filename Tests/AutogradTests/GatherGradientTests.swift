@@ -5,9 +5,15 @@ import Testing
 /// Gathers (reflect padding, repeat, tile, listed slices) and take-along-axis (top-k): forward
 /// values and gradients by finite differences, including positions taken twice.
 let gatherCases: [OpCase] = [
-  OpCase("gathered reflect", { [try random([2, 3], seed: 130)] }) { try $0[0].gathered([1, 0, 1, 2, 1], axis: 1).squared() },
-  OpCase("gathered repeat axis 0", { [try random([3, 2], seed: 131)] }) { try $0[0].gathered([0, 0, 1, 1, 2, 2], axis: 0) * $0[0].gathered([2, 1, 0, 2, 1, 0], axis: 0) },
-  OpCase("gathered middle axis", { [try random([2, 3, 2], seed: 132)] }) { try $0[0].gathered([2, 0], axis: 1).squared() },
+  OpCase("gathered reflect", { [try random([2, 3], seed: 130)] }) {
+    try $0[0].gathered([1, 0, 1, 2, 1], axis: 1).squared()
+  },
+  OpCase("gathered repeat axis 0", { [try random([3, 2], seed: 131)] }) {
+    try $0[0].gathered([0, 0, 1, 1, 2, 2], axis: 0) * $0[0].gathered([2, 1, 0, 2, 1, 0], axis: 0)
+  },
+  OpCase("gathered middle axis", { [try random([2, 3, 2], seed: 132)] }) {
+    try $0[0].gathered([2, 0], axis: 1).squared()
+  },
   OpCase("taken along axis 1", { [try random([2, 4], seed: 133)] }) {
     try $0[0].taken(along: 1, indices: try Tensor(shape: [2, 2], scalars: [3, 0, 1, 1])).squared()
   },
@@ -32,7 +38,9 @@ let gatherCases: [OpCase] = [
     let picked = try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [1, 2]))
     #expect(picked.value.scalars == [2, 6] && picked.shape == [2, 1])
     #expect(throws: TensorError.self) { try x.gathered([3], axis: 1) }
-    #expect(throws: TensorError.self) { try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [0.5, 1])) }
+    #expect(throws: TensorError.self) {
+      try x.taken(along: 1, indices: try Tensor(shape: [2, 1], scalars: [0.5, 1]))
+    }
   }
 
   /// An empty tensor whose other axes are long (2³¹ · 65535 · 5 outer slices) gathers at once:
@@ -60,6 +68,8 @@ let gatherCases: [OpCase] = [
     try z.sum().backward()
     #expect(x.grad?.shape == x.shape)
     let flat = Variable(try Tensor(shape: [0], scalars: []))
-    #expect(throws: TensorError.self) { try flat.taken(along: 0, indices: try Tensor(shape: [1], scalars: [0])) }
+    #expect(throws: TensorError.self) {
+      try flat.taken(along: 0, indices: try Tensor(shape: [1], scalars: [0]))
+    }
   }
 }

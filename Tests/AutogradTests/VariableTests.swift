@@ -23,7 +23,9 @@ import Testing
   }
 
   @Test func broadcastAddAndMatmulGradients() throws {
-    let report = try checkGradients([try random([3, 4], seed: 1), try random([4, 2], seed: 2), try random([2], seed: 3)]) { v in
+    let report = try checkGradients([
+      try random([3, 4], seed: 1), try random([4, 2], seed: 2), try random([2], seed: 3),
+    ]) { v in
       try matmul(v[0], v[1]) + v[2]
     }
     #expect(report.passed, "\(report)")
@@ -31,7 +33,10 @@ import Testing
 
   @Test func conv2dGradients() throws {
     let opts = Conv2dOptions(stride: 2, padding: .uniform(1), dilation: 1, groups: 1)
-    let report = try checkGradients([try random([2, 2, 5, 5], seed: 4), try random([3, 2, 3, 3], seed: 5), try random([3], seed: 6)]) { v in
+    let report = try checkGradients([
+      try random([2, 2, 5, 5], seed: 4), try random([3, 2, 3, 3], seed: 5),
+      try random([3], seed: 6),
+    ]) { v in
       try conv2d(v[0], weight: v[1], bias: v[2], options: opts)
     }
     #expect(report.passed, "\(report)")

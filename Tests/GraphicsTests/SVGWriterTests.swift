@@ -88,7 +88,6 @@ func sampleScene() throws -> Scene {
   #expect(decoded.pixels == [0, 85, 170, 255])
 }
 
-
 @Test func aSceneTitleBecomesTheSVGTitle() throws {
   var scene = Scene(width: 10, height: 10)
   scene.title = "loss < 1"

@@ -10,8 +10,9 @@ import Testing
   let token = CancellationToken()
 
   var control: ControlCore {
-    ControlCore(kernelInfo: ScriptedInterpreter().kernelInfo, factory: MessageFactory(),
-                cancellation: token, channel: channel)
+    ControlCore(
+      kernelInfo: ScriptedInterpreter().kernelInfo, factory: MessageFactory(),
+      cancellation: token, channel: channel)
   }
 
   @Test func interruptCancelsTheToken() {
@@ -30,7 +31,8 @@ import Testing
   }
 
   @Test func debugIsUnsupportedAndKernelInfoAnswers() {
-    let debug = control.handle(client.request("debug_request", ["seq": 3, "command": "initialize"]))
+    let debug = control.handle(
+      client.request("debug_request", ["seq": 3, "command": "initialize"]))
     #expect(debug.reply?.content["success"] == false)
     #expect(debug.reply?.content["request_seq"] == 3)
     let info = control.handle(client.request("kernel_info_request", [:]))
@@ -51,8 +53,9 @@ import Testing
   }
 
   @Test func streamBufferKeepsStreamsInOrderAndFlushesBySize() {
-    let buffer = StreamBuffer(channel: channel, factory: MessageFactory(), maxBytes: 10,
-                              maxAge: .seconds(60))
+    let buffer = StreamBuffer(
+      channel: channel, factory: MessageFactory(), maxBytes: 10,
+      maxAge: .seconds(60))
     let parent = client.execute("x")
     buffer.append("out", to: .stdout, parent: parent)
     buffer.append("err", to: .stderr, parent: parent)

@@ -14,11 +14,14 @@ import Testing
     var targetNames: [String] { ["echo"] }
     var openComms: [String: String] = ["c1": "echo", "c2": "other"]
     func attach(_ channel: any CommChannel) { self.channel = channel }
-    func commOpened(id: String, target: String, data: JSONValue, buffers: [[UInt8]], sink: any OutputSink) -> Bool {
+    func commOpened(
+      id: String, target: String, data: JSONValue, buffers: [[UInt8]], sink: any OutputSink
+    ) -> Bool {
       openComms[id] = target
       return true
     }
-    func commMessage(id: String, data: JSONValue, buffers: [[UInt8]], sink: any OutputSink) -> Bool {
+    func commMessage(id: String, data: JSONValue, buffers: [[UInt8]], sink: any OutputSink) -> Bool
+    {
       guard openComms[id] != nil else { return false }
       received.append((id, data))
       sink.write("got it\n", to: .stdout)
@@ -33,8 +36,12 @@ import Testing
     let host = EchoHost()
     var commHost: (any CommHost)? { host }
     var kernelInfo: KernelInfo { scripted.kernelInfo }
-    func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome { scripted.execute(code, context: context) }
-    func complete(_ code: String, cursor: Int) -> Completion { scripted.complete(code, cursor: cursor) }
+    func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
+      scripted.execute(code, context: context)
+    }
+    func complete(_ code: String, cursor: Int) -> Completion {
+      scripted.complete(code, cursor: cursor)
+    }
     func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? { nil }
     func isComplete(_ code: String) -> Completeness { .complete }
   }
@@ -44,7 +51,8 @@ import Testing
   let client = Client()
 
   @Test func commsReachTheHostParentedToTheRequest() throws {
-    let core = KernelCore(interpreter: interpreter, channel: channel, cancellation: CancellationToken())
+    let core = KernelCore(
+      interpreter: interpreter, channel: channel, cancellation: CancellationToken())
     let message = client.request("comm_msg", ["comm_id": "c1", "data": ["x": 1]])
     core.handle(message)
     #expect(interpreter.host.received.map(\.id) == ["c1"])
@@ -55,9 +63,11 @@ import Testing
   }
 
   @Test func unknownCommsAndTargets() {
-    let core = KernelCore(interpreter: interpreter, channel: channel, cancellation: CancellationToken())
+    let core = KernelCore(
+      interpreter: interpreter, channel: channel, cancellation: CancellationToken())
     core.handle(client.request("comm_msg", ["comm_id": "nope", "data": [:]]))
-    core.handle(client.request("comm_open", ["comm_id": "c9", "target_name": "unknown", "data": [:]]))
+    core.handle(
+      client.request("comm_open", ["comm_id": "c9", "target_name": "unknown", "data": [:]]))
     let closes = channel.published.filter { $0.msgType == "comm_close" }
     #expect(closes.map { $0.content["comm_id"] } == ["c9"])
     core.handle(client.request("comm_open", ["comm_id": "c3", "target_name": "echo", "data": [:]]))
@@ -78,14 +88,19 @@ import Testing
       token.servingTurns { mainCore.handle(spin) }
       mainDone.signal()
     }.start()
-    while !channel.published.contains(where: { $0.parentHeader == spin.header && $0.msgType == "execute_input" }) {
+    while !channel.published.contains(where: {
+      $0.parentHeader == spin.header && $0.msgType == "execute_input"
+    }) {
       try await Task.sleep(for: .milliseconds(5))
     }
     let complete = client.request("complete_request", ["code": "pr", "cursor_pos": 2])
     let started = ContinuousClock.now
     subshell.handle(complete)
     #expect(ContinuousClock.now - started < .seconds(1))
-    #expect(channel.replies.contains { $0.parentHeader == complete.header && $0.msgType == "complete_reply" })
+    #expect(
+      channel.replies.contains {
+        $0.parentHeader == complete.header && $0.msgType == "complete_reply"
+      })
     #expect(!channel.replies.contains { $0.parentHeader == spin.header })  // still spinning
     token.cancel()
     mainDone.wait()

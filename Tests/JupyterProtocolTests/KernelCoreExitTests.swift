@@ -10,8 +10,9 @@ import Testing
   let client = Client()
 
   @Test func askExitBecomesThePayloadOfAnOkReply() throws {
-    let core = KernelCore(interpreter: ScriptedInterpreter(), channel: channel,
-                          cancellation: CancellationToken())
+    let core = KernelCore(
+      interpreter: ScriptedInterpreter(), channel: channel,
+      cancellation: CancellationToken())
     core.handle(client.execute("exit"))
     let reply = try #require(channel.replies.last)
     #expect(reply.content["status"] == "ok")

@@ -10,17 +10,23 @@ import Testing
   let interpreter = ScriptedInterpreter()
   let client = Client()
   let token = CancellationToken()
-  var core: KernelCore { KernelCore(interpreter: interpreter, channel: channel, cancellation: token) }
+  var core: KernelCore {
+    KernelCore(interpreter: interpreter, channel: channel, cancellation: token)
+  }
 
   func types(_ messages: [Message]) -> [String] {
-    messages.map { $0.msgType == "status" ? "status:\($0.content["execution_state"]?.stringValue ?? "")" : $0.msgType }
+    messages.map {
+      $0.msgType == "status"
+        ? "status:\($0.content["execution_state"]?.stringValue ?? "")" : $0.msgType
+    }
   }
 
   @Test func executePublishesInOrderAndCounts() throws {
     let core = self.core
     let request = client.execute("result 6")
     core.handle(request)
-    #expect(types(channel.published) == ["status:busy", "execute_input", "execute_result", "status:idle"])
+    #expect(
+      types(channel.published) == ["status:busy", "execute_input", "execute_result", "status:idle"])
     #expect(channel.published.allSatisfy { $0.parentHeader == request.header })
     #expect(channel.published[1].content["execution_count"] == 1)
     #expect(channel.published[2].content["data"]?["text/plain"] == "6")
@@ -55,7 +61,10 @@ import Testing
     channel.queue(client.execute("print queued"))
     channel.queue(client.request("kernel_info_request", [:]))
     core.handle(client.execute("fail"))
-    #expect(types(channel.published).prefix(4) == ["status:busy", "execute_input", "error", "status:idle"])
+    #expect(
+      types(channel.published).prefix(4) == [
+        "status:busy", "execute_input", "error", "status:idle",
+      ])
     #expect(channel.replies.map { $0.content["status"] } == ["error", "aborted", "ok"])
     #expect(channel.replies[0].content["ename"] == "Boom")
     #expect(!interpreter.executed.contains("print queued"))
@@ -110,16 +119,29 @@ import Testing
 
   @Test func historyTailRangeSearch() {
     let core = self.core
-    for code in ["result 1", "result 12", "print x", "result 12"] { core.handle(client.execute(code)) }
-    core.handle(client.request("history_request", ["hist_access_type": "tail", "n": 2, "output": true]))
-    #expect(channel.replies.last?.content["history"] == [[1, 3, ["print x", nil]], [1, 4, ["result 12", "12"]]])
-    core.handle(client.request("history_request", ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3]))
+    for code in ["result 1", "result 12", "print x", "result 12"] {
+      core.handle(client.execute(code))
+    }
+    core.handle(
+      client.request("history_request", ["hist_access_type": "tail", "n": 2, "output": true]))
+    #expect(
+      channel.replies.last?.content["history"] == [
+        [1, 3, ["print x", nil]], [1, 4, ["result 12", "12"]],
+      ])
+    core.handle(
+      client.request(
+        "history_request", ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3]))
     #expect(channel.replies.last?.content["history"] == [[1, 2, "result 12"]])
-    core.handle(client.request("history_request", ["hist_access_type": "search", "pattern": "result 1*"]))
+    core.handle(
+      client.request("history_request", ["hist_access_type": "search", "pattern": "result 1*"]))
     #expect(channel.replies.last?.content["history"]?.arrayCount == 3)
-    core.handle(client.request("history_request", ["hist_access_type": "search", "pattern": "result 1*", "unique": true]))
-    #expect(channel.replies.last?.content["history"] == [[1, 1, "result 1"], [1, 4, "result 12"]])
-    core.handle(client.request("history_request", ["hist_access_type": "search", "pattern": "*", "n": 1]))
+    core.handle(
+      client.request(
+        "history_request", ["hist_access_type": "search", "pattern": "result 1*", "unique": true]))
+    #expect(
+      channel.replies.last?.content["history"] == [[1, 1, "result 1"], [1, 4, "result 12"]])
+    core.handle(
+      client.request("history_request", ["hist_access_type": "search", "pattern": "*", "n": 1]))
     #expect(channel.replies.last?.content["history"] == [[1, 4, "result 12"]])
   }
 
@@ -127,7 +149,8 @@ import Testing
     let core = self.core
     core.handle(client.execute("page help text", ["user_expressions": ["a": "x", "b": "bad"]]))
     let reply = channel.replies.last?.content
-    #expect(reply?["payload"] == [["source": "page", "data": ["text/plain": "help text"], "start": 0]])
+    #expect(
+      reply?["payload"] == [["source": "page", "data": ["text/plain": "help text"], "start": 0]])
     #expect(reply?["user_expressions"]?["a"]?["data"]?["text/plain"] == "<x>")
     #expect(reply?["user_expressions"]?["b"]?["status"] == "error")
   }
@@ -141,15 +164,20 @@ import Testing
     core.handle(client.execute("input"))
     #expect(channel.inputRequests.last?.content["prompt"] == "name? ")
     #expect(channel.inputRequests.last?.identities == [Array("client-id".utf8)])
-    #expect(channel.published.last { $0.msgType == "execute_result" }?.content["data"]?["text/plain"] == "Ada")
+    #expect(
+      channel.published.last { $0.msgType == "execute_result" }?.content["data"]?["text/plain"]
+        == "Ada")
     core.handle(client.execute("input", ["allow_stdin": false]))
-    #expect(channel.published.last { $0.msgType == "execute_result" }?.content["data"]?["text/plain"] == "<none>")
+    #expect(
+      channel.published.last { $0.msgType == "execute_result" }?.content["data"]?["text/plain"]
+        == "<none>")
   }
 
   @Test func commsAndShutdown() {
     let core = self.core
     core.handle(client.request("comm_open", ["comm_id": "c1", "target_name": "nope", "data": [:]]))
-    #expect(channel.published.contains { $0.msgType == "comm_close" && $0.content["comm_id"] == "c1" })
+    #expect(
+      channel.published.contains { $0.msgType == "comm_close" && $0.content["comm_id"] == "c1" })
     core.handle(client.request("comm_info_request", [:]))
     #expect(channel.replies.last?.content["comms"] == [:])
     core.handle(client.request("shutdown_request", ["restart": true]))

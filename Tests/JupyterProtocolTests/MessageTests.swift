@@ -53,7 +53,9 @@ import Testing
     #expect(silent.stopOnError == true)
     let plain = try (["code": "1"] as JSONValue).decode(ExecuteRequest.self)
     #expect(plain.storeHistory && plain.allowStdin && !plain.silent)
-    #expect(throws: (any Error).self) { try (["silent": true] as JSONValue).decode(ExecuteRequest.self) }
+    #expect(throws: (any Error).self) {
+      try (["silent": true] as JSONValue).decode(ExecuteRequest.self)
+    }
   }
 
   @Test func timestampIsISO8601WithMicroseconds() {

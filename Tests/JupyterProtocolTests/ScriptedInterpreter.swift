@@ -9,8 +9,9 @@ final class ScriptedInterpreter: KernelInterpreter {
   var shutdownCalls: [Bool] = []
 
   var kernelInfo: KernelInfo {
-    KernelInfo(implementation: "scripted", implementationVersion: "1", languageInfo: .swift,
-               banner: "test")
+    KernelInfo(
+      implementation: "scripted", implementationVersion: "1", languageInfo: .swift,
+      banner: "test")
   }
 
   func execute(_ code: String, context: ExecutionContext) -> ExecutionOutcome {
@@ -37,7 +38,9 @@ final class ScriptedInterpreter: KernelInterpreter {
   }
 
   func evaluate(expression: String, context: ExecutionContext) -> ExecutionOutcome {
-    expression == "bad" ? .failure(ExecutionError(ename: "E", evalue: "v")) : .success(result: MimeBundle(plain: "<\(expression)>"))
+    expression == "bad"
+      ? .failure(ExecutionError(ename: "E", evalue: "v"))
+      : .success(result: MimeBundle(plain: "<\(expression)>"))
   }
 
   func complete(_ code: String, cursor: Int) -> Completion {
@@ -48,7 +51,9 @@ final class ScriptedInterpreter: KernelInterpreter {
     code == "print" ? MimeBundle(plain: "print(x)") : nil
   }
 
-  func isComplete(_ code: String) -> Completeness { code.hasSuffix("(") ? .incomplete(indent: "  ") : .complete }
+  func isComplete(_ code: String) -> Completeness {
+    code.hasSuffix("(") ? .incomplete(indent: "  ") : .complete
+  }
 
   func shutdown(restart: Bool) { shutdownCalls.append(restart) }
 }

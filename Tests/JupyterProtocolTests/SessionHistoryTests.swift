@@ -5,9 +5,13 @@ import Testing
 
 /// The kernel's in-memory history is bounded: by cells and by bytes of text.
 @Suite struct SessionHistoryTests {
-  func request(_ access: String, n: Int? = nil, start: Int = 0, stop: Int? = nil) throws -> HistoryRequest {
-    var content: [String: JSONValue] = ["hist_access_type": .string(access), "output": true,
-                                        "start": .int(start)]
+  func request(_ access: String, n: Int? = nil, start: Int = 0, stop: Int? = nil) throws
+    -> HistoryRequest
+  {
+    var content: [String: JSONValue] = [
+      "hist_access_type": .string(access), "output": true,
+      "start": .int(start),
+    ]
     if let n { content["n"] = .int(n) }
     if let stop { content["stop"] = .int(stop) }
     return try JSONValue.object(content).decode(HistoryRequest.self)

@@ -26,6 +26,8 @@ import Testing
     let md5 = json.replacingOccurrences(of: "hmac-sha256", with: "hmac-md5")
     #expect(throws: ConnectionFileError.self) { try ConnectionFile.parse(Data(md5.utf8)) }
     #expect(throws: ConnectionFileError.self) { try ConnectionFile.parse(Data("{}".utf8)) }
-    #expect(throws: ConnectionFileError.self) { try ConnectionFile.load(path: "/nonexistent/file.json") }
+    #expect(throws: ConnectionFileError.self) {
+      try ConnectionFile.load(path: "/nonexistent/file.json")
+    }
   }
 }

@@ -12,7 +12,8 @@ import Testing
     #expect(status.state == "S")
     #expect(status.startTime == 987_654)
     #expect(!status.isZombie)
-    #expect(ProcessStatus.parse(line.replacingOccurrences(of: ") S ", with: ") Z "))?.isZombie == true)
+    #expect(
+      ProcessStatus.parse(line.replacingOccurrences(of: ") S ", with: ") Z "))?.isZombie == true)
     #expect(ProcessStatus.parse("garbage") == nil)
   }
 
@@ -34,10 +35,14 @@ import Testing
     let watch = ParentWatch(parent: 600, launcher: .init(pid: 700, startTime: 10))
     #expect(watch.orphanReason(parentNow: 600, status: { _ in alive }) == nil)
     #expect(watch.orphanReason(parentNow: 600, status: { _ in nil })?.contains("700") == true)
-    #expect(watch.orphanReason(parentNow: 600,
-                               status: { _ in ProcessStatus(state: "Z", startTime: 10) }) != nil)
-    #expect(watch.orphanReason(parentNow: 600,
-                               status: { _ in ProcessStatus(state: "S", startTime: 11) }) != nil)
+    #expect(
+      watch.orphanReason(
+        parentNow: 600,
+        status: { _ in ProcessStatus(state: "Z", startTime: 10) }) != nil)
+    #expect(
+      watch.orphanReason(
+        parentNow: 600,
+        status: { _ in ProcessStatus(state: "S", startTime: 11) }) != nil)
   }
 
   @Test func whatIsWatchedComesFromTheParentAndJPYParentPID() {

@@ -9,8 +9,9 @@ import Testing
   let factory = MessageFactory(session: "s")
 
   func sample() -> Message {
-    var message = factory.message("execute_request", content: ["code": "1 + 1"], parent: nil,
-                                  metadata: ["cell": "x"])
+    var message = factory.message(
+      "execute_request", content: ["code": "1 + 1"], parent: nil,
+      metadata: ["cell": "x"])
     message.identities = [[0, 1, 2], Array("peer".utf8)]
     message.buffers = [[9, 8, 7], []]
     return message
@@ -19,8 +20,9 @@ import Testing
   @Test func hmacMatchesRFC4231() throws {
     let signer = try #require(HMACSigner(key: Array("Jefe".utf8)))
     let signature = signer.sign([Array("what do ya want ".utf8), Array("for nothing?".utf8)])
-    #expect(String(decoding: signature, as: UTF8.self)
-      == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    #expect(
+      String(decoding: signature, as: UTF8.self)
+        == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
   }
 
   @Test func roundTripKeepsIdentitiesBuffersAndParts() throws {
@@ -68,13 +70,19 @@ import Testing
     let codec = try WireCodec(key: "")
     #expect(throws: WireError.missingDelimiter) { try codec.decode([[1], [2]]) }
     #expect(throws: WireError.tooFewFrames(2)) { try codec.decode([WireCodec.delimiter, [], []]) }
-    let bad: [[UInt8]] = [WireCodec.delimiter, [], Array("{nope".utf8), [123, 125], [123, 125], [123, 125]]
+    let bad: [[UInt8]] = [
+      WireCodec.delimiter, [], Array("{nope".utf8), [123, 125], [123, 125], [123, 125],
+    ]
     #expect(throws: WireError.malformed("header is not valid JSON")) { try codec.decode(bad) }
-    let noType: [[UInt8]] = [WireCodec.delimiter, [], [123, 125], [123, 125], [123, 125], [123, 125]]
+    let noType: [[UInt8]] = [
+      WireCodec.delimiter, [], [123, 125], [123, 125], [123, 125], [123, 125],
+    ]
     #expect(throws: WireError.malformed("header has no msg_type")) { try codec.decode(noType) }
     var arrayContent = try codec.encode(sample())
     arrayContent[7] = Array("[1]".utf8)
-    #expect(throws: WireError.malformed("content is not an object")) { try codec.decode(arrayContent) }
+    #expect(throws: WireError.malformed("content is not an object")) {
+      try codec.decode(arrayContent)
+    }
     #expect(throws: WireError.missingDelimiter) { try codec.decode([]) }
   }
 
@@ -83,7 +91,8 @@ import Testing
     let reply = factory.reply(to: sample(), content: ["status": "ok"])
     let decoded = try WireCodec(key: "k").decode(try codec.encode(reply))
     #expect(decoded.parentHeader?.msgType == "execute_request")
-    let orphan = try WireCodec(key: "k").decode(try codec.encode(factory.message("status", content: [:], parent: nil)))
+    let orphan = try WireCodec(key: "k").decode(
+      try codec.encode(factory.message("status", content: [:], parent: nil)))
     #expect(orphan.parentHeader == nil)
   }
 }

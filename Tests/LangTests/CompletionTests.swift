@@ -1,14 +1,17 @@
 import Display
 import Lang
-import Testing
 import TestSupport
+import Testing
 
 /// Completion, inspection and is_complete at marked cursor positions (`1️⃣`).
 struct CompletionTests {
   func session() -> Session {
     let session = Session()
     MockHost.install(in: session)
-    _ = session.transcript(of: "let lenet = Sequential { Conv2D(6, kernel: 5) }\nlet learningRate = 0.1\nlet pair = (1, \"a\")")
+    _ = session.transcript(
+      of:
+        "let lenet = Sequential { Conv2D(6, kernel: 5) }\nlet learningRate = 0.1\nlet pair = (1, \"a\")"
+    )
     return session
   }
 
@@ -27,7 +30,8 @@ struct CompletionTests {
   @Test func builtinsAndKeywords() {
     let result = complete("pri1️⃣", in: session())
     #expect(result.matches.contains("print"))
-    #expect(complete("gua1️⃣", in: session()).items == [Completions.Item(text: "guard", type: "keyword")])
+    #expect(
+      complete("gua1️⃣", in: session()).items == [Completions.Item(text: "guard", type: "keyword")])
   }
 
   @Test func hostMembersAfterDot() {
@@ -51,8 +55,10 @@ struct CompletionTests {
 
   @Test func membersOfUserTypes() {
     let session = session()
-    let declared = session.transcript(of: "struct Vec { var x = 0.0; var y = 0.0; var norm: Double { x + y }; func scaled(_ k: Double) -> Vec { self } }\n"
-                             + "enum Suit { case hearts, spades; static let all = [Suit.hearts] }\nlet v = Vec()")
+    let declared = session.transcript(
+      of:
+        "struct Vec { var x = 0.0; var y = 0.0; var norm: Double { x + y }; func scaled(_ k: Double) -> Vec { self } }\n"
+        + "enum Suit { case hearts, spades; static let all = [Suit.hearts] }\nlet v = Vec()")
     #expect(declared.isEmpty, "\(declared)")
     #expect(complete("v.1️⃣", in: session).matches == ["norm", "scaled", "x", "y"])
     #expect(complete("Suit.1️⃣", in: session).matches == ["all", "hearts", "spades"])
@@ -67,7 +73,10 @@ struct CompletionTests {
   @Test func implicitMembersForTheParameter() {
     let result = complete("Conv2D(6, kernel: 5, activation: .t1️⃣", in: session())
     #expect(result.items == [Completions.Item(text: "tanh", type: "Activation")])
-    #expect(complete("Conv2D(6, kernel: 5, activation: .1️⃣)", in: session()).matches == ["identity", "relu", "sigmoid", "tanh"])
+    #expect(
+      complete("Conv2D(6, kernel: 5, activation: .1️⃣)", in: session()).matches == [
+        "identity", "relu", "sigmoid", "tanh",
+      ])
   }
 
   @Test func cursorCountsUnicodeScalarsAfterNonASCII() {
@@ -99,32 +108,49 @@ struct CompletionTests {
   /// label items, the name's item, and inspection.
   @Test func everyOverloadIsOfferedAndInspected() throws {
     let session = session()
-    let strings = ["String(_ value: Any) -> String", "String(format: String, _ arguments: Any...) -> String",
-                   "String(repeating: String, count: Int) -> String"]
+    let strings = [
+      "String(_ value: Any) -> String", "String(format: String, _ arguments: Any...) -> String",
+      "String(repeating: String, count: Int) -> String",
+    ]
     let inCall = complete("String(1️⃣", in: session)
     #expect(inCall.signatures == strings)
     #expect(Array(inCall.matches.prefix(3)) == ["format: ", "repeating: ", "count: "])
     #expect(inCall.items.prefix(3).map(\.signature) == [strings[1], strings[2], strings[2]])
-    #expect(complete("Strin1️⃣", in: session).items.first { $0.text == "String" }?.signature == strings.joined(separator: "\n"))
+    #expect(
+      complete("Strin1️⃣", in: session).items.first { $0.text == "String" }?.signature
+        == strings.joined(separator: "\n"))
     let help = try #require(session.inspect("String", cursor: 3)).plainText
     #expect(help.hasPrefix(strings.joined(separator: "\n") + "\n\n"))
     #expect(help.contains("\n\nString(repeating:count:): The text repeated count times."))
     _ = session.transcript(of: "let xs = [3, 1]")
-    let sorted = ["Array.sorted() -> Array", "Array.sorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Array"]
+    let sorted = [
+      "Array.sorted() -> Array",
+      "Array.sorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Array",
+    ]
     #expect(complete("xs.sorted(1️⃣", in: session).signatures == sorted)
     let method = try #require(session.inspect("xs.sorted", cursor: 6)).plainText
-    #expect(method.hasPrefix(sorted.joined(separator: "\n") + "\n\nThe elements in increasing order (<)."))
+    #expect(
+      method.hasPrefix(sorted.joined(separator: "\n") + "\n\nThe elements in increasing order (<).")
+    )
     #expect(method.contains("sorted(by:): The elements ordered by the closure"))
     #expect(complete("print(1️⃣", in: session).signatures.count == 1)
-    #expect(complete("lenet.summary(1️⃣", in: session).signatures == ["Sequential.summary(input: [Int]? = nil) -> Summary"])
+    #expect(
+      complete("lenet.summary(1️⃣", in: session).signatures == [
+        "Sequential.summary(input: [Int]? = nil) -> Summary"
+      ])
   }
 
   @Test func everyBuiltinHasDocAndExample() throws {
     let session = Session()
-    for name in ["print", "display", "readLine", "assert", "precondition", "min", "max", "abs", "sqrt", "pow", "Int",
-                 "Double", "String", "Array", "stride", "zip", "type"] {
+    for name in [
+      "print", "display", "readLine", "assert", "precondition", "min", "max", "abs", "sqrt", "pow",
+      "Int",
+      "Double", "String", "Array", "stride", "zip", "type",
+    ] {
       let bundle = try #require(session.inspect(name, cursor: 1), "no inspection for \(name)")
-      #expect(bundle.plainText.contains("Example:") || bundle.plainText.contains("Examples:"), "no example for \(name)")
+      #expect(
+        bundle.plainText.contains("Example:") || bundle.plainText.contains("Examples:"),
+        "no example for \(name)")
     }
   }
 

@@ -1,12 +1,13 @@
 import Foundation
 import Lang
-import Testing
 import TestSupport
+import Testing
 
 /// Runs every fixture file in `Fixtures/` (one session per file, mock host registered).
 struct FixtureTests {
   static var directory: URL {
-    Bundle.module.resourceURL?.appendingPathComponent("Fixtures") ?? URL(fileURLWithPath: "Fixtures")
+    Bundle.module.resourceURL?.appendingPathComponent("Fixtures")
+      ?? URL(fileURLWithPath: "Fixtures")
   }
 
   static let fileNames = FixtureRunner.files(in: directory).map(\.lastPathComponent)

@@ -1,8 +1,8 @@
 import Cancellation
 import Display
 import Lang
-import Testing
 import TestSupport
+import Testing
 
 /// Growth of the language's collections under a real address-space limit (RLIMIT_AS, set in a
 /// child process by an exit test): each cell ends in a MemoryError that names the collection,
@@ -19,7 +19,8 @@ struct MemoryTests {
   }
 
   static func value(_ source: String, in session: Session) -> String? {
-    session.execute(source, sink: RecordingSink(), cancellation: CancellationToken()).value?.plainText
+    session.execute(source, sink: RecordingSink(), cancellation: CancellationToken()).value?
+      .plainText
   }
 
   @Test func appendingInALoopStopsWithAMemoryError() async {
@@ -27,8 +28,11 @@ struct MemoryTests {
       let session = Session()
       _ = MemoryTests.value("1", in: session)
       limitAddressSpace(toCurrentPlus: 256 << 20)
-      _ = MemoryTests.value("var a: [Int] = []\nvar kept = 7\nlet chunk = Array(repeating: 1, count: 1_000_000)", in: session)
-      MemoryTests.expectMemoryError("while true { a.append(contentsOf: chunk) }", "array", in: session)
+      _ = MemoryTests.value(
+        "var a: [Int] = []\nvar kept = 7\nlet chunk = Array(repeating: 1, count: 1_000_000)",
+        in: session)
+      MemoryTests.expectMemoryError(
+        "while true { a.append(contentsOf: chunk) }", "array", in: session)
       precondition(MemoryTests.value("kept", in: session) == "7")
       precondition(MemoryTests.value("a.count > 1000000", in: session) == "true")
       MemoryTests.expectMemoryError("while true { a.append(1) }", "array", in: session)
@@ -41,8 +45,12 @@ struct MemoryTests {
       let session = Session()
       _ = MemoryTests.value("1", in: session)
       limitAddressSpace(toCurrentPlus: 96 << 20)
-      MemoryTests.expectMemoryError("var rows: [[Int]] = []\nwhile true { rows.append(Array(repeating: 0, count: 10_000_000)) }", "array", in: session)
-      MemoryTests.expectMemoryError("var s = \"0123456789abcdef\"\nvar all: [String] = []\nwhile true { s = s + s; all.append(s) }", "string", in: session)
+      MemoryTests.expectMemoryError(
+        "var rows: [[Int]] = []\nwhile true { rows.append(Array(repeating: 0, count: 10_000_000)) }",
+        "array", in: session)
+      MemoryTests.expectMemoryError(
+        "var s = \"0123456789abcdef\"\nvar all: [String] = []\nwhile true { s = s + s; all.append(s) }",
+        "string", in: session)
       precondition(MemoryTests.value("s.count > 1000", in: session) == "true")
     }
   }
@@ -52,7 +60,9 @@ struct MemoryTests {
       let session = Session()
       _ = MemoryTests.value("1", in: session)
       limitAddressSpace(toCurrentPlus: 64 << 20)
-      MemoryTests.expectMemoryError("var d: [Int: Int] = [:]\nvar i = 0\nwhile true { d[i] = i; i += 1 }", "dictionary", in: session)
+      MemoryTests.expectMemoryError(
+        "var d: [Int: Int] = [:]\nvar i = 0\nwhile true { d[i] = i; i += 1 }", "dictionary",
+        in: session)
       precondition(MemoryTests.value("d.count > 1000", in: session) == "true")
     }
   }

@@ -23,17 +23,23 @@ struct RobustnessTests {
   }
 
   static let vocabulary = [
-    "let", "var", "func", "if", "else", "for", "in", "while", "return", "break", "guard", "x", "y", "f", "$0",
-    "(", ")", "[", "]", "{", "}", ",", ":", ".", "..<", "...", "+", "-", "*", "/", "%", "==", "&&", "!", "??",
-    "?", "=", "+=", "1", "0", "2.5", "\"s\\(x)\"", "nil", "true", "\n", ";", "print", "Int", "[1, 2]", "x.count",
-    "Sequential", "Conv2D", "%time", "%who", "struct", "\"", "/*", "//", "`", "ü", "🙂", "repeat", "display",
+    "let", "var", "func", "if", "else", "for", "in", "while", "return", "break", "guard", "x", "y",
+    "f", "$0",
+    "(", ")", "[", "]", "{", "}", ",", ":", ".", "..<", "...", "+", "-", "*", "/", "%", "==", "&&",
+    "!", "??",
+    "?", "=", "+=", "1", "0", "2.5", "\"s\\(x)\"", "nil", "true", "\n", ";", "print", "Int",
+    "[1, 2]", "x.count",
+    "Sequential", "Conv2D", "%time", "%who", "struct", "\"", "/*", "//", "`", "ü", "🙂", "repeat",
+    "display",
   ]
 
   static var corpus: [String] {
     let directory = Bundle.module.resourceURL?.appendingPathComponent("Fixtures")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory?.path ?? "")) ?? []
     return names.sorted().compactMap { name in
-      directory.flatMap { try? String(contentsOf: $0.appendingPathComponent(name), encoding: .utf8) }
+      directory.flatMap {
+        try? String(contentsOf: $0.appendingPathComponent(name), encoding: .utf8)
+      }
     }
   }
 
@@ -54,17 +60,21 @@ struct RobustnessTests {
     let session = Session()
     session.stepLimit = stepLimit
     _ = session.execute("let kept = 7", sink: RecordingSink(), cancellation: CancellationToken())
-    let result = session.execute(source, cellName: "fuzz", sink: RecordingSink(inputLines: ["line"]),
-                                 cancellation: CancellationToken())
-    let after = session.execute("kept + 1", sink: RecordingSink(), cancellation: CancellationToken())
-    #expect(after.value?.plainText == "8", "the session lost a binding after \(source.debugDescription)")
+    let result = session.execute(
+      source, cellName: "fuzz", sink: RecordingSink(inputLines: ["line"]),
+      cancellation: CancellationToken())
+    let after = session.execute(
+      "kept + 1", sink: RecordingSink(), cancellation: CancellationToken())
+    #expect(
+      after.value?.plainText == "8", "the session lost a binding after \(source.debugDescription)")
     guard let error = result.error else { return nil }
     #expect(languageErrors.contains(error.name), "\(error.name) from \(source.debugDescription)")
     #expect(!error.message.isEmpty && !error.diagnostics.isEmpty)
     let length = source.unicodeScalars.count
     for diagnostic in error.diagnostics where diagnostic.file.name == "fuzz" {
-      #expect(diagnostic.span.start >= 0 && diagnostic.span.end <= length + 1,
-              "span \(diagnostic.span) outside \(source.debugDescription)")
+      #expect(
+        diagnostic.span.start >= 0 && diagnostic.span.end <= length + 1,
+        "span \(diagnostic.span) outside \(source.debugDescription)")
     }
     return error.name
   }
@@ -87,8 +97,9 @@ struct RobustnessTests {
     }
     #expect(kinds["SyntaxError", default: 0] > 300, "\(kinds)")
     #expect(Self.error(of: "\u{FFFD}\u{FFFD}") == "SyntaxError: invalid character in source file")
-    #expect(Self.error(of: String(decoding: [0xC3, 0x28], as: UTF8.self))
-      == "SyntaxError: invalid character in source file")
+    #expect(
+      Self.error(of: String(decoding: [0xC3, 0x28], as: UTF8.self))
+        == "SyntaxError: invalid character in source file")
     #expect(Self.error(of: "") == "no error")
   }
 
@@ -98,13 +109,16 @@ struct RobustnessTests {
     for _ in 0..<1_500 {
       let count = Int.random(in: 1..<30, using: &random)
       let words = (0..<count).map { _ in Self.vocabulary.randomElement(using: &random) ?? "" }
-      kinds[Self.check(Array(words.joined(separator: " ").utf8), stepLimit: 2_000) ?? "ok", default: 0] += 1
+      kinds[
+        Self.check(Array(words.joined(separator: " ").utf8), stepLimit: 2_000) ?? "ok", default: 0] +=
+        1
     }
     #expect(kinds.count >= 3, "token soup should reach several outcomes: \(kinds)")
     #expect(Self.error(of: "let") == "SyntaxError: expected pattern in variable")
     #expect(Self.error(of: "x +* 2") == "SyntaxError: unknown operator '+*'")
     let deep = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
-    #expect(Self.error(of: deep) == "SyntaxError: the code is nested too deeply (more than 200 levels)")
+    #expect(
+      Self.error(of: deep) == "SyntaxError: the code is nested too deeply (more than 200 levels)")
   }
 
   @Test func mutatedFixtures() {
@@ -124,9 +138,14 @@ struct RobustnessTests {
       Self.check(bytes, stepLimit: 5_000)
     }
     #expect(Self.error(of: "while true { }") == "StepLimitError: the cell ran more than 2000 steps")
-    #expect(Self.error(of: "func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")
-      == "RecursionError: function calls nested more than 256 deep")
-    #expect(Self.error(of: "[1, 2][5]") == "IndexError: index 5 is out of range for a collection of 2 elements")
-    #expect(Self.error(of: "let a = 1\na = 2") == "TypeError: cannot assign to 'a': it is a 'let' constant")
+    #expect(
+      Self.error(of: "func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")
+        == "RecursionError: function calls nested more than 256 deep")
+    #expect(
+      Self.error(of: "[1, 2][5]")
+        == "IndexError: index 5 is out of range for a collection of 2 elements")
+    #expect(
+      Self.error(of: "let a = 1\na = 2")
+        == "TypeError: cannot assign to 'a': it is a 'let' constant")
   }
 }

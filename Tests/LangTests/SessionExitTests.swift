@@ -6,7 +6,9 @@ import Testing
 /// `exit` and `quit`: the session reports an exit request instead of an error or a value, and
 /// runs nothing after it.
 struct SessionExitTests {
-  func run(_ source: String, in session: Session = Session(), sink: RecordingSink = RecordingSink()) -> CellResult {
+  func run(_ source: String, in session: Session = Session(), sink: RecordingSink = RecordingSink())
+    -> CellResult
+  {
     session.execute(source, sink: sink, cancellation: CancellationToken())
   }
 
@@ -20,7 +22,8 @@ struct SessionExitTests {
   @Test func nothingAfterTheExitRuns() {
     let session = Session()
     let sink = RecordingSink()
-    let result = run("let kept = 1\nprint(\"a\")\nif kept == 1 { quit }\nprint(\"b\")", in: session, sink: sink)
+    let result = run(
+      "let kept = 1\nprint(\"a\")\nif kept == 1 { quit }\nprint(\"b\")", in: session, sink: sink)
     #expect(result.exitRequest == ExitRequest(status: 0))
     #expect(sink.stdout == "a\n")
     #expect(run("kept", in: session).value?.plainText == "1")  // bindings stay
@@ -28,7 +31,8 @@ struct SessionExitTests {
 
   @Test func exitInsideAClosureOrFunctionEndsTheSessionToo() {
     let sink = RecordingSink()
-    let result = run("func stop() { quit(4) }\n[1, 2].forEach { x in print(x); stop() }\nprint(9)", sink: sink)
+    let result = run(
+      "func stop() { quit(4) }\n[1, 2].forEach { x in print(x); stop() }\nprint(9)", sink: sink)
     #expect(result.exitRequest == ExitRequest(status: 4))
     #expect(sink.stdout == "1\n")
   }

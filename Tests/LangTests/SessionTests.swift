@@ -7,7 +7,9 @@ import Testing
 /// The kernel-facing behaviour of `Session.execute`: results, suppression, errors as Jupyter needs
 /// them, interrupts, limits.
 struct SessionTests {
-  func run(_ source: String, in session: Session = Session(), sink: RecordingSink = RecordingSink()) -> CellResult {
+  func run(_ source: String, in session: Session = Session(), sink: RecordingSink = RecordingSink())
+    -> CellResult
+  {
     session.execute(source, sink: sink, cancellation: CancellationToken())
   }
 
@@ -42,7 +44,10 @@ struct SessionTests {
     let error = try #require(result.error)
     #expect(error.name == "TypeError")
     #expect(error.message == "operator '+' cannot be applied to Int and Bool")
-    #expect(error.traceback.first == "\u{1B}[1;31mTypeError\u{1B}[0m\u{1B}[1m: operator '+' cannot be applied to Int and Bool\u{1B}[0m")
+    #expect(
+      error.traceback.first
+        == "\u{1B}[1;31mTypeError\u{1B}[0m\u{1B}[1m: operator '+' cannot be applied to Int and Bool\u{1B}[0m"
+    )
     #expect(error.plainText.contains("2 | let b = a + true\n  |         ^~~~~~~~"))
     #expect(!error.plainText.contains("\u{1B}"))
   }
@@ -59,15 +64,19 @@ struct SessionTests {
     let session = Session()
     let start = ContinuousClock.now
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { token.cancel() }
-    let result = session.execute("var n = 0\nwhile true { n += 1 }", sink: RecordingSink(), cancellation: token)
+    let result = session.execute(
+      "var n = 0\nwhile true { n += 1 }", sink: RecordingSink(), cancellation: token)
     #expect(result.error?.name == "Interrupted")
     #expect(ContinuousClock.now - start < .seconds(5))
     token.reset()
-    #expect(session.execute("n > 0", sink: RecordingSink(), cancellation: token).value?.plainText == "true")
+    #expect(
+      session.execute("n > 0", sink: RecordingSink(), cancellation: token).value?.plainText
+        == "true")
   }
 
   @Test func deepNestingIsAnErrorNotACrash() {
-    let parens = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
+    let parens =
+      String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
     #expect(run(parens).error?.name == "SyntaxError")
     let chain = Array(repeating: "1", count: 20_000).joined(separator: " + ")
     #expect(run(chain).error?.message == "the code is nested too deeply (more than 200 levels)")
@@ -76,17 +85,23 @@ struct SessionTests {
     let blocks = String(repeating: "if true {", count: 5_000) + String(repeating: "}", count: 5_000)
     #expect(run(blocks).error?.name == "SyntaxError")
     let interpolations = String(repeating: "\"\\(", count: 1_000_000)
-    #expect(run(interpolations).error?.message == "the code is nested too deeply (more than 200 levels)")
+    #expect(
+      run(interpolations).error?.message == "the code is nested too deeply (more than 200 levels)")
     let squares = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
-    #expect(run(squares).error?.message == "square brackets are nested too deeply (more than 12 levels)")
-    let types = "let a: " + String(repeating: "[", count: 8) + "Int" + String(repeating: "]", count: 8) + " = []\nprint(a)"
+    #expect(
+      run(squares).error?.message == "square brackets are nested too deeply (more than 12 levels)")
+    let types =
+      "let a: " + String(repeating: "[", count: 8) + "Int" + String(repeating: "]", count: 8)
+      + " = []\nprint(a)"
     #expect(run(types).error == nil)
   }
 
   @Test func deepRecursionIsAnError() {
     let result = run("func f(_ n: Int) -> Int { n == 0 ? 0 : 1 + f(n - 1) }\nf(100000)")
     #expect(result.error?.name == "RecursionError")
-    #expect(run("func f(_ n: Int) -> Int { n == 0 ? 0 : 1 + f(n - 1) }\nf(200)").value?.plainText == "200")
+    #expect(
+      run("func f(_ n: Int) -> Int { n == 0 ? 0 : 1 + f(n - 1) }\nf(200)").value?.plainText == "200"
+    )
   }
 
   @Test func stepLimitStopsRunawayCells() {

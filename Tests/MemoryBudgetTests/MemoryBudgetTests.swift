@@ -1,6 +1,6 @@
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 @testable import MemoryBudget
 
@@ -19,13 +19,16 @@ import TestSupport
 }
 
 @Test func overflowingSizesAreErrorsNotTraps() {
-  let error = #expect(throws: MemoryError.self) { try MemoryBudget.reserve(count: Int.max / 2, stride: 4) }
+  let error = #expect(throws: MemoryError.self) {
+    try MemoryBudget.reserve(count: Int.max / 2, stride: 4)
+  }
   #expect(error?.description.hasPrefix("needs more than 8 EiB but the process may use ") == true)
   #expect(throws: MemoryError.self) { try MemoryBudget.reserve(count: -1, stride: 4) }
 }
 
 @Test func theMessageNamesSizeHeadroomAndLimit() {
-  let error = MemoryError(requestedBytes: 8 << 30, headroom: Headroom(bytes: 3_435_973_837, limit: "RLIMIT_AS"))
+  let error = MemoryError(
+    requestedBytes: 8 << 30, headroom: Headroom(bytes: 3_435_973_837, limit: "RLIMIT_AS"))
   #expect(error.description == "needs 8.0 GiB but the process may use 3.2 GiB more (RLIMIT_AS)")
 }
 
@@ -40,7 +43,8 @@ import TestSupport
       try MemoryBudget.reserve(512 << 20)
       preconditionFailure("512 MiB passed under a 256 MiB limit")
     } catch {
-      precondition(error.description.hasPrefix("needs 512.0 MiB but the process may use "), error.description)
+      precondition(
+        error.description.hasPrefix("needs 512.0 MiB but the process may use "), error.description)
       precondition(error.description.hasSuffix(" more (RLIMIT_AS)"), error.description)
     }
     try? MemoryBudget.reserve(16 << 20)

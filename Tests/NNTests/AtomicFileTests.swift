@@ -7,7 +7,9 @@ import Testing
 /// Checkpoint saves killed mid-write, and symlinks planted where a temporary file might go.
 struct AtomicFileTests {
   /// A directory both this test and its exit-test child can name (the child's parent is this process).
-  static func directory(for pid: Int32) -> String { NSTemporaryDirectory() + "stride-atomic-\(pid)" }
+  static func directory(for pid: Int32) -> String {
+    NSTemporaryDirectory() + "stride-atomic-\(pid)"
+  }
 
   @Test func aKilledSaveLeavesNoTemporaryFileAfterTheNextSave() async throws {
     let dir = Self.directory(for: getpid())

@@ -32,7 +32,9 @@ import Testing
     #expect(error == .shapeMismatch(name: "0.bias", model: [9], file: [8]))
     #expect(error?.description.contains("architectures differ") == true)
     #expect(wider.parameters.map(\.variable.value) == before)
-    #expect(throws: CheckpointError.missingTensor(name: "conv1.bias")) { try TinySegmenter(seed: 4).load(path) }
+    #expect(throws: CheckpointError.missingTensor(name: "conv1.bias")) {
+      try TinySegmenter(seed: 4).load(path)
+    }
     #expect(throws: CheckpointError.self) { try wider.load(dir + "/absent.safetensors") }
   }
 }

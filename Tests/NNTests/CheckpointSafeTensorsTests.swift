@@ -30,8 +30,11 @@ import Testing
     #expect(throws: CheckpointError.self) { try SafeTensors.decode(huge) }
     let f16 = #"{"w":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}"#
     let header = [UInt8](f16.utf8)
-    let file = withUnsafeBytes(of: UInt64(header.count).littleEndian) { [UInt8]($0) } + header + [0, 0]
-    #expect(throws: CheckpointError.unsupportedDType(name: "w", dtype: "F16")) { try SafeTensors.decode(file) }
+    let file =
+      withUnsafeBytes(of: UInt64(header.count).littleEndian) { [UInt8]($0) } + header + [0, 0]
+    #expect(throws: CheckpointError.unsupportedDType(name: "w", dtype: "F16")) {
+      try SafeTensors.decode(file)
+    }
   }
 
   @Test func randomBytesNeverCrash() {
@@ -39,7 +42,9 @@ import Testing
     let good = SafeTensors.encode(tensors)
     for _ in 0..<300 {
       var bytes = good
-      for _ in 0..<3 { bytes[rng.uniform(below: bytes.count)] = UInt8(truncatingIfNeeded: rng.next()) }
+      for _ in 0..<3 {
+        bytes[rng.uniform(below: bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
+      }
       _ = try? SafeTensors.decode(bytes)
     }
   }
@@ -50,17 +55,23 @@ import Testing
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var rng = SplitMix64(seed: 3)
     var entries = tensors
-    entries["layer1.0.conv1.weight"] = .init(shape: [4, 3, 3, 3], scalars: (0..<108).map { _ in rng.normal() })
+    entries["layer1.0.conv1.weight"] = .init(
+      shape: [4, 3, 3, 3], scalars: (0..<108).map { _ in rng.normal() })
     entries["empty"] = .init(shape: [0, 3], scalars: [])
     let metadata = ["format": "pt", "producer": "Stride"]
-    try AtomicFile.write(SafeTensors.encode(entries, metadata: metadata), to: dir + "/stride-checkpoint.safetensors")
+    try AtomicFile.write(
+      SafeTensors.encode(entries, metadata: metadata), to: dir + "/stride-checkpoint.safetensors")
     let expected: [String: Any] = [
       "metadata": metadata,
-      "tensors": entries.mapValues { ["shape": $0.shape, "values": $0.scalars.map(Double.init)] as [String: Any] },
+      "tensors": entries.mapValues {
+        ["shape": $0.shape, "values": $0.scalars.map(Double.init)] as [String: Any]
+      },
     ]
     try JSONSerialization.data(withJSONObject: expected, options: [.sortedKeys])
       .write(to: URL(fileURLWithPath: dir + "/stride-checkpoint.expected.json"))
-    #expect(try SafeTensors.decode(AtomicFile.read(dir + "/stride-checkpoint.safetensors")).tensors == entries)
+    #expect(
+      try SafeTensors.decode(AtomicFile.read(dir + "/stride-checkpoint.safetensors")).tensors
+        == entries)
   }
 
   @Test func atomicWriteKeepsThePreviousFileOnFailure() throws {

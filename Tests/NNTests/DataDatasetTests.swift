@@ -8,7 +8,8 @@ import Testing
   func tiny() throws -> Dataset {
     try Dataset(
       images: (0..<10).flatMap { [Float](repeating: Float($0), count: 4) }, sampleShape: [1, 2, 2],
-      targets: (0..<10).map { Int32($0 % 3) }, targetShape: [], classNames: ["a", "b", "c"], name: "tiny")
+      targets: (0..<10).map { Int32($0 % 3) }, targetShape: [], classNames: ["a", "b", "c"],
+      name: "tiny")
   }
 
   func ids(_ d: Dataset) -> [Int] {
@@ -47,17 +48,25 @@ import Testing
 
   @Test func mismatchedCountsAreAnError() {
     #expect(throws: DataError.self) {
-      try Dataset(images: [0, 0, 0, 0], sampleShape: [1, 2, 2], targets: [0, 1], targetShape: [], classNames: ["a", "b"], name: "")
+      try Dataset(
+        images: [0, 0, 0, 0], sampleShape: [1, 2, 2], targets: [0, 1], targetShape: [],
+        classNames: ["a", "b"], name: "")
     }
     #expect(throws: DataError.self) {
-      try Dataset(images: [0, 0, 0, 0], sampleShape: [1, 2, 2], targets: [5], targetShape: [], classNames: ["a"], name: "")
+      try Dataset(
+        images: [0, 0, 0, 0], sampleShape: [1, 2, 2], targets: [5], targetShape: [],
+        classNames: ["a"], name: "")
     }
   }
 
   @Test func flipMirrorsRowsAndCropShifts() {
     #expect(Augmentation.flipped([1, 2, 3, 4, 5, 6], planes: 1, h: 2, w: 3) == [3, 2, 1, 6, 5, 4])
     // dy = 1, dx = -1: out[y][x] = in[y+1][x-1], zero outside.
-    #expect(Augmentation.shifted([1, 2, 3, 4, 5, 6, 7, 8, 9], planes: 1, h: 3, w: 3, dy: 1, dx: -1, fill: 0) == [0, 4, 5, 0, 7, 8, 0, 0, 0])
+    #expect(
+      Augmentation.shifted(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9], planes: 1, h: 3, w: 3, dy: 1, dx: -1, fill: 0) == [
+          0, 4, 5, 0, 7, 8, 0, 0, 0,
+        ])
   }
 
   @Test func augmentationMovesMasksWithImages() {
@@ -65,7 +74,8 @@ import Testing
     for _ in 0..<20 {
       var image: [Float] = [1, 0, 0, 0, 0, 0, 0, 0, 0]
       var mask: [Int]? = [1, 0, 0, 0, 0, 0, 0, 0, 0]
-      Augmentation.randomCrop(padding: 1).apply(image: &image, mask: &mask, shape: [1, 3, 3], rng: &rng)
+      Augmentation.randomCrop(padding: 1).apply(
+        image: &image, mask: &mask, shape: [1, 3, 3], rng: &rng)
       Augmentation.horizontalFlip.apply(image: &image, mask: &mask, shape: [1, 3, 3], rng: &rng)
       #expect(image.map { Int($0) } == mask)
     }
@@ -83,7 +93,8 @@ import Testing
     // Shape pixels are brighter on average than background pixels.
     let pairs = zip(a.storage.images, a.storage.targets)
     let fg = pairs.filter { $0.1 == 1 }.map(\.0).reduce(0, +) / Float(foreground)
-    let bg = pairs.filter { $0.1 == 0 }.map(\.0).reduce(0, +) / Float(a.storage.targets.count - foreground)
+    let bg =
+      pairs.filter { $0.1 == 0 }.map(\.0).reduce(0, +) / Float(a.storage.targets.count - foreground)
     #expect(fg > bg + 0.4)
   }
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import NN
 
 @Suite struct DataFashionMNISTTests {
-  static let installed = FileManager.default.fileExists(atPath: FashionMNIST.defaultDirectory + "/t10k-images-idx3-ubyte.gz")
+  static let installed = FileManager.default.fileExists(
+    atPath: FashionMNIST.defaultDirectory + "/t10k-images-idx3-ubyte.gz")
 
   @Test(.enabled(if: installed)) func loadsTheDebianFiles() throws {
     let data = try FashionMNIST(padding: 2)
@@ -29,7 +30,8 @@ import Testing
   @Test func mnistReadsUserFilesAndChecksCounts() throws {
     let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let images = try IDXFile(shape: [3, 2, 2], bytes: [0, 255, 0, 255, 51, 51, 51, 51, 1, 2, 3, 4])
+    let images = try IDXFile(
+      shape: [3, 2, 2], bytes: [0, 255, 0, 255, 51, 51, 51, 51, 1, 2, 3, 4])
     let labels = try IDXFile(shape: [3], bytes: [1, 9, 0])
     for stem in ["train", "t10k"] {
       try Data(images.encoded()).write(to: URL(fileURLWithPath: "\(dir)/\(stem)-images-idx3-ubyte"))

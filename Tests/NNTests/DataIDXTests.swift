@@ -58,16 +58,21 @@ func gzipped(_ bytes: [UInt8], in directory: String) throws -> [UInt8] {
     let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let packed = try gzipped([UInt8](repeating: 7, count: 5000) + sample.encoded(), in: dir)
-    let error = #expect(throws: DataError.self) { try Gzip.decompress(Array(packed.prefix(packed.count / 2)), path: "x.gz") }
+    let error = #expect(throws: DataError.self) {
+      try Gzip.decompress(Array(packed.prefix(packed.count / 2)), path: "x.gz")
+    }
     #expect(error?.description.contains("ends early") == true)
   }
 
   @Test func foreignFilesAreRejected() {
     let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
     #expect(throws: DataError.self) { try IDXFile(decoding: png) }
-    #expect(throws: DataError.self) { try IDXFile(decoding: [0, 0, 0x0D, 1, 0, 0, 0, 1, 1, 2, 3, 4]) }  // float type
+    #expect(throws: DataError.self) {
+      try IDXFile(decoding: [0, 0, 0x0D, 1, 0, 0, 0, 1, 1, 2, 3, 4])
+    }  // float type
     #expect(throws: DataError.self) { try IDXFile(decoding: [0, 0, 8, 0]) }  // no dimensions
-    #expect(throws: DataError.self) { try IDXFile(decoding: sample.encoded() + [1]) }  // trailing bytes
+    // trailing bytes
+    #expect(throws: DataError.self) { try IDXFile(decoding: sample.encoded() + [1]) }
   }
 
   @Test func hugeDimensionsDoNotOverflow() {
@@ -80,14 +85,20 @@ func gzipped(_ bytes: [UInt8], in directory: String) throws -> [UInt8] {
     var rng = SplitMix64(seed: 7)
     for length in 0..<300 {
       var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-      if length > 3, rng.uniform(below: 2) == 0 { bytes[0] = 0; bytes[1] = 0; bytes[2] = 8; bytes[3] = UInt8(rng.uniform(below: 5)) }
+      if length > 3, rng.uniform(below: 2) == 0 {
+        bytes[0] = 0
+        bytes[1] = 0
+        bytes[2] = 8
+        bytes[3] = UInt8(rng.uniform(below: 5))
+      }
       _ = try? IDXFile(decoding: bytes)
       _ = try? Gzip.decompress([0x1f, 0x8b] + bytes, path: "fuzz")
     }
   }
 
   @Test func aForgedGzipTrailerCannotForceAHugeAllocation() {
-    let forged: [UInt8] = [0x1f, 0x8b] + [UInt8](repeating: 0, count: 16) + [0xFF, 0xFF, 0xFF, 0xFF]
+    let forged: [UInt8] =
+      [0x1f, 0x8b] + [UInt8](repeating: 0, count: 16) + [0xFF, 0xFF, 0xFF, 0xFF]
     #expect(Gzip.initialCapacity(forged) <= forged.count * 1032 + (1 << 16))
     #expect(throws: DataError.self) { try Gzip.decompress(forged, path: "forged.gz") }
   }

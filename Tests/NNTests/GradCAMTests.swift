@@ -31,7 +31,9 @@ private func image() throws -> Tensor {
     for (got, want) in zip(cam.map.scalars, map) { #expect(abs(got - want) < 1e-5) }
     let peak = map.max() ?? 0
     #expect(cam.heat.shape == [4, 4])  // same size: the bilinear resize is the identity
-    for (got, want) in zip(cam.heat.scalars, map) { #expect(abs(got - (peak > 0 ? want / peak : 0)) < 1e-5) }
+    for (got, want) in zip(cam.heat.scalars, map) {
+      #expect(abs(got - (peak > 0 ? want / peak : 0)) < 1e-5)
+    }
   }
   #expect(model.parameters.allSatisfy { $0.variable.grad == nil })
 }
@@ -61,9 +63,13 @@ private func image() throws -> Tensor {
       var plus = a.scalars, minus = a.scalars
       plus[k * 16 + i] += eps
       minus[k * 16 + i] -= eps
-      sum += (try head(Tensor(shape: a.shape, scalars: plus)) - head(Tensor(shape: a.shape, scalars: minus))) / Double(2 * eps)
+      sum +=
+        (try head(Tensor(shape: a.shape, scalars: plus))
+          - head(Tensor(shape: a.shape, scalars: minus))) / Double(2 * eps)
     }
-    #expect(abs(Double(cam.weights[k]) - sum / 16) < 2e-3, "channel \(k): \(cam.weights[k]) vs \(sum / 16)")
+    #expect(
+      abs(Double(cam.weights[k]) - sum / 16) < 2e-3,
+      "channel \(k): \(cam.weights[k]) vs \(sum / 16)")
   }
 }
 
@@ -80,15 +86,22 @@ private func image() throws -> Tensor {
 }
 
 @Test func classProbabilitiesSumToOneAndRankBestFirst() throws {
-  let model = try Sequential(input: [1, 4, 4], seed: 9) { Flatten(); Dense(5) }
+  let model = try Sequential(input: [1, 4, 4], seed: 9) {
+    Flatten()
+    Dense(5)
+  }
   let p = try model.classProbabilities(try image())
   #expect(abs(p.probabilities.reduce(0, +) - 1) < 1e-5)
   #expect(p.ranking.count == 5 && p.best == p.ranking[0])
-  #expect(zip(p.ranking, p.ranking.dropFirst()).allSatisfy { p.probabilities[$0.0] >= p.probabilities[$0.1] })
+  #expect(
+    zip(p.ranking, p.ranking.dropFirst()).allSatisfy {
+      p.probabilities[$0.0] >= p.probabilities[$0.1]
+    })
 }
 
 @Test func imageInputConvertsChannelsAndSize() throws {
-  let rgb = try Tensor(shape: [3, 8, 8], scalars: [Float](repeating: 1, count: 64) + [Float](repeating: 0, count: 128))
+  let rgb = try Tensor(
+    shape: [3, 8, 8], scalars: [Float](repeating: 1, count: 64) + [Float](repeating: 0, count: 128))
   let gray = try ImageInput.fit(rgb, to: [1, 4, 4])
   #expect(gray.shape == [1, 4, 4])
   #expect(gray.scalars.allSatisfy { abs($0 - 0.299) < 1e-6 })

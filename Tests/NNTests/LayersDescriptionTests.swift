@@ -6,11 +6,15 @@ import Testing
 struct LayersDescriptionTests {
   @Test("Layers read like the code that builds them, defaults left out")
   func layerDescriptions() {
-    #expect(Conv2D(6, kernel: 5, activation: .tanh).description == "Conv2D(6, kernel: 5, activation: .tanh)")
-    #expect(Conv2D(64, kernel: 3, stride: 2, padding: 1, bias: false).description
-      == "Conv2D(64, kernel: 3, stride: 2, padding: 1, bias: false)")
-    #expect(Conv2D(8, kernel: 3, padding: .same, dilation: 2, groups: 2, inChannels: 4).description
-      == "Conv2D(8, kernel: 3, padding: .same, dilation: 2, groups: 2, inChannels: 4)")
+    #expect(
+      Conv2D(6, kernel: 5, activation: .tanh).description
+        == "Conv2D(6, kernel: 5, activation: .tanh)")
+    #expect(
+      Conv2D(64, kernel: 3, stride: 2, padding: 1, bias: false).description
+        == "Conv2D(64, kernel: 3, stride: 2, padding: 1, bias: false)")
+    #expect(
+      Conv2D(8, kernel: 3, padding: .same, dilation: 2, groups: 2, inChannels: 4).description
+        == "Conv2D(8, kernel: 3, padding: .same, dilation: 2, groups: 2, inChannels: 4)")
     #expect(Dense(120, activation: .tanh).description == "Dense(120, activation: .tanh)")
     #expect(Dense(1, inputs: 65536).description == "Dense(1, inputs: 65536)")
     #expect(AvgPool2D(2).description == "AvgPool2D(2)")
@@ -22,38 +26,46 @@ struct LayersDescriptionTests {
     #expect(LeakyReLU().description == "LeakyReLU()")
     #expect(BatchNorm2D().named("bn1").description == "BatchNorm2D().named(\"bn1\")")
     #expect(Upsample(mode: .bilinear).description == "Upsample(mode: .bilinear)")
-    #expect(ConvTranspose2D(64, kernel: 2, stride: 2).description == "ConvTranspose2D(64, kernel: 2, stride: 2)")
+    #expect(
+      ConvTranspose2D(64, kernel: 2, stride: 2).description
+        == "ConvTranspose2D(64, kernel: 2, stride: 2)")
   }
 
   @Test("LeNet-5 reads back as the lecture's cell")
   func lenetDescription() throws {
-    #expect(try LeNet5().description == """
-      Sequential(input: [1, 32, 32]) {
-        Conv2D(6, kernel: 5, activation: .tanh)
-        AvgPool2D(2)
-        Conv2D(16, kernel: 5, activation: .tanh)
-        AvgPool2D(2)
-        Flatten()
-        Dense(120, activation: .tanh)
-        Dense(84, activation: .tanh)
-        Dense(10)
-      }
-      """)
+    #expect(
+      try LeNet5().description == """
+        Sequential(input: [1, 32, 32]) {
+          Conv2D(6, kernel: 5, activation: .tanh)
+          AvgPool2D(2)
+          Conv2D(16, kernel: 5, activation: .tanh)
+          AvgPool2D(2)
+          Flatten()
+          Dense(120, activation: .tanh)
+          Dense(84, activation: .tanh)
+          Dense(10)
+        }
+        """)
   }
 
   @Test("Nested blocks print as written: no inferred input shapes or derived seeds")
   func nestedDescriptions() throws {
-    #expect(try LeNet5(seed: 3).description.hasPrefix("Sequential(input: [1, 32, 32], seed: 3) {\n"))
+    #expect(
+      try LeNet5(seed: 3).description.hasPrefix("Sequential(input: [1, 32, 32], seed: 3) {\n"))
     let resnet = try ResNet(depth: 8).description
-    #expect(resnet.contains("\n  Sequential(name: \"layer2\") {\n    Residual(shortcut: .zeroPad(stride: 2)) {\n"))
+    #expect(
+      resnet.contains(
+        "\n  Sequential(name: \"layer2\") {\n    Residual(shortcut: .zeroPad(stride: 2)) {\n"))
     #expect(!resnet.contains("seed:"))
     let lazy = Sequential { Dense(2) }
     try lazy.build(input: [3])
     #expect(lazy.description == "Sequential {\n  Dense(2)\n}")
     #expect(Identity().description == "Identity()")
-    #expect(Activation.allCases.map { $0.layer.description } == [
-      "ReLU()", "Tanh()", "Sigmoid()", "LeakyReLU()", "ELU()", "GELU()", "Softmax()", "Identity()",
-    ])
+    #expect(
+      Activation.allCases.map { $0.layer.description } == [
+        "ReLU()", "Tanh()", "Sigmoid()", "LeakyReLU()", "ELU()", "GELU()", "Softmax()",
+        "Identity()",
+      ])
   }
 
   @Test("for and if inside a builder block generate layers")

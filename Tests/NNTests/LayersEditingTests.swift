@@ -25,7 +25,8 @@ struct LayersEditingTests {
     #expect(model.layer(at: "layer2.0.downsample.1")?.typeName == "BatchNorm2D")
     #expect(model.layer(at: "nowhere") == nil)
     let leaves = model.namedLayers.filter { $0.layer.children.isEmpty }
-    let owners = Set(model.parameters.map { $0.name.split(separator: ".").dropLast().joined(separator: ".") })
+    let owners = Set(
+      model.parameters.map { $0.name.split(separator: ".").dropLast().joined(separator: ".") })
     #expect(owners.isSubset(of: Set(leaves.map(\.path))))
   }
 

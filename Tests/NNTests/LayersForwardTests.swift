@@ -39,7 +39,9 @@ struct LayersForwardTests {
       try load(fixture.parameters, into: layer.parameters.map { ($0.name, $0.variable) })
       try load(fixture.buffers, into: layer.buffers.map { ($0.name, $0.variable) })
       let output = try layer(Variable(try fixture.input.tensor()))
-      #expect(close(output.value, try fixture.output.tensor()), "\(fixture.name): \(output.value.scalars)")
+      #expect(
+        close(output.value, try fixture.output.tensor()), "\(fixture.name): \(output.value.scalars)"
+      )
       for (name, expected) in fixture.updated_buffers ?? [:] {
         let buffer = try #require(layer.buffers.first { $0.name == name })
         #expect(close(buffer.variable.value, try expected.tensor()), "\(fixture.name).\(name)")

@@ -13,7 +13,8 @@ struct LayersInitTests {
     return (mean, variance.squareRoot())
   }
 
-  private func draw(_ initializer: Initializer, fanIn: Int = 50, fanOut: Int = 200) throws -> Tensor {
+  private func draw(_ initializer: Initializer, fanIn: Int = 50, fanOut: Int = 200) throws -> Tensor
+  {
     var generator = SeededGenerator(seed: 11)
     return try initializer.tensor(shape: [20_000], fanIn: fanIn, fanOut: fanOut, using: &generator)
   }

@@ -42,8 +42,10 @@ struct LayersResidualTests {
       try (try y * fixture.probe.tensor()).sum().backward()
       #expect(close(try #require(x.grad), try fixture.input_grad.tensor(), rtol: 1e-3, atol: 1e-4))
       let conv1 = try #require(residual.parameters.first { $0.name == "conv1.weight" })
-      #expect(close(try #require(conv1.variable.grad), try fixture.conv1_weight_grad.tensor(),
-                    rtol: 1e-3, atol: 1e-4))
+      #expect(
+        close(
+          try #require(conv1.variable.grad), try fixture.conv1_weight_grad.tensor(),
+          rtol: 1e-3, atol: 1e-4))
       for buffer in residual.buffers {
         let expected = try #require(fixture.updated_buffers[buffer.name])
         #expect(close(buffer.variable.value, try expected.tensor()), "\(buffer.name)")

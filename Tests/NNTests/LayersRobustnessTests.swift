@@ -16,7 +16,9 @@ struct LayersRobustnessTests {
       { try Conv2D(4, kernel: 4, padding: .same).outputShape(for: [1, 8, 8]) },
       { try Conv2D(4, kernel: 3, groups: 3).outputShape(for: [4, 8, 8]) },
       { try MaxPool2D(0).outputShape(for: [1, 8, 8]) },
-      { try ConvTranspose2D(2, kernel: 2, stride: 2, padding: Int.max).outputShape(for: [1, 4, 4]) },
+      {
+        try ConvTranspose2D(2, kernel: 2, stride: 2, padding: Int.max).outputShape(for: [1, 4, 4])
+      },
       { try Upsample(scale: -1).outputShape(for: [1, 4, 4]) },
       { try Dropout(1.5).outputShape(for: [3]) },
       { try Sequential(input: [1, Int.max, 4]) { Flatten() } },

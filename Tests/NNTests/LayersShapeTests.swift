@@ -36,13 +36,17 @@ struct LayersShapeTests {
         Dense(10)
       }
     }
-    #expect(error?.message
-      == "Dense(120) expects 400 inputs but gets 256: the input is 28x28, did you mean padding: 2?")
+    #expect(
+      error?.message
+        == "Dense(120) expects 400 inputs but gets 256: the input is 28x28, did you mean padding: 2?"
+    )
     #expect(error?.path == "5")
     #expect(error?.got == [256])
     #expect(error?.expected == "400 inputs")
-    #expect(error?.description
-      == "layer 5: Dense(120) expects 400 inputs but gets 256: the input is 28x28, did you mean padding: 2?")
+    #expect(
+      error?.description
+        == "layer 5: Dense(120) expects 400 inputs but gets 256: the input is 28x28, did you mean padding: 2?"
+    )
   }
 
   @Test("A Dense after a feature map asks for Flatten, with the nested path and name")
@@ -55,22 +59,34 @@ struct LayersShapeTests {
         }
       }
     }
-    #expect(error?.message == "Dense(10) expects a flat input [features] but gets [4, 6, 6]: put Flatten() before it")
-    #expect(error?.description
-      == "layer head.classifier (\"classifier\"): Dense(10) expects a flat input [features] but gets [4, 6, 6]: put Flatten() before it")
+    #expect(
+      error?.message
+        == "Dense(10) expects a flat input [features] but gets [4, 6, 6]: put Flatten() before it")
+    #expect(
+      error?.description
+        == "layer head.classifier (\"classifier\"): Dense(10) expects a flat input [features] but gets [4, 6, 6]: put Flatten() before it"
+    )
   }
 
   @Test("Channel mismatch and a kernel larger than the map")
   func convErrors() {
-    let channels = shapeMessage { try Conv2D(8, kernel: 3, inChannels: 3).outputShape(for: [1, 8, 8]) }
-    #expect(channels?.message
-      == "Conv2D(8, kernel: 3) expects 3 input channels but gets 1: the layer before it gives 1 channels; set inChannels: 1 or leave it out")
+    let channels = shapeMessage {
+      try Conv2D(8, kernel: 3, inChannels: 3).outputShape(for: [1, 8, 8])
+    }
+    #expect(
+      channels?.message
+        == "Conv2D(8, kernel: 3) expects 3 input channels but gets 1: the layer before it gives 1 channels; set inChannels: 1 or leave it out"
+    )
     let small = shapeMessage { try Conv2D(8, kernel: 5).outputShape(for: [1, 4, 4]) }
-    #expect(small?.message
-      == "Conv2D(8, kernel: 5) needs an input of at least 5x5 but gets 4x4: add padding, use a smaller kernel, or remove a pooling layer before it")
+    #expect(
+      small?.message
+        == "Conv2D(8, kernel: 5) needs an input of at least 5x5 but gets 4x4: add padding, use a smaller kernel, or remove a pooling layer before it"
+    )
     let flat = shapeMessage { try MaxPool2D(2).outputShape(for: [10]) }
-    #expect(flat?.message
-      == "MaxPool2D(2) expects a [channels, height, width] input but gets [10]: it comes after Flatten() or a Dense layer; move it before them")
+    #expect(
+      flat?.message
+        == "MaxPool2D(2) expects a [channels, height, width] input but gets [10]: it comes after Flatten() or a Dense layer; move it before them"
+    )
   }
 
   @Test("A residual body that changes the shape needs a shortcut that does too")
@@ -82,17 +98,21 @@ struct LayersShapeTests {
         }
       }
     }
-    #expect(error?.message
-      == "Residual's body gives [32, 4, 4] but its shortcut gives [16, 8, 8]: use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
+    #expect(
+      error?.message
+        == "Residual's body gives [32, 4, 4] but its shortcut gives [16, 8, 8]: use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape"
+    )
     #expect(error?.path == "0")
   }
 
   @Test("Output shapes of every layer")
   func everyLayer() throws {
     #expect(try Conv2D(4, kernel: 3, padding: .same).outputShape(for: [2, 9, 7]) == [4, 9, 7])
-    #expect(try Conv2D(4, kernel: 3, stride: 2, groups: 2).outputShape(for: [2, 9, 9]) == [4, 4, 4])
-    #expect(try ConvTranspose2D(3, kernel: 3, stride: 2, padding: 1, outputPadding: 1)
-      .outputShape(for: [2, 5, 5]) == [3, 10, 10])
+    #expect(
+      try Conv2D(4, kernel: 3, stride: 2, groups: 2).outputShape(for: [2, 9, 9]) == [4, 4, 4])
+    #expect(
+      try ConvTranspose2D(3, kernel: 3, stride: 2, padding: 1, outputPadding: 1)
+        .outputShape(for: [2, 5, 5]) == [3, 10, 10])
     #expect(try Dense(7).outputShape(for: [3]) == [7])
     #expect(try MaxPool2D(2).outputShape(for: [3, 7, 7]) == [3, 3, 3])
     #expect(try AvgPool2D(3, stride: 1, padding: 1).outputShape(for: [3, 7, 7]) == [3, 7, 7])
@@ -118,7 +138,10 @@ struct LayersShapeTests {
     let dense = Dense(3)
     #expect(dense.parameterCount == 0)
     #expect(dense.parameters.isEmpty)
-    let model = Sequential { Flatten(); dense }
+    let model = Sequential {
+      Flatten()
+      dense
+    }
     try model.build(input: [2, 2, 2])
     #expect(dense.inputs == 8)
     #expect(model.parameterCount == 27)

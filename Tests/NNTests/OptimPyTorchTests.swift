@@ -23,17 +23,31 @@ import Testing
     case number(Double), flag(Bool), pair([Double])
     init(from decoder: Decoder) throws {
       let c = try decoder.singleValueContainer()
-      if let b = try? c.decode(Bool.self) { self = .flag(b) } else if let d = try? c.decode(Double.self) {
+      if let b = try? c.decode(Bool.self) {
+        self = .flag(b)
+      } else if let d = try? c.decode(Double.self) {
         self = .number(d)
-      } else { self = .pair(try c.decode([Double].self)) }
+      } else {
+        self = .pair(try c.decode([Double].self))
+      }
     }
-    var number: Double { if case .number(let d) = self { return d }; return 0 }
-    var flag: Bool { if case .flag(let b) = self { return b }; return false }
-    var pair: [Double] { if case .pair(let p) = self { return p }; return [] }
+    var number: Double {
+      if case .number(let d) = self { return d }
+      return 0
+    }
+    var flag: Bool {
+      if case .flag(let b) = self { return b }
+      return false
+    }
+    var pair: [Double] {
+      if case .pair(let p) = self { return p }
+      return []
+    }
   }
 
   static func load() throws -> Fixture {
-    let url = try #require(Bundle.module.url(forResource: "Fixtures/training/optimizers", withExtension: "json"))
+    let url = try #require(
+      Bundle.module.url(forResource: "Fixtures/training/optimizers", withExtension: "json"))
     return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
   }
 
@@ -42,17 +56,21 @@ import Testing
     let lr = o["lr"]?.number ?? 0.01
     switch c.optimizer {
     case "SGD":
-      return SGD(learningRate: lr, momentum: o["momentum"]?.number ?? 0, dampening: o["dampening"]?.number ?? 0,
-                 nesterov: o["nesterov"]?.flag ?? false, weightDecay: o["weight_decay"]?.number ?? 0)
+      return SGD(
+        learningRate: lr, momentum: o["momentum"]?.number ?? 0,
+        dampening: o["dampening"]?.number ?? 0,
+        nesterov: o["nesterov"]?.flag ?? false, weightDecay: o["weight_decay"]?.number ?? 0)
     case "Adam":
       let betas = o["betas"]?.pair ?? [0.9, 0.999]
-      return Adam(learningRate: lr, beta1: betas[0], beta2: betas[1], epsilon: o["eps"]?.number ?? 1e-8,
-                  weightDecay: o["weight_decay"]?.number ?? 0)
+      return Adam(
+        learningRate: lr, beta1: betas[0], beta2: betas[1], epsilon: o["eps"]?.number ?? 1e-8,
+        weightDecay: o["weight_decay"]?.number ?? 0)
     case "AdamW":
       return AdamW(learningRate: lr, weightDecay: o["weight_decay"]?.number ?? 0.01)
     case "RMSprop":
-      return RMSprop(learningRate: lr, alpha: o["alpha"]?.number ?? 0.99, momentum: o["momentum"]?.number ?? 0,
-                     centered: o["centered"]?.flag ?? false, weightDecay: o["weight_decay"]?.number ?? 0)
+      return RMSprop(
+        learningRate: lr, alpha: o["alpha"]?.number ?? 0.99, momentum: o["momentum"]?.number ?? 0,
+        centered: o["centered"]?.flag ?? false, weightDecay: o["weight_decay"]?.number ?? 0)
     default: return nil
     }
   }
@@ -94,7 +112,9 @@ import Testing
     adam.step()
     let copy = adam.freshCopy()
     #expect(copy.description == adam.description && copy.parameters.isEmpty && copy.stepCount == 0)
-    #expect(SGD(learningRate: 0.05, momentum: 0.9).description == "SGD(learningRate: 0.05, momentum: 0.9)")
+    #expect(
+      SGD(learningRate: 0.05, momentum: 0.9).description == "SGD(learningRate: 0.05, momentum: 0.9)"
+    )
   }
 }
 

@@ -9,21 +9,23 @@ struct SummaryDataTests {
   func lenetArithmetic() throws {
     let rows = try LeNet5().summary().rows
     let texts = rows.flatMap(\.arithmetic).map(\.text)
-    #expect(texts == [
-      "W' = (W − F + 2P)/S + 1 = (32 − 5 + 0)/1 + 1 = 28",
-      "W' = (W − F + 2P)/S + 1 = (28 − 2 + 0)/2 + 1 = 14",
-      "W' = (W − F + 2P)/S + 1 = (14 − 5 + 0)/1 + 1 = 10",
-      "W' = (W − F + 2P)/S + 1 = (10 − 2 + 0)/2 + 1 = 5",
-    ])
+    #expect(
+      texts == [
+        "W' = (W − F + 2P)/S + 1 = (32 − 5 + 0)/1 + 1 = 28",
+        "W' = (W − F + 2P)/S + 1 = (28 − 2 + 0)/2 + 1 = 14",
+        "W' = (W − F + 2P)/S + 1 = (14 − 5 + 0)/1 + 1 = 10",
+        "W' = (W − F + 2P)/S + 1 = (10 − 2 + 0)/2 + 1 = 5",
+      ])
     #expect(rows.allSatisfy { !$0.isFloored })
   }
 
   @Test("Per-layer shapes, parameters, mult-adds and receptive fields of LeNet-5")
   func lenetRows() throws {
     let summary = try LeNet5().summary()
-    #expect(summary.rows.map(\.outputShape) == [
-      [6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [400], [120], [84], [10],
-    ])
+    #expect(
+      summary.rows.map(\.outputShape) == [
+        [6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 5, 5], [400], [120], [84], [10],
+      ])
     #expect(summary.rows.map(\.parameters) == [156, 0, 2416, 0, 0, 48120, 10164, 850])
     #expect(summary.rows.map(\.receptiveField) == [5, 6, 14, 16, nil, nil, nil, nil])
     #expect(summary.multAdds == 122_304 + 241_600 + 48_120 + 10_164 + 850)
@@ -41,8 +43,10 @@ struct SummaryDataTests {
     #expect(cost.arithmetic.count == 1)
     #expect(cost.arithmetic[0].isFloored)
     #expect(cost.arithmetic[0].output == 13)
-    #expect(cost.arithmetic[0].text
-      == "W' = (W − F + 2P)/S + 1 = (28 − 3 + 0)/2 + 1 = 13 (floored: 25/2 = 12.5, the stride does not divide evenly)")
+    #expect(
+      cost.arithmetic[0].text
+        == "W' = (W − F + 2P)/S + 1 = (28 − 3 + 0)/2 + 1 = 13 (floored: 25/2 = 12.5, the stride does not divide evenly)"
+    )
     let summary = try AlexNet().summary()
     #expect(summary.flooredLayers.map(\.path) == ["features.0"])
   }
@@ -51,14 +55,16 @@ struct SummaryDataTests {
   func axesAndDilation() throws {
     let conv = Conv2D(4, kernel: 3, padding: 1, dilation: 2)
     let cost = try conv.cost(input: [1, 20, 30])
-    #expect(cost.arithmetic.map(\.text) == [
-      "H' = (H − F + 2P)/S + 1 = (20 − 5 + 2)/1 + 1 = 18 (F = 2·(3 − 1) + 1 = 5)",
-      "W' = (W − F + 2P)/S + 1 = (30 − 5 + 2)/1 + 1 = 28 (F = 2·(3 − 1) + 1 = 5)",
-    ])
+    #expect(
+      cost.arithmetic.map(\.text) == [
+        "H' = (H − F + 2P)/S + 1 = (20 − 5 + 2)/1 + 1 = 18 (F = 2·(3 − 1) + 1 = 5)",
+        "W' = (W − F + 2P)/S + 1 = (30 − 5 + 2)/1 + 1 = 28 (F = 2·(3 − 1) + 1 = 5)",
+      ])
     #expect(try conv.outputShape(for: [1, 20, 30]) == [4, 18, 28])
     let up = ConvTranspose2D(8, kernel: 2, stride: 2)
-    #expect(try up.cost(input: [16, 14, 14]).arithmetic.map(\.text)
-      == ["W' = (W − 1)·S − 2P + F = (14 − 1)·2 − 0 + 2 = 28"])
+    #expect(
+      try up.cost(input: [16, 14, 14]).arithmetic.map(\.text)
+        == ["W' = (W − 1)·S − 2P + F = (14 − 1)·2 − 0 + 2 = 28"])
   }
 
   @Test("The depth limit folds nested blocks into one row with their totals")

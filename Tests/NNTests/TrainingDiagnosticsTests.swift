@@ -20,7 +20,9 @@ import Testing
     // The norm is √Σg² over the layer's parameters: check against a manual backward.
     let logits = try model(Variable(data.batch(32).images))
     try crossEntropy(logits: logits, labels: data.batch(32).targets).backward()
-    let manual = model.parameters.prefix(2).flatMap { $0.variable.grad!.scalars }.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+    let manual = model.parameters.prefix(2).flatMap { $0.variable.grad!.scalars }.reduce(0.0) {
+      $0 + Double($1) * Double($1)
+    }.squareRoot()
     #expect(abs(manual - norms.norms[0]) < 1e-9 * max(manual, 1))
   }
 
@@ -34,12 +36,15 @@ import Testing
 
   /// Same seed → bit-identical history values and weights, with 1 and with 2 threads.
   @Test func sameSeedGivesBitIdenticalRunsWithOneOrTwoThreads() throws {
-    let data = try SyntheticShapes(count: 24, size: 12, seed: 24).dataset.augmented([.horizontalFlip, .randomCrop(padding: 1)])
+    let data = try SyntheticShapes(count: 24, size: 12, seed: 24).dataset.augmented([
+      .horizontalFlip, .randomCrop(padding: 1),
+    ])
     func run(threads: Int) throws -> (History, [Tensor]) {
       try Threading.setThreadCount(threads)
       let model = TinySegmenter(seed: 25)
-      let history = try fit(model, data, epochs: 2, batchSize: 8, optimizer: Adam(learningRate: 0.01), validation: data,
-                            seed: 26, gradientNormsEvery: 1)
+      let history = try fit(
+        model, data, epochs: 2, batchSize: 8, optimizer: Adam(learningRate: 0.01), validation: data,
+        seed: 26, gradientNormsEvery: 1)
       return (history, model.parameters.map(\.variable.value))
     }
     defer { try? Threading.setThreadCount(2) }
@@ -48,16 +53,22 @@ import Testing
     let (h2, w2) = try run(threads: 2)
     #expect(h1.sameValues(as: h1b) && w1 == w1b)
     #expect(h1.sameValues(as: h2) && w1 == w2)
-    #expect(h1.batches.count == 6 && h1.epochs.allSatisfy { $0.iou != nil && $0.validationIoU != nil })
+    #expect(
+      h1.batches.count == 6 && h1.epochs.allSatisfy { $0.iou != nil && $0.validationIoU != nil })
     // A different seed changes the batch order, hence the values.
-    let other = try fit(TinySegmenter(seed: 25), data, epochs: 1, batchSize: 8, optimizer: Adam(learningRate: 0.01), seed: 27)
+    let other = try fit(
+      TinySegmenter(seed: 25), data, epochs: 1, batchSize: 8, optimizer: Adam(learningRate: 0.01),
+      seed: 27)
     #expect(other.batches.map(\.loss) != Array(h1.batches.prefix(3).map(\.loss)))
   }
 
   @Test func segmentationTrainsAndPredictsMasks() throws {
-    let split = try SyntheticShapes(count: 60, size: 16, seed: 30).split(trainFraction: 0.75, seed: 31)
+    let split = try SyntheticShapes(count: 60, size: 16, seed: 30).split(
+      trainFraction: 0.75, seed: 31)
     let model = TinySegmenter(seed: 32, width: 6)
-    let history = try model.fit(split.train, epochs: 8, batchSize: 9, optimizer: Adam(learningRate: 0.03), validation: split.test, metrics: [.iou], seed: 33)
+    let history = try model.fit(
+      split.train, epochs: 8, batchSize: 9, optimizer: Adam(learningRate: 0.03),
+      validation: split.test, metrics: [.iou], seed: 33)
     let evaluation = try model.evaluate(split.test, metrics: [.iou])
     #expect(try #require(evaluation.iou) > 0.6)
     #expect(evaluation.iou == history.epochs.last?.validationIoU)
@@ -87,10 +98,18 @@ import Testing
 
   @Test func compareTrainsEachModelTheSameWay() throws {
     let split = try quadrantData(count: 60, seed: 36).split(trainFraction: 0.5, seed: 37)
-    let models = [TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 38), TinyMLP(inputs: 16, hidden: 8, classes: 3, seed: 38)]
-    let result = try compare(models, names: ["narrow", "wide"], on: split, epochs: 2, batchSize: 10, optimizer: Adam(learningRate: 0.01))
+    let models = [
+      TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 38),
+      TinyMLP(inputs: 16, hidden: 8, classes: 3, seed: 38),
+    ]
+    let result = try compare(
+      models, names: ["narrow", "wide"], on: split, epochs: 2, batchSize: 10,
+      optimizer: Adam(learningRate: 0.01))
     #expect(result.histories.map(\.name) == ["narrow", "wide"])
-    #expect(result.runs.allSatisfy { $0.history.epochs.count == 2 && $0.history.validationLoss.count == 2 })
+    #expect(
+      result.runs.allSatisfy {
+        $0.history.epochs.count == 2 && $0.history.validationLoss.count == 2
+      })
   }
 }
 
@@ -99,11 +118,15 @@ import Testing
     let data = try quadrantData(count: 20, seed: 50)
     #expect(data.description == "data: 20 images [1, 4, 4], 3 classes")
     let shapes = try SyntheticShapes(count: 3, size: 8, seed: 1)
-    #expect(shapes.description == "synthetic shapes 8×8: 3 images [1, 8, 8] with masks [8, 8], 2 classes")
+    #expect(
+      shapes.description == "synthetic shapes 8×8: 3 images [1, 8, 8] with masks [8, 8], 2 classes")
     let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 51)
     let history = try fit(model, data, epochs: 2, batchSize: 10, validation: data)
     let e = history.epochs[1]
-    #expect(history.description == "History: 2 of 2 epochs (completed), loss \(fixed(e.loss)), accuracy \(fixed(e.accuracy)), validation loss \(fixed(e.validationLoss!)), validation accuracy \(fixed(e.validationAccuracy!))")
+    #expect(
+      history.description
+        == "History: 2 of 2 epochs (completed), loss \(fixed(e.loss)), accuracy \(fixed(e.accuracy)), validation loss \(fixed(e.validationLoss!)), validation accuracy \(fixed(e.validationAccuracy!))"
+    )
     #expect(fixed(0.87744) == "0.8774" && fixed(1) == "1.0" && fixed(0.5) == "0.5")
     #expect(scientific(0.000012345) == "1.23e-05" && scientific(250) == "2.5e+02")
     let norms = try gradientNorms(model, on: data.batch(4))

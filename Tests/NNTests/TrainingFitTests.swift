@@ -9,7 +9,8 @@ import Testing
   @Test func aTinyModelOverfitsATinyBatch() throws {
     let data = try quadrantData(count: 12, seed: 1)
     let model = TinyMLP(inputs: 16, hidden: 16, classes: 3, seed: 2)
-    let history = try fit(model, data, epochs: 150, batchSize: 12, optimizer: Adam(learningRate: 0.05), seed: 3)
+    let history = try fit(
+      model, data, epochs: 150, batchSize: 12, optimizer: Adam(learningRate: 0.05), seed: 3)
     #expect(history.stopReason == .completed)
     #expect(history.finalLoss < 0.02)
     #expect(history.epochs.last?.accuracy == 1)
@@ -24,7 +25,10 @@ import Testing
       validation: split.test, seed: 7)
     #expect(history.epochs.count == 4 && history.batches.count == 4 * 7)
     #expect(history.batches.map(\.step) == Array(1...28))
-    #expect(history.epochs.allSatisfy { $0.validationLoss != nil && $0.seconds > 0 && $0.imagesPerSecond > 0 })
+    #expect(
+      history.epochs.allSatisfy {
+        $0.validationLoss != nil && $0.seconds > 0 && $0.imagesPerSecond > 0
+      })
     #expect(try #require(history.validationAccuracy.last) > 0.9)
     #expect(history.loss.last! < history.loss.first!)
     let evaluation = try model.evaluate(split.test)
@@ -36,8 +40,12 @@ import Testing
     let data = try quadrantData(count: 40, seed: 8)
     let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 9)
     let sgd = SGD(learningRate: 0.2)
-    let history = try fit(model, data, epochs: 4, batchSize: 10, optimizer: sgd, schedule: .step(everyEpochs: 2, gamma: 0.5))
-    #expect(history.batches.map(\.learningRate) == [Double](repeating: 0.2, count: 8) + [Double](repeating: 0.1, count: 8))
+    let history = try fit(
+      model, data, epochs: 4, batchSize: 10, optimizer: sgd,
+      schedule: .step(everyEpochs: 2, gamma: 0.5))
+    #expect(
+      history.batches.map(\.learningRate) == [Double](repeating: 0.2, count: 8)
+        + [Double](repeating: 0.1, count: 8))
     #expect(sgd.learningRate == 0.2)  // restored after fit
   }
 
@@ -51,15 +59,21 @@ import Testing
       if p.event == .batch, p.epoch == 2, p.batch == 3 { token.cancel() }
     }
     var config = FitConfiguration(
-      epochs: 3, batchSize: 10, loss: .crossEntropy, validation: nil, metrics: [], schedule: .constant, seed: 1,
+      epochs: 3, batchSize: 10, loss: .crossEntropy, validation: nil, metrics: [],
+      schedule: .constant, seed: 1,
       earlyStopping: nil, gradientNormsEvery: nil, observer: observer)
     config.cancellation = token
     config.progressInterval = 0
-    let history = try Trainer(model: model, data: data, optimizer: SGD(learningRate: 0.1), config: config).run()
+    let history = try Trainer(
+      model: model, data: data, optimizer: SGD(learningRate: 0.1), config: config
+    ).run()
     #expect(history.stopReason == .cancelled(epoch: 2, batch: 3))
     #expect(history.batches.count == 13 && history.epochs.count == 1)
     #expect(seen.first == .started && seen.last == .finished)
-    #expect(model.parameters.allSatisfy { $0.variable.value.scalars.allSatisfy(\.isFinite) && $0.variable.grad == nil })
+    #expect(
+      model.parameters.allSatisfy {
+        $0.variable.value.scalars.allSatisfy(\.isFinite) && $0.variable.grad == nil
+      })
     let evaluation = try model.evaluate(data)
     #expect(evaluation.count == 100)
     // A cancelled engine token stops the next fit before its first step.
@@ -79,15 +93,21 @@ import Testing
     #expect(Double(batches.count) <= history.totalSeconds / 0.25 + 2)
     #expect(events.filter { $0.event == .epochEnded }.map(\.epoch) == [1, 2, 3])
     let last = try #require(events.last)
-    #expect(last.event == .finished && last.step == 150 && last.fraction == 1 && last.history.epochs.count == 3)
-    #expect(events.filter { $0.event == .epochEnded }.allSatisfy { $0.eta != nil && $0.imagesPerSecond > 0 })
+    #expect(
+      last.event == .finished && last.step == 150 && last.fraction == 1
+        && last.history.epochs.count == 3)
+    #expect(
+      events.filter { $0.event == .epochEnded }.allSatisfy {
+        $0.eta != nil && $0.imagesPerSecond > 0
+      })
   }
 
   @Test func earlyStoppingWatchesTheMonitoredValue() {
     func epochs(_ losses: [Double]) -> [History.Epoch] {
       losses.enumerated().map {
-        History.Epoch(epoch: $0.offset + 1, loss: 1, accuracy: 0, iou: nil, validationLoss: $0.element,
-                      validationAccuracy: nil, validationIoU: nil, seconds: 1, imagesPerSecond: 1)
+        History.Epoch(
+          epoch: $0.offset + 1, loss: 1, accuracy: 0, iou: nil, validationLoss: $0.element,
+          validationAccuracy: nil, validationIoU: nil, seconds: 1, imagesPerSecond: 1)
       }
     }
     let rule = EarlyStopping(patience: 2)
@@ -119,7 +139,9 @@ import Testing
   @Test func aNonFiniteLossStopsTrainingBeforeItsStep() throws {
     let data = try quadrantData(count: 30, seed: 72)
     let model = TinyMLP(inputs: 16, hidden: 4, classes: 3, seed: 73)
-    let history = try fit(model, data, epochs: 5, batchSize: 10, optimizer: SGD(learningRate: 1e30), loss: .meanSquaredError)
+    let history = try fit(
+      model, data, epochs: 5, batchSize: 10, optimizer: SGD(learningRate: 1e30),
+      loss: .meanSquaredError)
     guard case .diverged(let epoch, let batch) = history.stopReason else {
       Issue.record("expected divergence, got \(history.stopReason)")
       return

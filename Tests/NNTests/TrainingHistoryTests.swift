@@ -8,8 +8,10 @@ import Testing
   static func history(accuracies: [Double]) -> History {
     var history = History()
     for (index, accuracy) in accuracies.enumerated() {
-      history.batches.append(History.Batch(epoch: index / 2 + 1, batch: index % 2 + 1, step: index + 1,
-                                           loss: 1, accuracy: accuracy, learningRate: 0.1, seconds: 0))
+      history.batches.append(
+        History.Batch(
+          epoch: index / 2 + 1, batch: index % 2 + 1, step: index + 1,
+          loss: 1, accuracy: accuracy, learningRate: 0.1, seconds: 0))
     }
     return history
   }

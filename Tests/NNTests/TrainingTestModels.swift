@@ -19,7 +19,8 @@ class TestModel: Layer {
   var description: String { typeName }
 
   /// A trainable tensor drawn uniformly from ±1/√fanIn.
-  func parameter(_ name: String, _ shape: [Int], fanIn: Int, rng: inout SeededGenerator) -> Variable {
+  func parameter(_ name: String, _ shape: [Int], fanIn: Int, rng: inout SeededGenerator) -> Variable
+  {
     let bound = 1 / Float(fanIn).squareRoot()
     let t = try! Tensor.randomUniform(shape: shape, low: -bound, high: bound, using: &rng)
     let v = Variable(t, requiresGrad: true)
@@ -66,7 +67,8 @@ final class TinySegmenter: TestModel {
 
   override var typeName: String { "TinySegmenter" }
   override func callAsFunction(_ input: Variable) throws -> Variable {
-    let h = try conv2d(input, weight: w1, bias: b1, options: Conv2dOptions(padding: .uniform(1))).tanh()
+    let h = try conv2d(input, weight: w1, bias: b1, options: Conv2dOptions(padding: .uniform(1)))
+      .tanh()
     return try conv2d(h, weight: w2, bias: b2)
   }
   override func outputShape(for input: [Int]) throws -> [Int] { [2] + input.dropFirst() }
@@ -82,11 +84,15 @@ func quadrantData(count: Int, seed: UInt64) throws -> Dataset {
     let label = rng.uniform(below: 3)
     for y in 0..<4 {
       for x in 0..<4 {
-        let lit = (label == 0 && y < 2 && x < 2) || (label == 1 && y < 2 && x >= 2) || (label == 2 && y >= 2)
+        let lit =
+          (label == 0 && y < 2 && x < 2) || (label == 1 && y < 2 && x >= 2)
+          || (label == 2 && y >= 2)
         pixels.append((lit ? 1 : 0) + 0.3 * rng.normal())
       }
     }
     labels.append(label)
   }
-  return try Dataset(images: Tensor(shape: [count, 1, 4, 4], scalars: pixels), labels: labels, classNames: ["tl", "tr", "bottom"])
+  return try Dataset(
+    images: Tensor(shape: [count, 1, 4, 4], scalars: pixels), labels: labels,
+    classNames: ["tl", "tr", "bottom"])
 }

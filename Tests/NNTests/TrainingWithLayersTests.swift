@@ -14,7 +14,8 @@ import Testing
       Dense(8, activation: .tanh)
       Dense(3)
     }
-    let history = try model.fit(data, epochs: 6, batchSize: 15, optimizer: SGD(learningRate: 0.2, momentum: 0.9), seed: 41)
+    let history = try model.fit(
+      data, epochs: 6, batchSize: 15, optimizer: SGD(learningRate: 0.2, momentum: 0.9), seed: 41)
     #expect(model.parameterCount == 16 * 8 + 8 + 8 * 3 + 3)
     #expect(history.epochs.count == 6 && history.loss.last! < history.loss.first!)
     #expect(try model.evaluate(data).accuracy > 0.8)

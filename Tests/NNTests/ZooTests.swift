@@ -45,7 +45,8 @@ struct ZooTests {
     #expect(try ResNet(depth: 20).outputShape(for: [1, 28, 28]) == [10])
     #expect(try PlainNet(depth: 20, activation: .sigmoid).outputShape(for: [1, 32, 32]) == [10])
     #expect(try UNet(inChannels: 1, classes: 2).outputShape(for: [1, 572, 572]) == [2, 388, 388])
-    #expect(try UNet(inChannels: 3, classes: 5, baseWidth: 8, depth: 2).inputShape == [3, 140, 140])
+    #expect(
+      try UNet(inChannels: 3, classes: 5, baseWidth: 8, depth: 2).inputShape == [3, 140, 140])
   }
 
   @Test("Mult-adds agree with torchvision's published figures within 1%")
@@ -67,7 +68,9 @@ struct ZooTests {
     do {
       _ = try ResNet(depth: 21)
     } catch let error as ShapeError {
-      #expect(error.message == "ResNet(depth: 21) needs a depth of the form 6n + 2: use 20, 32, 44, 56 or 110")
+      #expect(
+        error.message
+          == "ResNet(depth: 21) needs a depth of the form 6n + 2: use 20, 32, 44, 56 or 110")
     } catch {
       Issue.record("unexpected \(error)")
     }

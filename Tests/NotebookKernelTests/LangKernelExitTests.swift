@@ -10,8 +10,9 @@ import Testing
   let kernel = LangKernel()
 
   func context() -> ExecutionContext {
-    ExecutionContext(sink: RecordingSink(), cancellation: CancellationToken(), executionCount: 1,
-                     allowStdin: false)
+    ExecutionContext(
+      sink: RecordingSink(), cancellation: CancellationToken(), executionCount: 1,
+      allowStdin: false)
   }
 
   @Test(arguments: ["exit", "quit()", "print(1)\nexit(0)"])

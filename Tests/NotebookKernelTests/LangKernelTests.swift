@@ -21,11 +21,15 @@ import Testing
     #expect(run("side * side") == .success(result: MimeBundle(plain: "9")))
     _ = run("print(\"hello, world\")")
     #expect(sink.stdout == "hello, world\n")
-    #expect(run("readLine(prompt: \"name? \") ?? \"\"") == .success(result: MimeBundle(plain: "\"Ada\"")))
+    #expect(
+      run("readLine(prompt: \"name? \") ?? \"\"") == .success(result: MimeBundle(plain: "\"Ada\"")))
   }
 
   @Test func errorsCarryTheDiagnosticAsTraceback() throws {
-    guard case .failure(let error) = run("1 / 0") else { Issue.record("no error"); return }
+    guard case .failure(let error) = run("1 / 0") else {
+      Issue.record("no error")
+      return
+    }
     #expect(error.ename == "ArithmeticError")
     #expect(error.traceback.count > 1)
     #expect(error.traceback.joined().contains("1 / 0"))
@@ -35,9 +39,15 @@ import Testing
     _ = run("printError(\"careful\")\nclearOutput(wait: true)\ndisplay(HTML(\"<b>x</b>\"))")
     #expect(sink.events.first == .text("careful\n", .stderr))
     #expect(sink.events.contains(.clear(wait: true)))
-    guard case .display(let bundle, _) = sink.events.last else { Issue.record("no display"); return }
+    guard case .display(let bundle, _) = sink.events.last else {
+      Issue.record("no display")
+      return
+    }
     #expect(bundle.data["text/html"] == "<b>x</b>")
-    guard case .success(let latex) = run("LaTeX(\"x^2\")") else { Issue.record("failed"); return }
+    guard case .success(let latex) = run("LaTeX(\"x^2\")") else {
+      Issue.record("failed")
+      return
+    }
     #expect(latex?.data["text/latex"] == "x^2")
   }
 
@@ -52,7 +62,10 @@ import Testing
     token.reset()
     #expect(run("kept") == .success(result: MimeBundle(plain: "42")))
     token.cancel()
-    guard case .failure(let slept) = run("sleep(5)") else { Issue.record("sleep not interrupted"); return }
+    guard case .failure(let slept) = run("sleep(5)") else {
+      Issue.record("sleep not interrupted")
+      return
+    }
     #expect(slept.ename == "Interrupted")
   }
 
@@ -83,15 +96,22 @@ import Testing
   /// labels of `String(` come from every overload, each with its own signature.
   @Test func completionMetadataCarriesTypesAndEverySignature() throws {
     func entries(_ completion: Completion) -> [JSONValue] {
-      if case .array(let entries)? = completion.metadata["_jupyter_types_experimental"] { return entries }
+      if case .array(let entries)? = completion.metadata["_jupyter_types_experimental"] {
+        return entries
+      }
       return []
     }
     let completion = kernel.complete("String(", cursor: 7)
     let types = entries(completion)
     #expect(types.count == completion.matches.count && !types.isEmpty)
-    #expect(types.first == .object(["start": .int(7), "end": .int(7), "text": "format: ", "type": "argument label",
-                                     "signature": "String(format: String, _ arguments: Any...) -> String"]))
-    #expect(types.dropFirst().first?["signature"] == "String(repeating: String, count: Int) -> String")
+    #expect(
+      types.first
+        == .object([
+          "start": .int(7), "end": .int(7), "text": "format: ", "type": "argument label",
+          "signature": "String(format: String, _ arguments: Any...) -> String",
+        ]))
+    #expect(
+      types.dropFirst().first?["signature"] == "String(repeating: String, count: Int) -> String")
     let name = kernel.complete("Strin", cursor: 5)
     let entry = try #require(entries(name).first { $0["text"] == "String" })
     #expect(entry["signature"]?.stringValue?.split(separator: "\n").count == 3)

@@ -20,14 +20,17 @@ struct CompletionAndInspectionTests {
     let session = session("let lenet = LeNet5()")
     let source = "lenet."
     let matches = session.complete(source, cursor: source.unicodeScalars.count).matches
-    for member in ["summary", "fit", "layers", "parameterCount", "diagram", "evaluate", "featureMaps"] {
+    for member in [
+      "summary", "fit", "layers", "parameterCount", "diagram", "evaluate", "featureMaps",
+    ] {
       #expect(matches.contains(member), "\(member) in \(matches)")
     }
   }
 
   /// A lone layer written as a user type offers its own members and a model's.
   @Test func userLayerMembersAreOffered() {
-    let session = session("""
+    let session = session(
+      """
       struct Block: Layer {
           var conv = Conv2D(2, kernel: 1)
           func callAsFunction(_ x: Tensor) -> Tensor { conv(x) }
@@ -85,15 +88,24 @@ struct CompletionAndInspectionTests {
     "readLine": "waits for a person to type",
     "fatalError": "its example is the error it raises (checked below)",
     "compare": "trains two 20-layer networks: minutes in a debug build (notebook 05 runs it)",
-    "gradientNorms": "a 20-layer network on 128 images: minutes in a debug build (notebook 05 runs it)",
-  ].merging(["AlexNet", "VGG11", "VGG13", "VGG16", "VGG19", "ResNet18", "ResNet34", "ResNet50", "UNet"].map {
-    ($0, "draws 11–144 M initial weights: minutes in a debug build (ZooTests and the notebooks build it)")
-  }) { $1 }
+    "gradientNorms":
+      "a 20-layer network on 128 images: minutes in a debug build (notebook 05 runs it)",
+  ].merging(
+    ["AlexNet", "VGG11", "VGG13", "VGG16", "VGG19", "ResNet18", "ResNet34", "ResNet50", "UNet"].map
+    {
+      (
+        $0,
+        "draws 11–144 M initial weights: minutes in a debug build (ZooTests and the notebooks build it)"
+      )
+    }
+  ) { $1 }
 
   /// Whether an example uses a name `doctestSetup` binds (other than binding it itself).
   static func needsSetup(_ example: String) -> Bool {
-    let names = ["data", "lenet", "model", "batch", "item", "edgesX", "history", "modernHistory",
-                 "accuracy"]
+    let names = [
+      "data", "lenet", "model", "batch", "item", "edgesX", "history", "modernHistory",
+      "accuracy",
+    ]
     let words = example.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     let bound = example.hasPrefix("let ") ? words.dropFirst().first.map(String.init) : nil
     return words.contains { names.contains(String($0)) && String($0) != bound }
@@ -104,10 +116,12 @@ struct CompletionAndInspectionTests {
   /// `// result` after the code is text the output must contain.
   @Test(.enabled(if: fashionMNISTInstalled)) func everyExampleRunsAsADoctest() throws {
     let shared = NotebookRuntime.makeSession()
-    let setup = shared.execute(Self.doctestSetup, sink: RecordingSink(), cancellation: CancellationToken())
+    let setup = shared.execute(
+      Self.doctestSetup, sink: RecordingSink(), cancellation: CancellationToken())
     try #require(setup.error == nil, "setup: \(setup.error?.plainText ?? "")")
     for name in shared.builtinNames where Self.notRunnable[name] == nil {
-      guard case .native(let function) = shared.value(of: name), let example = function.example else { continue }
+      guard case .native(let function) = shared.value(of: name), let example = function.example
+      else { continue }
       let fresh = Self.needsSetup(example) ? shared : NotebookRuntime.makeSession()
       let parts = example.components(separatedBy: "   // ")
       let sink = RecordingSink(inputLines: ["Ada"])
@@ -132,16 +146,24 @@ struct CompletionAndInspectionTests {
     ]
     let inCall = session.complete("Tensor(", cursor: 7)
     #expect(inCall.signatures == signatures)
-    #expect(Array(inCall.matches.prefix(5)) == ["shape: ", "requiresGrad: ", "imageFile: ", "size: ", "channels: "])
+    #expect(
+      Array(inCall.matches.prefix(5)) == [
+        "shape: ", "requiresGrad: ", "imageFile: ", "size: ", "channels: ",
+      ])
     #expect(inCall.items.first { $0.text == "imageFile: " }?.signature == signatures[1])
     #expect(inCall.items.first { $0.text == "shape: " }?.signature == signatures[0])
     #expect(session.complete("Tensor(ima", cursor: 10).matches.first == "imageFile: ")
     let name = session.complete("Tenso", cursor: 5)
-    #expect(name.items.first { $0.text == "Tensor" }?.signature == signatures.joined(separator: "\n"))
+    #expect(
+      name.items.first { $0.text == "Tensor" }?.signature == signatures.joined(separator: "\n"))
     let help = try #require(session.inspect("Tensor(", cursor: 7)).plainText
     #expect(help.hasPrefix(signatures.joined(separator: "\n") + "\n\nA Float32 tensor"))
-    #expect(help.contains("\n\nTensor(imageFile:size:channels:): The PNG or JPEG file at imageFile"))
-    #expect(help.contains("Examples:\n    let x = Tensor([[7, 2, 6, 2], [4, 5, 4, 7]])\n    let cat = Tensor(imageFile: \"cat.png\", size: 64, channels: 3)"))
+    #expect(
+      help.contains("\n\nTensor(imageFile:size:channels:): The PNG or JPEG file at imageFile"))
+    #expect(
+      help.contains(
+        "Examples:\n    let x = Tensor([[7, 2, 6, 2], [4, 5, 4, 7]])\n    let cat = Tensor(imageFile: \"cat.png\", size: 64, channels: 3)"
+      ))
   }
 
   @Test func conv2DInspectionGivesTheFormula() throws {

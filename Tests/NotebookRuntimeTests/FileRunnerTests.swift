@@ -5,7 +5,8 @@ import Testing
 struct FileRunnerTests {
   /// Writes `text` to a fresh temporary directory and returns the file's path.
   func file(_ text: String, name: String = "cells.swift") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stride-run-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "stride-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent(name).path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -13,7 +14,8 @@ struct FileRunnerTests {
   }
 
   @Test func runsPercentCellsWritesRichOutputsBesideTheFileAndSaysWhich() throws {
-    let path = try file("""
+    let path = try file(
+      """
       // %% [markdown]
       // # A title
       // Dense(1) would fail here if markdown ran: undefinedName
@@ -41,7 +43,8 @@ struct FileRunnerTests {
   }
 
   @Test func anErrorStopsTheRunWithItsDiagnosticOnStderr() throws {
-    let path = try file("print(\"before\")\nlet y = Tensor([1, 2]) + Tensor([1, 2, 3])\nprint(\"after\")\n")
+    let path = try file(
+      "print(\"before\")\nlet y = Tensor([1, 2]) + Tensor([1, 2, 3])\nprint(\"after\")\n")
     var out = ""
     var err = ""
     let code = FileRunner.run(path: path, out: { out += $0 }, err: { err += $0 })
@@ -57,8 +60,11 @@ struct FileRunnerTests {
     #expect(err.contains("cannot read"))
   }
 
-  @Test(.enabled(if: fashionMNISTInstalled)) func fitProgressIsACarriageReturnBarAndItsFinalChartIsSaved() throws {
-    let path = try file("let d = FashionMNIST(padding: 2)\nlet h = LeNet5().fit(d.train.prefix(256), epochs: 1, batchSize: 64)\nprint(\"trained\")\n")
+  @Test(.enabled(if: fashionMNISTInstalled))
+  func fitProgressIsACarriageReturnBarAndItsFinalChartIsSaved() throws {
+    let path = try file(
+      "let d = FashionMNIST(padding: 2)\nlet h = LeNet5().fit(d.train.prefix(256), epochs: 1, batchSize: 64)\nprint(\"trained\")\n"
+    )
     var out = ""
     let code = FileRunner.run(path: path, out: { out += $0 }, err: { _ in })
     #expect(code == 0)

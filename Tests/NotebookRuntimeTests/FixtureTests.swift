@@ -3,14 +3,15 @@ import Display
 import Foundation
 import Lang
 import NotebookRuntime
-import Testing
 import TestSupport
+import Testing
 
 /// Runs every fixture file in `Fixtures/` through a runtime session (one session per file).
 @Suite(.serialized)
 struct FixtureTests {
   static var directory: URL {
-    Bundle.module.resourceURL?.appendingPathComponent("Fixtures") ?? URL(fileURLWithPath: "Fixtures")
+    Bundle.module.resourceURL?.appendingPathComponent("Fixtures")
+      ?? URL(fileURLWithPath: "Fixtures")
   }
 
   static let fileNames = FixtureRunner.files(in: directory).map(\.lastPathComponent)
@@ -26,9 +27,12 @@ struct FixtureTests {
 
   /// What a reader sees as text, without the live progress display of `fit` (the one output with a
   /// display id, whose text has timings): stdout, displayed values, the result, the diagnostic.
-  static func transcript(_ session: Session, _ source: String, cellName: String, input: [String] = []) -> String {
+  static func transcript(
+    _ session: Session, _ source: String, cellName: String, input: [String] = []
+  ) -> String {
     let sink = RecordingSink(inputLines: input)
-    let result = session.execute(source, cellName: cellName, sink: sink, cancellation: CancellationToken())
+    let result = session.execute(
+      source, cellName: cellName, sink: sink, cancellation: CancellationToken())
     var text = ""
     for event in sink.events {
       switch event {

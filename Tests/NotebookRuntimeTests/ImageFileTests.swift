@@ -10,7 +10,8 @@ import Testing
 /// Image files read into tensors: JPEG through libjpeg-turbo, and broken files as clear errors that
 /// keep the session (never a crash of the kernel).
 @Suite struct ImageFileTests {
-  static let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stride-image-tests-\(getpid())")
+  static let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "stride-image-tests-\(getpid())")
 
   func write(_ bytes: [UInt8], _ name: String) throws -> String {
     try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
@@ -26,7 +27,8 @@ import Testing
 
   @Test func jpegFilesBecomeCHWTensorsInZeroToOne() throws {
     let pixels = (0..<(8 * 4)).flatMap { i -> [UInt8] in [200, 100, UInt8(i % 8 * 32)] }
-    let jpeg = try JPEGCodec.encode(try Bitmap(width: 8, height: 4, format: .rgb, pixels: pixels), quality: 100)
+    let jpeg = try JPEGCodec.encode(
+      try Bitmap(width: 8, height: 4, format: .rgb, pixels: pixels), quality: 100)
     let path = try write(jpeg, "photo.jpg")
     let session = NotebookRuntime.makeSession()
     _ = run(session, "let photo = Tensor(imageFile: \"\(path)\")")
@@ -37,11 +39,19 @@ import Testing
   }
 
   @Test func brokenFilesAreErrorsNamingTheFileAndTheProblem() throws {
-    let png = PNGEncoder.encode(try Bitmap(width: 4, height: 4, format: .gray, pixels: Array(repeating: 7, count: 16)))
-    let jpeg = try JPEGCodec.encode(try Bitmap(width: 16, height: 16, format: .gray, pixels: Array(repeating: 7, count: 256)))
+    let png = PNGEncoder.encode(
+      try Bitmap(width: 4, height: 4, format: .gray, pixels: Array(repeating: 7, count: 16)))
+    let jpeg = try JPEGCodec.encode(
+      try Bitmap(width: 16, height: 16, format: .gray, pixels: Array(repeating: 7, count: 256)))
     let cases: [(String, [UInt8], String)] = [
-      ("cut.png", Array(png.prefix(40)), "the PNG data is truncated (a chunk runs past the end of the file)"),
-      ("text.png", Array("not an image".utf8), "not a PNG or JPEG file (the first bytes are neither signature)"),
+      (
+        "cut.png", Array(png.prefix(40)),
+        "the PNG data is truncated (a chunk runs past the end of the file)"
+      ),
+      (
+        "text.png", Array("not an image".utf8),
+        "not a PNG or JPEG file (the first bytes are neither signature)"
+      ),
       ("empty.jpg", [], "not a PNG or JPEG file (the first bytes are neither signature)"),
       ("cut.jpg", Array(jpeg.prefix(jpeg.count - 30)), "the JPEG data is corrupt or unsupported: "),
       ("header.jpg", Array(jpeg.prefix(3)), "the JPEG data is corrupt or unsupported: "),
@@ -51,7 +61,9 @@ import Testing
     for (name, bytes, problem) in cases {
       let path = try write(bytes, name)
       let error = run(session, "Tensor(imageFile: \"\(path)\")").error ?? ""
-      #expect(error.hasPrefix("ImageError: cannot read the image \(path): \(problem)"), "\(name): \(error)")
+      #expect(
+        error.hasPrefix("ImageError: cannot read the image \(path): \(problem)"),
+        "\(name): \(error)")
     }
     #expect(run(session, "keep").value == "42")
   }

@@ -41,7 +41,9 @@ struct ImageInspectionTests {
   }
 
   @Test func predictGivesLabelledProbabilitiesAsBarsAndStillComparesToItsClass() throws {
-    let (session, bundle) = try run(["let p = m.predict(x, classes: [\"cat\", \"dog\", \"bird\"])", "p"])
+    let (session, bundle) = try run([
+      "let p = m.predict(x, classes: [\"cat\", \"dog\", \"bird\"])", "p",
+    ])
     #expect(bundle.plainText.hasPrefix("Prediction: "))
     #expect(isPNG(bundle.data["image/png"]))
     #expect(value(session, "abs(p.probabilities.reduce(0, +) - 1) < 1e-6") == "true")
@@ -49,7 +51,11 @@ struct ImageInspectionTests {
     #expect(value(session, "p.confidence == p.probabilities.max()!") == "true")
     #expect(value(session, "m.predict(x) == m.predict(stack([x, x], axis: 0)).first!") == "true")
     // An RGB image of another size is converted and resized to [1, 8, 8].
-    #expect(value(session, "m.predict(Tensor.uniform([3, 20, 24], low: 0, high: 1, seed: 1)).probabilities.count") == "3")
+    #expect(
+      value(
+        session,
+        "m.predict(Tensor.uniform([3, 20, 24], low: 0, high: 1, seed: 1)).probabilities.count")
+        == "3")
     let scene = try #require(session.lastValue(PredictionValue.self)).figure().scene()
     #expect(Self.audit.problems(in: scene).isEmpty, "\(Self.audit.problems(in: scene))")
   }

@@ -44,8 +44,9 @@ import Testing
     for (index, example) in examples.enumerated() {
       let text = FixtureTests.transcript(session, example.code, cellName: "cell")
       if let expected = example.expected {
-        #expect(text.trimmingCharacters(in: .newlines) == expected,
-                "docs/LANGUAGE.md example \(index + 1):\n\(example.code)\n--- gave ---\n\(text)")
+        #expect(
+          text.trimmingCharacters(in: .newlines) == expected,
+          "docs/LANGUAGE.md example \(index + 1):\n\(example.code)\n--- gave ---\n\(text)")
       } else {
         #expect(!text.contains("Error:"), "docs/LANGUAGE.md example \(index + 1) failed:\n\(text)")
       }

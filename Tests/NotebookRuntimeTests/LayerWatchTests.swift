@@ -13,7 +13,8 @@ struct LayerWatchTests {
   @Test(.enabled(if: fashionMNISTInstalled)) func watchLayersAddsALiveLayerDisplay() throws {
     let session = NotebookRuntime.makeSession()
     let sink = RecordingSink()
-    let result = session.execute("""
+    let result = session.execute(
+      """
       %seed 3
       let d = FashionMNIST(padding: 2)
       let m = LeNet5()
@@ -41,12 +42,15 @@ struct LayerWatchTests {
     #expect(final.plainText.contains("grad RMS"))
     #expect(isPNG(final.data["image/png"]))
     let svg = try #require(final.data["image/svg+xml"])
-    #expect(svg.contains("activation histogram (log count)") && svg.contains("Layer 0 Conv2D filters (5×5)"))
+    #expect(
+      svg.contains("activation histogram (log count)")
+        && svg.contains("Layer 0 Conv2D filters (5×5)"))
   }
 
   @Test func watchRejectsWhatItCannotWatch() throws {
     let session = NotebookRuntime.makeSession()
-    let result = session.execute("""
+    let result = session.execute(
+      """
       let m = Sequential(input: [1, 8, 8]) { Flatten(); Dense(2) }
       m.fit(SyntheticShapes(count: 8, size: 8), watch: .everything)
       """, sink: RecordingSink(), cancellation: CancellationToken())
@@ -56,7 +60,8 @@ struct LayerWatchTests {
   @Test func layerStatsFigureReadsAndFitsTheNotebook() throws {
     let rows = (0..<8).map { i in
       LayerStatsFigure.Row(
-        name: "\(i) Conv2D", means: (0..<12).map { Double($0 + i) / 10 }, stds: (0..<12).map { _ in 0.3 },
+        name: "\(i) Conv2D", means: (0..<12).map { Double($0 + i) / 10 },
+        stds: (0..<12).map { _ in 0.3 },
         histograms: (0..<12).map { s in (0..<32).map { ($0 * (s + 1)) % 17 } }, low: -1, high: 2,
         gradientRMS: (0..<12).map { _ in i % 2 == 0 ? 0.0123 : nil })
     }

@@ -7,7 +7,9 @@ import Testing
 import TextFormat
 
 /// Runs cells in one session and returns the last cell's result bundle.
-func resultBundle(_ cells: [String], session: Session = NotebookRuntime.makeSession()) throws -> MimeBundle {
+func resultBundle(_ cells: [String], session: Session = NotebookRuntime.makeSession()) throws
+  -> MimeBundle
+{
   var last: CellResult?
   for cell in cells {
     last = session.execute(cell, sink: RecordingSink(), cancellation: CancellationToken())
@@ -40,7 +42,9 @@ struct RichFormTests {
   }
 
   @Test func convWeightsAreAFilterGridWithPNGBesideSVG() throws {
-    let bundle = try resultBundle(["Sequential(input: [1, 8, 8]) { Conv2D(4, kernel: 3) }.layers[0].weight"])
+    let bundle = try resultBundle([
+      "Sequential(input: [1, 8, 8]) { Conv2D(4, kernel: 3) }.layers[0].weight"
+    ])
     #expect(bundle.data["image/svg+xml"]?.contains("<svg") == true)
     #expect(isPNG(bundle.data["image/png"]))
     #expect(bundle.plainText.contains("filters"))
@@ -56,7 +60,9 @@ struct RichFormTests {
   }
 
   @Test func diagramHasSVGAndPNG() throws {
-    for source in ["LeNet5().diagram()", "ResNet(depth: 20).diagram()", "UNet(baseWidth: 8, depth: 2).diagram()"] {
+    for source in [
+      "LeNet5().diagram()", "ResNet(depth: 20).diagram()", "UNet(baseWidth: 8, depth: 2).diagram()",
+    ] {
       let bundle = try resultBundle([source])
       let svg = try #require(bundle.data["image/svg+xml"])
       #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
@@ -77,19 +83,29 @@ struct RichFormTests {
     let html = try #require(bundle.data["text/html"])
     #expect(html.contains("T-shirt/top"))
     #expect(!html.contains("<script"))
-    let chart = try resultBundle(["let h = LeNet5().fit(d.train.prefix(64), batchSize: 64)",
-                                  "compareHistories([\"<script>alert(1)</script>\": h])"], session: session)
+    let chart = try resultBundle(
+      [
+        "let h = LeNet5().fit(d.train.prefix(64), batchSize: 64)",
+        "compareHistories([\"<script>alert(1)</script>\": h])",
+      ], session: session)
     let svg = try #require(chart.data["image/svg+xml"])
     #expect(!svg.contains("<script>"))
     #expect(svg.contains("&lt;script&gt;"))
     #expect(isPNG(chart.data["image/png"]))
   }
 
-  @Test(.enabled(if: fashionMNISTInstalled)) func evaluationAndHistoryAndGradientsAreCharts() throws {
+  @Test(.enabled(if: fashionMNISTInstalled)) func evaluationAndHistoryAndGradientsAreCharts() throws
+  {
     let session = NotebookRuntime.makeSession()
-    _ = try resultBundle(["%seed 1\nlet d = FashionMNIST(padding: 2)\nlet m = LeNet5()\nlet h = m.fit(d.train.prefix(128), batchSize: 64)\nh.epochs"], session: session)
-    for source in ["h", "h.plot()", "m.evaluate(d.test.prefix(64))", "gradientNorms(m, on: d.train.batch(16)).plot()",
-                   "m.featureMaps(d.test[0])"] {
+    _ = try resultBundle(
+      [
+        "%seed 1\nlet d = FashionMNIST(padding: 2)\nlet m = LeNet5()\nlet h = m.fit(d.train.prefix(128), batchSize: 64)\nh.epochs"
+      ], session: session)
+    for source in [
+      "h", "h.plot()", "m.evaluate(d.test.prefix(64))",
+      "gradientNorms(m, on: d.train.batch(16)).plot()",
+      "m.featureMaps(d.test[0])",
+    ] {
       let bundle = try resultBundle([source], session: session)
       #expect(bundle.data["image/svg+xml"] != nil, "\(source)")
       #expect(isPNG(bundle.data["image/png"]), "\(source)")
@@ -102,7 +118,9 @@ struct RichFormTests {
 
   @Test(.enabled(if: fashionMNISTInstalled)) func valueTextsCarryNoTimings() throws {
     let session = NotebookRuntime.makeSession()
-    let bundle = try resultBundle(["let d = FashionMNIST(padding: 2)\nLeNet5().fit(d.train.prefix(64), batchSize: 32)"], session: session)
+    let bundle = try resultBundle(
+      ["let d = FashionMNIST(padding: 2)\nLeNet5().fit(d.train.prefix(64), batchSize: 32)"],
+      session: session)
     #expect(!bundle.plainText.contains("img/s"))
     #expect(!bundle.plainText.contains("seconds"))
     #expect(!bundle.plainText.contains("ETA"))

@@ -22,24 +22,34 @@ import Testing
     let gy, gx: TensorData?
   }
 
-  struct File: Decodable { let torch: String; let cases: [Case] }
+  struct File: Decodable {
+    let torch: String
+    let cases: [Case]
+  }
 
   static let cases: [Case] = {
-    let directory = Bundle.module.resourceURL?.appendingPathComponent("Fixtures/torch") ?? URL(fileURLWithPath: "Fixtures/torch")
-    guard let data = try? Data(contentsOf: directory.appendingPathComponent("tensor-surface.json")) else { return [] }
+    let directory =
+      Bundle.module.resourceURL?.appendingPathComponent("Fixtures/torch")
+      ?? URL(fileURLWithPath: "Fixtures/torch")
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent("tensor-surface.json"))
+    else { return [] }
     return (try? JSONDecoder().decode(File.self, from: data).cases) ?? []
   }()
 
   func values(_ session: Session, _ source: String) throws -> [Double] {
     let result = session.execute(source, sink: RecordingSink(), cancellation: CancellationToken())
     if let error = result.error { throw HostError("Error", error.plainText) }
-    return (result.value?.plainText ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
+    return (result.value?.plainText ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+      .split(separator: ",")
       .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
   }
 
   func expectClose(_ actual: [Double], _ expected: TensorData, _ what: String) {
-    #expect(actual.count == expected.data.count, "\(what): \(actual.count) values, PyTorch has \(expected.data.count)")
-    for (i, (a, e)) in zip(actual, expected.data).enumerated() where abs(a - e) > 1e-5 + 1e-4 * abs(e) {
+    #expect(
+      actual.count == expected.data.count,
+      "\(what): \(actual.count) values, PyTorch has \(expected.data.count)")
+    for (i, (a, e)) in zip(actual, expected.data).enumerated()
+    where abs(a - e) > 1e-5 + 1e-4 * abs(e) {
       Issue.record("\(what)[\(i)]: \(a), PyTorch \(e)")
       return
     }
@@ -57,7 +67,9 @@ import Testing
     var expression = item.stride
     if expression.hasPrefix("IMAGE ") {
       // PNG through the project's codec, read back resized: the values are whole 8-bit levels.
-      let path = FileManager.default.temporaryDirectory.appendingPathComponent("stride-torch-\(getpid())-\(name.hashValue).png").path
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "stride-torch-\(getpid())-\(name.hashValue).png"
+      ).path
       _ = try values(session, "x.savePNG(\"\(path)\")")
       expression = "Tensor(imageFile: \"\(path)\", size: \(expression.dropFirst(6)))"
     }
@@ -65,7 +77,8 @@ import Testing
     #expect(try values(session, "y.shape") == item.y.shape.map(Double.init), "\(name): shape")
     expectClose(try values(session, "y.scalars"), item.y, "\(name) output")
     if let gy = item.gy, let gx = item.gx {
-      let gradient = try values(session, "gradient(at: x) { x in ((\(expression)) * \(gy.literal)).sum() }.scalars")
+      let gradient = try values(
+        session, "gradient(at: x) { x in ((\(expression)) * \(gy.literal)).sum() }.scalars")
       expectClose(gradient, gx, "\(name) gradient")
     }
   }

@@ -12,13 +12,17 @@ struct TrainingErrorChartTests {
   static func history(_ accuracies: [Double]) -> History {
     var history = History()
     for (index, accuracy) in accuracies.enumerated() {
-      history.batches.append(History.Batch(epoch: index / 4 + 1, batch: index % 4 + 1, step: index + 1,
-                                           loss: 1, accuracy: accuracy, learningRate: 0.1, seconds: 0))
+      history.batches.append(
+        History.Batch(
+          epoch: index / 4 + 1, batch: index % 4 + 1, step: index + 1,
+          loss: 1, accuracy: accuracy, learningRate: 0.1, seconds: 0))
     }
     for epoch in 1...2 {
-      history.epochs.append(History.Epoch(epoch: epoch, loss: 1, accuracy: 0.5, iou: nil, validationLoss: nil,
-                                          validationAccuracy: nil, validationIoU: nil, seconds: 1,
-                                          imagesPerSecond: 1))
+      history.epochs.append(
+        History.Epoch(
+          epoch: epoch, loss: 1, accuracy: 0.5, iou: nil, validationLoss: nil,
+          validationAccuracy: nil, validationIoU: nil, seconds: 1,
+          imagesPerSecond: 1))
     }
     return history
   }
@@ -29,8 +33,10 @@ struct TrainingErrorChartTests {
   ]
 
   @Test func runsOfOneDepthShareAColour() {
-    let runs = [("plain-8", Self.runs[0].history), ("plain-44", Self.runs[0].history),
-                ("resnet-8", Self.runs[1].history), ("resnet-44", Self.runs[1].history)]
+    let runs = [
+      ("plain-8", Self.runs[0].history), ("plain-44", Self.runs[0].history),
+      ("resnet-8", Self.runs[1].history), ("resnet-44", Self.runs[1].history),
+    ]
     let colors = TrainingErrorChart.chart(runs, window: 2).series.map(\.color)
     #expect(colors[0] == colors[2] && colors[1] == colors[3] && colors[0] != colors[1])
   }
@@ -38,11 +44,12 @@ struct TrainingErrorChartTests {
   @Test func textGivesTheSmoothedErrorAtTheEndOfEachEpoch() {
     // plain-8 errors 50 50 25 25 | 25 0 0 0, window 2: epoch ends 25 and 0.
     // resnet-20 errors 75 50 50 50 | 25 25 25 25: epoch ends 50 and 25.
-    #expect(TrainingErrorChart.text(Self.runs, window: 2) == """
-      Training error (%), mean of the last 2 batches, at the end of each epoch:
-      plain-8    25  0
-      resnet-20  50  25
-      """)
+    #expect(
+      TrainingErrorChart.text(Self.runs, window: 2) == """
+        Training error (%), mean of the last 2 batches, at the end of each epoch:
+        plain-8    25  0
+        resnet-20  50  25
+        """)
   }
 
   @Test func chartDrawsPlainNetsDashedInEpochsAndReads() {

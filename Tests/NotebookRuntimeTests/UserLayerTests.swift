@@ -14,7 +14,8 @@ struct UserLayerTests {
   @Test func anInterruptStopsAFitInsideUserCode() throws {
     let session = NotebookRuntime.makeSession()
     let token = CancellationToken()
-    let setup = session.execute("""
+    let setup = session.execute(
+      """
       var spin = false
       struct Spinner: Layer {
           var conv = Conv2D(2, kernel: 1)
@@ -29,14 +30,17 @@ struct UserLayerTests {
       """, sink: RecordingSink(), cancellation: token)
     #expect(setup.error == nil, "\(setup.error?.plainText ?? "")")
     DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { token.cancel() }
-    let result = session.execute("""
+    let result = session.execute(
+      """
       spin = true
       m.fit(shapes, epochs: 1, batchSize: 8, loss: .crossEntropy, seed: 1)
       """, sink: RecordingSink(), cancellation: token)
     let error = try #require(result.error)
     #expect(error.name.lowercased().contains("interrupt"), "\(error.plainText)")
     token.reset()
-    let after = session.execute("spin = false\nm(Tensor.zeros([1, 1, 8, 8])).shape", sink: RecordingSink(), cancellation: token)
+    let after = session.execute(
+      "spin = false\nm(Tensor.zeros([1, 1, 8, 8])).shape", sink: RecordingSink(),
+      cancellation: token)
     #expect(after.value?.plainText == "[1, 2, 8, 8]", "\(after.error?.plainText ?? "")")
   }
 }

@@ -67,7 +67,9 @@ let lenetNodes = [
 @Test func everyDiagramFigureReadsOnTheScene() {
   let audit = SceneAudit(maxWidth: 1000, minFontSize: 11)
   let nodes = (0..<30).map {
-    DiagramNode(label: "conv\($0)", detail: "3x3", shape: [64, 56, 56], kind: .conv, shortcut: $0 % 3 == 0 ? .identity : nil)
+    DiagramNode(
+      label: "conv\($0)", detail: "3x3", shape: [64, 56, 56], kind: .conv,
+      shortcut: $0 % 3 == 0 ? .identity : nil)
   }
   let figures: [(String, any Figure)] = [
     ("stages", SnapshotFigures.stages()), ("unet", SnapshotFigures.unet()),

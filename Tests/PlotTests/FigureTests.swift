@@ -133,7 +133,8 @@ import Testing
     values: [[-4, 0], [2, 4]], showValues: false, colorMap: .diverging, centeredAtZero: true)
   let scene = map.scene()
   let fills = scene.elements.compactMap { element -> Color? in
-    if case .rectangle(_, _, let style) = element, style.fill != nil, style.stroke == map.separator {
+    if case .rectangle(_, _, let style) = element, style.fill != nil, style.stroke == map.separator
+    {
       return style.fill
     }
     return nil
@@ -155,7 +156,8 @@ import Testing
   let (bar, frame) = try #require(images(in: scene.elements).first)
   #expect(bar.color(x: 0, y: 0) == Color(hex: 0xB2182B))
   #expect(bar.color(x: 0, y: bar.height - 1) == Color(hex: 0x2166AC))
-  #expect(abs(frame.center.y + TextMetrics.capHeight * 10 / 2 - middle) < 0.01)  // baseline below centre
+  // baseline below centre
+  #expect(abs(frame.center.y + TextMetrics.capHeight * 10 / 2 - middle) < 0.01)
 }
 
 @Test func anUncentredHeatmapSpansItsOwnRange() {

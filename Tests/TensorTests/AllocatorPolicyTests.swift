@@ -40,7 +40,12 @@ struct AllocatorPolicyTests {
         let before = Self.minorFaults()
         guard (try? step(2)) == 6 else { return }
         let faults = Self.minorFaults() - before
-        if fewest.withLock({ $0 = min($0, faults); return $0 }) < 6_144 { return }
+        if fewest.withLock({
+          $0 = min($0, faults)
+          return $0
+        }) < 6_144 {
+          return
+        }
       }
     }
     thread.start()

@@ -53,7 +53,8 @@ import Testing
     #expect(c.shape == [2, 3, 5] && c.scalars.allSatisfy { $0 == 4 })
     #expect(try Tensor.matmul(Tensor([1, 2]), Tensor([[1, 0], [0, 1]])).scalars == [1, 2])
     #expect(throws: TensorError.self) { try Tensor.matmul(b, a) }
-    let t = try Tensor.matmul(Tensor([[1, 2], [3, 4]]), Tensor([[1, 2], [3, 4]]), transposeA: true)
+    let t = try Tensor.matmul(
+      Tensor([[1, 2], [3, 4]]), Tensor([[1, 2], [3, 4]]), transposeA: true)
     #expect(t == (try Tensor([[10, 14], [14, 20]])))
   }
 

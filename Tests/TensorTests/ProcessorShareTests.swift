@@ -12,18 +12,22 @@ struct ProcessorShareTests {
   }
 
   @Test func roundsACgroupV2QuotaUp() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("share-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "share-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("cpu.max").path
-    for (text, expected) in [("100000 100000\n", 1), ("150000 100000\n", 2), ("5000 100000\n", 1), ("max 100000\n", nil)] {
+    for (text, expected) in [
+      ("100000 100000\n", 1), ("150000 100000\n", 2), ("5000 100000\n", 1), ("max 100000\n", nil),
+    ] {
       try text.write(toFile: file, atomically: true, encoding: .utf8)
       #expect(ProcessorShare.cpuQuota(quotaFile: file, periodFile: nil) == expected, "\(text)")
     }
   }
 
   @Test func readsAV1QuotaAndPeriod() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("share-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "share-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let quota = dir.appendingPathComponent("cpu.cfs_quota_us").path

@@ -23,8 +23,14 @@ import Testing
   @Test func indexingAndSlicing() throws {
     #expect(try t[1].shape == [3, 4])
     #expect(try t[-1, 2].scalars == [20, 21, 22, 23])
-    #expect(try t.indexed([.all, .at(0), .range(start: nil, end: nil, step: 2)]).scalars == [0, 2, 12, 14])
-    #expect(try t.indexed([.at(0), .at(0), .range(start: nil, end: nil, step: -1)]).scalars == [3, 2, 1, 0])
+    #expect(
+      try t.indexed([.all, .at(0), .range(start: nil, end: nil, step: 2)]).scalars == [
+        0, 2, 12, 14,
+      ])
+    #expect(
+      try t.indexed([.at(0), .at(0), .range(start: nil, end: nil, step: -1)]).scalars == [
+        3, 2, 1, 0,
+      ])
     #expect(try t.slice(axis: 2, 1..<3).shape == [2, 3, 2])
     #expect(try t[0..<1].shape == [1, 3, 4])
     #expect(throws: TensorError.self) { try t[2] }

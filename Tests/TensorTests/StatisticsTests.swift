@@ -26,8 +26,10 @@ import Testing
 
   @Test func broadcastMismatchNamesShapesAxisAndRule() throws {
     let error = #expect(throws: TensorError.self) { try Tensor(zeros: [2, 3]) + Tensor([1, 2]) }
-    #expect(error?.description == "shape mismatch: cannot broadcast [2, 3] with [2]: axis -1 has sizes 3 and 2 "
-      + "(shapes align from the last axis; sizes must be equal or one of them 1)")
+    #expect(
+      error?.description
+        == "shape mismatch: cannot broadcast [2, 3] with [2]: axis -1 has sizes 3 and 2 "
+        + "(shapes align from the last axis; sizes must be equal or one of them 1)")
     #expect(try Tensor.broadcastShape([3, 1], [4]) == [3, 4])
   }
 

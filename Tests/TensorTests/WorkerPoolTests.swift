@@ -34,7 +34,9 @@ import Testing
     try Threading.setThreadCount(2)
     let total = Counter()
     DispatchQueue.concurrentPerform(iterations: 6) { _ in
-      for _ in 0..<50 { try? Threading.forEachChunk(7) { _ in total.value.add(1, ordering: .relaxed) } }
+      for _ in 0..<50 {
+        try? Threading.forEachChunk(7) { _ in total.value.add(1, ordering: .relaxed) }
+      }
     }
     #expect(total.value.load(ordering: .relaxed) == 6 * 50 * 7)
   }

@@ -30,8 +30,9 @@ public enum FixtureRunner {
     let chunks = text.components(separatedBy: "\n// ---\n")
     return chunks.enumerated().map { index, chunk in
       let (expected, input) = expectations(in: chunk)
-      return FixtureCell(id: "\(fileName)#\(index + 1)", cellName: "cell\(index + 1)", source: chunk,
-                         expected: expected, input: input)
+      return FixtureCell(
+        id: "\(fileName)#\(index + 1)", cellName: "cell\(index + 1)", source: chunk,
+        expected: expected, input: input)
     }
   }
 
@@ -64,7 +65,9 @@ public enum FixtureRunner {
   }
 
   /// Runs every cell of a fixture text in order; returns one message per mismatching cell.
-  public static func check(_ text: String, fileName: String, execute: (FixtureCell) -> String) -> [String] {
+  public static func check(_ text: String, fileName: String, execute: (FixtureCell) -> String)
+    -> [String]
+  {
     cells(in: text, fileName: fileName).compactMap { cell in
       let actual = execute(cell)
       guard actual != cell.expected else { return nil }
@@ -75,6 +78,8 @@ public enum FixtureRunner {
   /// The `.swift` fixture files in a directory, sorted by name.
   public static func files(in directory: URL) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { $0.hasSuffix(".swift") }.sorted().map { directory.appendingPathComponent($0) }
+    return names.filter { $0.hasSuffix(".swift") }.sorted().map {
+      directory.appendingPathComponent($0)
+    }
   }
 }

@@ -27,7 +27,8 @@ public func gradCheck(
   var report = GradCheckReport(maxAbsoluteError: 0, worst: "none", failures: 0)
   var probe = inputs
   for i in inputs.indices {
-    precondition(analytic[i].count == inputs[i].count, "gradCheck: gradient \(i) has the wrong size")
+    precondition(
+      analytic[i].count == inputs[i].count, "gradCheck: gradient \(i) has the wrong size")
     for j in inputs[i].indices {
       let x = inputs[i][j]
       probe[i][j] = x + eps

@@ -8,7 +8,8 @@ public func extractMarkers(_ marked: String) -> (source: String, markers: [Int: 
   while index < scalars.count {
     let scalar = scalars[index]
     if index + 2 < scalars.count, scalar.value >= 0x30, scalar.value <= 0x39,
-       scalars[index + 1] == "\u{FE0F}", scalars[index + 2] == "\u{20E3}" {
+      scalars[index + 1] == "\u{FE0F}", scalars[index + 2] == "\u{20E3}"
+    {
       markers[Int(scalar.value - 0x30)] = clean.count
       index += 3
       continue

@@ -9,9 +9,11 @@ import Glibc
 import Lang
 import NotebookRuntime
 
-let values: [Int] = [0, 1, 2, 3, 5, 7, -1, -2, -7, 16, 1024, 1025, 1 << 20, (1 << 20) + 1, 65_535,
-                     Int(Int32.max), 1 << 31, (1 << 31) + 1, 1 << 32, 1 << 40, 1 << 62, (1 << 62) + 1,
-                     Int.max, Int.max - 1, Int.min, Int.min + 1, 46_341, 3_037_000_500]
+let values: [Int] = [
+  0, 1, 2, 3, 5, 7, -1, -2, -7, 16, 1024, 1025, 1 << 20, (1 << 20) + 1, 65_535,
+  Int(Int32.max), 1 << 31, (1 << 31) + 1, 1 << 32, 1 << 40, 1 << 62, (1 << 62) + 1,
+  Int.max, Int.max - 1, Int.min, Int.min + 1, 46_341, 3_037_000_500,
+]
 
 let templates: [String] = [
   "Tensor.zeros(S)", "Tensor.ones(S)", "Tensor.random(S)", "Tensor.uniform(S)",
@@ -41,9 +43,11 @@ let templates: [String] = [
   "Dropout(0.5)(Tensor.random(S))", "softmax(Tensor.random(S))", "exp(Tensor.random(S))",
   "conv2d(Tensor.random(S), Tensor.random(S), padding: #, stride: #, dilation: #, groups: #)",
   "convTranspose2d(Tensor.random(S), Tensor.random(S), padding: #, stride: #, outputPadding: #)",
-  "maxPool2D(Tensor.random(S), size: #, stride: #, padding: #)", "upsample(Tensor.random(S), scale: #, mode: .bilinear)",
+  "maxPool2D(Tensor.random(S), size: #, stride: #, padding: #)",
+  "upsample(Tensor.random(S), scale: #, mode: .bilinear)",
   "Tensor.random(S).padded([[#, #], [#, #]], mode: .reflect)", "Tensor.random(S).padded([[#, #]])",
-  "Tensor.random(S).repeated(#, axis: #)", "Tensor.random(S).tiled(S)", "Tensor.random(S).topK(#, axis: #)",
+  "Tensor.random(S).repeated(#, axis: #)", "Tensor.random(S).tiled(S)",
+  "Tensor.random(S).topK(#, axis: #)",
   "Tensor.random(S)[[#, #]]", "oneHot(Tensor.zeros(S), classes: #)", "Tensor.random(S).heatmap()",
   "batchNorm(Tensor.random(S), training: true)", "linear(Tensor.random(S), Tensor.random(S))",
 ]
@@ -80,7 +84,10 @@ func cell(from bytes: [UInt8]) -> String {
 nonisolated(unsafe) var session: Session?
 
 @_cdecl("LLVMFuzzerInitialize")
-public func runtimeFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func runtimeFuzzInitialize(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
   let created = makeSession()
   _ = created.execute("1", sink: RecordingSink(), cancellation: CancellationToken())
   // Everything above VmSize + 512 MiB must end in MemoryError, not in the allocator (and legitimate
@@ -90,7 +97,9 @@ public func runtimeFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Un
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, 256, file) != nil {
       let text = String(cString: line)
-      if text.hasPrefix("VmSize:") { size = (Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024 }
+      if text.hasPrefix("VmSize:") {
+        size = (Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+      }
     }
     fclose(file)
   }
@@ -106,7 +115,10 @@ public func runtimeFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: Un
 @_cdecl("LLVMFuzzerTestOneInput")
 public func runtimeFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let source = cell(from: Array(UnsafeBufferPointer(start: data, count: size)))
-  if getenv("STRIDE_FUZZ_PRINT") != nil { let line = source + "\n"; _ = write(2, line, line.utf8.count) }
+  if getenv("STRIDE_FUZZ_PRINT") != nil {
+    let line = source + "\n"
+    _ = write(2, line, line.utf8.count)
+  }
   _ = session?.execute(source, sink: RecordingSink(), cancellation: CancellationToken())
   return 0
 }

@@ -115,7 +115,8 @@ extension GalleryExamples {
   /// A 5×5 filter's weights, both signs: the diverging map centred at 0 that t.heatmap() picks.
   static func signedWeights() -> Heatmap {
     var noise = SeededNoise(state: 5)
-    let weights = (0..<5).map { _ in (0..<5).map { _ in (noise.next() * 2.4 * 100).rounded() / 100 } }
+    let weights = (0..<5).map { _ in (0..<5).map { _ in (noise.next() * 2.4 * 100).rounded() / 100 }
+    }
     let labels = (0..<5).map(String.init)
     return Heatmap(
       values: weights, rowLabels: labels, columnLabels: labels, title: "Conv filter weights",

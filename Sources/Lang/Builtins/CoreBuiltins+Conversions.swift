@@ -4,14 +4,17 @@ extension CoreBuiltins {
     [
       NativeFunction(
         name: "Int", parameters: [Parameter(name: "value", type: "Any")], returns: "Int?",
-        doc: "Converts a number (truncating toward zero) or a String to an Int; nil for text that is not a number.",
+        doc:
+          "Converts a number (truncating toward zero) or a String to an Int; nil for text that is not a number.",
         example: "Int(3.9)   // 3", isType: true,
         staticMembers: ["max": .int(Int.max), "min": .int(Int.min)]
       ) { arguments in
         switch arguments["value"] {
         case .int(let number): return .int(number)
         case .double(let number):
-          guard number.isFinite, abs(number) < 9.2e18 else { throw fail(.invalidConversion(number.description, "Int")) }
+          guard number.isFinite, abs(number) < 9.2e18 else {
+            throw fail(.invalidConversion(number.description, "Int"))
+          }
           return .int(Int(number))
         case .string(let text): return Int(text.trimmingSpaces()).map(Value.int) ?? .null
         case .bool(let flag): return .int(flag ? 1 : 0)
@@ -22,13 +25,15 @@ extension CoreBuiltins {
       real("Float"),
       NativeFunction(
         name: "String", parameters: [Parameter(name: "value", type: "Any")], returns: "String",
-        doc: "The text form of any value, as `print` shows it.", example: "String(42)   // \"42\"", isType: true
+        doc: "The text form of any value, as `print` shows it.", example: "String(42)   // \"42\"",
+        isType: true
       ) { arguments in
         .string(arguments["value"].description)
       },
       NativeFunction(
         name: "Bool", parameters: [Parameter(name: "value", type: "Any")], returns: "Bool?",
-        doc: "Converts \"true\"/\"false\" to a Bool; nil for other text.", example: "Bool(\"true\")   // true",
+        doc: "Converts \"true\"/\"false\" to a Bool; nil for other text.",
+        example: "Bool(\"true\")   // true",
         isType: true
       ) { arguments in
         switch arguments["value"] {
@@ -43,10 +48,14 @@ extension CoreBuiltins {
   private static func real(_ name: String) -> NativeFunction {
     NativeFunction(
       name: name, parameters: [Parameter(name: "value", type: "Any")], returns: "\(name)?",
-      doc: "Converts a number or a String to a \(name) (Float is the same as Double here); nil for text that is not a number.",
+      doc:
+        "Converts a number or a String to a \(name) (Float is the same as Double here); nil for text that is not a number.",
       example: "\(name)(7) / 2   // 3.5", isType: true,
-      staticMembers: ["pi": .double(Double.pi), "infinity": .double(Double.infinity),
-                      "nan": .double(Double.nan), "greatestFiniteMagnitude": .double(Double.greatestFiniteMagnitude)]
+      staticMembers: [
+        "pi": .double(Double.pi), "infinity": .double(Double.infinity),
+        "nan": .double(Double.nan),
+        "greatestFiniteMagnitude": .double(Double.greatestFiniteMagnitude),
+      ]
     ) { arguments in
       switch arguments["value"] {
       case .int(let number): return .double(Double(number))

@@ -23,8 +23,9 @@ extension CoreBuiltins {
       ) { arguments in
         let status = try arguments.int("status")
         guard (0...255).contains(status) else {
-          throw HostError("ValueError", "exit status \(status) is out of range",
-                          hint: "use 0 for success, 1 to 255 for failure")
+          throw HostError(
+            "ValueError", "exit status \(status) is out of range",
+            hint: "use 0 for success, 1 to 255 for failure")
         }
         throw ExitRequest(status: status)
       }

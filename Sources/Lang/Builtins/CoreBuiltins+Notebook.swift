@@ -12,8 +12,10 @@ extension CoreBuiltins {
 
   static var clearOutput: NativeFunction {
     NativeFunction(
-      name: "clearOutput", parameters: [Parameter(label: "wait", type: "Bool", default: .bool(false))],
-      doc: "Clears the cell's output; with `wait: true`, when the next output arrives (no flicker).",
+      name: "clearOutput",
+      parameters: [Parameter(label: "wait", type: "Bool", default: .bool(false))],
+      doc:
+        "Clears the cell's output; with `wait: true`, when the next output arrives (no flicker).",
       example: "clearOutput(wait: true)"
     ) { arguments in
       arguments.context.sink.clearOutput(wait: try arguments.bool("wait"))
@@ -24,14 +26,18 @@ extension CoreBuiltins {
   static var printError: NativeFunction {
     NativeFunction(
       name: "printError",
-      parameters: [Parameter(name: "items", type: "Any", variadic: true),
-                   Parameter(label: "separator", type: "String", default: .string(" ")),
-                   Parameter(label: "terminator", type: "String", default: .string("\n"))],
+      parameters: [
+        Parameter(name: "items", type: "Any", variadic: true),
+        Parameter(label: "separator", type: "String", default: .string(" ")),
+        Parameter(label: "terminator", type: "String", default: .string("\n")),
+      ],
       doc: "Like `print`, to standard error (shown in red in notebooks).",
       example: "printError(\"warning: learning rate is high\")"
     ) { arguments in
       let items = (try arguments.array("items")).map(\.description)
-      let text = items.joined(separator: try arguments.string("separator")) + (try arguments.string("terminator"))
+      let text =
+        items.joined(separator: try arguments.string("separator"))
+        + (try arguments.string("terminator"))
       arguments.context.sink.write(text, to: .stderr)
       return .void
     }
@@ -43,7 +49,9 @@ extension CoreBuiltins {
       doc: "Waits `seconds` seconds; an interrupt stops the wait.", example: "sleep(0.5)"
     ) { arguments in
       let seconds = try arguments.double("seconds")
-      guard seconds >= 0, seconds.isFinite else { throw HostError("ValueError", "sleep needs seconds ≥ 0") }
+      guard seconds >= 0, seconds.isFinite else {
+        throw HostError("ValueError", "sleep needs seconds ≥ 0")
+      }
       let end = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
       while ContinuousClock.now < end {
         if arguments.context.cancellation.isCancelled {
@@ -56,9 +64,11 @@ extension CoreBuiltins {
   }
 
   static var richText: [NativeFunction] {
-    [("HTML", "text/html", "HTML(\"<b>bold</b>\")"),
-     ("Markdown", "text/markdown", "Markdown(\"**bold**\")"),
-     ("LaTeX", "text/latex", "LaTeX(\"$\\\\frac{1}{2}$\")")].map { name, mime, example in
+    [
+      ("HTML", "text/html", "HTML(\"<b>bold</b>\")"),
+      ("Markdown", "text/markdown", "Markdown(\"**bold**\")"),
+      ("LaTeX", "text/latex", "LaTeX(\"$\\\\frac{1}{2}$\")"),
+    ].map { name, mime, example in
       NativeFunction(
         name: name, parameters: [Parameter(name: "text", type: "String")], returns: name,
         doc: "A value shown as \(mime) (its text form as text/plain).", example: example

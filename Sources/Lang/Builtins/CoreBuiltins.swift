@@ -6,7 +6,8 @@ enum CoreBuiltins {
   static func register(in session: Session) {
     let conversions = conversions
     addOverloads(conversions)
-    for function in output + notebook + checks + conversions + collections + collectionTypes + math {
+    for function in output + notebook + checks + conversions + collections + collectionTypes + math
+    {
       session.register(function)
     }
   }
@@ -15,55 +16,78 @@ enum CoreBuiltins {
     HostError(message.kind, message.text, hint: message.hint)
   }
 
-  static var output: [NativeFunction] { [
-    NativeFunction(
-      name: "print",
-      parameters: [Parameter(name: "items", type: "Any", variadic: true),
-                   Parameter(label: "separator", type: "String", default: .string(" ")),
-                   Parameter(label: "terminator", type: "String", default: .string("\n"))],
-      doc: "Writes the items' text forms to standard output, separated by `separator` and followed by `terminator`.",
-      example: "print(\"loss:\", 0.25)   // loss: 0.25"
-    ) { arguments in
-      let items = (try arguments.array("items")).map(\.description)
-      let text = items.joined(separator: try arguments.string("separator")) + (try arguments.string("terminator"))
-      arguments.context.print(text)
-      return .void
-    },
-    NativeFunction(
-      name: "display", parameters: [Parameter(name: "value", type: "Any")],
-      doc: "Shows a value now, with its rich forms (tables, drawings, images), as a cell's last expression would.",
-      example: "display(lenet.summary())"
-    ) { arguments in
-      arguments.context.display(arguments["value"])
-      return .void
-    },
-    NativeFunction(
-      name: "readLine", parameters: [Parameter(label: "prompt", type: "String", default: .string(""))],
-      returns: "String?",
-      doc: "Reads a line that the user types (Jupyter's input box); nil when input is not available.",
-      example: "let name = readLine(prompt: \"Your name? \") ?? \"student\""
-    ) { arguments in
-      let line = arguments.context.sink.readLine(prompt: try arguments.string("prompt"), password: false)
-      return line.map(Value.string) ?? .null
-    },
-  ] }
+  static var output: [NativeFunction] {
+    [
+      NativeFunction(
+        name: "print",
+        parameters: [
+          Parameter(name: "items", type: "Any", variadic: true),
+          Parameter(label: "separator", type: "String", default: .string(" ")),
+          Parameter(label: "terminator", type: "String", default: .string("\n")),
+        ],
+        doc:
+          "Writes the items' text forms to standard output, separated by `separator` and followed by `terminator`.",
+        example: "print(\"loss:\", 0.25)   // loss: 0.25"
+      ) { arguments in
+        let items = (try arguments.array("items")).map(\.description)
+        let text =
+          items.joined(separator: try arguments.string("separator"))
+          + (try arguments.string("terminator"))
+        arguments.context.print(text)
+        return .void
+      },
+      NativeFunction(
+        name: "display", parameters: [Parameter(name: "value", type: "Any")],
+        doc:
+          "Shows a value now, with its rich forms (tables, drawings, images), as a cell's last expression would.",
+        example: "display(lenet.summary())"
+      ) { arguments in
+        arguments.context.display(arguments["value"])
+        return .void
+      },
+      NativeFunction(
+        name: "readLine",
+        parameters: [Parameter(label: "prompt", type: "String", default: .string(""))],
+        returns: "String?",
+        doc:
+          "Reads a line that the user types (Jupyter's input box); nil when input is not available.",
+        example: "let name = readLine(prompt: \"Your name? \") ?? \"student\""
+      ) { arguments in
+        let line = arguments.context.sink.readLine(
+          prompt: try arguments.string("prompt"), password: false)
+        return line.map(Value.string) ?? .null
+      },
+    ]
+  }
 
-  static var checks: [NativeFunction] { [
-    check("assert", doc: "Stops the cell with an AssertionError when the condition is false (autograders rely on it)."),
-    check("precondition", doc: "Stops the cell with an AssertionError when a required condition is false."),
-    NativeFunction(
-      name: "fatalError", parameters: [Parameter(name: "message", type: "String", default: .string(""))],
-      doc: "Stops the cell with an AssertionError and the message.", example: "fatalError(\"unreachable\")"
-    ) { arguments in
-      throw fail(.assertionFailed("fatalError", try arguments.string("message")))
-    },
-  ] }
+  static var checks: [NativeFunction] {
+    [
+      check(
+        "assert",
+        doc:
+          "Stops the cell with an AssertionError when the condition is false (autograders rely on it)."
+      ),
+      check(
+        "precondition",
+        doc: "Stops the cell with an AssertionError when a required condition is false."),
+      NativeFunction(
+        name: "fatalError",
+        parameters: [Parameter(name: "message", type: "String", default: .string(""))],
+        doc: "Stops the cell with an AssertionError and the message.",
+        example: "fatalError(\"unreachable\")"
+      ) { arguments in
+        throw fail(.assertionFailed("fatalError", try arguments.string("message")))
+      },
+    ]
+  }
 
   private static func check(_ name: String, doc: String) -> NativeFunction {
     NativeFunction(
       name: name,
-      parameters: [Parameter(name: "condition", type: "Bool"),
-                   Parameter(name: "message", type: "String", default: .string(""))],
+      parameters: [
+        Parameter(name: "condition", type: "Bool"),
+        Parameter(name: "message", type: "String", default: .string("")),
+      ],
       doc: doc, example: "\(name)(accuracy > 0.8, \"accuracy too low: \\(accuracy)\")"
     ) { arguments in
       guard try arguments.bool("condition") else {
@@ -73,59 +97,88 @@ enum CoreBuiltins {
     }
   }
 
-  static var collections: [NativeFunction] { [
-    NativeFunction(
-      name: "Array",
-      parameters: [Parameter(name: "elements", type: "Any", default: .null),
-                   Parameter(label: "repeating", type: "Any", default: .null),
-                   Parameter(label: "count", type: "Int", default: .int(0))],
-      returns: "Array", doc: "Makes an array from a sequence (`Array(0..<3)`) or `count` copies of a value.",
-      example: "Array(repeating: 0, count: 3)   // [0, 0, 0]"
-    ) { arguments in
-      if !arguments.isNil("elements") {
-        guard let elements = BuiltinMembers.elements(of: arguments["elements"]) else {
-          throw fail(.wrongType("Array", expected: "a sequence", got: arguments["elements"].typeName))
+  static var collections: [NativeFunction] {
+    [
+      NativeFunction(
+        name: "Array",
+        parameters: [
+          Parameter(name: "elements", type: "Any", default: .null),
+          Parameter(label: "repeating", type: "Any", default: .null),
+          Parameter(label: "count", type: "Int", default: .int(0)),
+        ],
+        returns: "Array",
+        doc: "Makes an array from a sequence (`Array(0..<3)`) or `count` copies of a value.",
+        example: "Array(repeating: 0, count: 3)   // [0, 0, 0]"
+      ) { arguments in
+        if !arguments.isNil("elements") {
+          guard let elements = BuiltinMembers.elements(of: arguments["elements"]) else {
+            throw fail(
+              .wrongType("Array", expected: "a sequence", got: arguments["elements"].typeName))
+          }
+          return .array(elements)
         }
-        return .array(elements)
-      }
-      let count = try arguments.int("count")
-      guard count >= 0, count <= 10_000_000 else { throw fail(.invalidConversion("count \(count)", "an array size (0...10000000)")) }
-      do throws(MemoryError) { try MemoryBudget.reserve(count: count, stride: MemoryLayout<Value>.stride) } catch {
-        throw fail(.outOfMemory("array", error.description))
-      }
-      return .array(Array(repeating: arguments["repeating"], count: count))
-    },
-    NativeFunction(
-      name: "stride",
-      parameters: [Parameter(label: "from", type: "Double"), Parameter(label: "to", type: "Double"),
-                   Parameter(label: "by", type: "Double")],
-      returns: "Array", doc: "The numbers from `from` up to (not including) `to`, in steps of `by`.",
-      example: "stride(from: 0, to: 1, by: 0.25)   // [0.0, 0.25, 0.5, 0.75]"
-    ) { arguments in
-      let values = [arguments["from"], arguments["to"], arguments["by"]]
-      if let ints = Optional(values.compactMap { v -> Int? in if case .int(let n) = v { return n } else { return nil } }),
-         ints.count == 3 {
-        guard ints[2] != 0 else { throw fail(.invalidConversion("step 0", "a stride")) }
-        let items = Array(Swift.stride(from: ints[0], to: ints[1], by: ints[2]).prefix(10_000_001))
-        guard items.count <= 10_000_000 else { throw fail(.invalidConversion("a stride this long", "an array")) }
-        return .array(items.map(Value.int))
-      }
-      let (from, to, by) = (try arguments.double("from"), try arguments.double("to"), try arguments.double("by"))
-      guard by != 0, by.isFinite, ((to - from) / by) < 10_000_000 else { throw fail(.invalidConversion("step \(by)", "a stride")) }
-      return .array(Swift.stride(from: from, to: to, by: by).map(Value.double))
-    },
-    NativeFunction(
-      name: "zip", parameters: [Parameter(name: "first", type: "Array"), Parameter(name: "second", type: "Array")],
-      returns: "Array", doc: "Pairs the elements of two sequences as tuples, as long as the shorter one.",
-      example: "zip([1, 2], [\"a\", \"b\"])   // [(1, \"a\"), (2, \"b\")]"
-    ) { arguments in
-      .array(zip(try arguments.array("first"), try arguments.array("second")).map { .tuple([$0, $1]) })
-    },
-    NativeFunction(
-      name: "type", parameters: [Parameter(label: "of", name: "value", type: "Any")], returns: "String",
-      doc: "The name of a value's type.", example: "type(of: 3.0)   // Double"
-    ) { arguments in
-      .string(arguments["value"].typeName)
-    },
-  ] }
+        let count = try arguments.int("count")
+        guard count >= 0, count <= 10_000_000 else {
+          throw fail(.invalidConversion("count \(count)", "an array size (0...10000000)"))
+        }
+        do throws(MemoryError) {
+          try MemoryBudget.reserve(count: count, stride: MemoryLayout<Value>.stride)
+        } catch {
+          throw fail(.outOfMemory("array", error.description))
+        }
+        return .array(Array(repeating: arguments["repeating"], count: count))
+      },
+      NativeFunction(
+        name: "stride",
+        parameters: [
+          Parameter(label: "from", type: "Double"), Parameter(label: "to", type: "Double"),
+          Parameter(label: "by", type: "Double"),
+        ],
+        returns: "Array",
+        doc: "The numbers from `from` up to (not including) `to`, in steps of `by`.",
+        example: "stride(from: 0, to: 1, by: 0.25)   // [0.0, 0.25, 0.5, 0.75]"
+      ) { arguments in
+        let values = [arguments["from"], arguments["to"], arguments["by"]]
+        if let ints = Optional(
+          values.compactMap { v -> Int? in if case .int(let n) = v { return n } else { return nil }
+          }),
+          ints.count == 3
+        {
+          guard ints[2] != 0 else { throw fail(.invalidConversion("step 0", "a stride")) }
+          let items = Array(
+            Swift.stride(from: ints[0], to: ints[1], by: ints[2]).prefix(10_000_001))
+          guard items.count <= 10_000_000 else {
+            throw fail(.invalidConversion("a stride this long", "an array"))
+          }
+          return .array(items.map(Value.int))
+        }
+        let (from, to, by) = (
+          try arguments.double("from"), try arguments.double("to"), try arguments.double("by")
+        )
+        guard by != 0, by.isFinite, ((to - from) / by) < 10_000_000 else {
+          throw fail(.invalidConversion("step \(by)", "a stride"))
+        }
+        return .array(Swift.stride(from: from, to: to, by: by).map(Value.double))
+      },
+      NativeFunction(
+        name: "zip",
+        parameters: [
+          Parameter(name: "first", type: "Array"), Parameter(name: "second", type: "Array"),
+        ],
+        returns: "Array",
+        doc: "Pairs the elements of two sequences as tuples, as long as the shorter one.",
+        example: "zip([1, 2], [\"a\", \"b\"])   // [(1, \"a\"), (2, \"b\")]"
+      ) { arguments in
+        .array(
+          zip(try arguments.array("first"), try arguments.array("second")).map { .tuple([$0, $1]) })
+      },
+      NativeFunction(
+        name: "type", parameters: [Parameter(label: "of", name: "value", type: "Any")],
+        returns: "String",
+        doc: "The name of a value's type.", example: "type(of: 3.0)   // Double"
+      ) { arguments in
+        .string(arguments["value"].typeName)
+      },
+    ]
+  }
 }

@@ -17,78 +17,113 @@ enum DictionaryMembers {
   }
 
   /// Sets an entry; a TypeError for a key that cannot be hashed.
-  static func set(_ dictionary: inout DictionaryValue, _ key: Value, _ value: Value?, _ call: MethodCall) throws {
+  static func set(
+    _ dictionary: inout DictionaryValue, _ key: Value, _ value: Value?, _ call: MethodCall
+  ) throws {
     guard dictionary.set(key, value) else {
-      throw call.fail(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName))
+      throw call.fail(
+        .wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName))
     }
   }
 
-  private static var combine: Parameter { P.label("uniquingKeysWith", "(Value, Value) -> Value", name: "combine") }
+  private static var combine: Parameter {
+    P.label("uniquingKeysWith", "(Value, Value) -> Value", name: "combine")
+  }
 
   static let methods: [BuiltinMethod] = [
-    BuiltinMethod("mapValues", [P.plain("transform", "(Value) -> T")], returns: "Dictionary",
-                  "The same keys with the closure's results as values.") { r, c in
+    BuiltinMethod(
+      "mapValues", [P.plain("transform", "(Value) -> T")], returns: "Dictionary",
+      "The same keys with the closure's results as values."
+    ) { r, c in
       var result = DictionaryValue()
-      for entry in try dictionary(r, c).entries { try set(&result, entry.key, try c.call(c[0], entry.value), c) }
+      for entry in try dictionary(r, c).entries {
+        try set(&result, entry.key, try c.call(c[0], entry.value), c)
+      }
       return .dictionary(result)
     },
-    BuiltinMethod("filter", [P.plain("isIncluded", "((key: Key, value: Value)) -> Bool")], returns: "Dictionary",
-                  "The entries for which the closure is true.") { r, c in
+    BuiltinMethod(
+      "filter", [P.plain("isIncluded", "((key: Key, value: Value)) -> Bool")],
+      returns: "Dictionary",
+      "The entries for which the closure is true."
+    ) { r, c in
       var result = DictionaryValue()
-      for entry in try dictionary(r, c).entries where try c.test(c[0], .tuple([entry.key, entry.value])) {
+      for entry in try dictionary(r, c).entries
+      where try c.test(c[0], .tuple([entry.key, entry.value])) {
         try set(&result, entry.key, entry.value, c)
       }
       return .dictionary(result)
     },
-    BuiltinMethod("merging", [P.plain("other", "Dictionary"), combine], returns: "Dictionary",
-                  "This dictionary with the other's entries; the closure picks the value of a shared key.") { r, c in
+    BuiltinMethod(
+      "merging", [P.plain("other", "Dictionary"), combine], returns: "Dictionary",
+      "This dictionary with the other's entries; the closure picks the value of a shared key."
+    ) { r, c in
       var result = try dictionary(r, c)
       try merge(&result, c[0], c[1], c)
       return .dictionary(result)
     },
-    BuiltinMethod("sorted", [P.label("by", "(Entry, Entry) -> Bool", name: "areInIncreasingOrder")], returns: "Array",
-                  "The (key, value) pairs ordered by the closure: sorted(by: { $0.value > $1.value }).") { r, c in
+    BuiltinMethod(
+      "sorted", [P.label("by", "(Entry, Entry) -> Bool", name: "areInIncreasingOrder")],
+      returns: "Array",
+      "The (key, value) pairs ordered by the closure: sorted(by: { $0.value > $1.value })."
+    ) { r, c in
       .array(try pairs(r).sorted { try c.test(c[0], $0, $1) })
     },
-    BuiltinMethod("map", [P.plain("transform", "((key: Key, value: Value)) -> T")], returns: "Array",
-                  "The closure's results for each (key, value) pair.") { r, c in
+    BuiltinMethod(
+      "map", [P.plain("transform", "((key: Key, value: Value)) -> T")], returns: "Array",
+      "The closure's results for each (key, value) pair."
+    ) { r, c in
       .array(try pairs(r).map { try c.call(c[0], $0) })
     },
-    BuiltinMethod("forEach", [P.plain("body", "((key: Key, value: Value)) -> ()")], "Runs the closure on each pair.") { r, c in
+    BuiltinMethod(
+      "forEach", [P.plain("body", "((key: Key, value: Value)) -> ()")],
+      "Runs the closure on each pair."
+    ) { r, c in
       for pair in pairs(r) { _ = try c.call(c[0], pair) }
       return .void
     },
-    BuiltinMethod("contains", [P.label("where", "((key: Key, value: Value)) -> Bool", name: "predicate")], returns: "Bool",
-                  "Whether the closure is true for some pair.") { r, c in
+    BuiltinMethod(
+      "contains", [P.label("where", "((key: Key, value: Value)) -> Bool", name: "predicate")],
+      returns: "Bool",
+      "Whether the closure is true for some pair."
+    ) { r, c in
       .bool(try pairs(r).contains { try c.test(c[0], $0) })
     },
-    BuiltinMethod("index", [P.label("forKey", name: "key")], returns: "Int?",
-                  "The position of a key in insertion order, nil when absent.") { r, c in
+    BuiltinMethod(
+      "index", [P.label("forKey", name: "key")], returns: "Int?",
+      "The position of a key in insertion order, nil when absent."
+    ) { r, c in
       try dictionary(r, c).entries.firstIndex { c.equal($0.key, c[0]) }.map(Value.int) ?? .null
     },
   ]
 
   /// Merges `other` into `result`, `combine(old, new)` deciding shared keys.
-  private static func merge(_ result: inout DictionaryValue, _ other: Value, _ combine: Value, _ call: MethodCall) throws {
+  private static func merge(
+    _ result: inout DictionaryValue, _ other: Value, _ combine: Value, _ call: MethodCall
+  ) throws {
     let entries: [(key: Value, value: Value)]
     if case .dictionary(let dictionary) = other {
       entries = dictionary.entries
     } else {
       entries = try call.elements(0).map { pair in
         guard case .tuple(let parts) = pair, parts.count == 2 else {
-          throw call.fail(.wrongType(call.function, expected: "a Dictionary or (key, value) pairs", got: pair.typeName))
+          throw call.fail(
+            .wrongType(
+              call.function, expected: "a Dictionary or (key, value) pairs", got: pair.typeName))
         }
         return (parts[0], parts[1])
       }
     }
     for entry in entries {
-      let value = try result[entry.key].map { try call.call(combine, $0, entry.value) } ?? entry.value
+      let value =
+        try result[entry.key].map { try call.call(combine, $0, entry.value) } ?? entry.value
       try set(&result, entry.key, value, call)
     }
   }
 
-  private static func edit(_ receiver: inout Value, _ call: MethodCall,
-                           _ body: (inout DictionaryValue) throws -> Value) throws -> Value {
+  private static func edit(
+    _ receiver: inout Value, _ call: MethodCall,
+    _ body: (inout DictionaryValue) throws -> Value
+  ) throws -> Value {
     guard var dictionary = Interpreter.takeDictionary(&receiver) else {
       throw call.fail(.wrongType(call.function, expected: "a Dictionary", got: receiver.typeName))
     }
@@ -97,28 +132,41 @@ enum DictionaryMembers {
   }
 
   static let mutations: [BuiltinMethod] = [
-    BuiltinMethod("removeValue", [P.label("forKey", name: "key")], returns: "Value?", mutating: true,
-                  "Removes a key's entry and returns its value (nil when absent).") { r, c in
+    BuiltinMethod(
+      "removeValue", [P.label("forKey", name: "key")], returns: "Value?", mutating: true,
+      "Removes a key's entry and returns its value (nil when absent)."
+    ) { r, c in
       try edit(&r, c) { dictionary in
         let old = dictionary[c[0]] ?? .null
         try set(&dictionary, c[0], nil, c)
         return old
       }
     },
-    BuiltinMethod("updateValue", [P.plain("value"), P.label("forKey", name: "key")], returns: "Value?", mutating: true,
-                  "Sets a key's value and returns the old one (nil when new).") { r, c in
+    BuiltinMethod(
+      "updateValue", [P.plain("value"), P.label("forKey", name: "key")], returns: "Value?",
+      mutating: true,
+      "Sets a key's value and returns the old one (nil when new)."
+    ) { r, c in
       try edit(&r, c) { dictionary in
         let old = dictionary[c[1]] ?? .null
         try set(&dictionary, c[1], c[0], c)
         return old
       }
     },
-    BuiltinMethod("merge", [P.plain("other", "Dictionary"), combine], mutating: true,
-                  "Adds the other's entries; the closure picks the value of a shared key.") { r, c in
-      try edit(&r, c) { try merge(&$0, c[0], c[1], c); return .void }
+    BuiltinMethod(
+      "merge", [P.plain("other", "Dictionary"), combine], mutating: true,
+      "Adds the other's entries; the closure picks the value of a shared key."
+    ) { r, c in
+      try edit(&r, c) {
+        try merge(&$0, c[0], c[1], c)
+        return .void
+      }
     },
     BuiltinMethod("removeAll", mutating: true, "Removes every entry.") { r, c in
-      try edit(&r, c) { $0 = DictionaryValue(); return .void }
+      try edit(&r, c) {
+        $0 = DictionaryValue()
+        return .void
+      }
     },
   ]
 }

@@ -3,35 +3,55 @@ import Foundation
 /// The methods of Int and Double, and `Optional.map` (a value that is there is the value itself
 /// in cells, so `x.map { … }` on an Int, Double or Bool applies the closure; on nil it is nil).
 enum NumberMembers {
-  static let int: BuiltinMembers.Table = Dictionary(grouping: [
-    BuiltinMethod("isMultiple", [P.label("of", "Int", name: "other")], returns: "Bool", "Whether other divides the number.") { r, c in
-      let other = try c.int(0)
-      guard let number = r.intValue else { return .bool(false) }
-      return .bool(other == 0 ? number == 0 : number % other == 0)
-    },
-    BuiltinMethod("squareRoot", returns: "Double", "√x as a Double.") { r, _ in .double((r.doubleValue ?? 0).squareRoot()) },
-    optionalMap,
-  ], by: \.name)
+  static let int: BuiltinMembers.Table = Dictionary(
+    grouping: [
+      BuiltinMethod(
+        "isMultiple", [P.label("of", "Int", name: "other")], returns: "Bool",
+        "Whether other divides the number."
+      ) { r, c in
+        let other = try c.int(0)
+        guard let number = r.intValue else { return .bool(false) }
+        return .bool(other == 0 ? number == 0 : number % other == 0)
+      },
+      BuiltinMethod("squareRoot", returns: "Double", "√x as a Double.") { r, _ in
+        .double((r.doubleValue ?? 0).squareRoot())
+      },
+      optionalMap,
+    ], by: \.name)
 
-  static let double: BuiltinMembers.Table = Dictionary(grouping: [
-    BuiltinMethod("rounded", returns: "Double", "Rounded to the nearest whole number, halves away from zero.") { r, _ in
-      .double((r.doubleValue ?? 0).rounded())
-    },
-    BuiltinMethod("rounded", [P.plain("rule", "FloatingPointRoundingRule")], returns: "Double",
-                  "Rounded by a rule: .down, .up, .towardZero, .toNearestOrEven, .toNearestOrAwayFromZero.") { r, c in
-      guard case .implicitMember(let name) = c[0], let rule = rules[name] else {
-        throw c.fail(.wrongType(c.function, expected: rules.keys.sorted().map { "." + $0 }.joined(separator: ", "), got: c[0].description))
-      }
-      return .double((r.doubleValue ?? 0).rounded(rule))
-    },
-    BuiltinMethod("squareRoot", returns: "Double", "√x.") { r, _ in .double((r.doubleValue ?? 0).squareRoot()) },
-    BuiltinMethod("truncatingRemainder", [P.label("dividingBy", "Double", name: "other")], returns: "Double",
-                  "x − y·trunc(x / y), Swift's remainder of Doubles.") { r, c in
-      guard let divisor = c[0].doubleValue else { throw c.fail(.wrongType(c.function, expected: "Double", got: c[0].typeName)) }
-      return .double((r.doubleValue ?? 0).truncatingRemainder(dividingBy: divisor))
-    },
-    optionalMap,
-  ], by: \.name)
+  static let double: BuiltinMembers.Table = Dictionary(
+    grouping: [
+      BuiltinMethod(
+        "rounded", returns: "Double", "Rounded to the nearest whole number, halves away from zero."
+      ) { r, _ in
+        .double((r.doubleValue ?? 0).rounded())
+      },
+      BuiltinMethod(
+        "rounded", [P.plain("rule", "FloatingPointRoundingRule")], returns: "Double",
+        "Rounded by a rule: .down, .up, .towardZero, .toNearestOrEven, .toNearestOrAwayFromZero."
+      ) { r, c in
+        guard case .implicitMember(let name) = c[0], let rule = rules[name] else {
+          throw c.fail(
+            .wrongType(
+              c.function, expected: rules.keys.sorted().map { "." + $0 }.joined(separator: ", "),
+              got: c[0].description))
+        }
+        return .double((r.doubleValue ?? 0).rounded(rule))
+      },
+      BuiltinMethod("squareRoot", returns: "Double", "√x.") { r, _ in
+        .double((r.doubleValue ?? 0).squareRoot())
+      },
+      BuiltinMethod(
+        "truncatingRemainder", [P.label("dividingBy", "Double", name: "other")], returns: "Double",
+        "x − y·trunc(x / y), Swift's remainder of Doubles."
+      ) { r, c in
+        guard let divisor = c[0].doubleValue else {
+          throw c.fail(.wrongType(c.function, expected: "Double", got: c[0].typeName))
+        }
+        return .double((r.doubleValue ?? 0).truncatingRemainder(dividingBy: divisor))
+      },
+      optionalMap,
+    ], by: \.name)
 
   static let optional: BuiltinMembers.Table = ["map": [optionalMap]]
 
@@ -40,8 +60,10 @@ enum NumberMembers {
     "toNearestOrAwayFromZero": .toNearestOrAwayFromZero, "awayFromZero": .awayFromZero,
   ]
 
-  static let optionalMap = BuiltinMethod("map", [P.plain("transform", "(Wrapped) -> U")], returns: "U?",
-                                         "Optional's map: the closure's result for a value, nil for nil.") { r, c in
+  static let optionalMap = BuiltinMethod(
+    "map", [P.plain("transform", "(Wrapped) -> U")], returns: "U?",
+    "Optional's map: the closure's result for a value, nil for nil."
+  ) { r, c in
     r.isNil ? .null : try c.call(c[0], r)
   }
 }

@@ -10,9 +10,13 @@ final class SeededGenerator: HostObject {
 
   var typeName: String { "SeededGenerator" }
   var description: String { "SeededGenerator" }
-  var members: [Member] { [.method("next", returns: "Int", doc: "The next 64 random bits as an Int.")] }
+  var members: [Member] {
+    [.method("next", returns: "Int", doc: "The next 64 random bits as an Int.")]
+  }
 
-  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
+  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext)
+    throws -> Value?
+  {
     guard name == "next", arguments.isEmpty else { return nil }
     return .int(Int(bitPattern: UInt(next())))
   }
@@ -48,7 +52,8 @@ final class SeededGenerator: HostObject {
   /// The argument at `index` as a generator; a TypeError otherwise.
   static func argument(_ call: MethodCall, _ index: Int) throws -> SeededGenerator {
     guard let generator = call[index].host(as: SeededGenerator.self) else {
-      throw call.fail(.wrongType(call.function, expected: "a SeededGenerator(seed:)", got: call[index].typeName))
+      throw call.fail(
+        .wrongType(call.function, expected: "a SeededGenerator(seed:)", got: call[index].typeName))
     }
     return generator
   }

@@ -16,7 +16,11 @@ final class SetObject: HostObject {
   var elements: [Value] { storage.entries.map(\.key) }
   var typeName: String { "Set" }
   var description: String { Value.array(elements).description }
-  var members: [Member] { SetMembers.methods.map(\.member) + [.property("count", type: "Int", doc: "The number of elements.")] }
+  var members: [Member] {
+    SetMembers.methods.map(\.member) + [
+      .property("count", type: "Int", doc: "The number of elements.")
+    ]
+  }
 
   func contains(_ value: Value) -> Bool { storage[value] != nil }
 
@@ -35,7 +39,9 @@ final class SetObject: HostObject {
   }
 
   func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value? {
-    guard op == .equal || op == .notEqual, let other = other.host(as: SetObject.self) else { return nil }
+    guard op == .equal || op == .notEqual, let other = other.host(as: SetObject.self) else {
+      return nil
+    }
     let same = storage.count == other.storage.count && elements.allSatisfy(other.contains)
     return .bool(op == .equal ? same : !same)
   }

@@ -1,4 +1,4 @@
-import Foundation   // only for the C library's vsnprintf (one number at a time)
+import Foundation  // only for the C library's vsnprintf (one number at a time)
 
 /// `String(format:_:)`: printf-style text, `%[flags][width][.precision]conversion`.
 ///
@@ -43,8 +43,10 @@ enum StringFormat {
         continue
       }
       guard next < arguments.count else {
-        throw Failure(kind: "ValueError", message: "String(format:) has no argument for '\(spec.text)' (conversion \(next + 1))",
-                      hint: "give one argument per conversion; write %% for a percent sign")
+        throw Failure(
+          kind: "ValueError",
+          message: "String(format:) has no argument for '\(spec.text)' (conversion \(next + 1))",
+          hint: "give one argument per conversion; write %% for a percent sign")
       }
       output += try convert(spec, arguments[next])
       next += 1
@@ -66,8 +68,10 @@ enum StringFormat {
       while let first = characters.first, first.isASCII, first.isNumber { digits.append(take()!) }
       guard !digits.isEmpty else { return nil }
       guard let value = Int(digits), value <= maximumWidth else {
-        throw Failure(kind: "ValueError", message: "width or precision \(digits) in '\(spec.text)' is too large",
-                      hint: "use at most \(maximumWidth)")
+        throw Failure(
+          kind: "ValueError",
+          message: "width or precision \(digits) in '\(spec.text)' is too large",
+          hint: "use at most \(maximumWidth)")
       }
       return value
     }
@@ -79,12 +83,14 @@ enum StringFormat {
     }
     while let first = characters.first, "lhqztjL".contains(first) { _ = take() }
     guard let conversion = take() else {
-      throw Failure(kind: "ValueError", message: "String(format:) ends inside the conversion '\(spec.text)'",
-                    hint: "write %% for a percent sign")
+      throw Failure(
+        kind: "ValueError", message: "String(format:) ends inside the conversion '\(spec.text)'",
+        hint: "write %% for a percent sign")
     }
     guard "diuxXofFeEgGaAs@c%".contains(conversion) else {
-      throw Failure(kind: "ValueError", message: "unknown conversion '\(spec.text)' in String(format:)",
-                    hint: "use %d for Int, %f %e %g for Double, %s for text, %x for hex, %% for a percent sign")
+      throw Failure(
+        kind: "ValueError", message: "unknown conversion '\(spec.text)' in String(format:)",
+        hint: "use %d for Int, %f %e %g for Double, %s for text, %x for hex, %% for a percent sign")
     }
     spec.conversion = conversion
     return spec
@@ -93,17 +99,23 @@ enum StringFormat {
   private static func convert(_ spec: Spec, _ argument: Value) throws -> String {
     switch spec.conversion {
     case "d", "i":
-      guard case .int(let number) = argument else { throw mismatch(spec, argument, "an Int", "%f for a Double, or Int(x)") }
+      guard case .int(let number) = argument else {
+        throw mismatch(spec, argument, "an Int", "%f for a Double, or Int(x)")
+      }
       return c(spec, "ld", number)
     case "u", "x", "X", "o":
-      guard case .int(let number) = argument else { throw mismatch(spec, argument, "an Int", "Int(x)") }
+      guard case .int(let number) = argument else {
+        throw mismatch(spec, argument, "an Int", "Int(x)")
+      }
       return c(spec, "l" + String(spec.conversion), UInt(bitPattern: number))
     case "c":
       return try character(spec, argument)
     case "s", "@":
       return pad(spec, text(spec, argument.description))
     default:
-      guard let number = argument.doubleValue else { throw mismatch(spec, argument, "a Double", "%s for text") }
+      guard let number = argument.doubleValue else {
+        throw mismatch(spec, argument, "a Double", "%s for text")
+      }
       return c(spec, String(spec.conversion), number)
     }
   }
@@ -113,16 +125,23 @@ enum StringFormat {
     case .string(let text) where text.count == 1: return pad(spec, text)
     case .int(let code):
       guard let scalar = UInt32(exactly: code).flatMap(Unicode.Scalar.init) else {
-        throw Failure(kind: "ValueError", message: "'\(spec.text)' got \(code), which is not a Unicode code point", hint: nil)
+        throw Failure(
+          kind: "ValueError",
+          message: "'\(spec.text)' got \(code), which is not a Unicode code point", hint: nil)
       }
       return pad(spec, String(Character(scalar)))
     default: throw mismatch(spec, argument, "a Character or a code point", "%s for text")
     }
   }
 
-  private static func mismatch(_ spec: Spec, _ argument: Value, _ expected: String, _ advice: String) -> Failure {
-    Failure(kind: "TypeError", message: "String(format:) conversion '\(spec.text)' expects \(expected), got \(argument.typeName)",
-            hint: "use \(advice)")
+  private static func mismatch(
+    _ spec: Spec, _ argument: Value, _ expected: String, _ advice: String
+  ) -> Failure {
+    Failure(
+      kind: "TypeError",
+      message:
+        "String(format:) conversion '\(spec.text)' expects \(expected), got \(argument.typeName)",
+      hint: "use \(advice)")
   }
 
   /// The text cut to `precision` characters, as `%.3s` does.

@@ -60,7 +60,9 @@ public struct DiagnosticFormatter: Sendable {
     let chain = diagnostic.callChain
     for (position, site) in chain.enumerated() {
       if chain.count > 6 && position >= 3 && position < chain.count - 2 {
-        if position == 3 { lines.append(d(pad("", width) + " : ", .gutter) + "… \(chain.count - 5) more calls …") }
+        if position == 3 {
+          lines.append(d(pad("", width) + " : ", .gutter) + "… \(chain.count - 5) more calls …")
+        }
         continue
       }
       lines += snippet(file: site.file, span: site.span, note: ", called from here", width: width)
@@ -98,7 +100,8 @@ public struct DiagnosticFormatter: Sendable {
       d(blank + "--> ", .gutter) + d("\(file.name):\(line):\(column)" + note, .location),
       d(blank + " |", .gutter),
       d(pad(String(line), width) + " | ", .gutter) + d(shown, .source),
-      d(blank + " | ", .gutter) + String(repeating: " ", count: shownColumn - 1) + d(marker, .underline),
+      d(blank + " | ", .gutter) + String(repeating: " ", count: shownColumn - 1)
+        + d(marker, .underline),
     ].map(trimTrailing)
   }
 

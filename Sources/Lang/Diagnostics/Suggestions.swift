@@ -7,7 +7,9 @@ enum Suggestions {
     var best: (String, Int)?
     for candidate in candidates where abs(candidate.count - name.count) <= limit {
       let distance = editDistance(name, candidate)
-      if distance <= limit, best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
+      if distance <= limit,
+        best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true
+      {
         best = (candidate, distance)
       }
     }

@@ -26,7 +26,8 @@ enum CellParser {
     /// Whether the input only stopped early: every syntax error is a token missing at the very end
     /// (an unclosed brace, bracket, string or comment, a trailing operator) and nothing else failed.
     var endsEarly: Bool {
-      !syntaxDiagnostics.isEmpty && syntaxDiagnostics.allSatisfy { $0.atEndOfInput } && loweringDiagnostics.isEmpty
+      !syntaxDiagnostics.isEmpty && syntaxDiagnostics.allSatisfy { $0.atEndOfInput }
+        && loweringDiagnostics.isEmpty
     }
   }
 
@@ -34,14 +35,18 @@ enum CellParser {
   /// extensions see `Element` as a generic parameter.
   static func parse(_ file: SourceFile, knownGenericTypes: [String: [String]] = [:]) -> Result {
     if let deep = NestingScan.check(file.scalars) {
-      let message: DiagnosticMessage = deep.square
+      let message: DiagnosticMessage =
+        deep.square
         ? .squareBracketsTooDeep(NestingScan.maximumSquareNesting) : .nestingTooDeep(maximumNesting)
       let diagnostic = Diagnostic(message, file: file, span: Span(deep.offset, deep.offset + 1))
-      return Result(statements: [], syntaxDiagnostics: [diagnostic], loweringDiagnostics: [], openBrackets: 0)
+      return Result(
+        statements: [], syntaxDiagnostics: [diagnostic], loweringDiagnostics: [], openBrackets: 0)
     }
     let magics = MagicLines(file)
     var text = magics.parsedText
-    let tree = text.withUTF8 { SwiftParser.Parser.parse(source: $0, maximumNestingLevel: maximumNesting) }
+    let tree = text.withUTF8 {
+      SwiftParser.Parser.parse(source: $0, maximumNestingLevel: maximumNesting)
+    }
     let offsets = ScalarOffsets(magics.parsedText)
     let lowering = Lowering(file: file, offsets: offsets, knownGenericTypes: knownGenericTypes)
     var statements = lowering.lowerItems(tree.statements)
@@ -50,29 +55,38 @@ enum CellParser {
     statements = magics.attach(to: statements, file: file, diagnostics: &lowered)
     let reported = Set(syntax.map(\.span.start))
     lowered = lowered.filter { !reported.contains($0.span.start) }
-    return Result(statements: statements, syntaxDiagnostics: syntax,
-                  loweringDiagnostics: lowered.sorted { $0.span.start < $1.span.start },
-                  openBrackets: missingClosers(tree), declaredGenericTypes: lowering.declaredGenericTypes)
+    return Result(
+      statements: statements, syntaxDiagnostics: syntax,
+      loweringDiagnostics: lowered.sorted { $0.span.start < $1.span.start },
+      openBrackets: missingClosers(tree), declaredGenericTypes: lowering.declaredGenericTypes)
   }
 
   /// SwiftParser's errors as Lang diagnostics, the first of each position only (an unclosed
   /// interpolation 20 deep is one error, not 40 at one caret); a nesting overflow becomes
   /// `nestingTooDeep`.
-  private static func syntaxDiagnostics(_ tree: SourceFileSyntax, file: SourceFile, offsets: ScalarOffsets)
-    -> [Diagnostic] {
+  private static func syntaxDiagnostics(
+    _ tree: SourceFileSyntax, file: SourceFile, offsets: ScalarOffsets
+  )
+    -> [Diagnostic]
+  {
     let end = lastTokenEnd(tree, offsets)
     if let token = fixItWithoutChange(tree) {
-      return [Diagnostic(.parserMessage("'=' must have consistent whitespace on both sides", fixIts: []),
-                         file: file, span: offsets.span(token))]
+      return [
+        Diagnostic(
+          .parserMessage("'=' must have consistent whitespace on both sides", fixIts: []),
+          file: file, span: offsets.span(token))
+      ]
     }
     var result: [Diagnostic] = []
-    for found in ParseDiagnosticsGenerator.diagnostics(for: tree) where found.diagMessage.severity == .error {
+    for found in ParseDiagnosticsGenerator.diagnostics(for: tree)
+    where found.diagMessage.severity == .error {
       let start = offsets.scalar(found.position)
       var stop = start
       if offsets.scalar(found.node.positionAfterSkippingLeadingTrivia) == start {
         stop = max(start, offsets.scalar(found.node.endPositionBeforeTrailingTrivia))
       }
-      var message = DiagnosticMessage.parserMessage(found.message, fixIts: found.fixIts.map(\.message.message))
+      var message = DiagnosticMessage.parserMessage(
+        found.message, fixIts: found.fixIts.map(\.message.message))
       if found.message.contains("maximum nesting level") {
         message = .nestingTooDeep(maximumNesting)
       }
@@ -91,7 +105,8 @@ enum CellParser {
   private static func fixItWithoutChange(_ tree: SourceFileSyntax) -> TokenSyntax? {
     for token in tree.tokens(viewMode: .sourceAccurate)
     where token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides {
-      let before = token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+      let before =
+        token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
       let after = token.trailingTrivia.contains { $0.isSpaceOrTab }
       if before && after { return token }
     }
@@ -108,11 +123,15 @@ enum CellParser {
   }
 
   /// An unterminated string or comment that runs to the end of the cell.
-  private static func isUnterminatedAtEnd(_ found: SwiftDiagnostics.Diagnostic, _ offsets: ScalarOffsets,
-                                          _ file: SourceFile) -> Bool {
-    guard found.message.contains("unterminated") || found.message.contains("to end string literal") else { return false }
+  private static func isUnterminatedAtEnd(
+    _ found: SwiftDiagnostics.Diagnostic, _ offsets: ScalarOffsets,
+    _ file: SourceFile
+  ) -> Bool {
+    guard found.message.contains("unterminated") || found.message.contains("to end string literal")
+    else { return false }
     let nodeEnd = offsets.scalar(found.node.endPosition)
-    return nodeEnd >= file.scalars.count || file.text(Span(nodeEnd, file.scalars.count)).allSatisfy(\.isWhitespace)
+    return nodeEnd >= file.scalars.count
+      || file.text(Span(nodeEnd, file.scalars.count)).allSatisfy(\.isWhitespace)
   }
 
   /// Closing brackets the parser had to invent: the open `{ ( [` at the end of the input.

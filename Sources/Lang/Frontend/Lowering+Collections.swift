@@ -11,18 +11,23 @@ extension Lowering {
   /// `[T]` stays an array expression (the interpreter converts the elements to `T`),
   /// `[K: V]` and `Dictionary<K, V>` become `Dictionary`, `Set<T>` becomes `Set`.
   func lowerTypeCallee(_ callee: ExprSyntax) throws -> Expr? {
-    if let dictionary = callee.as(DictionaryExprSyntax.self), case .elements(let elements) = dictionary.content,
-       elements.count == 1, typeExpr(elements.first!.key) {
+    if let dictionary = callee.as(DictionaryExprSyntax.self),
+      case .elements(let elements) = dictionary.content,
+      elements.count == 1, typeExpr(elements.first!.key)
+    {
       return Expr(.identifier("Dictionary"), span(dictionary))
     }
     guard let generic = callee.as(GenericSpecializationExprSyntax.self),
-          let base = generic.expression.as(DeclReferenceExprSyntax.self) else { return nil }
+      let base = generic.expression.as(DeclReferenceExprSyntax.self)
+    else { return nil }
     let arguments = generic.genericArgumentClause.arguments
     switch (base.baseName.text, arguments.count) {
     case ("Set", 1), ("Dictionary", 2):
       return Expr(.identifier(base.baseName.text), span(base))
     case ("Array", 1):
-      guard let element = arguments.first?.argument.as(TypeSyntax.self), let elementExpr = try typeValue(element) else {
+      guard let element = arguments.first?.argument.as(TypeSyntax.self),
+        let elementExpr = try typeValue(element)
+      else {
         return Expr(.identifier("Array"), span(base))
       }
       return Expr(.array([elementExpr]), span(generic))
@@ -33,8 +38,12 @@ extension Lowering {
 
   /// Whether an expression is a type name (`Int`, `String`) as in `[String: Int]()`.
   private func typeExpr(_ expr: ExprSyntax) -> Bool {
-    if let reference = expr.as(DeclReferenceExprSyntax.self) { return reference.baseName.text.first?.isUppercase ?? false }
-    if let array = expr.as(ArrayExprSyntax.self) { return array.elements.count == 1 && typeExpr(array.elements.first!.expression) }
+    if let reference = expr.as(DeclReferenceExprSyntax.self) {
+      return reference.baseName.text.first?.isUppercase ?? false
+    }
+    if let array = expr.as(ArrayExprSyntax.self) {
+      return array.elements.count == 1 && typeExpr(array.elements.first!.expression)
+    }
     return expr.is(DictionaryExprSyntax.self)
   }
 
@@ -53,7 +62,9 @@ extension Lowering {
   /// user's generic type erased (`Stack<Int>` is `Stack`).
   func lowerGenericType(_ name: String, _ generics: GenericArgumentClauseSyntax) throws -> TypeRef {
     let types = try generics.arguments.map { argument -> TypeRef in
-      guard let type = argument.argument.as(TypeSyntax.self) else { throw unsupported("generics", at: generics.leftAngle) }
+      guard let type = argument.argument.as(TypeSyntax.self) else {
+        throw unsupported("generics", at: generics.leftAngle)
+      }
       return try lowerType(type)
     }
     switch (name, types.count) {

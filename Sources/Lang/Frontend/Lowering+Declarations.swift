@@ -40,8 +40,12 @@ extension Lowering {
   }
 
   /// Attributes and modifiers (`@discardableResult`, `static`, `private`, …) are not in the language.
-  func rejectDecorations(_ attributes: AttributeListSyntax, _ modifiers: DeclModifierListSyntax) throws {
-    if let attribute = attributes.first { throw unsupported(attribute.trimmedDescription, at: attribute) }
+  func rejectDecorations(_ attributes: AttributeListSyntax, _ modifiers: DeclModifierListSyntax)
+    throws
+  {
+    if let attribute = attributes.first {
+      throw unsupported(attribute.trimmedDescription, at: attribute)
+    }
     if let modifier = modifiers.first { throw unsupported(modifier.name.text, at: modifier.name) }
   }
 
@@ -54,7 +58,9 @@ extension Lowering {
     }
     var statements: [Stmt] = []
     for (index, binding) in node.bindings.enumerated() {
-      if let accessors = binding.accessorBlock { throw unsupported("computed properties", at: accessors) }
+      if let accessors = binding.accessorBlock {
+        throw unsupported("computed properties", at: accessors)
+      }
       let pattern = try lowerPattern(binding.pattern)
       let type = try binding.typeAnnotation.map { try lowerType($0.type) }
       let value = try binding.initializer.map { try lowerExpr($0.value) }
@@ -63,28 +69,39 @@ extension Lowering {
         throw fail(.bindingNeedsValue(), Span(start, span(binding).end))
       }
       let end = value?.span.end ?? span(binding).end
-      statements.append(Stmt(.binding(isLet: keyword.tokenKind == .keyword(.let), pattern: pattern, type: type,
-                                      value: value), Span(start, end)))
+      statements.append(
+        Stmt(
+          .binding(
+            isLet: keyword.tokenKind == .keyword(.let), pattern: pattern, type: type,
+            value: value), Span(start, end)))
     }
     return statements
   }
 
   private func lowerFunction(_ node: FunctionDeclSyntax) throws -> Stmt {
     try rejectDecorations(node.attributes, node.modifiers)
-    guard let name = node.name.identifier?.name else { throw unsupported("operator", at: node.name) }
+    guard let name = node.name.identifier?.name else {
+      throw unsupported("operator", at: node.name)
+    }
     return Stmt(.function(try functionDecl(node, name: name)), span(node))
   }
 
   /// A `func`'s signature and body (its modifiers checked by the caller); `throws` is accepted.
-  func functionDecl(_ node: FunctionDeclSyntax, name: String, requirement: Bool = false) throws -> FunctionDecl {
+  func functionDecl(_ node: FunctionDeclSyntax, name: String, requirement: Bool = false) throws
+    -> FunctionDecl
+  {
     try withGenerics([], node.genericParameterClause, node.genericWhereClause) {
       try functionBody(node, name: name, requirement: requirement)
     }
   }
 
-  private func functionBody(_ node: FunctionDeclSyntax, name: String, requirement: Bool) throws -> FunctionDecl {
+  private func functionBody(_ node: FunctionDeclSyntax, name: String, requirement: Bool) throws
+    -> FunctionDecl
+  {
     let signature = node.signature
-    if let keyword = signature.effectSpecifiers?.asyncSpecifier { throw unsupported(keyword.text, at: keyword) }
+    if let keyword = signature.effectSpecifiers?.asyncSpecifier {
+      throw unsupported(keyword.text, at: keyword)
+    }
     let parameters = try signature.parameterClause.parameters.map { try lowerParameter($0) }
     let returnType = try signature.returnClause.map { try lowerType($0.type) }
     let body: [Stmt]
@@ -95,11 +112,14 @@ extension Lowering {
     } else {
       throw fail(.expected("{", "to start the function body"), Span(span(node).end, span(node).end))
     }
-    return FunctionDecl(name: name, parameters: parameters, returnType: returnType, body: body,
-                        span: span(node.funcKeyword, to: node.name), file: file)
+    return FunctionDecl(
+      name: name, parameters: parameters, returnType: returnType, body: body,
+      span: span(node.funcKeyword, to: node.name), file: file)
   }
 
-  func span(_ first: some SyntaxProtocol, to last: some SyntaxProtocol) -> Span { offsets.span(first, to: last) }
+  func span(_ first: some SyntaxProtocol, to last: some SyntaxProtocol) -> Span {
+    offsets.span(first, to: last)
+  }
 
   /// `label name: Type = default`, `_ name: Type`, `name: Type...`.
   func lowerParameter(_ node: FunctionParameterSyntax) throws -> ParameterDecl {
@@ -109,8 +129,9 @@ extension Lowering {
     let name = node.secondName.map { $0.identifier?.name ?? $0.text } ?? label ?? "_"
     let type = try lowerType(node.type)
     let defaultValue = try node.defaultValue.map { try lowerExpr($0.value) }
-    return ParameterDecl(label: label, name: name, type: type, defaultValue: defaultValue,
-                         variadic: node.ellipsis != nil, span: span(node))
+    return ParameterDecl(
+      label: label, name: name, type: type, defaultValue: defaultValue,
+      variadic: node.ellipsis != nil, span: span(node))
   }
 
   // MARK: - Types
@@ -121,14 +142,18 @@ extension Lowering {
 
   private func lowerTypeNode(_ type: TypeSyntax) throws -> TypeRef {
     if let node = type.as(IdentifierTypeSyntax.self) {
-      if let generics = node.genericArgumentClause { return try lowerGenericType(node.name.text, generics) }
+      if let generics = node.genericArgumentClause {
+        return try lowerGenericType(node.name.text, generics)
+      }
       return erasedGeneric(node.name.text) ?? .named(node.name.text)
     }
     if let node = type.as(ArrayTypeSyntax.self) { return .array(try lowerType(node.element)) }
     if let node = type.as(DictionaryTypeSyntax.self) {
       return .dictionary(try lowerType(node.key), try lowerType(node.value))
     }
-    if let node = type.as(OptionalTypeSyntax.self) { return .optional(try lowerType(node.wrappedType)) }
+    if let node = type.as(OptionalTypeSyntax.self) {
+      return .optional(try lowerType(node.wrappedType))
+    }
     if let node = type.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
       return .optional(try lowerType(node.wrappedType))
     }
@@ -140,11 +165,14 @@ extension Lowering {
       if let keyword = node.effectSpecifiers?.asyncSpecifier {
         throw unsupported(keyword.text, at: keyword)
       }
-      return .function(try node.parameters.map { try lowerType($0.type) }, try lowerType(node.returnClause.type))
+      return .function(
+        try node.parameters.map { try lowerType($0.type) }, try lowerType(node.returnClause.type))
     }
     if let node = type.as(SomeOrAnyTypeSyntax.self) { return try lowerType(node.constraint) }
     if let node = type.as(AttributedTypeSyntax.self) {
-      if let specifier = (node.specifiers.first ?? node.lateSpecifiers.first)?.firstToken(viewMode: .sourceAccurate) {
+      if let specifier = (node.specifiers.first ?? node.lateSpecifiers.first)?.firstToken(
+        viewMode: .sourceAccurate)
+      {
         throw unsupported(specifier.text, at: specifier)
       }
       return try lowerType(node.baseType)
@@ -169,7 +197,8 @@ extension Lowering {
       }
       if pattern.is(MissingPatternSyntax.self) { throw Recover() }
       if let node = pattern.as(ValueBindingPatternSyntax.self) {
-        throw unsupported(node.bindingSpecifier.text + " inside a pattern", at: node.bindingSpecifier)
+        throw unsupported(
+          node.bindingSpecifier.text + " inside a pattern", at: node.bindingSpecifier)
       }
       throw unsupported("this pattern", at: pattern)
     }

@@ -13,7 +13,9 @@ extension Lowering {
     case .integerLiteralExpr(let node): return try lowerInteger(node)
     case .floatLiteralExpr(let node):
       let text = node.literal.text.replacingOccurrences(of: "_", with: "")
-      guard let value = Double(text) else { throw fail(.invalidNumberLiteral(node.literal.text), at: node) }
+      guard let value = Double(text) else {
+        throw fail(.invalidNumberLiteral(node.literal.text), at: node)
+      }
       return Expr(.literal(.double(value)), span(node))
     case .booleanLiteralExpr(let node):
       return Expr(.literal(.bool(node.literal.tokenKind == .keyword(.true))), span(node))
@@ -23,33 +25,44 @@ extension Lowering {
     case .arrayExpr(let node):
       return Expr(.array(try node.elements.map { try lowerExpr($0.expression) }), span(node))
     case .dictionaryExpr(let node):
-      guard case .elements(let elements) = node.content else { return Expr(.dictionary([]), span(node)) }
-      return Expr(.dictionary(try elements.map { (try lowerExpr($0.key), try lowerExpr($0.value)) }), span(node))
+      guard case .elements(let elements) = node.content else {
+        return Expr(.dictionary([]), span(node))
+      }
+      return Expr(
+        .dictionary(try elements.map { (try lowerExpr($0.key), try lowerExpr($0.value)) }),
+        span(node))
     case .tupleExpr(let node):
       let elements = try node.elements.map { try lowerExpr($0.expression) }
       if elements.isEmpty { return Expr(.literal(.void), span(node)) }
-      return elements.count == 1 ? Expr(elements[0].kind, span(node)) : Expr(.tuple(elements), span(node))
+      return elements.count == 1
+        ? Expr(elements[0].kind, span(node)) : Expr(.tuple(elements), span(node))
     case .closureExpr(let node): return Expr(.closure(try lowerClosure(node)), span(node))
     case .sequenceExpr(let node): return try fold(node.elements)
     case .prefixOperatorExpr(let node): return try lowerPrefix(node)
     case .postfixOperatorExpr(let node):
-      guard node.operator.text == "..." else { throw fail(.unknownOperator(node.operator.text), at: node.operator) }
-      return Expr(.range(lower: try lowerExpr(node.expression), closed: true, upper: nil), span(node))
+      guard node.operator.text == "..." else {
+        throw fail(.unknownOperator(node.operator.text), at: node.operator)
+      }
+      return Expr(
+        .range(lower: try lowerExpr(node.expression), closed: true, upper: nil), span(node))
     case .functionCallExpr(let node): return try lowerCall(node)
     case .memberAccessExpr(let node): return try lowerMember(node)
     case .subscriptCallExpr(let node):
-      if let closure = node.trailingClosure { throw unsupported("trailing closures after a subscript", at: closure) }
+      if let closure = node.trailingClosure {
+        throw unsupported("trailing closures after a subscript", at: closure)
+      }
       let base = try lowerExpr(node.calledExpression)
       return Expr(.subscriptAccess(base, try lowerArguments(node.arguments)), span(node))
-    case .forceUnwrapExpr(let node): return Expr(.forceUnwrap(try lowerExpr(node.expression)), span(node))
+    case .forceUnwrapExpr(let node):
+      return Expr(.forceUnwrap(try lowerExpr(node.expression)), span(node))
     case .inOutExpr(let node) where node.expression.is(DeclReferenceExprSyntax.self):
-      return try lowerExpr(node.expression)   // `&generator`: the generator is a reference
+      return try lowerExpr(node.expression)  // `&generator`: the generator is a reference
     case .discardAssignmentExpr(let node): return Expr(.identifier("_"), span(node))
     case .tryExpr(let node):
       let mode = "try" + (node.questionOrExclamationMark?.text ?? "")
       return Expr(.tryExpr(try lowerExpr(node.expression), mode: mode), span(node))
     case .genericSpecializationExpr(let node):
-      return try lowerExpr(node.expression)   // `Stack<Int>()`: type arguments are erased
+      return try lowerExpr(node.expression)  // `Stack<Int>()`: type arguments are erased
     case .missingExpr: throw Recover()
     default: throw unsupportedExpression(expr)
     }
@@ -83,7 +96,10 @@ extension Lowering {
     if radix != 10 { digits = digits.dropFirst(2) }
     guard let value = Int(digits, radix: radix) else {
       let isDigits = !digits.isEmpty && digits.allSatisfy { $0.isHexDigit }
-      throw fail(isDigits ? .integerLiteralOverflow(node.literal.text) : .invalidNumberLiteral(node.literal.text), at: node)
+      throw fail(
+        isDigits
+          ? .integerLiteralOverflow(node.literal.text) : .invalidNumberLiteral(node.literal.text),
+        at: node)
     }
     return Expr(.literal(.int(value)), span(node))
   }
@@ -110,16 +126,21 @@ extension Lowering {
 
   private func noteImplicitParameter(_ name: String) {
     guard let number = Int(name.dropFirst()), !implicitCounts.isEmpty else { return }
-    implicitCounts[implicitCounts.count - 1] = max(implicitCounts[implicitCounts.count - 1], number + 1)
+    implicitCounts[implicitCounts.count - 1] = max(
+      implicitCounts[implicitCounts.count - 1], number + 1)
   }
 
   /// `+` as a value: the closure `{ $0 + $1 }`.
   private func operatorFunction(_ op: String, _ node: DeclReferenceExprSyntax) throws -> Expr {
-    guard Self.binaryPrecedence[op] != nil, !Self.isRange(op) else { throw fail(.unknownOperator(op), at: node) }
+    guard Self.binaryPrecedence[op] != nil, !Self.isRange(op) else {
+      throw fail(.unknownOperator(op), at: node)
+    }
     let where_ = span(node)
-    let body = Expr(.binary(op: op, Expr(.identifier("$0"), where_), Expr(.identifier("$1"), where_)), where_)
-    let closure = ClosureDecl(parameters: [], implicitCount: 2, body: [Stmt(.expression(body), where_)],
-                              span: where_, file: file)
+    let body = Expr(
+      .binary(op: op, Expr(.identifier("$0"), where_), Expr(.identifier("$1"), where_)), where_)
+    let closure = ClosureDecl(
+      parameters: [], implicitCount: 2, body: [Stmt(.expression(body), where_)],
+      span: where_, file: file)
     return Expr(.closure(closure), where_)
   }
 
@@ -127,7 +148,8 @@ extension Lowering {
     let op = node.operator.text
     switch op {
     case "..<", "...":
-      return Expr(.range(lower: nil, closed: op == "...", upper: try lowerExpr(node.expression)), span(node))
+      return Expr(
+        .range(lower: nil, closed: op == "...", upper: try lowerExpr(node.expression)), span(node))
     case "-", "+", "!", "~":
       return Expr(.prefix(op: op, try lowerExpr(node.expression)), span(node))
     default:
@@ -148,8 +170,9 @@ extension Lowering {
   func lowerArguments(_ list: LabeledExprListSyntax) throws -> [Expr.Argument] {
     try list.map { argument in
       let label = argument.label.map { $0.identifier?.name ?? $0.text }
-      return Expr.Argument(label: label, labelSpan: argument.label.map { span($0) },
-                           value: try lowerExpr(argument.expression))
+      return Expr.Argument(
+        label: label, labelSpan: argument.label.map { span($0) },
+        value: try lowerExpr(argument.expression))
     }
   }
 
@@ -159,7 +182,9 @@ extension Lowering {
     let name = nameToken.identifier?.name ?? nameToken.text
     let nameSpan = span(nameToken)
     guard let base = node.base else { return Expr(.implicitMember(name), span(node)) }
-    if base.is(SuperExprSyntax.self) { return Expr(.superMember(name: name, nameSpan: nameSpan), span(node)) }
+    if base.is(SuperExprSyntax.self) {
+      return Expr(.superMember(name: name, nameSpan: nameSpan), span(node))
+    }
     if let chained = base.as(OptionalChainingExprSyntax.self) {
       let receiver = try lowerExpr(chained.expression)
       return Expr(.optionalMember(receiver, name: name, nameSpan: nameSpan), span(node))
@@ -178,18 +203,25 @@ extension Lowering {
     var parameters: [ParameterDecl] = []
     if let signature = node.signature {
       if let capture = signature.capture { throw unsupported("capture lists", at: capture) }
-      if let attribute = signature.attributes.first { throw unsupported(attribute.trimmedDescription, at: attribute) }
+      if let attribute = signature.attributes.first {
+        throw unsupported(attribute.trimmedDescription, at: attribute)
+      }
       if let effects = signature.effectSpecifiers,
-         let keyword = effects.asyncSpecifier ?? effects.throwsClause?.throwsSpecifier {
+        let keyword = effects.asyncSpecifier ?? effects.throwsClause?.throwsSpecifier
+      {
         throw unsupported(keyword.text, at: keyword)
       }
       switch signature.parameterClause {
       case .simpleInput(let names):
-        parameters = names.map { ParameterDecl(label: nil, name: $0.name.identifier?.name ?? $0.name.text, span: span($0.name)) }
+        parameters = names.map {
+          ParameterDecl(
+            label: nil, name: $0.name.identifier?.name ?? $0.name.text, span: span($0.name))
+        }
       case .parameterClause(let clause):
         parameters = clause.parameters.map { parameter in
           let token = parameter.secondName ?? parameter.firstName
-          return ParameterDecl(label: nil, name: token.identifier?.name ?? token.text, span: span(token))
+          return ParameterDecl(
+            label: nil, name: token.identifier?.name ?? token.text, span: span(token))
         }
       case nil: break
       }
@@ -201,8 +233,9 @@ extension Lowering {
       if tooDeep { throw Recover() }
       return statements
     }
-    return ClosureDecl(parameters: parameters, implicitCount: implicitCounts.last ?? 0, body: body,
-                       span: span(node), file: file)
+    return ClosureDecl(
+      parameters: parameters, implicitCount: implicitCounts.last ?? 0, body: body,
+      span: span(node), file: file)
   }
 
   // MARK: - Strings
@@ -215,14 +248,16 @@ extension Lowering {
       switch segment {
       case .stringSegment(let text):
         var value = ""
-        text.appendUnescapedLiteralValue(stringLiteralKind: kind, delimiterLength: node.delimiterLength, to: &value)
+        text.appendUnescapedLiteralValue(
+          stringLiteralKind: kind, delimiterLength: node.delimiterLength, to: &value)
         if case .text(let previous)? = segments.last {
           segments[segments.count - 1] = .text(previous + value)
         } else {
           segments.append(.text(value))
         }
       case .expressionSegment(let interpolation):
-        guard interpolation.expressions.count == 1, let only = interpolation.expressions.first else {
+        guard interpolation.expressions.count == 1, let only = interpolation.expressions.first
+        else {
           throw unsupported("interpolation with several values", at: interpolation)
         }
         if let label = only.label { throw unsupported("interpolation with a label", at: label) }
@@ -230,7 +265,9 @@ extension Lowering {
       }
     }
     if segments.isEmpty { return Expr(.literal(.string("")), span(node)) }
-    if segments.count == 1, case .text(let text) = segments[0] { return Expr(.literal(.string(text)), span(node)) }
+    if segments.count == 1, case .text(let text) = segments[0] {
+      return Expr(.literal(.string(text)), span(node))
+    }
     return Expr(.interpolated(segments), span(node))
   }
 }

@@ -21,7 +21,8 @@ extension Lowering {
 
   /// The generic parameters of the standard library's generic types, for their extensions.
   static let standardGenericParameters: [String: [String]] = [
-    "Array": ["Element"], "Set": ["Element"], "Dictionary": ["Key", "Value"], "Optional": ["Wrapped"],
+    "Array": ["Element"], "Set": ["Element"], "Dictionary": ["Key", "Value"],
+    "Optional": ["Wrapped"],
   ]
 
   /// `T` erased, if a generic parameter of that name is in scope (innermost first).
@@ -31,15 +32,19 @@ extension Lowering {
 
   /// Runs `body` with `names` and the parameters of `clause` in scope, constrained by their
   /// inheritance and by `whereClause`.
-  func withGenerics<T>(_ names: [String], _ clause: GenericParameterClauseSyntax?,
-                       _ whereClause: GenericWhereClauseSyntax?, _ body: () throws -> T) throws -> T {
+  func withGenerics<T>(
+    _ names: [String], _ clause: GenericParameterClauseSyntax?,
+    _ whereClause: GenericWhereClauseSyntax?, _ body: () throws -> T
+  ) throws -> T {
     var scope: [String: GenericParameter] = [:]
     for name in names { scope[name] = GenericParameter() }
     for parameter in clause?.parameters ?? [] {
-      if let specifier = parameter.specifier {   // `each T`, `let N: Int`
-        throw unsupported(specifier.text == "let" ? "value generics" : "parameter packs", at: specifier)
+      if let specifier = parameter.specifier {  // `each T`, `let N: Int`
+        throw unsupported(
+          specifier.text == "let" ? "value generics" : "parameter packs", at: specifier)
       }
-      scope[parameter.name.text] = GenericParameter(constraints: try parameter.inheritedType.map(constraintNames) ?? [])
+      scope[parameter.name.text] = GenericParameter(
+        constraints: try parameter.inheritedType.map(constraintNames) ?? [])
     }
     for requirement in whereClause?.requirements ?? [] {
       try apply(requirement.requirement, to: &scope)
@@ -51,15 +56,19 @@ extension Lowering {
   }
 
   /// `T: P`, `T: P & Q` and `T == U` on a parameter named by a plain identifier.
-  private func apply(_ requirement: GenericRequirementSyntax.Requirement,
-                     to scope: inout [String: GenericParameter]) throws {
+  private func apply(
+    _ requirement: GenericRequirementSyntax.Requirement,
+    to scope: inout [String: GenericParameter]
+  ) throws {
     switch requirement {
     case .conformanceRequirement(let node):
       guard let name = node.leftType.as(IdentifierTypeSyntax.self)?.name.text else { return }
       scope[name, default: GenericParameter()].constraints += try constraintNames(node.rightType)
     case .sameTypeRequirement(let node):
-      guard case .type(let left) = node.leftType, let name = left.as(IdentifierTypeSyntax.self)?.name.text,
-            case .type(let right) = node.rightType else { return }
+      guard case .type(let left) = node.leftType,
+        let name = left.as(IdentifierTypeSyntax.self)?.name.text,
+        case .type(let right) = node.rightType
+      else { return }
       scope[name, default: GenericParameter()].sameType = try lowerType(right)
     case .layoutRequirement:
       return
@@ -85,14 +94,18 @@ extension Lowering {
   func receiverConstraints(of name: String) -> [ReceiverConstraint] {
     guard let scope = genericScopes.last else { return [] }
     return extendedGenericNames(name).compactMap { parameter in
-      guard let found = scope[parameter], found.sameType != nil || !found.constraints.isEmpty else { return nil }
-      return ReceiverConstraint(parameter: parameter, type: found.erased, isSameType: found.sameType != nil)
+      guard let found = scope[parameter], found.sameType != nil || !found.constraints.isEmpty else {
+        return nil
+      }
+      return ReceiverConstraint(
+        parameter: parameter, type: found.erased, isSameType: found.sameType != nil)
     }
   }
 
   /// The generic parameters an extension of `name` sees: its declaration's, from this cell or an
   /// earlier one, or the standard library's.
   func extendedGenericNames(_ name: String) -> [String] {
-    declaredGenericTypes[name] ?? knownGenericTypes[name] ?? Self.standardGenericParameters[name] ?? []
+    declaredGenericTypes[name] ?? knownGenericTypes[name] ?? Self.standardGenericParameters[name]
+      ?? []
   }
 }

@@ -8,13 +8,17 @@ extension Lowering {
   /// Precedence (higher binds tighter) and right-associativity of Swift's standard groups.
   static let binaryPrecedence: [String: (level: Int, right: Bool)] = [
     "||": (2, false), "&&": (3, false),
-    "==": (4, false), "!=": (4, false), "<": (4, false), "<=": (4, false), ">": (4, false), ">=": (4, false),
-    ".==": (4, false), ".!=": (4, false), ".<": (4, false), ".<=": (4, false), ".>": (4, false), ".>=": (4, false),
+    "==": (4, false), "!=": (4, false), "<": (4, false), "<=": (4, false), ">": (4, false),
+    ">=": (4, false),
+    ".==": (4, false), ".!=": (4, false), ".<": (4, false), ".<=": (4, false), ".>": (4, false),
+    ".>=": (4, false),
     "===": (4, false), "!==": (4, false),
     "??": (5, true), "..<": (7, false), "...": (7, false),
-    "+": (8, false), "-": (8, false), "&+": (8, false), "&-": (8, false), "|": (8, false), "^": (8, false),
+    "+": (8, false), "-": (8, false), "&+": (8, false), "&-": (8, false), "|": (8, false),
+    "^": (8, false),
     "*": (9, false), "/": (9, false), "%": (9, false), "&*": (9, false), "&": (9, false),
-    "•": (9, false),  // the matrix product, MultiplicationPrecedence as Swift for TensorFlow declared it
+    // the matrix product, MultiplicationPrecedence as Swift for TensorFlow declared it
+    "•": (9, false),
     "<<": (10, false), ">>": (10, false),
   ]
   static let ternaryLevel = 1
@@ -43,14 +47,16 @@ extension Lowering {
   func lowerSequenceStatement(_ sequence: SequenceExprSyntax) throws -> Stmt {
     let elements = Array(sequence.elements)
     guard let index = elements.firstIndex(where: { assignmentOperator($0) != nil }),
-          let op = assignmentOperator(elements[index]) else {
+      let op = assignmentOperator(elements[index])
+    else {
       let value = try fold(sequence.elements)
       return Stmt(.expression(value), value.span)
     }
     let target = try foldElements(Array(elements[..<index]))
     guard isAssignable(target) else { throw fail(.notAssignable(), target.span) }
     let value = try foldElements(Array(elements[(index + 1)...]))
-    if op == "=", case .identifier("_") = target.kind {   // `_ = f()`: the value is computed and dropped
+    // `_ = f()`: the value is computed and dropped
+    if op == "=", case .identifier("_") = target.kind {
       let statement = Stmt(.expression(value), target.span.to(value.span))
       statement.suppressesDisplay = true
       return statement
@@ -60,7 +66,9 @@ extension Lowering {
 
   private func assignmentOperator(_ element: ExprSyntax) -> String? {
     if element.is(AssignmentExprSyntax.self) { return "=" }
-    if let node = element.as(BinaryOperatorExprSyntax.self), Self.assignmentOperators.contains(node.operator.text) {
+    if let node = element.as(BinaryOperatorExprSyntax.self),
+      Self.assignmentOperators.contains(node.operator.text)
+    {
       return node.operator.text
     }
     return nil
@@ -106,20 +114,27 @@ extension Lowering {
     if let node = element.as(BinaryOperatorExprSyntax.self) {
       let text = node.operator.text
       if Self.assignmentOperators.contains(text) { throw fail(.assignmentInExpression(), at: node) }
-      guard let (level, right) = Self.binaryPrecedence[text] else { throw fail(.unknownOperator(text), at: node) }
+      guard let (level, right) = Self.binaryPrecedence[text] else {
+        throw fail(.unknownOperator(text), at: node)
+      }
       return Operator(text: text, level: level, right: right, node: Syntax(node))
     }
     if let node = element.as(UnresolvedTernaryExprSyntax.self) {
-      return Operator(text: "?:", level: Self.ternaryLevel, right: true, node: Syntax(node),
-                      middle: try lowerExpr(node.thenExpression))
+      return Operator(
+        text: "?:", level: Self.ternaryLevel, right: true, node: Syntax(node),
+        middle: try lowerExpr(node.thenExpression))
     }
     if element.is(AssignmentExprSyntax.self) { throw fail(.assignmentInExpression(), at: element) }
     if let node = element.as(UnresolvedAsExprSyntax.self) {
-      return Operator(text: "as" + (node.questionOrExclamationMark?.text ?? ""), level: Self.castLevel, right: false,
-                      node: Syntax(node), cast: try castType(next, node))
+      return Operator(
+        text: "as" + (node.questionOrExclamationMark?.text ?? ""), level: Self.castLevel,
+        right: false,
+        node: Syntax(node), cast: try castType(next, node))
     }
     if let node = element.as(UnresolvedIsExprSyntax.self) {
-      return Operator(text: "is", level: Self.castLevel, right: false, node: Syntax(node), cast: try castType(next, node))
+      return Operator(
+        text: "is", level: Self.castLevel, right: false, node: Syntax(node),
+        cast: try castType(next, node))
     }
     if element.is(MissingExprSyntax.self) { throw Recover() }
     guard let token = element.firstToken(viewMode: .sourceAccurate) else { throw Recover() }
@@ -128,12 +143,16 @@ extension Lowering {
 
   /// The type written after `is`/`as` (the next element of the sequence).
   private func castType(_ next: ExprSyntax, _ node: some SyntaxProtocol) throws -> TypeRef {
-    guard let typeExpr = next.as(TypeExprSyntax.self) else { throw unsupported("this cast", at: node) }
+    guard let typeExpr = next.as(TypeExprSyntax.self) else {
+      throw unsupported("this cast", at: node)
+    }
     return try lowerType(typeExpr.type)
   }
 
   /// Pops one operator and its two operands, pushing the combined node.
-  private func reduce(_ operands: inout [(expr: Expr, depth: Int)], _ operators: inout [Operator]) throws {
+  private func reduce(_ operands: inout [(expr: Expr, depth: Int)], _ operators: inout [Operator])
+    throws
+  {
     let op = operators.removeLast()
     let right = operands.removeLast()
     let left = operands.removeLast()
@@ -144,7 +163,8 @@ extension Lowering {
     let whole = left.expr.span.to(right.expr.span)
     let kind: Expr.Kind
     if let type = op.cast {
-      kind = op.text == "is" ? .typeCheck(left.expr, type) : .typeCast(left.expr, type, mode: op.text)
+      kind =
+        op.text == "is" ? .typeCheck(left.expr, type) : .typeCast(left.expr, type, mode: op.text)
     } else if let middle = op.middle {
       kind = .ternary(left.expr, middle, right.expr)
     } else if Self.isRange(op.text) {

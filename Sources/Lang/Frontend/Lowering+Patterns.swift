@@ -12,12 +12,17 @@ extension Lowering {
         let body = try nested(item.statements) { lowerItems(item.statements) }
         switch item.label {
         case .default:
-          cases.append(SwitchCase(patterns: [], isDefault: true, body: body, span: span(item.label)))
+          cases.append(
+            SwitchCase(patterns: [], isDefault: true, body: body, span: span(item.label)))
         case .case(let label):
           let patterns = try label.caseItems.map { entry in
-            (try lowerCasePattern(entry.pattern), try entry.whereClause.map { try lowerExpr($0.condition) })
+            (
+              try lowerCasePattern(entry.pattern),
+              try entry.whereClause.map { try lowerExpr($0.condition) }
+            )
           }
-          cases.append(SwitchCase(patterns: patterns, isDefault: false, body: body, span: span(label)))
+          cases.append(
+            SwitchCase(patterns: patterns, isDefault: false, body: body, span: span(label)))
         }
       }
       return Stmt(.switchOf(subject: subject, cases: cases), span(node))
@@ -30,12 +35,15 @@ extension Lowering {
     for clause in node.catchClauses {
       let block = try lowerBlock(clause.body)
       if clause.catchItems.isEmpty {
-        catches.append(CatchClause(pattern: nil, guardExpr: nil, body: block, span: span(clause.catchKeyword)))
+        catches.append(
+          CatchClause(pattern: nil, guardExpr: nil, body: block, span: span(clause.catchKeyword)))
       }
       for item in clause.catchItems {
         let pattern = try item.pattern.map { try lowerCasePattern($0) }
         let guardExpr = try item.whereClause.map { try lowerExpr($0.condition) }
-        catches.append(CatchClause(pattern: pattern, guardExpr: guardExpr, body: block, span: span(clause.catchKeyword)))
+        catches.append(
+          CatchClause(
+            pattern: pattern, guardExpr: guardExpr, body: block, span: span(clause.catchKeyword)))
       }
     }
     return Stmt(.doCatch(body: body, catches: catches), span(node))
@@ -48,10 +56,15 @@ extension Lowering {
     let sequence = try lowerExpr(node.sequence)
     let element = Expr(.identifier("$element"), span(node.pattern))
     var conditions: [Condition] = [.casePattern(pattern, element)]
-    if let clause = node.whereClause { conditions.append(.expression(try lowerExpr(clause.condition))) }
+    if let clause = node.whereClause {
+      conditions.append(.expression(try lowerExpr(clause.condition)))
+    }
     let body = try lowerBlock(node.body)
     let test = Stmt(.ifElse(conditions: conditions, then: body, otherwise: nil), span(node))
-    return Stmt(.forIn(pattern: .name("$element", span(node.pattern)), sequence: sequence, filter: nil, body: [test]), span(node))
+    return Stmt(
+      .forIn(
+        pattern: .name("$element", span(node.pattern)), sequence: sequence, filter: nil,
+        body: [test]), span(node))
   }
 
   /// A pattern of `case`, `if case` or `catch`; inside `let`/`var` names bind.
@@ -65,9 +78,15 @@ extension Lowering {
         let elements = try node.elements.map { try lowerCasePattern($0.pattern, binding: binding) }
         return elements.count == 1 ? elements[0] : .tuple(elements)
       }
-      if let node = pattern.as(ValueBindingPatternSyntax.self) { return try lowerCasePattern(node.pattern, binding: true) }
-      if let node = pattern.as(ExpressionPatternSyntax.self) { return try lowerPatternExpr(node.expression, binding: binding) }
-      if let node = pattern.as(IsTypePatternSyntax.self) { return .isType(try lowerType(node.type)) }
+      if let node = pattern.as(ValueBindingPatternSyntax.self) {
+        return try lowerCasePattern(node.pattern, binding: true)
+      }
+      if let node = pattern.as(ExpressionPatternSyntax.self) {
+        return try lowerPatternExpr(node.expression, binding: binding)
+      }
+      if let node = pattern.as(IsTypePatternSyntax.self) {
+        return .isType(try lowerType(node.type))
+      }
       if pattern.is(MissingPatternSyntax.self) { throw Recover() }
       throw unsupported("this pattern", at: pattern)
     }
@@ -75,27 +94,39 @@ extension Lowering {
 
   private func lowerPatternExpr(_ expr: ExprSyntax, binding: Bool) throws -> CasePattern {
     try nested(expr) {
-      if let node = expr.as(PatternExprSyntax.self) { return try lowerCasePattern(node.pattern, binding: binding) }
+      if let node = expr.as(PatternExprSyntax.self) {
+        return try lowerCasePattern(node.pattern, binding: binding)
+      }
       if expr.is(DiscardAssignmentExprSyntax.self) { return .wildcard }
       if binding, let node = expr.as(DeclReferenceExprSyntax.self) {
         return .binding(node.baseName.identifier?.name ?? node.baseName.text, span(node))
       }
       if let node = expr.as(TupleExprSyntax.self), node.elements.count != 0 {
-        let elements = try node.elements.map { try lowerPatternExpr($0.expression, binding: binding) }
+        let elements = try node.elements.map {
+          try lowerPatternExpr($0.expression, binding: binding)
+        }
         return elements.count == 1 ? elements[0] : .tuple(elements)
       }
       if let node = expr.as(MemberAccessExprSyntax.self), isCaseReference(node) {
         return .enumCase(name: node.declName.baseName.text, span: span(node), payload: nil)
       }
-      if let node = expr.as(FunctionCallExprSyntax.self), let callee = node.calledExpression.as(MemberAccessExprSyntax.self),
-         isCaseReference(callee) {
-        let payload = try node.arguments.map { try lowerPatternExpr($0.expression, binding: binding) }
+      if let node = expr.as(FunctionCallExprSyntax.self),
+        let callee = node.calledExpression.as(MemberAccessExprSyntax.self),
+        isCaseReference(callee)
+      {
+        let payload = try node.arguments.map {
+          try lowerPatternExpr($0.expression, binding: binding)
+        }
         return .enumCase(name: callee.declName.baseName.text, span: span(callee), payload: payload)
       }
       if let node = expr.as(OptionalChainingExprSyntax.self) {
         return .some(try lowerPatternExpr(node.expression, binding: binding))
       }
-      if let node = expr.as(SequenceExprSyntax.self), let cast = try castPattern(node, binding: binding) { return cast }
+      if let node = expr.as(SequenceExprSyntax.self),
+        let cast = try castPattern(node, binding: binding)
+      {
+        return cast
+      }
       return .expression(try lowerExpr(expr))
     }
   }
@@ -110,8 +141,10 @@ extension Lowering {
   /// `let x as T` inside a pattern.
   private func castPattern(_ node: SequenceExprSyntax, binding: Bool) throws -> CasePattern? {
     let elements = Array(node.elements)
-    guard elements.count == 3, let cast = elements[1].as(UnresolvedAsExprSyntax.self), cast.questionOrExclamationMark == nil,
-          let type = elements[2].as(TypeExprSyntax.self) else { return nil }
+    guard elements.count == 3, let cast = elements[1].as(UnresolvedAsExprSyntax.self),
+      cast.questionOrExclamationMark == nil,
+      let type = elements[2].as(TypeExprSyntax.self)
+    else { return nil }
     return .cast(try lowerPatternExpr(elements[0], binding: binding), try lowerType(type.type))
   }
 }

@@ -5,7 +5,9 @@ internal import SwiftSyntax
 extension Lowering {
   func lowerProperties(_ node: VariableDeclSyntax, requirement: Bool) throws -> [PropertyDecl] {
     var isStatic = false
-    for attribute in node.attributes { throw unsupported(attribute.trimmedDescription, at: attribute) }
+    for attribute in node.attributes {
+      throw unsupported(attribute.trimmedDescription, at: attribute)
+    }
     for modifier in node.modifiers {
       let text = modifier.name.text
       guard Self.memberModifiers.contains(text) else { throw unsupported(text, at: modifier.name) }
@@ -20,13 +22,16 @@ extension Lowering {
       let type = try binding.typeAnnotation.map { try lowerType($0.type) }
       let initial = try binding.initializer.map { try lowerExpr($0.value) }
       var property = PropertyParts()
-      if let block = binding.accessorBlock { property = try lowerAccessors(block, requirement: requirement) }
+      if let block = binding.accessorBlock {
+        property = try lowerAccessors(block, requirement: requirement)
+      }
       if !requirement, property.getter == nil, initial == nil, type == nil {
         throw fail(.bindingNeedsValue(), span(binding))
       }
-      return PropertyDecl(name: name, span: span(pattern), isLet: isLet, isStatic: isStatic, type: type,
-                          initial: initial, getter: requirement ? nil : property.getter, setter: property.setter,
-                          willSet: property.willSet, didSet: property.didSet)
+      return PropertyDecl(
+        name: name, span: span(pattern), isLet: isLet, isStatic: isStatic, type: type,
+        initial: initial, getter: requirement ? nil : property.getter, setter: property.setter,
+        willSet: property.willSet, didSet: property.didSet)
     }
   }
 
@@ -37,7 +42,9 @@ extension Lowering {
     var didSet: PropertyDecl.Accessor?
   }
 
-  private func lowerAccessors(_ block: AccessorBlockSyntax, requirement: Bool) throws -> PropertyParts {
+  private func lowerAccessors(_ block: AccessorBlockSyntax, requirement: Bool) throws
+    -> PropertyParts
+  {
     var parts = PropertyParts()
     switch block.accessors {
     case .getter(let items):
@@ -54,7 +61,9 @@ extension Lowering {
         case "didSet": parts.didSet = .init(parameter: parameter ?? "oldValue", body: body ?? [])
         default: throw unsupported(keyword.text, at: keyword)
         }
-        if body == nil && !requirement { throw fail(.expected("{", "after '\(keyword.text)'"), span(keyword)) }
+        if body == nil && !requirement {
+          throw fail(.expected("{", "after '\(keyword.text)'"), span(keyword))
+        }
       }
     }
     return parts

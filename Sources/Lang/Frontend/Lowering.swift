@@ -104,12 +104,17 @@ final class Lowering {
     if let node = statement.as(ExpressionStmtSyntax.self) {
       return try lowerExpressionStatement(node.expression)
     }
-    if let node = statement.as(ThrowStmtSyntax.self) { return Stmt(.throwError(try lowerExpr(node.expression)), span(node)) }
+    if let node = statement.as(ThrowStmtSyntax.self) {
+      return Stmt(.throwError(try lowerExpr(node.expression)), span(node))
+    }
     if let node = statement.as(DoStmtSyntax.self) { return try lowerDo(node) }
-    if let node = statement.as(FallThroughStmtSyntax.self) { return Stmt(.fallthroughCase, span(node)) }
+    if let node = statement.as(FallThroughStmtSyntax.self) {
+      return Stmt(.fallthroughCase, span(node))
+    }
     if let node = statement.as(GuardStmtSyntax.self) {
       let conditions = try lowerConditions(node.conditions)
-      return Stmt(.guardElse(conditions: conditions, otherwise: try lowerBlock(node.body)), span(node))
+      return Stmt(
+        .guardElse(conditions: conditions, otherwise: try lowerBlock(node.body)), span(node))
     }
     if let node = statement.as(ForStmtSyntax.self) { return try lowerFor(node) }
     if let node = statement.as(WhileStmtSyntax.self) {
@@ -177,7 +182,8 @@ final class Lowering {
     let sequence = try lowerExpr(node.sequence)
     let filter = try node.whereClause.map { try lowerExpr($0.condition) }
     let body = try lowerBlock(node.body)
-    return Stmt(.forIn(pattern: pattern, sequence: sequence, filter: filter, body: body), span(node))
+    return Stmt(
+      .forIn(pattern: pattern, sequence: sequence, filter: filter, body: body), span(node))
   }
 
   /// `cond, let x = optional, var y, …`.
@@ -192,10 +198,13 @@ final class Lowering {
         }
         let name = pattern.identifier.identifier?.name ?? pattern.identifier.text
         let nameSpan = span(pattern)
-        let value = try binding.initializer.map { try lowerExpr($0.value) } ?? Expr(.identifier(name), nameSpan)
+        let value =
+          try binding.initializer.map { try lowerExpr($0.value) }
+          ?? Expr(.identifier(name), nameSpan)
         return .optionalBinding(name: name, span: nameSpan, value: value)
       case .matchingPattern(let node):
-        return .casePattern(try lowerCasePattern(node.pattern), try lowerExpr(node.initializer.value))
+        return .casePattern(
+          try lowerCasePattern(node.pattern), try lowerExpr(node.initializer.value))
       case .availability(let node):
         throw unsupported("#available", at: node)
       }

@@ -56,14 +56,18 @@ struct MagicLines {
     while position < end, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
     var argumentEnd = end
     if argumentEnd > position, scalars[argumentEnd - 1] == "\r" { argumentEnd -= 1 }
-    return Line(name: String(view), span: Span(nameStart, end), argument: Span(position, max(position, argumentEnd)))
+    return Line(
+      name: String(view), span: Span(nameStart, end),
+      argument: Span(position, max(position, argumentEnd)))
   }
 
   private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "_" || scalar.properties.isAlphabetic || (scalar >= "0" && scalar <= "9")
   }
 
-  private static func countTripleQuotes(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+  private static func countTripleQuotes(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int)
+    -> Int
+  {
     var count = 0
     var index = start
     while index + 2 < end {
@@ -87,8 +91,12 @@ extension MagicLines {
     var remaining = statements
     var magics: [Stmt] = []
     for line in lines {
-      if remaining.contains(where: { $0.span.start < line.span.start && $0.span.end > line.span.start }) {
-        diagnostics.append(Diagnostic(.magicInsideBlock(), file: file, span: Span(line.span.start, line.argument.start)))
+      if remaining.contains(where: {
+        $0.span.start < line.span.start && $0.span.end > line.span.start
+      }) {
+        diagnostics.append(
+          Diagnostic(
+            .magicInsideBlock(), file: file, span: Span(line.span.start, line.argument.start)))
         continue
       }
       var body: [Stmt] = []
@@ -96,10 +104,13 @@ extension MagicLines {
         body = remaining.filter { $0.span.start >= line.span.end }
         remaining.removeAll { $0.span.start >= line.span.end }
       } else if line.argumentIsCode {
-        body = remaining.filter { $0.span.start >= line.span.start && $0.span.start < line.span.end }
+        body = remaining.filter {
+          $0.span.start >= line.span.start && $0.span.start < line.span.end
+        }
         remaining.removeAll { $0.span.start >= line.span.start && $0.span.start < line.span.end }
       }
-      magics.append(Stmt(.magic(name: line.name, argument: file.text(line.argument), body: body), line.span))
+      magics.append(
+        Stmt(.magic(name: line.name, argument: file.text(line.argument), body: body), line.span))
     }
     return (remaining + magics).sorted { $0.span.start < $1.span.start }
   }

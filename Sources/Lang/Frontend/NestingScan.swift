@@ -45,8 +45,12 @@ enum NestingScan {
       case "\"", "#":
         var pounds = 0
         while i + pounds < s.count, s[i + pounds] == "#" { pounds += 1 }
-        guard i + pounds < s.count, s[i + pounds] == "\"" else { i += max(1, pounds); continue }
-        let multiline = i + pounds + 2 < s.count && s[i + pounds + 1] == "\"" && s[i + pounds + 2] == "\""
+        guard i + pounds < s.count, s[i + pounds] == "\"" else {
+          i += max(1, pounds)
+          continue
+        }
+        let multiline =
+          i + pounds + 2 < s.count && s[i + pounds + 1] == "\"" && s[i + pounds + 2] == "\""
         stack.append(.string(multiline: multiline, pounds: pounds))
         i += pounds + (multiline ? 3 : 1)
         continue
@@ -77,8 +81,10 @@ enum NestingScan {
 
   /// Scans string text from `i`: returns past an escape, an interpolation's `(` (pushed), the
   /// closing quote (popped) or a line end that ends a one-line string.
-  private static func scanString(_ s: [Unicode.Scalar], _ start: Int, multiline: Bool, pounds: Int,
-                                 stack: inout [Context], depth: inout Int) -> Int {
+  private static func scanString(
+    _ s: [Unicode.Scalar], _ start: Int, multiline: Bool, pounds: Int,
+    stack: inout [Context], depth: inout Int
+  ) -> Int {
     var i = start
     while i < s.count {
       let c = s[i]
@@ -94,7 +100,9 @@ enum NestingScan {
       }
       if c == "\"" {
         let quotes = multiline ? 3 : 1
-        if (0..<quotes).allSatisfy({ i + $0 < s.count && s[i + $0] == "\"" }), hasPounds(s, i + quotes, pounds) {
+        if (0..<quotes).allSatisfy({ i + $0 < s.count && s[i + $0] == "\"" }),
+          hasPounds(s, i + quotes, pounds)
+        {
           stack.removeLast()
           return i + quotes + pounds
         }

@@ -28,11 +28,14 @@ struct ScalarOffsets {
 
   /// The span of a node without its leading and trailing trivia.
   func span(_ node: some SyntaxProtocol) -> Span {
-    Span(scalar(node.positionAfterSkippingLeadingTrivia), scalar(node.endPositionBeforeTrailingTrivia))
+    Span(
+      scalar(node.positionAfterSkippingLeadingTrivia), scalar(node.endPositionBeforeTrailingTrivia))
   }
 
   /// The span from the start of one node to the end of another.
   func span(_ first: some SyntaxProtocol, to last: some SyntaxProtocol) -> Span {
-    Span(scalar(first.positionAfterSkippingLeadingTrivia), scalar(last.endPositionBeforeTrailingTrivia))
+    Span(
+      scalar(first.positionAfterSkippingLeadingTrivia), scalar(last.endPositionBeforeTrailingTrivia)
+    )
   }
 }

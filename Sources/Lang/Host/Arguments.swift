@@ -42,13 +42,6 @@ public struct Arguments {
   /// Access to the sink, cancellation and callbacks.
   public let context: CallContext
 
-  init(function: String, values: [Value], names: [String], context: CallContext) {
-    self.function = function
-    self.values = values
-    self.names = names
-    self.context = context
-  }
-
   /// The value of the parameter at `index` (`.null` past the end).
   public subscript(index: Int) -> Value { values.indices.contains(index) ? values[index] : .null }
 
@@ -98,7 +91,9 @@ public struct Arguments {
 
   /// The name of an implicit member argument (`.tanh` gives `tanh`); a TypeError otherwise.
   public func implicitMember(_ name: String) throws -> String {
-    guard case .implicitMember(let member) = self[name] else { throw mismatch(name, "an implicit member like .relu") }
+    guard case .implicitMember(let member) = self[name] else {
+      throw mismatch(name, "an implicit member like .relu")
+    }
     return member
   }
 

@@ -17,8 +17,10 @@ public struct Member {
   }
 
   /// A method with its parameters.
-  public static func method(_ name: String, _ parameters: [Parameter] = [], returns: String? = nil,
-                            doc: String) -> Member {
+  public static func method(
+    _ name: String, _ parameters: [Parameter] = [], returns: String? = nil,
+    doc: String
+  ) -> Member {
     Member(name: name, doc: doc, type: returns, parameters: parameters)
   }
 
@@ -33,9 +35,11 @@ public struct Member {
 /// The binary operators a host object may implement.
 public enum BinaryOperator: String, Sendable {
   case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
-  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual =
+    ">="
   /// Pointwise comparisons (Swift for TensorFlow's spelling), for host objects such as tensors.
-  case pointwiseEqual = ".==", pointwiseNotEqual = ".!=", pointwiseLess = ".<", pointwiseLessEqual = ".<="
+  case pointwiseEqual = ".==", pointwiseNotEqual = ".!=", pointwiseLess = ".<", pointwiseLessEqual =
+    ".<="
   case pointwiseGreater = ".>", pointwiseGreaterEqual = ".>="
   /// The matrix product `a • b` (Swift for TensorFlow's spelling of `matmul(a, b)`).
   case matrixProduct = "•"
@@ -60,7 +64,8 @@ public protocol HostObject: AnyObject {
   /// Assigns `object.name = value`; false when the member cannot be set.
   func setMember(named name: String, to value: Value) throws -> Bool
   /// Calls a method `object.name(...)`; nil when this object has no such method here.
-  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value?
+  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext)
+    throws -> Value?
   /// Calls the object itself (`lenet(x)`); nil when it is not callable.
   func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value?
   /// `object[i, j]`; slices come as `.range` values (`...` as a fully open range); nil: unsupported.
@@ -83,11 +88,16 @@ extension HostObject {
   public func isInstance(of typeName: String) -> Bool { typeName == self.typeName }
   public func member(named name: String) throws -> Value? { nil }
   public func setMember(named name: String, to value: Value) throws -> Bool { false }
-  public func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? { nil }
-  public func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? { nil }
+  public func callMethod(
+    _ name: String, arguments: [(label: String?, value: Value)], context: CallContext
+  ) throws -> Value? { nil }
+  public func call(arguments: [(label: String?, value: Value)], context: CallContext) throws
+    -> Value?
+  { nil }
   public func subscriptGet(_ indices: [Value]) throws -> Value? { nil }
   public func subscriptSet(_ indices: [Value], to value: Value) throws -> Bool { false }
-  public func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value? { nil }
+  public func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value?
+  { nil }
   public func negated() throws -> Value? { nil }
   public func makeIterator() throws -> (() throws -> Value?)? { nil }
   public func displayBundle() -> MimeBundle { MimeBundle(plain: description) }

@@ -22,14 +22,18 @@ public struct HostProtocol: Sendable {
   /// The requirement as Swift writes it: `func callAsFunction(_ x: Tensor) -> Tensor`.
   public var signature: String {
     let names = ["x", "y", "z", "w"]
-    let parameters = parameterTypes.enumerated().map { "_ \(names[$0.offset % names.count]): \($0.element)" }
+    let parameters = parameterTypes.enumerated().map {
+      "_ \(names[$0.offset % names.count]): \($0.element)"
+    }
     return "func \(method)(\(parameters.joined(separator: ", "))) -> \(returnType)"
   }
 
   /// Whether a declared function meets the requirement.
   func isMet(by function: FunctionDecl) -> Bool {
     function.parameters.count == parameterTypes.count
-      && zip(function.parameters, parameterTypes).allSatisfy { $0.label == nil && $0.type?.description == $1 }
+      && zip(function.parameters, parameterTypes).allSatisfy {
+        $0.label == nil && $0.type?.description == $1
+      }
       && function.returnType?.description == returnType
   }
 }

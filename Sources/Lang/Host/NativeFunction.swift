@@ -14,8 +14,11 @@ public struct Parameter {
   public var implicitMembers: [String]
 
   /// Makes a parameter; `name` defaults to the label (or `value` when unlabelled).
-  public init(label: String? = nil, name: String? = nil, type: String? = nil, default defaultValue: Value? = nil,
-              variadic: Bool = false, implicitMembers: [String] = []) {
+  public init(
+    label: String? = nil, name: String? = nil, type: String? = nil,
+    default defaultValue: Value? = nil,
+    variadic: Bool = false, implicitMembers: [String] = []
+  ) {
     self.label = label
     self.name = name ?? label ?? "value"
     self.type = type
@@ -61,9 +64,11 @@ public final class NativeFunction {
   let body: (Arguments) throws -> Value
 
   /// Makes a native function.
-  public init(name: String, parameters: [Parameter] = [], returns returnType: String? = nil,
-              doc: String, example: String? = nil, builder: Bool = false, isType: Bool = false,
-              staticMembers: [String: Value] = [:], call: @escaping (Arguments) throws -> Value) {
+  public init(
+    name: String, parameters: [Parameter] = [], returns returnType: String? = nil,
+    doc: String, example: String? = nil, builder: Bool = false, isType: Bool = false,
+    staticMembers: [String: Value] = [:], call: @escaping (Arguments) throws -> Value
+  ) {
     self.name = name
     self.parameters = parameters
     self.returnType = returnType

@@ -18,7 +18,10 @@ extension Resolver {
     case .array(let elements), .tuple(let elements):
       for element in elements { resolve(element) }
     case .dictionary(let pairs):
-      for pair in pairs { resolve(pair.key); resolve(pair.value) }
+      for pair in pairs {
+        resolve(pair.key)
+        resolve(pair.value)
+      }
     case .closure(let decl):
       resolveClosure(decl)
     case .prefix(_, let operand):
@@ -37,7 +40,8 @@ extension Resolver {
       resolve(callee)
       for argument in arguments { resolve(argument.value) }
       if let trailing { resolveClosure(trailing) }
-    case .member(let base, _, _), .optionalMember(let base, _, _), .tupleElement(let base, _), .forceUnwrap(let base):
+    case .member(let base, _, _), .optionalMember(let base, _, _), .tupleElement(let base, _),
+      .forceUnwrap(let base):
       resolve(base)
     case .subscriptAccess(let base, let arguments):
       resolve(base)
@@ -51,10 +55,14 @@ extension Resolver {
     let savedLoops = loopDepth
     loopDepth = 0
     defer { loopDepth = savedLoops }
-    let names = decl.implicitCount > 0 ? (0..<decl.implicitCount).map { "$\($0)" } : decl.parameters.map(\.name)
+    let names =
+      decl.implicitCount > 0
+      ? (0..<decl.implicitCount).map { "$\($0)" } : decl.parameters.map(\.name)
     resolveBlock(decl.body, boundary: .closure) { block in
       // Not `let`s here: `reduce(into:)` passes `$0` inout; the run time checks the others.
-      for name in names { block.names[name] = Binding(isLet: false, isFunction: false, declared: true) }
+      for name in names {
+        block.names[name] = Binding(isLet: false, isFunction: false, declared: true)
+      }
     }
   }
 

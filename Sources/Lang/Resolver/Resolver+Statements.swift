@@ -12,9 +12,13 @@ extension Resolver {
       resolve(value)
       resolveTarget(target)
     case .ifElse(let conditions, let then, let otherwise):
-      statement.needsBlockScope = conditions.contains { if case .optionalBinding = $0 { true } else { false } }
+      statement.needsBlockScope =
+        conditions.contains { if case .optionalBinding = $0 { true } else { false } }
         || Self.declaresNames(then) || otherwise.map(Self.declaresNames) ?? false
-      nested { resolve(conditions); resolveBlock(then, boundary: .none) }
+      nested {
+        resolve(conditions)
+        resolveBlock(then, boundary: .none)
+      }
       if let otherwise { resolveBlock(otherwise, boundary: .none) }
     case .guardElse(let conditions, let otherwise):
       resolve(conditions)
@@ -29,14 +33,21 @@ extension Resolver {
         }
       }
     case .whileLoop(let conditions, let body):
-      nested { loop(statement) { resolve(conditions); resolveBlock(body, boundary: .none) } }
+      nested {
+        loop(statement) {
+          resolve(conditions)
+          resolveBlock(body, boundary: .none)
+        }
+      }
     case .repeatWhile(let body, let condition):
       loop { resolveBlock(body, boundary: .none) }
       resolve(condition)
     case .breakLoop where switchDepth > 0:
       break
     case .breakLoop, .continueLoop:
-      if loopDepth == 0 { report(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span) }
+      if loopDepth == 0 {
+        report(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
+      }
     case .returnValue(let value):
       if let value { resolve(value) }
     case .function(let decl):
@@ -57,7 +68,11 @@ extension Resolver {
       resolveBlock(body, boundary: .none)
       for clause in catches {
         nested {
-          if let pattern = clause.pattern { resolvePattern(pattern) } else { declare("error", isLet: true) }
+          if let pattern = clause.pattern {
+            resolvePattern(pattern)
+          } else {
+            declare("error", isLet: true)
+          }
           if let guardExpr = clause.guardExpr { resolve(guardExpr) }
           resolveBlock(clause.body, boundary: .none)
         }
@@ -124,12 +139,16 @@ extension Resolver {
       for parameter in decl.parameters {
         block.names[parameter.name] = Binding(isLet: true, isFunction: false, declared: true)
       }
-      for name in extraNames { block.names[name] = Binding(isLet: false, isFunction: false, declared: true) }
+      for name in extraNames {
+        block.names[name] = Binding(isLet: false, isFunction: false, declared: true)
+      }
     }
     guard let type = decl.returnType, !Self.isVoid(type) else { return }
     if decl.body.count == 1, case .expression = decl.body[0].kind { return }
     if !Self.definitelyReturns(decl.body) {
-      report(.missingReturnInFunction(decl.signatureName, type.description), Span(max(span.start, span.end - 1), span.end))
+      report(
+        .missingReturnInFunction(decl.signatureName, type.description),
+        Span(max(span.start, span.end - 1), span.end))
     }
   }
 
@@ -164,13 +183,16 @@ extension Resolver {
       case .ifElse(_, let then, let otherwise):
         return otherwise.map { definitelyReturns(then) && definitelyReturns($0) } ?? false
       case .whileLoop(let conditions, _):
-        guard conditions.count == 1, case .expression(let expr) = conditions[0], case .literal(.bool(true)) = expr.kind else { return false }
+        guard conditions.count == 1, case .expression(let expr) = conditions[0],
+          case .literal(.bool(true)) = expr.kind
+        else { return false }
         return true
       case .repeatWhile(let body, let condition):
         if case .literal(.bool(true)) = condition.kind { return true }
         return definitelyReturns(body)
       case .expression(let expr):
-        guard case .call(let callee, _, _) = expr.kind, case .identifier(let name) = callee.kind else { return false }
+        guard case .call(let callee, _, _) = expr.kind, case .identifier(let name) = callee.kind
+        else { return false }
         return name == "fatalError" || name == "preconditionFailure"
       default: return false
       }

@@ -11,12 +11,16 @@ extension Resolver {
       if let initial = property.initial { resolve(initial) }
       let names = ["self"]
       if let getter = property.getter {
-        resolveMember(FunctionDecl(name: property.name, parameters: [], returnType: property.type, body: getter,
-                                   span: property.span, file: decl.file), members, names)
+        resolveMember(
+          FunctionDecl(
+            name: property.name, parameters: [], returnType: property.type, body: getter,
+            span: property.span, file: decl.file), members, names)
       }
       for accessor in [property.setter, property.willSet, property.didSet].compactMap({ $0 }) {
-        resolveMember(FunctionDecl(name: property.name, parameters: [], returnType: nil, body: accessor.body,
-                                   span: property.span, file: decl.file), members, names + [accessor.parameter])
+        resolveMember(
+          FunctionDecl(
+            name: property.name, parameters: [], returnType: nil, body: accessor.body,
+            span: property.span, file: decl.file), members, names + [accessor.parameter])
       }
     }
     for method in decl.methods where !method.isRequirement {
@@ -78,7 +82,9 @@ extension Resolver {
       }
       let names = item.patterns.first?.pattern.names ?? []
       resolveBlock(item.body, boundary: .none) { block in
-        for name in names { block.names[name] = Binding(isLet: true, isFunction: false, declared: true) }
+        for name in names {
+          block.names[name] = Binding(isLet: true, isFunction: false, declared: true)
+        }
       }
     }
     checkExhaustive(cases, Span(span.start, min(span.end, span.start + 6)))
@@ -100,16 +106,21 @@ extension Resolver {
       case .enumCase(let name, _, let payload):
         enumNames.append(name)
         if patterns.contains(where: { if case .enumCase(name, _, _) = $0 { true } else { false } }),
-           (payload ?? []).allSatisfy(Self.isIrrefutable) { covered.insert(name) }
+          (payload ?? []).allSatisfy(Self.isIrrefutable)
+        {
+          covered.insert(name)
+        }
       case .expression(let expr):
         if case .literal(.bool(let flag)) = expr.kind { bools.insert(flag) } else { others = true }
       default:
-        return   // tuples, casts: checked when the cell runs
+        return  // tuples, casts: checked when the cell runs
       }
     }
     if !enumNames.isEmpty && !others && bools.isEmpty {
       let known = [("Optional", ["some", "none"])] + enumsInScope()
-      guard let (_, names) = known.first(where: { Set($0.1).isSuperset(of: enumNames) }) else { return }
+      guard let (_, names) = known.first(where: { Set($0.1).isSuperset(of: enumNames) }) else {
+        return
+      }
       let missing = names.filter { !covered.contains($0) }.map { "." + $0 }
       if !missing.isEmpty { report(.switchNotExhaustive(missing), span) }
     } else if !bools.isEmpty && !others && enumNames.isEmpty {
@@ -121,7 +132,9 @@ extension Resolver {
   }
 
   private func enumsInScope() -> [(String, [String])] {
-    let declared = cellTypes.values.flatMap { $0 }.filter { $0.kind == .enumType }.map { ($0.name, $0.cases.map(\.name)) }
+    let declared = cellTypes.values.flatMap { $0 }.filter { $0.kind == .enumType }.map {
+      ($0.name, $0.cases.map(\.name))
+    }
     return declared + knownEnums()
   }
 

@@ -48,9 +48,11 @@ final class Resolver {
   var typeContexts: [(Int, Set<String>)] = []
   var switchDepth = 0
 
-  init(file: SourceFile, global: @escaping (String) -> Bool?, globalNames: @escaping () -> [String],
-       typeMembers: @escaping (String) -> Set<String> = { _ in [] },
-       knownEnums: @escaping () -> [(String, [String])] = { [] }) {
+  init(
+    file: SourceFile, global: @escaping (String) -> Bool?, globalNames: @escaping () -> [String],
+    typeMembers: @escaping (String) -> Set<String> = { _ in [] },
+    knownEnums: @escaping () -> [(String, [String])] = { [] }
+  ) {
     self.file = file
     self.global = global
     self.globalNames = globalNames
@@ -62,7 +64,9 @@ final class Resolver {
   func resolve(_ statements: [Stmt]) -> [Diagnostic] {
     blocks = []
     for statement in statements {
-      if case .typeDecl(let decl) = statement.kind { cellTypes[decl.name, default: []].append(decl) }
+      if case .typeDecl(let decl) = statement.kind {
+        cellTypes[decl.name, default: []].append(decl)
+      }
     }
     resolveBlock(statements, boundary: .none)
     return diagnostics.sorted { $0.span.start < $1.span.start }
@@ -92,7 +96,9 @@ final class Resolver {
         block.names[name] = Binding(isLet: isLet, isFunction: false, declared: false)
       }
     case .function(let decl):
-      if block.names[decl.name] == nil { block.names[decl.name] = Binding(isLet: false, isFunction: true, declared: false) }
+      if block.names[decl.name] == nil {
+        block.names[decl.name] = Binding(isLet: false, isFunction: true, declared: false)
+      }
     case .typeDecl(let decl) where decl.kind != .extensionType:
       block.names[decl.name] = Binding(isLet: true, isFunction: true, declared: false)
     case .guardElse(let conditions, _):
@@ -121,7 +127,9 @@ final class Resolver {
   func lookup(_ name: String, _ span: Span) -> Lookup {
     for index in blocks.indices.reversed() {
       guard let binding = blocks[index].names[name] else { continue }
-      if binding.declared || binding.isFunction && crossing(above: index) != .none { return .local(binding) }
+      if binding.declared || binding.isFunction && crossing(above: index) != .none {
+        return .local(binding)
+      }
       let crossed = crossing(above: index)
       if index == 0 {
         if let isLet = global(name) { return .global(isLet: isLet) }

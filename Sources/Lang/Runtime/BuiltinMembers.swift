@@ -39,7 +39,9 @@ enum BuiltinMembers {
     default:
       guard let (_, table) = table(for: value) else { return propertyNames(of: value) }
       var names = Set(table.keys).union(propertyNames(of: value))
-      if value.stringValue != nil || value.isSetObject { names.formUnion(ArrayMembers.table.keys.filter { !ArrayMutations.names.contains($0) }) }
+      if value.stringValue != nil || value.isSetObject {
+        names.formUnion(ArrayMembers.table.keys.filter { !ArrayMutations.names.contains($0) })
+      }
       return names.sorted()
     }
   }
@@ -47,19 +49,24 @@ enum BuiltinMembers {
   private static func propertyNames(of value: Value) -> [String] {
     switch value {
     case .string(let text):
-      return ["count", "isEmpty", "first", "last", "description"] + (text.count == 1 ? StringMembers.characterPropertyNames : [])
+      return ["count", "isEmpty", "first", "last", "description"]
+        + (text.count == 1 ? StringMembers.characterPropertyNames : [])
     case .array: return ["count", "isEmpty", "first", "last", "indices", "description"]
-    case .range: return ["count", "isEmpty", "first", "last", "indices", "lowerBound", "upperBound"]
+    case .range:
+      return ["count", "isEmpty", "first", "last", "indices", "lowerBound", "upperBound"]
     case .dictionary: return ["count", "isEmpty", "keys", "values", "first", "description"]
     case .int: return ["description", "magnitude"]
     case .double: return ["description", "isNaN", "isInfinite", "isFinite", "isZero", "magnitude"]
     case .host(let object) where object is SetObject: return ["count", "isEmpty", "first"]
-    case .tuple(let elements) where elements.count == 2: return ["offset", "element", "key", "value"]
+    case .tuple(let elements) where elements.count == 2:
+      return ["offset", "element", "key", "value"]
     default: return []
     }
   }
 
-  static func property(_ value: Value, _ name: String, _ interpreter: Interpreter, _ span: Span) throws -> Value? {
+  static func property(_ value: Value, _ name: String, _ interpreter: Interpreter, _ span: Span)
+    throws -> Value?
+  {
     if let result = try plainProperty(value, name) { return result }
     return boundMethod(value, name, interpreter)
   }
@@ -71,24 +78,29 @@ enum BuiltinMembers {
     case (.dictionary(let dictionary), "isEmpty"): return .bool(dictionary.count == 0)
     case (.dictionary(let dictionary), "keys"): return .array(dictionary.entries.map(\.key))
     case (.dictionary(let dictionary), "values"): return .array(dictionary.entries.map(\.value))
-    case (.dictionary(let dictionary), "first"): return dictionary.entries.first.map { .tuple([$0.key, $0.value]) } ?? .null
+    case (.dictionary(let dictionary), "first"):
+      return dictionary.entries.first.map { .tuple([$0.key, $0.value]) } ?? .null
     case (.string(let text), "count"): return .int(text.count)
     case (.string(let text), "isEmpty"): return .bool(text.isEmpty)
     case (.string(let text), "first"): return text.first.map { .string(String($0)) } ?? .null
     case (.string(let text), "last"): return text.last.map { .string(String($0)) } ?? .null
-    case (.string(let text), _) where text.count == 1 && StringMembers.characterPropertyNames.contains(name):
+    case (.string(let text), _)
+    where text.count == 1 && StringMembers.characterPropertyNames.contains(name):
       return StringMembers.characterProperty(text, name)
     case (.range(let range), "lowerBound"): return range.lower.map(Value.int) ?? .null
     case (.range(let range), "upperBound"): return range.upper.map(Value.int) ?? .null
     case (_, "description") where !(value.isSetObject): return .string(value.description)
-    case (.int(let number), "magnitude"): return number == Int.min ? .double(9.223372036854775808e18) : .int(abs(number))
+    case (.int(let number), "magnitude"):
+      return number == Int.min ? .double(9.223372036854775808e18) : .int(abs(number))
     case (.double(let number), "magnitude"): return .double(abs(number))
     case (.double(let number), "isNaN"): return .bool(number.isNaN)
     case (.double(let number), "isInfinite"): return .bool(number.isInfinite)
     case (.double(let number), "isFinite"): return .bool(number.isFinite)
     case (.double(let number), "isZero"): return .bool(number == 0)
-    case (.tuple(let pair), "offset"), (.tuple(let pair), "key"): return pair.count == 2 ? pair[0] : nil
-    case (.tuple(let pair), "element"), (.tuple(let pair), "value"): return pair.count == 2 ? pair[1] : nil
+    case (.tuple(let pair), "offset"), (.tuple(let pair), "key"):
+      return pair.count == 2 ? pair[0] : nil
+    case (.tuple(let pair), "element"), (.tuple(let pair), "value"):
+      return pair.count == 2 ? pair[1] : nil
     default: break
     }
     guard case .array(let elements) = value else {
@@ -110,13 +122,20 @@ enum BuiltinMembers {
   }
 
   /// A non-mutating method as a value: a native bound to `value`.
-  private static func boundMethod(_ value: Value, _ name: String, _ interpreter: Interpreter) -> Value? {
+  private static func boundMethod(_ value: Value, _ name: String, _ interpreter: Interpreter)
+    -> Value?
+  {
     guard let lookup = lookup(value, name, mutating: false) else { return nil }
     let natives = lookup.methods.map { method in
-      NativeFunction(name: "\(lookup.typeName).\(method.name)", parameters: method.parameters, returns: method.returns,
-                     doc: method.doc) { arguments in
+      NativeFunction(
+        name: "\(lookup.typeName).\(method.name)", parameters: method.parameters,
+        returns: method.returns,
+        doc: method.doc
+      ) { arguments in
         var receiver = lookup.receiver
-        let call = MethodCall(interpreter: interpreter, span: Span(0, 0), arguments: arguments, function: arguments.function)
+        let call = MethodCall(
+          interpreter: interpreter, span: Span(0, 0), arguments: arguments,
+          function: arguments.function)
         return try method.body(&receiver, call)
       }
     }
@@ -137,45 +156,65 @@ enum BuiltinMembers {
   /// The overloads a value answers for `name`: its own table, then the Array table for sequences.
   static func lookup(_ value: Value, _ name: String, mutating: Bool) -> Lookup? {
     guard let (typeName, table) = table(for: value) else { return nil }
-    if let own = table[name].map({ $0.allSatisfy { $0.isMutating == mutating } ? $0 : $0.filter { $0.isMutating == mutating } }),
-       !own.isEmpty {
+    if let own = table[name].map({
+      $0.allSatisfy { $0.isMutating == mutating } ? $0 : $0.filter { $0.isMutating == mutating }
+    }),
+      !own.isEmpty
+    {
       // A mutating lookup keeps no copy of the receiver: the variable's array must stay uniquely
       // referenced, or the mutation would copy it whole.
       if mutating { return Lookup(typeName: typeName, methods: own, receiver: .void) }
-      if case .range = value { return Lookup(typeName: typeName, methods: own, receiver: .array(value.arrayValue ?? [])) }
+      if case .range = value {
+        return Lookup(typeName: typeName, methods: own, receiver: .array(value.arrayValue ?? []))
+      }
       return Lookup(typeName: typeName, methods: own, receiver: value)
     }
     guard !mutating, value.stringValue != nil || value.isSetObject,
-          let shared = ArrayMembers.table[name]?.filter({ !$0.isMutating }), !shared.isEmpty else { return nil }
+      let shared = ArrayMembers.table[name]?.filter({ !$0.isMutating }), !shared.isEmpty
+    else { return nil }
     return Lookup(typeName: typeName, methods: shared, receiver: .array(elements(of: value) ?? []))
   }
 
   /// Calls a non-mutating method; nil when the value has no method of that name.
-  static func method(_ value: Value, _ name: String, _ arguments: Interpreter.ArgumentList, _ interpreter: Interpreter,
-                     _ span: Span) throws -> Value? {
+  static func method(
+    _ value: Value, _ name: String, _ arguments: Interpreter.ArgumentList,
+    _ interpreter: Interpreter,
+    _ span: Span
+  ) throws -> Value? {
     guard let found = lookup(value, name, mutating: false) else {
-      if lookup(value, name, mutating: true) != nil { throw interpreter.error(.mutatingOnValue(value.typeName, name), span) }
+      if lookup(value, name, mutating: true) != nil {
+        throw interpreter.error(.mutatingOnValue(value.typeName, name), span)
+      }
       return nil
     }
     var receiver = found.receiver
-    return try BuiltinMethod.invoke(found.methods, on: &receiver, typeName: found.typeName, arguments, interpreter, span)
+    return try BuiltinMethod.invoke(
+      found.methods, on: &receiver, typeName: found.typeName, arguments, interpreter, span)
   }
 
   /// Calls a mutating method on a variable's value in place (`xs.append(x)`, `s.insert(x)`).
-  static func mutate(_ value: inout Value, _ name: String, _ arguments: Interpreter.ArgumentList,
-                     _ interpreter: Interpreter, _ span: Span) throws -> Value {
-    if name == "append", arguments.count == 1, arguments[0].label == nil, var elements = Interpreter.takeArray(&value) {
-      defer { value = .array(elements) }   // the common case, without binding
+  static func mutate(
+    _ value: inout Value, _ name: String, _ arguments: Interpreter.ArgumentList,
+    _ interpreter: Interpreter, _ span: Span
+  ) throws -> Value {
+    if name == "append", arguments.count == 1, arguments[0].label == nil,
+      var elements = Interpreter.takeArray(&value)
+    {
+      defer { value = .array(elements) }  // the common case, without binding
       try interpreter.reserveArrayGrowth(elements, adding: 1, span)
       elements.append(arguments[0].value)
       return .void
     }
     guard let found = lookup(value, name, mutating: true) else {
       if let result = try method(value, name, arguments, interpreter, span) { return result }
-      throw interpreter.error(.noMember(value.typeName, name, suggestion: interpreter.suggestion(for: name, among: names(for: value))), span)
+      throw interpreter.error(
+        .noMember(
+          value.typeName, name,
+          suggestion: interpreter.suggestion(for: name, among: names(for: value))), span)
     }
     SetObject.makeUnique(&value)
-    return try BuiltinMethod.invoke(found.methods, on: &value, typeName: found.typeName, arguments, interpreter, span)
+    return try BuiltinMethod.invoke(
+      found.methods, on: &value, typeName: found.typeName, arguments, interpreter, span)
   }
 }
 

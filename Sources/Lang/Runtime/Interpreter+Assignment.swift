@@ -3,8 +3,10 @@
 /// appending in a loop stays O(1) amortised.
 extension Interpreter {
   /// Names of the mutating methods of built-in values (tables in `Builtins/`).
-  static let mutatingMethods: Set<String> = ArrayMutations.names.union(DictionaryMembers.mutatingNames)
-    .union(SetMembers.mutatingNames)
+  static let mutatingMethods: Set<String> = ArrayMutations.names.union(
+    DictionaryMembers.mutatingNames
+  )
+  .union(SetMembers.mutatingNames)
 
   private enum Accessor {
     case index([Value], Span)
@@ -14,13 +16,18 @@ extension Interpreter {
     case member(String, Span)
   }
 
-  func assign(_ target: Expr, op: String, _ valueExpr: Expr, code: Opcode?, in scope: Scope) throws {
+  func assign(_ target: Expr, op: String, _ valueExpr: Expr, code: Opcode?, in scope: Scope) throws
+  {
     let value = try evaluate(valueExpr, in: scope)
     let span = target.span.to(valueExpr.span)
-    if case .identifier = target.kind, let result = try assignNumber(target, op, code, value, span, in: scope) {
+    if case .identifier = target.kind,
+      let result = try assignNumber(target, op, code, value, span, in: scope)
+    {
       return result
     }
-    if case .member = target.kind, let result = try assignStoredField(target, op, code, value, span, in: scope) {
+    if case .member = target.kind,
+      let result = try assignStoredField(target, op, code, value, span, in: scope)
+    {
       return result
     }
     try modify(target, in: scope, span) { current in
@@ -28,7 +35,9 @@ extension Interpreter {
         current = value
       } else if op == "+=", case .string(let piece) = value, var text = Self.takeString(&current) {
         defer { current = .string(text) }
-        guard text.utf8.count + piece.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        guard text.utf8.count + piece.utf8.count <= Self.maximumStringLength else {
+          throw error(.tooLarge("string"), span)
+        }
         try reserveString(piece.utf8.count, span)
         text += piece
       } else {
@@ -39,8 +48,10 @@ extension Interpreter {
 
   /// `x = n`, `x += n`, … on an untyped `var` holding an Int or Double and an Int or Double value,
   /// without the accessor path; nil when that is not the case (the general path takes it).
-  private func assignNumber(_ target: Expr, _ op: String, _ code: Opcode?, _ value: Value, _ span: Span,
-                            in scope: Scope) throws -> Void? {
+  private func assignNumber(
+    _ target: Expr, _ op: String, _ code: Opcode?, _ value: Value, _ span: Span,
+    in scope: Scope
+  ) throws -> Void? {
     let box = try lookup(target, in: scope)
     guard !box.isLet, box.type == nil else { return nil }
     if op == "=" {
@@ -60,12 +71,17 @@ extension Interpreter {
   }
 
   /// Calls a mutating method on a variable's array or dictionary; nil when the receiver is not one.
-  func callMutating(_ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
-                    in scope: Scope) throws -> Value? {
+  func callMutating(
+    _ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?,
+    _ span: Span,
+    in scope: Scope
+  ) throws -> Value? {
     guard isPath(base) else { return nil }
     guard isCollection(try evaluate(base, in: scope)) else { return nil }
     var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
-    if let trailing { values.append((Self.trailingLabel, .closure(Closure(closure: trailing, scope: scope)))) }
+    if let trailing {
+      values.append((Self.trailingLabel, .closure(Closure(closure: trailing, scope: scope))))
+    }
     var result = Value.void
     try modify(base, in: scope, span, checksType: false) { current in
       result = try BuiltinMembers.mutate(&current, name, values, self, span)
@@ -85,14 +101,17 @@ extension Interpreter {
   func isPath(_ expr: Expr) -> Bool {
     switch expr.kind {
     case .identifier: return true
-    case .subscriptAccess(let base, _), .tupleElement(let base, _), .member(let base, _, _): return isPath(base)
+    case .subscriptAccess(let base, _), .tupleElement(let base, _), .member(let base, _, _):
+      return isPath(base)
     default: return false
     }
   }
 
   /// Resolves `target` to a variable and a path of accessors, then modifies in place.
-  func modify(_ target: Expr, in scope: Scope, _ span: Span, checksType: Bool = true,
-                      _ body: (inout Value) throws -> Void) throws {
+  func modify(
+    _ target: Expr, in scope: Scope, _ span: Span, checksType: Bool = true,
+    _ body: (inout Value) throws -> Void
+  ) throws {
     var accessors: [Accessor] = []
     var root = target
     while true {
@@ -151,8 +170,10 @@ extension Interpreter {
     }
   }
 
-  private func apply(_ value: inout Value, _ path: ArraySlice<Accessor>, _ span: Span,
-                     _ body: (inout Value) throws -> Void) throws {
+  private func apply(
+    _ value: inout Value, _ path: ArraySlice<Accessor>, _ span: Span,
+    _ body: (inout Value) throws -> Void
+  ) throws {
     guard let accessor = path.first else { return try body(&value) }
     let rest = path.dropFirst()
     if case .host(let object) = value { return try applyToHost(object, accessor, rest, span, body) }
@@ -161,9 +182,13 @@ extension Interpreter {
       if var elements = Self.takeArray(&value) {
         defer { value = .array(elements) }
         guard indices.count == 1, let position = indices[0].intValue else {
-          throw error(.wrongType("an array subscript", expected: "Int", got: indices.first?.typeName ?? "nothing"), at)
+          throw error(
+            .wrongType(
+              "an array subscript", expected: "Int", got: indices.first?.typeName ?? "nothing"), at)
         }
-        guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
+        guard elements.indices.contains(position) else {
+          throw error(.indexOutOfRange(position, count: elements.count), at)
+        }
         try apply(&elements[position], rest, span, body)
       } else if var dictionary = Self.takeDictionary(&value) {
         defer { value = .dictionary(dictionary) }
@@ -172,24 +197,33 @@ extension Interpreter {
         if entry.isNil { try reserveDictionaryGrowth(dictionary, at) }
         try apply(&entry, rest, span, body)
         guard dictionary.set(indices[0], entry.isNil ? nil : entry) else {
-          throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName), at)
+          throw error(
+            .wrongType(
+              "a dictionary key", expected: "Int, Double, Bool or String", got: indices[0].typeName),
+            at)
         }
       } else {
         throw error(.notAssignable(), at)
       }
     case .keyWithDefault(let key, let fallback, let at):
-      guard var dictionary = Self.takeDictionary(&value) else { throw error(.notSubscriptable(value.typeName), at) }
+      guard var dictionary = Self.takeDictionary(&value) else {
+        throw error(.notSubscriptable(value.typeName), at)
+      }
       defer { value = .dictionary(dictionary) }
       var entry = dictionary[key] ?? fallback
       if dictionary[key] == nil { try reserveDictionaryGrowth(dictionary, at) }
       try apply(&entry, rest, span, body)
       guard dictionary.set(key, entry) else {
-        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), at)
+        throw error(
+          .wrongType(
+            "a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), at)
       }
     case .element(let position, let at):
       guard var elements = Self.takeTuple(&value) else { throw error(.notAssignable(), at) }
       defer { value = .tuple(elements) }
-      guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), at) }
+      guard elements.indices.contains(position) else {
+        throw error(.indexOutOfRange(position, count: elements.count), at)
+      }
       try apply(&elements[position], rest, span, body)
     case .member(let name, let at):
       try assignUserMember(&value, name, at) { try self.apply(&$0, rest, span, body) }
@@ -222,19 +256,25 @@ extension Interpreter {
     return elements
   }
 
-  private func applyToHost(_ object: any HostObject, _ accessor: Accessor, _ rest: ArraySlice<Accessor>, _ span: Span,
-                           _ body: (inout Value) throws -> Void) throws {
+  private func applyToHost(
+    _ object: any HostObject, _ accessor: Accessor, _ rest: ArraySlice<Accessor>, _ span: Span,
+    _ body: (inout Value) throws -> Void
+  ) throws {
     switch accessor {
     case .index(let indices, let at):
       var entry = try host(at) { try object.subscriptGet(indices) } ?? .null
       try apply(&entry, rest, span, body)
       if case .host = entry, !rest.isEmpty { return }
-      guard try host(at, { try object.subscriptSet(indices, to: entry) }) else { throw error(.notAssignable(), at) }
+      guard try host(at, { try object.subscriptSet(indices, to: entry) }) else {
+        throw error(.notAssignable(), at)
+      }
     case .member(let name, let at):
       var entry = try member(of: .host(object), name, at)
       try apply(&entry, rest, span, body)
       if case .host = entry, !rest.isEmpty { return }
-      guard try host(at, { try object.setMember(named: name, to: entry) }) else { throw error(.notAssignable(), at) }
+      guard try host(at, { try object.setMember(named: name, to: entry) }) else {
+        throw error(.notAssignable(), at)
+      }
     case .element(_, let at), .keyWithDefault(_, _, let at):
       throw error(.notAssignable(), at)
     }

@@ -6,14 +6,19 @@ extension Interpreter {
   /// Label given to a trailing closure: it matches whichever parameter is next.
   static let trailingLabel = "\u{0}trailing"
 
-  func evaluateCall(_ callee: Expr, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
-                    in scope: Scope) throws -> Value {
+  func evaluateCall(
+    _ callee: Expr, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?, _ span: Span,
+    in scope: Scope
+  ) throws -> Value {
     if case .member(let base, let name, _) = callee.kind, Self.mutatingMethods.contains(name),
-       let result = try callMutating(base, name, arguments, trailing, span, in: scope) {
+      let result = try callMutating(base, name, arguments, trailing, span, in: scope)
+    {
       return result
     }
-    if !userMutatingNames.isEmpty, case .member(let base, let name, _) = callee.kind, userMutatingNames.contains(name),
-       let result = try callUserMutating(base, name, arguments, trailing, span, in: scope) {
+    if !userMutatingNames.isEmpty, case .member(let base, let name, _) = callee.kind,
+      userMutatingNames.contains(name),
+      let result = try callUserMutating(base, name, arguments, trailing, span, in: scope)
+    {
       return result
     }
     if case .superMember(let name, let nameSpan) = callee.kind {
@@ -23,16 +28,22 @@ extension Interpreter {
     var values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
     if case .member(let base, let name, let nameSpan) = callee.kind {
       let receiver = try evaluate(base, in: scope)
-      if let trailing { values.append((Self.trailingLabel, try trailingValue(trailing, nil, in: scope))) }
+      if let trailing {
+        values.append((Self.trailingLabel, try trailingValue(trailing, nil, in: scope)))
+      }
       return try callMethod(receiver, name, values, nameSpan, span)
     }
     let function = try evaluate(callee, in: scope)
-    if let trailing { values.append((Self.trailingLabel, try trailingValue(trailing, function, in: scope))) }
+    if let trailing {
+      values.append((Self.trailingLabel, try trailingValue(trailing, function, in: scope)))
+    }
     return try callValue(function, values, span)
   }
 
   /// A trailing closure's value: for a builder native, the values its statements produce.
-  private func trailingValue(_ decl: ClosureDecl, _ function: Value?, in scope: Scope) throws -> Value {
+  private func trailingValue(_ decl: ClosureDecl, _ function: Value?, in scope: Scope) throws
+    -> Value
+  {
     guard case .native(let native)? = function, native.isBuilder else {
       return .closure(Closure(closure: decl, scope: scope))
     }
@@ -45,11 +56,15 @@ extension Interpreter {
   }
 
   /// Calls any callable value.
-  func callValue(_ function: Value, _ arguments: ArgumentList, _ span: Span = Span(0, 0)) throws -> Value {
+  func callValue(_ function: Value, _ arguments: ArgumentList, _ span: Span = Span(0, 0)) throws
+    -> Value
+  {
     switch function {
     case .native(let overloaded):
       let (native, values) = try bindOverload(overloaded, arguments, span)
-      let bound = Arguments(function: native.name, values: values, names: native.parameters.map(\.name), context: context)
+      let bound = Arguments(
+        function: native.name, values: values, names: native.parameters.map(\.name),
+        context: context)
       let saved = builder
       builder = nil
       defer { builder = saved }
@@ -57,15 +72,21 @@ extension Interpreter {
     case .closure(let closure):
       return try callClosure(closure, arguments, span)
     case .host(let object):
-      let plain = arguments.map { (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value) }
-      if let result = try host(span, { try object.call(arguments: plain, context: context) }) { return result }
+      let plain = arguments.map {
+        (label: $0.label == Self.trailingLabel ? nil : $0.label, value: $0.value)
+      }
+      if let result = try host(span, { try object.call(arguments: plain, context: context) }) {
+        return result
+      }
       throw error(.notCallable(object.typeName), span)
     case .array(let elements) where elements.count == 1:
       return try callArrayType(elements[0], arguments, span)
     case .type(let type):
       return try construct(type, arguments, span)
     case .instance, .object:
-      if let result = try callUserMethod(function, "callAsFunction", arguments, span) { return result }
+      if let result = try callUserMethod(function, "callAsFunction", arguments, span) {
+        return result
+      }
       throw error(.notCallable(function.typeName), span)
     case .implicitMember(let name):
       return try implicitCase(name, arguments, span)
@@ -77,13 +98,17 @@ extension Interpreter {
   /// Calls `function` with `first` as an `inout` first argument (`reduce(into:)`'s `{ $0 += $1 }`).
   func callUpdating(_ function: Value, _ first: inout Value, _ rest: [Value], _ span: Span) throws {
     guard case .closure(let closure) = function, !closure.isFunction else {
-      throw error(.wrongType("reduce(into:_:)", expected: "a closure that updates $0", got: function.typeName), span)
+      throw error(
+        .wrongType(
+          "reduce(into:_:)", expected: "a closure that updates $0", got: function.typeName), span)
     }
     _ = try callClosure(closure, [(nil, first)] + rest.map { (nil, $0) }, span, updating: &first)
   }
 
-  func callClosure(_ closure: Closure, _ arguments: ArgumentList, _ span: Span,
-                   updating first: UnsafeMutablePointer<Value>? = nil, receiver: Box? = nil) throws -> Value {
+  func callClosure(
+    _ closure: Closure, _ arguments: ArgumentList, _ span: Span,
+    updating first: UnsafeMutablePointer<Value>? = nil, receiver: Box? = nil
+  ) throws -> Value {
     if first == nil, let (op, code) = closure.binaryOperator, arguments.count == 2 {
       try tick(span)
       let (lhs, rhs) = (arguments[0].value, arguments[1].value)
@@ -96,15 +121,19 @@ extension Interpreter {
       }
       return try binary(op, lhs, rhs, span)
     }
-    guard callDepth < Self.maximumCallDepth else { throw error(.recursionTooDeep(Self.maximumCallDepth), span) }
+    guard callDepth < Self.maximumCallDepth else {
+      throw error(.recursionTooDeep(Self.maximumCallDepth), span)
+    }
     try tick(span)
     let scope = Scope(parent: closure.scope)
     if let receiver {
       if receiver.type == nil, !receiver.isLet, let owner = closure.owner, owner.kind == .enumType {
-        receiver.type = .named(owner.name)   // `self = .green` converts to the enum's case
+        receiver.type = .named(owner.name)  // `self = .green` converts to the enum's case
       }
       scope.set("self", receiver)
-      if let parent = closure.owner?.superclass { scope.set("$super", Box(.type(parent), isLet: true)) }
+      if let parent = closure.owner?.superclass {
+        scope.set("$super", Box(.type(parent), isLet: true))
+      }
     }
     try bindClosureArguments(closure, arguments, span, into: scope, updatesFirst: first != nil)
     let savedFile = file
@@ -121,13 +150,26 @@ extension Interpreter {
     }
     let result = try runBody(closure, in: scope)
     if let first, let name = closure.implicitCount > 0 ? "$0" : closure.parameters.first?.name,
-       let box = scope.lookup(name) {
+      let box = scope.lookup(name)
+    {
       first.pointee = box.value
     }
     guard let returnType = closure.returnType else { return result }
+    return try returned(result, as: returnType, by: closure, span)
+  }
+
+  /// `result` converted to the closure's declared return type, or the error naming the mismatch
+  /// (a missing return when the body produced no value).
+  private func returned(_ result: Value, as returnType: TypeRef, by closure: Closure, _ span: Span)
+    throws -> Value
+  {
     guard let checked = conform(result, to: returnType) else {
-      if isVoid(result) { throw error(.missingReturn(closure.signatureName), closure.body.last?.span ?? span) }
-      throw error(.typeAnnotationMismatch(returnType.description, result.typeName), closure.body.last?.span ?? span)
+      if isVoid(result) {
+        throw error(.missingReturn(closure.signatureName), closure.body.last?.span ?? span)
+      }
+      throw error(
+        .typeAnnotationMismatch(returnType.description, result.typeName),
+        closure.body.last?.span ?? span)
     }
     return checked
   }
@@ -151,23 +193,27 @@ extension Interpreter {
   /// Whether each argument matches its parameter's label in order (the usual call).
   private func bindsPlainly(_ closure: Closure, _ arguments: ArgumentList) -> Bool {
     guard closure.bindsPlainly, arguments.count == closure.parameters.count else { return false }
-    for (argument, parameter) in zip(arguments, closure.parameters) where argument.label != parameter.label {
+    for (argument, parameter) in zip(arguments, closure.parameters)
+    where argument.label != parameter.label {
       return false
     }
     return true
   }
 
-  private func bindClosureArguments(_ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope,
-                                    updatesFirst: Bool = false) throws {
+  private func bindClosureArguments(
+    _ closure: Closure, _ arguments: ArgumentList, _ span: Span, into scope: Scope,
+    updatesFirst: Bool = false
+  ) throws {
     if closure.isFunction {
-      if bindsPlainly(closure, arguments) {   // without building an array of values
+      if bindsPlainly(closure, arguments) {  // without building an array of values
         for (parameter, argument) in zip(closure.parameters, arguments) {
           try bindParameter(parameter, argument.value, of: closure, span, into: scope)
         }
         return
       }
       let values = try bindArguments(
-        closure.parameters.map(BindingParameter.init), arguments, closure.signatureName, span, scope: closure.scope,
+        closure.parameters.map(BindingParameter.init), arguments, closure.signatureName, span,
+        scope: closure.scope,
         signature: closure.signature)
       for (parameter, value) in zip(closure.parameters, values) {
         try bindParameter(parameter, value, of: closure, span, into: scope)
@@ -180,8 +226,12 @@ extension Interpreter {
       guard implicit > 0 else { return closure.parameters[position].name }
       return position < Self.implicitNames.count ? Self.implicitNames[position] : "$\(position)"
     }
-    if arguments.count == 1, count > 1, case .tuple(let parts) = arguments[0].value, parts.count == count {
-      for (position, part) in parts.enumerated() { scope.define(name(position), part, isLet: !updatesFirst || position != 0) }
+    if arguments.count == 1, count > 1, case .tuple(let parts) = arguments[0].value,
+      parts.count == count
+    {
+      for (position, part) in parts.enumerated() {
+        scope.define(name(position), part, isLet: !updatesFirst || position != 0)
+      }
       return
     }
     if count == 0 && arguments.count == 1 && implicit == 0 { return }
@@ -194,13 +244,17 @@ extension Interpreter {
   }
 
   /// Binds one parameter of a `func`, converting to (and checking) its declared type.
-  private func bindParameter(_ parameter: ParameterDecl, _ value: Value, of closure: Closure, _ span: Span,
-                             into scope: Scope) throws {
+  private func bindParameter(
+    _ parameter: ParameterDecl, _ value: Value, of closure: Closure, _ span: Span,
+    into scope: Scope
+  ) throws {
     var value = value
     if let type = parameter.type, !parameter.variadic {
       guard let checked = conform(value, to: type) else {
-        throw error(.wrongType("argument '\(parameter.name)' of \(closure.signatureName)", expected: type.description,
-                               got: value.typeName), span)
+        throw error(
+          .wrongType(
+            "argument '\(parameter.name)' of \(closure.signatureName)", expected: type.description,
+            got: value.typeName), span)
       }
       value = checked
     }
@@ -234,8 +288,10 @@ extension Interpreter {
 
   /// Matches arguments to parameters in order: labels must match, defaulted parameters may be
   /// skipped, a variadic one takes a run of values, a trailing closure fills the next parameter.
-  func bindArguments(_ parameters: [BindingParameter], _ arguments: ArgumentList, _ function: String, _ span: Span,
-                     scope: Scope? = nil, signature: @autoclosure () -> String? = nil) throws -> [Value] {
+  func bindArguments(
+    _ parameters: [BindingParameter], _ arguments: ArgumentList, _ function: String, _ span: Span,
+    scope: Scope? = nil, signature: @autoclosure () -> String? = nil
+  ) throws -> [Value] {
     var values: [Value] = []
     var next = 0
     func matches(_ position: Int, _ parameter: BindingParameter, isLast: Bool) -> Bool {
@@ -247,7 +303,9 @@ extension Interpreter {
       let isLast = index == parameters.count - 1
       if parameter.variadic {
         var run: [Value] = []
-        while matches(next, parameter, isLast: isLast) || (!run.isEmpty && next < arguments.count && arguments[next].label == nil) {
+        while matches(next, parameter, isLast: isLast)
+          || (!run.isEmpty && next < arguments.count && arguments[next].label == nil)
+        {
           run.append(arguments[next].value)
           next += 1
         }
@@ -261,24 +319,34 @@ extension Interpreter {
         values.append(try evaluate(expr, in: scope ?? globals))
       } else if next < arguments.count {
         let got = arguments[next].label.map { $0 == Self.trailingLabel ? "{ … }" : $0 } ?? "_"
-        throw error(.labelMismatch(function, expected: parameter.label ?? "_", got: got, signature: signature()), span)
+        throw error(
+          .labelMismatch(
+            function, expected: parameter.label ?? "_", got: got, signature: signature()), span)
       } else {
-        throw error(.missingArgument(function, parameter.label ?? parameter.name, signature: signature()), span)
+        throw error(
+          .missingArgument(function, parameter.label ?? parameter.name, signature: signature()),
+          span)
       }
     }
-    if next < arguments.count { throw error(.extraArgument(function, signature: signature()), span) }
+    if next < arguments.count {
+      throw error(.extraArgument(function, signature: signature()), span)
+    }
     return values
   }
 }
 
 extension CallContext {
   /// Binds raw method arguments to parameters (for `HostObject.callMethod`), as calls of natives do.
-  public func bind(_ arguments: [(label: String?, value: Value)], to parameters: [Parameter],
-                   function: String) throws -> Arguments {
+  public func bind(
+    _ arguments: [(label: String?, value: Value)], to parameters: [Parameter],
+    function: String
+  ) throws -> Arguments {
     do {
-      let values = try interpreter.bindArguments(parameters.map(Interpreter.BindingParameter.init), arguments,
-                                                 function, Span(0, 0))
-      return Arguments(function: function, values: values, names: parameters.map(\.name), context: self)
+      let values = try interpreter.bindArguments(
+        parameters.map(Interpreter.BindingParameter.init), arguments,
+        function, Span(0, 0))
+      return Arguments(
+        function: function, values: values, names: parameters.map(\.name), context: self)
     } catch let failure as RuntimeError {
       throw HostError(failure.diagnostic.message.kind, failure.diagnostic.message.text)
     }

@@ -42,16 +42,22 @@ extension Interpreter {
   // MARK: - super
 
   private func superContext(_ span: Span, in scope: Scope) throws -> (UserType, Box) {
-    guard case .type(let parent)? = scope.lookup("$super")?.value, let receiver = scope.lookup("self") else {
+    guard case .type(let parent)? = scope.lookup("$super")?.value,
+      let receiver = scope.lookup("self")
+    else {
       throw error(.superOutsideSubclass(), span)
     }
     return (parent, receiver)
   }
 
   /// `super.name(…)`, `super.init(…)`: the superclass's method on the same `self`.
-  func callSuper(_ name: String, _ arguments: ArgumentList, _ nameSpan: Span, _ span: Span, in scope: Scope) throws -> Value {
+  func callSuper(
+    _ name: String, _ arguments: ArgumentList, _ nameSpan: Span, _ span: Span, in scope: Scope
+  ) throws -> Value {
     let (parent, receiver) = try superContext(nameSpan, in: scope)
-    let candidates = name == "init" ? parent.lineage.first { !$0.inits.isEmpty }?.inits : parent.methods(named: name)
+    let candidates =
+      name == "init"
+      ? parent.lineage.first { !$0.inits.isEmpty }?.inits : parent.methods(named: name)
     guard let candidates else {
       if name == "init" { return .void }
       throw error(.noMember(parent.name, name, suggestion: nil), nameSpan)

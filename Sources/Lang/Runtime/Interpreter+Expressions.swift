@@ -21,7 +21,9 @@ extension Interpreter {
         case .text(let literal): text += literal
         case .expression(let inner): text += try evaluate(inner, in: scope).description
         }
-        if text.utf8.count > Self.maximumStringLength { throw error(.tooLarge("string"), expr.span) }
+        if text.utf8.count > Self.maximumStringLength {
+          throw error(.tooLarge("string"), expr.span)
+        }
         try reserveString(text.utf8.count, expr.span)
       }
       return .string(text)
@@ -36,7 +38,9 @@ extension Interpreter {
     case .prefix(let op, let operand):
       return try prefix(op, try evaluate(operand, in: scope), expr.span)
     case .binary(let op, let left, let right):
-      if let code = expr.opcode { return try fastBinary(code, left, right, expr.span, op, in: scope) }
+      if let code = expr.opcode {
+        return try fastBinary(code, left, right, expr.span, op, in: scope)
+      }
       return try evaluateBinary(op, left, right, expr.span, in: scope)
     case .ternary(let condition, let then, let otherwise):
       return try evaluate(try truth(condition, in: scope) ? then : otherwise, in: scope)
@@ -45,7 +49,9 @@ extension Interpreter {
     case .call(let callee, let arguments, let trailing):
       return try evaluateCall(callee, arguments, trailing, expr.span, in: scope)
     case .member(let base, let name, let nameSpan):
-      if case .identifier = base.kind, let field = try storedField(base, name, expr, in: scope) { return field }
+      if case .identifier = base.kind, let field = try storedField(base, name, expr, in: scope) {
+        return field
+      }
       return try member(of: try evaluate(base, in: scope), name, nameSpan)
     case .optionalMember(let base, let name, let nameSpan):
       let value = try evaluate(base, in: scope)
@@ -58,7 +64,9 @@ extension Interpreter {
       let value = try evaluate(base, in: scope)
       if arguments.count == 1 {
         let index = try evaluate(arguments[0].value, in: scope)
-        if case .array(let elements) = value, case .int(let position) = index, elements.indices.contains(position) {
+        if case .array(let elements) = value, case .int(let position) = index,
+          elements.indices.contains(position)
+        {
           return elements[position]
         }
         return try subscriptGet(value, [index], arguments[0].label, expr.span)
@@ -86,18 +94,25 @@ extension Interpreter {
   @inline(__always)
   func lookup(_ expr: Expr, in scope: Scope) throws -> Box {
     let epoch = Scope.epoch.load(ordering: .relaxed)
-    if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox { return box }
+    if expr.cachedSerial == scope.serial, expr.cachedEpoch == epoch, let box = expr.cachedBox {
+      return box
+    }
     let box: Box
     if expr.cachedHops == 0, case .identifier(let name) = expr.kind, let found = scope.local(name) {
-      box = found   // last found in the scope it started from (a call's `self`, a parameter): look there first
-    } else if expr.cachedOwnerEpoch == epoch, expr.cachedHops > 0, let owner = scope.ancestor(expr.cachedHops),
-       owner.serial == expr.cachedOwnerSerial, let found = expr.cachedOwnerBox {
+      // last found in the scope it started from (a call's `self`, a parameter): look there first
+      box = found
+    } else if expr.cachedOwnerEpoch == epoch, expr.cachedHops > 0,
+      let owner = scope.ancestor(expr.cachedHops),
+      owner.serial == expr.cachedOwnerSerial, let found = expr.cachedOwnerBox
+    {
       box = found
     } else {
       guard case .identifier(let name) = expr.kind, let found = scope.locate(name) else {
         let name: String
         if case .identifier(let written) = expr.kind { name = written } else { name = "" }
-        throw error(.undefinedName(name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
+        throw error(
+          .undefinedName(
+            name, suggestion: suggestion(for: name, among: Array(scope.allNames.keys))), expr.span)
       }
       box = found.box
       expr.cachedHops = found.hops
@@ -112,18 +127,25 @@ extension Interpreter {
     return box
   }
 
-  private func evaluateDictionary(_ pairs: [(key: Expr, value: Expr)], in scope: Scope) throws -> Value {
+  private func evaluateDictionary(_ pairs: [(key: Expr, value: Expr)], in scope: Scope) throws
+    -> Value
+  {
     var dictionary = DictionaryValue()
     for pair in pairs {
       let key = try evaluate(pair.key, in: scope)
       guard dictionary.set(key, try evaluate(pair.value, in: scope)) else {
-        throw error(.wrongType("a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName), pair.key.span)
+        throw error(
+          .wrongType(
+            "a dictionary key", expected: "Int, Double, Bool or String", got: key.typeName),
+          pair.key.span)
       }
     }
     return .dictionary(dictionary)
   }
 
-  private func evaluateRange(_ lower: Expr?, _ closed: Bool, _ upper: Expr?, in scope: Scope) throws -> Value {
+  private func evaluateRange(_ lower: Expr?, _ closed: Bool, _ upper: Expr?, in scope: Scope) throws
+    -> Value
+  {
     func bound(_ expr: Expr?) throws -> Int? {
       guard let expr else { return nil }
       let value = try evaluate(expr, in: scope)
@@ -140,7 +162,9 @@ extension Interpreter {
     return .range(RangeValue(lower: low, upper: high, isClosed: closed))
   }
 
-  private func evaluateBinary(_ op: String, _ left: Expr, _ right: Expr, _ span: Span, in scope: Scope) throws -> Value {
+  private func evaluateBinary(
+    _ op: String, _ left: Expr, _ right: Expr, _ span: Span, in scope: Scope
+  ) throws -> Value {
     switch op {
     case "&&":
       return .bool(try truth(left, in: scope) && truth(right, in: scope))
@@ -158,7 +182,9 @@ extension Interpreter {
 
   /// Int and Double operands of an interned operator, without string comparisons.
   @inline(__always)
-  private func fastBinary(_ code: Opcode, _ left: Expr, _ right: Expr, _ span: Span, _ op: String, in scope: Scope) throws -> Value {
+  private func fastBinary(
+    _ code: Opcode, _ left: Expr, _ right: Expr, _ span: Span, _ op: String, in scope: Scope
+  ) throws -> Value {
     let lhs = try evaluate(left, in: scope)
     let rhs = try evaluate(right, in: scope)
     switch (lhs, rhs) {
@@ -176,7 +202,9 @@ extension Interpreter {
     guard case .tuple(let elements) = value else {
       throw error(.noMember(value.typeName, String(position), suggestion: nil), span)
     }
-    guard elements.indices.contains(position) else { throw error(.indexOutOfRange(position, count: elements.count), span) }
+    guard elements.indices.contains(position) else {
+      throw error(.indexOutOfRange(position, count: elements.count), span)
+    }
     return elements[position]
   }
 

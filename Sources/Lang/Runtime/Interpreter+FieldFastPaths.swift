@@ -8,24 +8,33 @@ extension Interpreter {
   @inline(__always)
   func storedField(_ base: Expr, _ name: String, _ node: Expr, in scope: Scope) throws -> Value? {
     let box = try lookup(base, in: scope)
-    guard case .instance(let instance) = box.value, let index = fieldIndex(instance.type, name, node) else { return nil }
+    guard case .instance(let instance) = box.value,
+      let index = fieldIndex(instance.type, name, node)
+    else { return nil }
     return instance.fields[index]
   }
 
   /// `variable.name = value` or `variable.name op= value` (arithmetic) on a struct held by a
   /// `var` (or `self` in a mutating method): done in place; nil when the general path must take it.
-  func assignStoredField(_ target: Expr, _ op: String, _ code: Opcode?, _ value: Value, _ span: Span,
-                         in scope: Scope) throws -> Void? {
-    guard case .member(let base, let name, _) = target.kind, case .identifier = base.kind else { return nil }
+  func assignStoredField(
+    _ target: Expr, _ op: String, _ code: Opcode?, _ value: Value, _ span: Span,
+    in scope: Scope
+  ) throws -> Void? {
+    guard case .member(let base, let name, _) = target.kind, case .identifier = base.kind else {
+      return nil
+    }
     guard op == "=" || code?.isArithmetic == true else { return nil }
     let box = try lookup(base, in: scope)
     guard !box.isLet, !box.isInitializing, case .instance(var instance) = box.value,
-          let index = fieldIndex(instance.type, name, target) else { return nil }
+      let index = fieldIndex(instance.type, name, target)
+    else { return nil }
     let property = instance.type.stored[index]
     guard !property.isLet, instance.type.nearest({ $0.observers[name] }) == nil else { return nil }
     var new = value
     if op != "=" {
-      guard let code, let result = Self.arithmetic(code, instance.fields[index], value) else { return nil }
+      guard let code, let result = Self.arithmetic(code, instance.fields[index], value) else {
+        return nil
+      }
       new = result
     }
     if let declared = property.type {
@@ -34,7 +43,7 @@ extension Interpreter {
       }
       new = checked
     }
-    box.value = .void   // the fields array is now referenced once: updated in place
+    box.value = .void  // the fields array is now referenced once: updated in place
     instance.fields[index] = new
     box.value = .instance(instance)
     return ()

@@ -29,10 +29,15 @@ extension Interpreter {
     }
   }
 
-  private func assignField(_ receiver: inout Value, _ type: UserType, _ name: String, _ at: Span, _ rest: Mutation) throws {
+  private func assignField(
+    _ receiver: inout Value, _ type: UserType, _ name: String, _ at: Span, _ rest: Mutation
+  ) throws {
     guard let index = type.fieldIndex[name] else {
       guard let (getter, setter) = type.computedProperty(name) else {
-        throw error(.noMember(type.name, name, suggestion: suggestion(for: name, among: userMemberNames(receiver))), at)
+        throw error(
+          .noMember(
+            type.name, name, suggestion: suggestion(for: name, among: userMemberNames(receiver))),
+          at)
       }
       guard let setter else { throw error(.readOnlyProperty(name), at) }
       var current = try callClosure(getter.closure, [], at, receiver: Box(receiver, isLet: true))
@@ -53,8 +58,10 @@ extension Interpreter {
     }
   }
 
-  private func assignStored(_ receiver: inout Value, _ type: UserType, _ name: String, _ index: Int, _ at: Span,
-                            _ rest: Mutation) throws {
+  private func assignStored(
+    _ receiver: inout Value, _ type: UserType, _ name: String, _ index: Int, _ at: Span,
+    _ rest: Mutation
+  ) throws {
     let initializing = initializingReceiver
     initializingReceiver = false
     if type.stored[index].isLet && !initializing { throw error(.assignToLetProperty(name), at) }
@@ -93,7 +100,9 @@ extension Interpreter {
   }
 
   /// Runs a setter or observer with `self` as a `var`, taking back the changed `self`.
-  private func runAccessor(_ accessor: UserType.Method, _ receiver: inout Value, _ argument: Value, _ at: Span) throws {
+  private func runAccessor(
+    _ accessor: UserType.Method, _ receiver: inout Value, _ argument: Value, _ at: Span
+  ) throws {
     let box = Box(receiver, isLet: false)
     receiver = .void
     defer { receiver = box.value }

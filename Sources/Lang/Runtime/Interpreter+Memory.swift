@@ -18,7 +18,10 @@ extension Interpreter {
   func reserveArrayGrowth(_ elements: [Value], adding added: Int, _ span: Span) throws {
     let needed = elements.count.addingReportingOverflow(added)
     guard needed.overflow || needed.partialValue > elements.capacity else { return }
-    let grown = needed.overflow ? Int.max : max(needed.partialValue, elements.capacity.multipliedReportingOverflow(by: 2).partialValue)
+    let grown =
+      needed.overflow
+      ? Int.max
+      : max(needed.partialValue, elements.capacity.multipliedReportingOverflow(by: 2).partialValue)
     try reserve("array", count: grown, stride: MemoryLayout<Value>.stride, span)
   }
 

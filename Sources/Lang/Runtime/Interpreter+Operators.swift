@@ -30,17 +30,23 @@ extension Interpreter {
     case (.double(let a), .int(let b)): return try real(op, a, Double(b), span)
     case (.host(let object), _):
       if let symbol = BinaryOperator(rawValue: op),
-         let result = try host(span, { try object.binaryOperator(symbol, other: rhs, selfOnLeft: true) }) {
+        let result = try host(
+          span, { try object.binaryOperator(symbol, other: rhs, selfOnLeft: true) })
+      {
         return result
       }
     case (_, .host(let object)):
       if let symbol = BinaryOperator(rawValue: op),
-         let result = try host(span, { try object.binaryOperator(symbol, other: lhs, selfOnLeft: false) }) {
+        let result = try host(
+          span, { try object.binaryOperator(symbol, other: lhs, selfOnLeft: false) })
+      {
         return result
       }
     case (.string(let a), .string(let b)):
       if op == "+" {
-        guard a.utf8.count + b.utf8.count <= Self.maximumStringLength else { throw error(.tooLarge("string"), span) }
+        guard a.utf8.count + b.utf8.count <= Self.maximumStringLength else {
+          throw error(.tooLarge("string"), span)
+        }
         try reserveString(a.utf8.count + b.utf8.count, span)
         return .string(a + b)
       }
@@ -48,7 +54,9 @@ extension Interpreter {
     case (.instance, _), (_, .instance), (.object, _), (_, .object), (.type, _):
       if let result = try userOperator(op, lhs, rhs, span) { return result }
     case (.array(let a), .array(let b)) where op == "+":
-      guard a.count + b.count <= Self.maximumArrayLength else { throw error(.tooLarge("array"), span) }
+      guard a.count + b.count <= Self.maximumArrayLength else {
+        throw error(.tooLarge("array"), span)
+      }
       try reserve("array", count: a.count + b.count, stride: MemoryLayout<Value>.stride, span)
       return .array(a + b)
     default: break
@@ -66,11 +74,14 @@ extension Interpreter {
     case "*": result = a.multipliedReportingOverflow(by: b)
     case "/", "%":
       guard b != 0 else { throw error(.divisionByZero(), span) }
-      result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+      result =
+        op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
     case "&+", "&-", "&*", "&", "|", "^", "<<", ">>":
       return .int(bitwise(op, a, b))
     default:
-      guard let flag = compare(op, a, b) else { throw error(.operatorTypes(op, "Int", "Int"), span) }
+      guard let flag = compare(op, a, b) else {
+        throw error(.operatorTypes(op, "Int", "Int"), span)
+      }
       return .bool(flag)
     }
     if result.overflow { throw error(.arithmeticOverflow(op), span) }
@@ -100,7 +111,9 @@ extension Interpreter {
     case "/": return .double(a / b)
     case "%": return .double(a.truncatingRemainder(dividingBy: b))
     default:
-      guard let flag = compare(op, a, b) else { throw error(.operatorTypes(op, "Double", "Double"), span) }
+      guard let flag = compare(op, a, b) else {
+        throw error(.operatorTypes(op, "Double", "Double"), span)
+      }
       return .bool(flag)
     }
   }
@@ -123,12 +136,14 @@ extension Interpreter {
     case (.void, .void), (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.int(let a), .int(let b)): return a == b
-    case (.double, _), (_, .double): return lhs.doubleValue.flatMap { a in rhs.doubleValue.map { a == $0 } } ?? false
+    case (.double, _), (_, .double):
+      return lhs.doubleValue.flatMap { a in rhs.doubleValue.map { a == $0 } } ?? false
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)), (.tuple(let a), .tuple(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
     case (.dictionary(let a), .dictionary(let b)):
-      return a.count == b.count && a.entries.allSatisfy { entry in b[entry.key].map { equal($0, entry.value) } ?? false }
+      return a.count == b.count
+        && a.entries.allSatisfy { entry in b[entry.key].map { equal($0, entry.value) } ?? false }
     case (.range(let a), .range(let b)): return a == b
     case (.implicitMember(let a), .implicitMember(let b)): return a == b
     case (.host(let a), .host(let b)): return a === b
@@ -152,7 +167,9 @@ extension Interpreter {
       guard case .dictionary(let dictionary) = value else { return nil }
       var result = DictionaryValue()
       for entry in dictionary.entries {
-        guard let key = conform(entry.key, to: keyType), let item = conform(entry.value, to: valueType) else { return nil }
+        guard let key = conform(entry.key, to: keyType),
+          let item = conform(entry.value, to: valueType)
+        else { return nil }
         result.set(key, item)
       }
       return .dictionary(result)
@@ -171,14 +188,15 @@ extension Interpreter {
   }
 
   private func conform(_ value: Value, toNamed name: String) -> Value? {
-    switch value {   // the usual annotations first, without the string comparisons below
+    switch value {  // the usual annotations first, without the string comparisons below
     case .int where name == "Int", .double where name == "Double", .string where name == "String",
-         .bool where name == "Bool":
+      .bool where name == "Bool":
       return value
     default: break
     }
-    if name.contains(" & ") {   // a generic parameter's composed constraints
-      return name.components(separatedBy: " & ").allSatisfy { conform(value, toNamed: $0) != nil } ? value : nil
+    if name.contains(" & ") {  // a generic parameter's composed constraints
+      return name.components(separatedBy: " & ").allSatisfy { conform(value, toNamed: $0) != nil }
+        ? value : nil
     }
     if let satisfied = StandardProtocols.satisfies(value, name) { return satisfied ? value : nil }
     switch (name, value) {

@@ -8,18 +8,24 @@ extension Interpreter {
   /// `methods` narrowed to those whose extension's constraints `receiver` meets (an empty array
   /// meets them all: the first declared is used); throws Swift's "requires that 'String'
   /// conform to 'Numeric'" for the latest declared when none does.
-  func fitting(_ methods: [UserType.Method], _ receiver: Value, _ name: String, _ span: Span) throws -> [UserType.Method] {
+  func fitting(_ methods: [UserType.Method], _ receiver: Value, _ name: String, _ span: Span) throws
+    -> [UserType.Method]
+  {
     guard methods.contains(where: { !$0.receiverConstraints.isEmpty }) else { return methods }
     let fit = methods.filter { brokenConstraint($0, receiver) == nil }
     if fit.isEmpty, let (constraint, got) = brokenConstraint(methods[methods.count - 1], receiver) {
-      throw error(.receiverRequirement(name, receiver.typeName, got, constraint.parameter, constraint.type,
-                                       sameType: constraint.isSameType), span)
+      throw error(
+        .receiverRequirement(
+          name, receiver.typeName, got, constraint.parameter, constraint.type,
+          sameType: constraint.isSameType), span)
     }
     return fit
   }
 
   /// The first constraint of `method`'s extension that `receiver` breaks, with the offending value's type.
-  func brokenConstraint(_ method: UserType.Method, _ receiver: Value) -> (ReceiverConstraint, got: String)? {
+  func brokenConstraint(_ method: UserType.Method, _ receiver: Value) -> (
+    ReceiverConstraint, got: String
+  )? {
     for constraint in method.receiverConstraints {
       if let got = firstMisfit(constraint, receiver) { return (constraint, got) }
     }
@@ -34,7 +40,8 @@ extension Interpreter {
     case ("Key", .dictionary(let dictionary)):
       return dictionary.entries.first { conform($0.key, to: constraint.type) == nil }?.key.typeName
     case ("Value", .dictionary(let dictionary)):
-      return dictionary.entries.first { conform($0.value, to: constraint.type) == nil }?.value.typeName
+      return dictionary.entries.first { conform($0.value, to: constraint.type) == nil }?.value
+        .typeName
     default:
       return nil
     }

@@ -18,7 +18,8 @@ extension Interpreter {
       if let builder, !isVoid(value) { builder.values.append(value) }
       return .normal
     case .binding(let isLet, let pattern, let type, let valueExpr):
-      try executeBinding(isLet: isLet, pattern: pattern, type: type, valueExpr, statement.span, in: scope)
+      try executeBinding(
+        isLet: isLet, pattern: pattern, type: type, valueExpr, statement.span, in: scope)
       return .normal
     case .assignment(let target, let op, let valueExpr):
       try assign(target, op: op, valueExpr, code: statement.compoundOpcode, in: scope)
@@ -34,9 +35,11 @@ extension Interpreter {
       if case .normal = flow { throw error(.guardMustExit(), statement.span) }
       return flow
     case .forIn(let pattern, let sequence, let filter, let body):
-      return try executeFor(pattern, sequence, filter, body, reusing: statement.reusesLoopScope, in: scope)
+      return try executeFor(
+        pattern, sequence, filter, body, reusing: statement.reusesLoopScope, in: scope)
     case .whileLoop(let conditions, let body):
-      return try executeWhile(conditions, body, statement.span, reusing: statement.reusesLoopScope, in: scope)
+      return try executeWhile(
+        conditions, body, statement.span, reusing: statement.reusesLoopScope, in: scope)
     case .repeatWhile(let body, let condition):
       return try executeRepeat(body, condition, in: scope)
     case .breakLoop: return .breakLoop
@@ -70,12 +73,15 @@ extension Interpreter {
     return false
   }
 
-  private func executeBinding(isLet: Bool, pattern: Pattern, type: TypeRef?, _ valueExpr: Expr?, _ span: Span,
-                              in scope: Scope) throws {
+  private func executeBinding(
+    isLet: Bool, pattern: Pattern, type: TypeRef?, _ valueExpr: Expr?, _ span: Span,
+    in scope: Scope
+  ) throws {
     var value = try valueExpr.map { try evaluate($0, in: scope) } ?? .null
     if let type, valueExpr != nil {
       guard let checked = conform(value, to: type) else {
-        throw error(.typeAnnotationMismatch(type.description, value.typeName), valueExpr?.span ?? span)
+        throw error(
+          .typeAnnotationMismatch(type.description, value.typeName), valueExpr?.span ?? span)
       }
       value = checked
     }
@@ -83,8 +89,10 @@ extension Interpreter {
   }
 
   /// Binds a pattern's names to the parts of a value.
-  func bind(_ pattern: Pattern, to value: Value, in scope: Scope, isLet: Bool, type: TypeRef? = nil,
-            span: Span) throws {
+  func bind(
+    _ pattern: Pattern, to value: Value, in scope: Scope, isLet: Bool, type: TypeRef? = nil,
+    span: Span
+  ) throws {
     switch pattern {
     case .name(let name, _):
       scope.define(name, value, isLet: isLet, type: type)
@@ -94,7 +102,9 @@ extension Interpreter {
       guard let parts = value.arrayValue, parts.count == elements.count, !isRange(value) else {
         throw error(.patternMismatch(elements.count, value.typeName), span)
       }
-      for (element, part) in zip(elements, parts) { try bind(element, to: part, in: scope, isLet: isLet, span: span) }
+      for (element, part) in zip(elements, parts) {
+        try bind(element, to: part, in: scope, isLet: isLet, span: span)
+      }
     }
   }
 
@@ -114,7 +124,9 @@ extension Interpreter {
         if value.isNil { return false }
         scope.define(name, value, isLet: true)
       case .casePattern(let pattern, let valueExpr):
-        guard try match(pattern, try evaluate(valueExpr, in: scope), in: scope) else { return false }
+        guard try match(pattern, try evaluate(valueExpr, in: scope), in: scope) else {
+          return false
+        }
       }
     }
     return true
@@ -143,11 +155,17 @@ extension Interpreter {
     return shared
   }
 
-  private func executeFor(_ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt],
-                          reusing: Bool, in scope: Scope) throws -> Flow {
+  private func executeFor(
+    _ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt],
+    reusing: Bool, in scope: Scope
+  ) throws -> Flow {
     let sequence = try evaluate(sequenceExpr, in: scope)
-    if case .range(let range) = sequence, case .name(let name, _) = pattern, let lower = range.lower, let upper = range.upper {
-      return try countingLoop(name, lower, upper, range.isClosed, filter, body, sequenceExpr.span, reusing: reusing, in: scope)
+    if case .range(let range) = sequence, case .name(let name, _) = pattern,
+      let lower = range.lower, let upper = range.upper
+    {
+      return try countingLoop(
+        name, lower, upper, range.isClosed, filter, body, sequenceExpr.span, reusing: reusing,
+        in: scope)
     }
     let next = try iterator(for: sequence, sequenceExpr.span)
     let shared = sharedScope(reusing, scope)
@@ -169,13 +187,17 @@ extension Interpreter {
   func iterator(for sequence: Value, _ span: Span) throws -> () throws -> Value? {
     switch sequence {
     case .range(let range):
-      guard let lower = range.lower else { throw error(.notIterable("a range without a lower bound"), span) }
+      guard let lower = range.lower else {
+        throw error(.notIterable("a range without a lower bound"), span)
+      }
       if let upper = range.upper, upper < lower { throw error(.invalidRange(lower, upper), span) }
       var current = lower
       var finished = false
       return {
         if finished { return nil }
-        if let upper = range.upper, range.isClosed ? current > upper : current >= upper { return nil }
+        if let upper = range.upper, range.isClosed ? current > upper : current >= upper {
+          return nil
+        }
         let value = current
         if current == Int.max { finished = true } else { current += 1 }
         return .int(value)
@@ -207,11 +229,13 @@ extension Interpreter {
   }
 
   /// `for i in a..<b` (or `a...b`) without an iterator closure.
-  private func countingLoop(_ name: String, _ lower: Int, _ upper: Int, _ closed: Bool, _ filter: Expr?, _ body: [Stmt],
-                            _ span: Span, reusing: Bool, in scope: Scope) throws -> Flow {
+  private func countingLoop(
+    _ name: String, _ lower: Int, _ upper: Int, _ closed: Bool, _ filter: Expr?, _ body: [Stmt],
+    _ span: Span, reusing: Bool, in scope: Scope
+  ) throws -> Flow {
     if upper < lower { throw error(.invalidRange(lower, upper), span) }
     let shared = sharedScope(reusing, scope)
-    var variable: Box?   // the shared scope's variable, set directly after the first iteration
+    var variable: Box?  // the shared scope's variable, set directly after the first iteration
     var current = lower
     while closed ? current <= upper : current < upper {
       try tick(span)
@@ -240,8 +264,10 @@ extension Interpreter {
     return .normal
   }
 
-  private func executeWhile(_ conditions: [Condition], _ body: [Stmt], _ span: Span, reusing: Bool,
-                            in scope: Scope) throws -> Flow {
+  private func executeWhile(
+    _ conditions: [Condition], _ body: [Stmt], _ span: Span, reusing: Bool,
+    in scope: Scope
+  ) throws -> Flow {
     let shared = sharedScope(reusing, scope)
     while true {
       try tick(span)

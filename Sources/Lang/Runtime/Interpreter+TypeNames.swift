@@ -2,10 +2,12 @@
 /// and enums with their cases (for exhaustive `switch`).
 extension Interpreter {
   /// Samples of the built-in types an extension may extend, for their member names.
-  private static var builtinSamples: [String: Value] { [
-    "Int": .int(0), "Double": .double(0), "String": .string(""), "Array": .array([]),
-    "Dictionary": .dictionary(DictionaryValue()), "Bool": .bool(false),
-  ] }
+  private static var builtinSamples: [String: Value] {
+    [
+      "Int": .int(0), "Double": .double(0), "String": .string(""), "Array": .array([]),
+      "Dictionary": .dictionary(DictionaryValue()), "Bool": .bool(false),
+    ]
+  }
 
   /// Every member name of the type called `name` (its lineage, protocol defaults; a built-in's methods).
   func memberNames(ofType name: String) -> Set<String> {
@@ -17,7 +19,9 @@ extension Interpreter {
         if case .type(let proto)? = globals.lookup(conformance)?.value { types.append(proto) }
       }
     }
-    if let extended = builtinExtensions[name == "Float" ? "Double" : name] { types.append(extended) }
+    if let extended = builtinExtensions[name == "Float" ? "Double" : name] {
+      types.append(extended)
+    }
     if let sample = Self.builtinSamples[name == "Float" ? "Double" : name] {
       names.formUnion(BuiltinMembers.names(for: sample))
     }

@@ -4,16 +4,21 @@
 extension Interpreter {
   /// Protocols of the standard library a type may name (only some have requirements here).
   static let standardProtocols: Set<String> = [
-    "Equatable", "Hashable", "Comparable", "CustomStringConvertible", "CustomDebugStringConvertible", "CaseIterable",
+    "Equatable", "Hashable", "Comparable", "CustomStringConvertible",
+    "CustomDebugStringConvertible", "CaseIterable",
     "Error", "Codable", "Encodable", "Decodable", "Sendable", "Identifiable", "AnyObject",
   ]
   /// Built-in types an extension may add members to.
-  static let extensibleBuiltins: Set<String> = ["Int", "Double", "Float", "String", "Bool", "Array", "Dictionary", "Set"]
+  static let extensibleBuiltins: Set<String> = [
+    "Int", "Double", "Float", "String", "Bool", "Array", "Dictionary", "Set",
+  ]
 
   func declareType(_ decl: TypeDecl, in scope: Scope) throws {
     if decl.kind == .extensionType { return try extend(decl, in: scope) }
     typeDefinitions += 1
-    let type = UserType(name: decl.name, kind: decl.kind, scope: scope, definition: typeDefinitions, isFinal: decl.isFinal)
+    let type = UserType(
+      name: decl.name, kind: decl.kind, scope: scope, definition: typeDefinitions,
+      isFinal: decl.isFinal)
     type.interpreter = self
     try inherit(decl, into: type, in: scope)
     scope.define(decl.name, .type(type), isLet: true)
@@ -25,12 +30,16 @@ extension Interpreter {
   /// The superclass, protocols and raw type written after `:`.
   private func inherit(_ decl: TypeDecl, into type: UserType, in scope: Scope) throws {
     for (position, (name, span)) in decl.inherited.enumerated() {
-      if decl.kind == .enumType, position == 0, ["Int", "String", "Double", "Character"].contains(name) {
+      if decl.kind == .enumType, position == 0,
+        ["Int", "String", "Double", "Character"].contains(name)
+      {
         type.rawType = name
       } else if case .type(let other)? = scope.lookup(name)?.value {
         switch other.kind {
         case .classType:
-          guard decl.kind == .classType, position == 0 else { throw error(.inheritanceFromClass(decl.name, name), span) }
+          guard decl.kind == .classType, position == 0 else {
+            throw error(.inheritanceFromClass(decl.name, name), span)
+          }
           if other.isFinal { throw error(.inheritanceFromFinal(name), span) }
           type.superclass = other
           type.stored = other.stored
@@ -57,17 +66,29 @@ extension Interpreter {
       } else if property.isStatic {
         try addStatic(property, to: type, in: scope)
       } else if let getter = property.getter {
-        let accessors = (method(accessor: property.name, [], getter, property.type, type, scope),
-                         property.setter.map { method(accessor: "set", [$0.parameter], $0.body, nil, type, scope) })
-        for accessor in [accessors.0, accessors.1].compactMap({ $0 }) { accessor.receiverConstraints = decl.receiverConstraints }
+        let accessors = (
+          method(accessor: property.name, [], getter, property.type, type, scope),
+          property.setter.map { method(accessor: "set", [$0.parameter], $0.body, nil, type, scope) }
+        )
+        for accessor in [accessors.0, accessors.1].compactMap({ $0 }) {
+          accessor.receiverConstraints = decl.receiverConstraints
+        }
         type.computed[property.name] = accessors
       } else {
-        if decl.kind == .extensionType || type.kind == .enumType { throw error(.storedPropertyInExtension(property.name), property.span) }
+        if decl.kind == .extensionType || type.kind == .enumType {
+          throw error(.storedPropertyInExtension(property.name), property.span)
+        }
         type.fieldIndex[property.name] = type.stored.count
         type.stored.append(property)
         if property.willSet != nil || property.didSet != nil {
-          type.observers[property.name] = (property.willSet.map { method(accessor: "willSet", [$0.parameter], $0.body, nil, type, scope) },
-                                           property.didSet.map { method(accessor: "didSet", [$0.parameter], $0.body, nil, type, scope) })
+          type.observers[property.name] = (
+            property.willSet.map {
+              method(accessor: "willSet", [$0.parameter], $0.body, nil, type, scope)
+            },
+            property.didSet.map {
+              method(accessor: "didSet", [$0.parameter], $0.body, nil, type, scope)
+            }
+          )
         }
       }
     }
@@ -85,25 +106,34 @@ extension Interpreter {
       } else {
         type.methods[member.function.name, default: []].append(method)
       }
-      if member.isMutating && type.kind != .classType { userMutatingNames.insert(member.function.name) }
+      if member.isMutating && type.kind != .classType {
+        userMutatingNames.insert(member.function.name)
+      }
     }
   }
 
   /// A getter, setter or observer as a method of `type`.
-  private func method(accessor name: String, _ parameters: [String], _ body: [Stmt], _ result: TypeRef?,
-                      _ type: UserType, _ scope: Scope) -> UserType.Method {
+  private func method(
+    accessor name: String, _ parameters: [String], _ body: [Stmt], _ result: TypeRef?,
+    _ type: UserType, _ scope: Scope
+  ) -> UserType.Method {
     let span = body.first?.span ?? Span(0, 0)
-    let decl = FunctionDecl(name: name, parameters: parameters.map {
-      ParameterDecl(label: nil, name: $0, type: nil, defaultValue: nil, span: span)
-    }, returnType: result, body: body, span: span, file: file)
+    let decl = FunctionDecl(
+      name: name,
+      parameters: parameters.map {
+        ParameterDecl(label: nil, name: $0, type: nil, defaultValue: nil, span: span)
+      }, returnType: result, body: body, span: span, file: file)
     let closure = Closure(function: decl, scope: scope)
     closure.owner = type
-    return UserType.Method(MethodDecl(function: decl, isStatic: false, isMutating: name != "get", isOverride: false), closure)
+    return UserType.Method(
+      MethodDecl(function: decl, isStatic: false, isMutating: name != "get", isOverride: false),
+      closure)
   }
 
   private func addStatic(_ property: PropertyDecl, to type: UserType, in scope: Scope) throws {
     if let getter = property.getter {
-      type.staticComputed[property.name] = method(accessor: property.name, [], getter, property.type, type, scope)
+      type.staticComputed[property.name] = method(
+        accessor: property.name, [], getter, property.type, type, scope)
       return
     }
     let receiver = Box(.type(type), isLet: true)
@@ -115,7 +145,9 @@ extension Interpreter {
     }
     if let declared = property.type {
       guard let checked = conform(value, to: declared) else {
-        throw error(.typeAnnotationMismatch(declared.description, value.typeName), property.initial?.span ?? property.span)
+        throw error(
+          .typeAnnotationMismatch(declared.description, value.typeName),
+          property.initial?.span ?? property.span)
       }
       value = checked
     }
@@ -143,11 +175,14 @@ extension Interpreter {
         throw error(.rawValueNeeded(item.name, rawType), item.span)
       }
       guard let checked = conform(raw, to: .named(rawType)) else {
-        throw error(.typeAnnotationMismatch(rawType, raw.typeName), item.rawValue?.span ?? item.span)
+        throw error(
+          .typeAnnotationMismatch(rawType, raw.typeName), item.rawValue?.span ?? item.span)
       }
       raw = checked
       if let number = raw.intValue, rawType == "Int" { next = number + 1 }
-      if type.rawValues.contains(where: { equal($0, raw) }) { throw error(.duplicateRawValue(raw.debugDescription), item.span) }
+      if type.rawValues.contains(where: { equal($0, raw) }) {
+        throw error(.duplicateRawValue(raw.debugDescription), item.span)
+      }
       type.rawValues.append(raw)
     }
   }
@@ -163,7 +198,9 @@ extension Interpreter {
         type = existing
       } else {
         typeDefinitions += 1
-        type = UserType(name: name, kind: .extensionType, scope: globals, definition: typeDefinitions, isFinal: true)
+        type = UserType(
+          name: name, kind: .extensionType, scope: globals, definition: typeDefinitions,
+          isFinal: true)
         type.interpreter = self
         builtinExtensions[name] = type
       }
@@ -200,14 +237,18 @@ extension Interpreter {
         requirements = [("<", true)]
       }
       for requirement in requirements where !hasMember(type, requirement.name) {
-        throw error(.missingRequirement(type.name, name, requirement.name, isMethod: requirement.isMethod), span)
+        throw error(
+          .missingRequirement(type.name, name, requirement.name, isMethod: requirement.isMethod),
+          span)
       }
     }
   }
 
   /// The protocol declared in a cell under `name`, which hides a host protocol of that name.
   func userProtocol(_ name: String, in scope: Scope) -> UserType? {
-    guard case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType else { return nil }
+    guard case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType else {
+      return nil
+    }
     return proto
   }
 
@@ -215,12 +256,17 @@ extension Interpreter {
   private func checkHostConformance(_ type: UserType, _ host: HostProtocol, _ span: Span) throws {
     let candidates = type.methods(named: host.method) ?? []
     if candidates.contains(where: { host.isMet(by: $0.decl.function) }) { return }
-    throw error(candidates.isEmpty ? .missingRequirement(type.name, host.name, host.signature, isMethod: true)
-                                   : .requirementSignature(type.name, host.name, host.method, host.signature), span)
+    throw error(
+      candidates.isEmpty
+        ? .missingRequirement(type.name, host.name, host.signature, isMethod: true)
+        : .requirementSignature(type.name, host.name, host.method, host.signature), span)
   }
 
   private func hasMember(_ type: UserType, _ name: String) -> Bool {
-    type.lineage.contains { $0.fieldIndex[name] != nil || $0.staticMethods[name] != nil || $0.statics[name] != nil }
-      || type.methods(named: name) != nil || type.computedProperty(name) != nil || type.caseIndex[name] != nil
+    type.lineage.contains {
+      $0.fieldIndex[name] != nil || $0.staticMethods[name] != nil || $0.statics[name] != nil
+    }
+      || type.methods(named: name) != nil || type.computedProperty(name) != nil
+      || type.caseIndex[name] != nil
   }
 }

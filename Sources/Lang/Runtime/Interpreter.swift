@@ -92,7 +92,8 @@ final class Interpreter {
       switch try execute(statement, in: globals) {
       case .normal: continue
       case .breakLoop, .continueLoop, .fallthroughCase:
-        throw error(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
+        throw error(
+          .breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
       case .returnValue: return nil
       }
     }

@@ -53,7 +53,7 @@ final class Scope {
     self.parent = parent
     serial = Self.serials.wrappingAdd(1, ordering: .relaxed).newValue
     parent?.observed = true
-    if parent?.parent == nil { table = [:] }   // the built-ins and the globals
+    if parent?.parent == nil { table = [:] }  // the built-ins and the globals
   }
 
   /// The variable called `name` in this scope itself.
@@ -174,9 +174,11 @@ public final class Closure {
   private(set) var binaryOperator: (op: String, code: Opcode?)?
 
   init(closure decl: ClosureDecl, scope: Scope) {
-    if decl.implicitCount == 2, decl.body.count == 1, case .expression(let expr) = decl.body[0].kind,
-       case .binary(let op, let left, let right) = expr.kind, case .identifier("$0") = left.kind,
-       case .identifier("$1") = right.kind, !["&&", "||", "??"].contains(op) {
+    if decl.implicitCount == 2, decl.body.count == 1,
+      case .expression(let expr) = decl.body[0].kind,
+      case .binary(let op, let left, let right) = expr.kind, case .identifier("$0") = left.kind,
+      case .identifier("$1") = right.kind, !["&&", "||", "??"].contains(op)
+    {
       binaryOperator = (op, expr.opcode)
     }
     name = "closure"
@@ -196,12 +198,15 @@ public final class Closure {
   }()
 
   /// A function whose arguments bind one to one: no defaults, no variadic parameter.
-  lazy var bindsPlainly: Bool = isFunction && parameters.allSatisfy { $0.defaultValue == nil && !$0.variadic }
+  lazy var bindsPlainly: Bool =
+    isFunction && parameters.allSatisfy { $0.defaultValue == nil && !$0.variadic }
 
   /// `func area(width w: Double, height: Double = 1) -> Double`.
   var signature: String {
     let list = parameters.map { parameter -> String in
-      var text = parameter.label == parameter.name ? parameter.name : "\(parameter.label ?? "_") \(parameter.name)"
+      var text =
+        parameter.label == parameter.name
+        ? parameter.name : "\(parameter.label ?? "_") \(parameter.name)"
       text += ": " + (parameter.type?.description ?? "Any")
       return text + (parameter.variadic ? "..." : "")
     }

@@ -13,7 +13,9 @@ enum StandardProtocols {
     return kinds.contains(kind)
   }
 
-  private enum Kind { case int, double, string, bool, array, dictionary, tuple, range, function, void }
+  private enum Kind {
+    case int, double, string, bool, array, dictionary, tuple, range, function, void
+  }
 
   private static func kind(of value: Value) -> Kind? {
     switch value {
@@ -33,18 +35,24 @@ enum StandardProtocols {
 
   private static let numbers: Set<Kind> = [.int, .double]
   private static let collections: Set<Kind> = [.array, .dictionary, .string, .range]
-  private static let equatable: Set<Kind> = [.int, .double, .string, .bool, .array, .dictionary, .range]
+  private static let equatable: Set<Kind> = [
+    .int, .double, .string, .bool, .array, .dictionary, .range,
+  ]
   private static let conformingKinds: [String: Set<Kind>] = [
     "Equatable": equatable, "Hashable": equatable,
     "Comparable": [.int, .double, .string],
-    "Numeric": numbers, "AdditiveArithmetic": numbers, "SignedNumeric": numbers, "Strideable": numbers,
+    "Numeric": numbers, "AdditiveArithmetic": numbers, "SignedNumeric": numbers,
+    "Strideable": numbers,
     "BinaryInteger": [.int], "FixedWidthInteger": [.int], "SignedInteger": [.int],
     "FloatingPoint": [.double], "BinaryFloatingPoint": [.double],
     "StringProtocol": [.string],
-    "Sequence": collections, "Collection": collections, "BidirectionalCollection": [.array, .string, .range],
+    "Sequence": collections, "Collection": collections,
+    "BidirectionalCollection": [.array, .string, .range],
     "RandomAccessCollection": [.array, .range], "RangeReplaceableCollection": [.array, .string],
     "MutableCollection": [.array],
-    "CustomStringConvertible": [.int, .double, .string, .bool, .array, .dictionary, .tuple, .range],
+    "CustomStringConvertible": [
+      .int, .double, .string, .bool, .array, .dictionary, .tuple, .range,
+    ],
     "Codable": equatable, "Encodable": equatable, "Decodable": equatable,
     "Sendable": [.int, .double, .string, .bool, .array, .dictionary, .tuple, .range, .void],
   ]

@@ -94,7 +94,9 @@ public final class UserType {
   func protocolDefaults<T>(_ find: (UserType) -> T?) -> T? {
     for type in lineage {
       for name in type.conformances {
-        guard case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType else { continue }
+        guard case .type(let proto)? = scope.lookup(name)?.value, proto.kind == .protocolType else {
+          continue
+        }
         if let found = find(proto) { return found }
       }
     }

@@ -4,7 +4,8 @@ extension Value {
   public var intValue: Int? {
     switch self {
     case .int(let number): return number
-    case .double(let number) where number.rounded() == number && abs(number) < 9e18: return Int(number)
+    case .double(let number) where number.rounded() == number && abs(number) < 9e18:
+      return Int(number)
     default: return nil
     }
   }

@@ -15,17 +15,22 @@ extension Value: CustomStringConvertible, CustomDebugStringConvertible {
     case .int(let number): return String(number)
     case .double(let number): return number.description
     case .string(let text): return quoted ? Value.quote(text) : text
-    case .array(let elements): return "[" + elements.map(\.debugDescription).joined(separator: ", ") + "]"
+    case .array(let elements):
+      return "[" + elements.map(\.debugDescription).joined(separator: ", ") + "]"
     case .dictionary(let dictionary):
       guard dictionary.count > 0 else { return "[:]" }
-      let entries = dictionary.entries.map { "\($0.key.debugDescription): \($0.value.debugDescription)" }
+      let entries = dictionary.entries.map {
+        "\($0.key.debugDescription): \($0.value.debugDescription)"
+      }
       return "[" + entries.joined(separator: ", ") + "]"
-    case .tuple(let elements): return "(" + elements.map(\.debugDescription).joined(separator: ", ") + ")"
+    case .tuple(let elements):
+      return "(" + elements.map(\.debugDescription).joined(separator: ", ") + ")"
     case .range(let range):
       let lower = range.lower.map(String.init) ?? ""
       let upper = range.upper.map(String.init) ?? ""
       return lower + (range.isClosed || range.upper == nil ? "..." : "..<") + upper
-    case .native(let function): return function.isType ? function.name : "(function \(function.name))"
+    case .native(let function):
+      return function.isType ? function.name : "(function \(function.name))"
     case .closure(let closure): return "(function \(closure.name))"
     case .host(let object): return object.description
     case .implicitMember(let name): return "." + name

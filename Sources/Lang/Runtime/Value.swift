@@ -117,7 +117,8 @@ enum HashKey: Hashable {
   init?(_ value: Value) {
     switch value {
     case .int(let number): self = .int(number)
-    case .double(let number): self = number.rounded() == number && abs(number) < 1e18 ? .int(Int(number)) : .double(number)
+    case .double(let number):
+      self = number.rounded() == number && abs(number) < 1e18 ? .int(Int(number)) : .double(number)
     case .bool(let flag): self = .bool(flag)
     case .string(let text): self = .string(text)
     case .instance(let instance) where instance.type.isHashable:

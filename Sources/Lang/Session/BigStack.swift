@@ -14,7 +14,9 @@ enum BigStack {
   private static let idle = Mutex<[StackWorker]>([])
 
   static func run<T>(_ body: @escaping () -> T) -> T {
-    guard let worker = idle.withLock({ $0.popLast() }) ?? StackWorker.start(stackSize: size) else { return body() }
+    guard let worker = idle.withLock({ $0.popLast() }) ?? StackWorker.start(stackSize: size) else {
+      return body()
+    }
     let box = ResultBox(body)
     let done = DispatchSemaphore(value: 0)
     worker.submit {
@@ -41,10 +43,12 @@ private final class StackWorker: @unchecked Sendable {
     pthread_attr_setstacksize(&attributes, stackSize)
     var thread = pthread_t()
     let context = Unmanaged.passRetained(worker).toOpaque()
-    let status = pthread_create(&thread, &attributes, { raw in
-      guard let raw else { return nil }
-      Unmanaged<StackWorker>.fromOpaque(raw).takeRetainedValue().loop()
-    }, context)
+    let status = pthread_create(
+      &thread, &attributes,
+      { raw in
+        guard let raw else { return nil }
+        Unmanaged<StackWorker>.fromOpaque(raw).takeRetainedValue().loop()
+      }, context)
     guard status == 0 else {
       Unmanaged<StackWorker>.fromOpaque(context).release()
       return nil

@@ -9,7 +9,8 @@ struct CursorContext {
   }
 
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "_" || scalar == "$" || scalar.properties.isAlphabetic || (scalar >= "0" && scalar <= "9")
+    scalar == "_" || scalar == "$" || scalar.properties.isAlphabetic
+      || (scalar >= "0" && scalar <= "9")
   }
 
   /// The start of the identifier that ends at `position`.

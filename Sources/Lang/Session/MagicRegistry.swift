@@ -26,7 +26,9 @@ public struct MagicRegistry {
   private(set) var magics: [String: Magic] = [:]
 
   /// Registers or replaces a magic (`name` without `%`).
-  public mutating func register(_ name: String, doc: String, handler: @escaping (MagicInvocation) throws -> Void) {
+  public mutating func register(
+    _ name: String, doc: String, handler: @escaping (MagicInvocation) throws -> Void
+  ) {
     magics[name] = Magic(name: name, doc: doc, handler: handler)
   }
 
@@ -37,21 +39,29 @@ public struct MagicRegistry {
   public func magic(named name: String) -> Magic? { magics[name] }
 
   mutating func registerBuiltins() {
-    register("who", doc: "%who — lists the names the cells have defined, with their types") { invocation in
+    register("who", doc: "%who — lists the names the cells have defined, with their types") {
+      invocation in
       let lines = invocation.session.userBindings.map { "\($0.name): \($0.value.typeName)" }
-      invocation.context.print(lines.isEmpty ? "no names defined\n" : lines.joined(separator: "\n") + "\n")
+      invocation.context.print(
+        lines.isEmpty ? "no names defined\n" : lines.joined(separator: "\n") + "\n")
     }
     register("reset", doc: "%reset — forgets every name the cells have defined") { invocation in
       invocation.session.reset()
     }
-    register("time", doc: "%time STATEMENT — runs the statement once and prints the wall time") { _ in }
-    register("timeit", doc: "%timeit STATEMENT — runs the statement many times and prints the mean time") { _ in }
+    register("time", doc: "%time STATEMENT — runs the statement once and prints the wall time") {
+      _ in
+    }
+    register(
+      "timeit", doc: "%timeit STATEMENT — runs the statement many times and prints the mean time"
+    ) { _ in }
   }
 }
 
 extension Interpreter {
   /// Runs `%name`: `%time`/`%timeit` time their statements, others go to the registry.
-  func runMagic(_ name: String, _ argument: String, _ body: [Stmt], _ span: Span, in scope: Scope) throws {
+  func runMagic(_ name: String, _ argument: String, _ body: [Stmt], _ span: Span, in scope: Scope)
+    throws
+  {
     let bare = String(name.drop { $0 == "%" })
     guard let session, let magic = session.magics.magic(named: bare) else {
       throw error(.unknownMagic(name, known: session?.magics.names ?? []), span)
@@ -64,7 +74,8 @@ extension Interpreter {
     case "timeit":
       try timeit(body, in: scope)
     default:
-      let invocation = MagicInvocation(argument: argument.trimmingSpaces(), context: context, session: session)
+      let invocation = MagicInvocation(
+        argument: argument.trimmingSpaces(), context: context, session: session)
       try host(span) { try magic.handler(invocation) }
     }
   }
@@ -76,16 +87,19 @@ extension Interpreter {
     while samples.count < 10_000 && (total < .milliseconds(200) || samples.count < 3) {
       let elapsed = try clock.measure { _ = try execute(body, in: scope) }
       total += elapsed
-      samples.append(Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+      samples.append(
+        Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
     }
     let mean = samples.reduce(0, +) / Double(samples.count)
     let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(samples.count)
-    let text = "\(Self.format(seconds: mean)) ± \(Self.format(seconds: variance.squareRoot())) per loop (\(samples.count) loops)"
+    let text =
+      "\(Self.format(seconds: mean)) ± \(Self.format(seconds: variance.squareRoot())) per loop (\(samples.count) loops)"
     sink.write(text + "\n", to: .stdout)
   }
 
   static func format(_ duration: Duration) -> String {
-    format(seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    format(
+      seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
   }
 
   /// `1.23 s`, `4.56 ms`, `7.89 µs`, `12 ns`.

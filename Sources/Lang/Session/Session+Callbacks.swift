@@ -9,8 +9,10 @@ extension Session {
   /// A running cell's natives call closures through their `CallContext` instead; a callback may
   /// also run while a cell is paused at a poll (a kernel subshell's turn): the cell's sink,
   /// token and step count are restored after it.
-  public func callback(_ function: Value, _ arguments: [Value], sink: any OutputSink,
-                       cancellation: CancellationToken) -> Result<Value, CellError> {
+  public func callback(
+    _ function: Value, _ arguments: [Value], sink: any OutputSink,
+    cancellation: CancellationToken
+  ) -> Result<Value, CellError> {
     let work = { [self] () -> Result<Value, CellError> in
       var outcome: Result<Value, CellError> = .success(.void)
       _ = cellScope(cancellation) {
@@ -22,8 +24,10 @@ extension Session {
     return usesLargeStack ? BigStack.run(work) : work()
   }
 
-  private func invoke(_ function: Value, _ arguments: [Value], sink: any OutputSink,
-                      cancellation: CancellationToken) -> Result<Value, CellError> {
+  private func invoke(
+    _ function: Value, _ arguments: [Value], sink: any OutputSink,
+    cancellation: CancellationToken
+  ) -> Result<Value, CellError> {
     let file = SourceFile(name: "callback", text: "")
     let outer = interpreter.saveCellState()
     defer { interpreter.restoreCellState(outer) }

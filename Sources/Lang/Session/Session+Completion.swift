@@ -35,8 +35,10 @@ public struct Completions: Equatable, Sendable {
 }
 
 extension Session {
-  static let keywords = ["let", "var", "func", "return", "if", "else", "guard", "for", "in", "while", "repeat",
-                         "break", "continue", "true", "false", "nil", "import"]
+  static let keywords = [
+    "let", "var", "func", "return", "if", "else", "guard", "for", "in", "while", "repeat",
+    "break", "continue", "true", "false", "nil", "import",
+  ]
 
   /// Completions at `cursor` (Unicode scalars): members after `.`, implicit members where the
   /// argument's parameter lists them, argument labels inside a call, otherwise names in scope.
@@ -61,15 +63,19 @@ extension Session {
     var seen = Set<String>()
     let unique = filtered.filter { seen.insert($0.text).inserted }
     let call = context.enclosingCall(before: start)
-    return Completions(items: unique, start: start, end: context.cursor,
-                       signatures: call.map { overloads(ofCallee: $0.callee).map(\.signature) } ?? [])
+    return Completions(
+      items: unique, start: start, end: context.cursor,
+      signatures: call.map { overloads(ofCallee: $0.callee).map(\.signature) } ?? [])
   }
 
   private func nameItems() -> [Completions.Item] {
     let names = interpreter.globals.allNames
-    let values = names.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value.value),
-                                              signature: Self.signatures(of: $0.value.value)) }
-      .sorted { $0.text < $1.text }
+    let values = names.map {
+      Completions.Item(
+        text: $0.key, type: Self.kind(of: $0.value.value),
+        signature: Self.signatures(of: $0.value.value))
+    }
+    .sorted { $0.text < $1.text }
     return values + Self.keywords.map { Completions.Item(text: $0, type: "keyword") }
   }
 
@@ -91,12 +97,16 @@ extension Session {
   }
 
   private func labelItems(_ context: CursorContext, before position: Int) -> [Completions.Item] {
-    guard let call = context.enclosingCall(before: position), call.label == nil || isAfterComma(context, position) else {
+    guard let call = context.enclosingCall(before: position),
+      call.label == nil || isAfterComma(context, position)
+    else {
       return []
     }
     return overloads(ofCallee: call.callee).flatMap { overload in
       overload.parameters.compactMap { parameter in
-        parameter.label.map { Completions.Item(text: $0 + ": ", type: "argument label", signature: overload.signature) }
+        parameter.label.map {
+          Completions.Item(text: $0 + ": ", type: "argument label", signature: overload.signature)
+        }
       }
     }
   }
@@ -108,17 +118,23 @@ extension Session {
     return index > 0 && (context.scalars[index - 1] == "," || context.scalars[index - 1] == "(")
   }
 
-  private func implicitMembers(_ context: CursorContext, before position: Int) -> [Completions.Item] {
+  private func implicitMembers(_ context: CursorContext, before position: Int) -> [Completions.Item]
+  {
     if let call = context.enclosingCall(before: position) {
       let parameters = parameters(ofCallee: call.callee)
-      let parameter = parameters.first { $0.label == call.label } ?? (call.label == nil ? parameters.first : nil)
+      let parameter =
+        parameters.first { $0.label == call.label } ?? (call.label == nil ? parameters.first : nil)
       if let parameter, !parameter.implicitMembers.isEmpty {
-        return parameter.implicitMembers.map { Completions.Item(text: $0, type: parameter.type ?? "implicit member") }
+        return parameter.implicitMembers.map {
+          Completions.Item(text: $0, type: parameter.type ?? "implicit member")
+        }
       }
     }
     var all: [String] = []
     for (_, box) in interpreter.builtins.names {
-      if case .native(let native) = box.value { all += native.parameters.flatMap(\.implicitMembers) }
+      if case .native(let native) = box.value {
+        all += native.parameters.flatMap(\.implicitMembers)
+      }
     }
     return Set(all).sorted().map { Completions.Item(text: $0, type: "implicit member") }
   }
@@ -128,19 +144,29 @@ extension Session {
     switch value {
     case .host(let object):
       return object.members.map { member in
-        guard member.parameters != nil else { return Completions.Item(text: member.name, type: member.type ?? "property") }
+        guard member.parameters != nil else {
+          return Completions.Item(text: member.name, type: member.type ?? "property")
+        }
         let all = object.members.filter { $0.name == member.name && $0.parameters != nil }
-        return Completions.Item(text: member.name, type: "method",
-                                signature: all.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n"))
+        return Completions.Item(
+          text: member.name, type: "method",
+          signature: all.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n"))
       }
     case .tuple(let elements):
-      return elements.indices.map { Completions.Item(text: String($0), type: elements[$0].typeName) }
+      return elements.indices.map {
+        Completions.Item(text: String($0), type: elements[$0].typeName)
+      }
     case .native(let native):
-      return native.staticMembers.sorted { $0.key < $1.key }.map { Completions.Item(text: $0.key, type: Self.kind(of: $0.value)) }
+      return native.staticMembers.sorted { $0.key < $1.key }.map {
+        Completions.Item(text: $0.key, type: Self.kind(of: $0.value))
+      }
     case .instance, .object, .type:
-      return Set(interpreter.userMemberNames(value) + interpreter.hostStandInMemberNames(value)).sorted().map { Completions.Item(text: $0, type: value.typeName + " member") }
+      return Set(interpreter.userMemberNames(value) + interpreter.hostStandInMemberNames(value))
+        .sorted().map { Completions.Item(text: $0, type: value.typeName + " member") }
     default:
-      return BuiltinMembers.names(for: value).map { Completions.Item(text: $0, type: value.typeName + " member") }
+      return BuiltinMembers.names(for: value).map {
+        Completions.Item(text: $0, type: value.typeName + " member")
+      }
     }
   }
 
@@ -161,22 +187,36 @@ extension Session {
         return object.members.filter { $0.name == name && $0.parameters != nil }
           .map { ("\(object.typeName).\($0.signature)", $0.parameters ?? []) }
       case .native(let native):
-        if case .native(let member)? = native.staticMembers[name] { return Self.overloads(of: member) }
+        if case .native(let member)? = native.staticMembers[name] {
+          return Self.overloads(of: member)
+        }
       default:
-        let found = BuiltinMembers.lookup(receiver, name, mutating: false) ?? BuiltinMembers.lookup(receiver, name, mutating: true)
-        if let found { return found.methods.map { ("\(found.typeName).\($0.signature)", $0.parameters) } }
+        let found =
+          BuiltinMembers.lookup(receiver, name, mutating: false)
+          ?? BuiltinMembers.lookup(receiver, name, mutating: true)
+        if let found {
+          return found.methods.map { ("\(found.typeName).\($0.signature)", $0.parameters) }
+        }
       }
       return []
     }
     switch evaluateQuietly(callee) {
     case .native(let native)?: return Self.overloads(of: native)
     case .closure(let closure)?:
-      return [(closure.signature, closure.parameters.map { Parameter(label: $0.label, name: $0.name, type: $0.type?.description) })]
+      return [
+        (
+          closure.signature,
+          closure.parameters.map {
+            Parameter(label: $0.label, name: $0.name, type: $0.type?.description)
+          }
+        )
+      ]
     default: return []
     }
   }
 
-  static func overloads(of native: NativeFunction) -> [(signature: String, parameters: [Parameter])] {
+  static func overloads(of native: NativeFunction) -> [(signature: String, parameters: [Parameter])]
+  {
     ([native] + native.overloads).map { ($0.signature, $0.parameters) }
   }
 
@@ -186,15 +226,21 @@ extension Session {
     let file = SourceFile(name: "<completion>", text: text)
     let parsed = BigStack.run { CellParser.parse(file) }
     let statements = parsed.statements
-    guard parsed.diagnostics.isEmpty, statements.count == 1, case .expression(let expr) = statements[0].kind else {
+    guard parsed.diagnostics.isEmpty, statements.count == 1,
+      case .expression(let expr) = statements[0].kind
+    else {
       return nil
     }
-    let saved = (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file)
+    let saved = (
+      interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file
+    )
     interpreter.sink = RecordingSink()
     interpreter.cancellation = CancellationToken()
     interpreter.stepLimit = interpreter.steps + 1_000
     interpreter.file = file
-    defer { (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file) = saved }
+    defer {
+      (interpreter.sink, interpreter.cancellation, interpreter.stepLimit, interpreter.file) = saved
+    }
     return try? interpreter.evaluate(expr, in: interpreter.globals)
   }
 }

@@ -12,22 +12,30 @@ extension Session {
       return describe(chain: call.callee, detailLevel: detailLevel)
     }
     if start == end { return nil }
-    start = context.chain(endingAt: end).isEmpty ? start : end - context.chain(endingAt: end).unicodeScalars.count
+    start =
+      context.chain(endingAt: end).isEmpty
+      ? start : end - context.chain(endingAt: end).unicodeScalars.count
     end = max(end, start)
     return describe(chain: context.text(start, end), detailLevel: detailLevel)
   }
 
   private func describe(chain: String, detailLevel: Int) -> MimeBundle? {
     var text: String?
-    if let dot = chain.lastIndex(of: "."), case .host(let object)? = evaluateQuietly(String(chain[..<dot])) {
+    if let dot = chain.lastIndex(of: "."),
+      case .host(let object)? = evaluateQuietly(String(chain[..<dot]))
+    {
       let name = String(chain[chain.index(after: dot)...])
       let found = object.members.filter { $0.name == name }
       if let member = found.first {
-        text = found.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n") + "\n\n\(member.doc)"
+        text =
+          found.map { "\(object.typeName).\($0.signature)" }.joined(separator: "\n")
+          + "\n\n\(member.doc)"
         for other in found.dropFirst() where other.doc != member.doc { text? += "\n\n\(other.doc)" }
       }
     }
-    if text == nil, let value = evaluateQuietly(chain) { text = describe(value, name: chain, detailLevel: detailLevel) }
+    if text == nil, let value = evaluateQuietly(chain) {
+      text = describe(value, name: chain, detailLevel: detailLevel)
+    }
     return text.map { MimeBundle(plain: $0) }
   }
 
@@ -44,7 +52,9 @@ extension Session {
     case .host(let object):
       var text = "\(name): \(object.typeName)\n\n\(object.description)"
       if detailLevel > 0 || !object.members.isEmpty {
-        text += "\n\nMembers:\n" + object.members.map { "    \($0.signature)  — \($0.doc)" }.joined(separator: "\n")
+        text +=
+          "\n\nMembers:\n"
+          + object.members.map { "    \($0.signature)  — \($0.doc)" }.joined(separator: "\n")
       }
       return text
     default:
@@ -62,11 +72,13 @@ extension Session {
       text += "\n\n\(other.signatureName): \(other.doc)"
     }
     var examples: [String] = []
-    for example in ([native] + native.overloads).compactMap(\.example) where !examples.contains(example) {
+    for example in ([native] + native.overloads).compactMap(\.example)
+    where !examples.contains(example) {
       examples.append(example)
     }
     if !examples.isEmpty {
-      text += "\n\nExample\(examples.count > 1 ? "s" : ""):\n    " + examples.joined(separator: "\n    ")
+      text +=
+        "\n\nExample\(examples.count > 1 ? "s" : ""):\n    " + examples.joined(separator: "\n    ")
     }
     return text
   }
@@ -82,6 +94,7 @@ extension Session {
     let lastLine = source.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
     let current = String(lastLine.prefix { $0 == " " || $0 == "\t" })
     let opensBlock = source.trimmingSpaces().last.map { "{([".contains($0) } ?? false
-    return .incomplete(indent: opensBlock || parsed.openBrackets > 0 && current.isEmpty ? current + "    " : current)
+    return .incomplete(
+      indent: opensBlock || parsed.openBrackets > 0 && current.isEmpty ? current + "    " : current)
   }
 }

@@ -20,7 +20,8 @@ public final class Session {
   /// Wraps every cell's evaluation, on the thread that runs it, with the cell's token: the host's
   /// one place to hand the token to code the language does not know (NotebookRuntime sets the
   /// engine's token here). By default it just runs the cell.
-  public var cellScope: (_ cancellation: CancellationToken, _ cell: () -> CellResult) -> CellResult = { $1() }
+  public var cellScope:
+    (_ cancellation: CancellationToken, _ cell: () -> CellResult) -> CellResult = { $1() }
   private var cellCount = 0
   /// The generic parameter names of the generic types cells declared, for later extensions.
   private var genericTypes: [String: [String]] = [:]
@@ -78,22 +79,31 @@ public final class Session {
   /// Runs a cell: parses it (reporting every syntax error), then evaluates it with `sink` for output
   /// and `cancellation` polled by loops and calls. Never crashes on any input. A cell that runs
   /// `exit`/`quit` stops there and reports `exitRequest`; the front end ends the session.
-  public func execute(_ source: String, cellName: String? = nil, sink: any OutputSink,
-                      cancellation: CancellationToken) -> CellResult {
+  public func execute(
+    _ source: String, cellName: String? = nil, sink: any OutputSink,
+    cancellation: CancellationToken
+  ) -> CellResult {
     cellCount += 1
     let file = SourceFile(name: cellName ?? "cell\(cellCount)", text: source)
-    let work = { [self] in cellScope(cancellation) { run(file, sink: sink, cancellation: cancellation) } }
+    let work = { [self] in
+      cellScope(cancellation) { run(file, sink: sink, cancellation: cancellation) }
+    }
     return usesLargeStack ? BigStack.run(work) : work()
   }
 
-  private func run(_ file: SourceFile, sink: any OutputSink, cancellation: CancellationToken) -> CellResult {
+  private func run(_ file: SourceFile, sink: any OutputSink, cancellation: CancellationToken)
+    -> CellResult
+  {
     let parsed = CellParser.parse(file, knownGenericTypes: genericTypes)
     let statements = parsed.statements
-    guard parsed.diagnostics.isEmpty else { return CellResult(error: CellError(parsed.diagnostics)) }
+    guard parsed.diagnostics.isEmpty else {
+      return CellResult(error: CellError(parsed.diagnostics))
+    }
     let resolved = resolve(statements, file)
     guard resolved.isEmpty else { return CellResult(error: CellError(resolved)) }
     genericTypes.merge(parsed.declaredGenericTypes) { $1 }
-    let outer = interpreter.saveCellState()  // a cell on a kernel subshell runs within another's turn
+    // a cell on a kernel subshell runs within another's turn
+    let outer = interpreter.saveCellState()
     defer { interpreter.restoreCellState(outer) }
     interpreter.sink = sink
     interpreter.cancellation = cancellation
@@ -107,10 +117,12 @@ public final class Session {
     } catch let failure as RuntimeError {
       return CellResult(error: CellError([failure.diagnostic]))
     } catch let failure as HostError {
-      let diagnostic = Diagnostic(.hostError(failure.kind, failure.message, hint: failure.hint), file: file, span: Span(0, 0))
+      let diagnostic = Diagnostic(
+        .hostError(failure.kind, failure.message, hint: failure.hint), file: file, span: Span(0, 0))
       return CellResult(error: CellError([diagnostic]))
     } catch {
-      let diagnostic = Diagnostic(.hostError("Error", String(describing: error), hint: nil), file: file, span: Span(0, 0))
+      let diagnostic = Diagnostic(
+        .hostError("Error", String(describing: error), hint: nil), file: file, span: Span(0, 0))
       return CellResult(error: CellError([diagnostic]))
     }
   }
@@ -118,17 +130,19 @@ public final class Session {
   /// The resolver's errors for a cell, against the bindings of earlier cells and the built-ins.
   func resolve(_ statements: [Stmt], _ file: SourceFile) -> [Diagnostic] {
     let globals = interpreter.globals
-    let resolver = Resolver(file: file, global: { globals.lookup($0)?.isLet },
-                            globalNames: { Array(globals.allNames.keys) },
-                            typeMembers: { [interpreter] in interpreter.memberNames(ofType: $0) },
-                            knownEnums: { [interpreter] in interpreter.declaredEnums() })
+    let resolver = Resolver(
+      file: file, global: { globals.lookup($0)?.isLet },
+      globalNames: { Array(globals.allNames.keys) },
+      typeMembers: { [interpreter] in interpreter.memberNames(ofType: $0) },
+      knownEnums: { [interpreter] in interpreter.declaredEnums() })
     return resolver.resolve(statements)
   }
 
   /// Runs a cell and returns everything a reader would see as text: stdout and stderr, displayed
   /// values' plain text, the result's plain text, and the plain diagnostic of an error.
   /// Fixture tests and `stride run` use it.
-  public func transcript(of source: String, cellName: String? = nil, input: [String] = []) -> String {
+  public func transcript(of source: String, cellName: String? = nil, input: [String] = []) -> String
+  {
     let sink = RecordingSink(inputLines: input)
     let result = execute(source, cellName: cellName, sink: sink, cancellation: CancellationToken())
     var text = ""

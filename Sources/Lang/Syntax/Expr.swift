@@ -97,8 +97,10 @@ final class FunctionDecl {
   let span: Span
   let file: SourceFile
 
-  init(name: String, parameters: [ParameterDecl], returnType: TypeRef?, body: [Stmt], span: Span,
-       file: SourceFile) {
+  init(
+    name: String, parameters: [ParameterDecl], returnType: TypeRef?, body: [Stmt], span: Span,
+    file: SourceFile
+  ) {
     self.name = name
     self.parameters = parameters
     self.returnType = returnType
@@ -122,7 +124,8 @@ final class ClosureDecl {
   let span: Span
   let file: SourceFile
 
-  init(parameters: [ParameterDecl], implicitCount: Int, body: [Stmt], span: Span, file: SourceFile) {
+  init(parameters: [ParameterDecl], implicitCount: Int, body: [Stmt], span: Span, file: SourceFile)
+  {
     self.parameters = parameters
     self.implicitCount = implicitCount
     self.body = body
@@ -146,7 +149,8 @@ indirect enum TypeRef: CustomStringConvertible {
     case .array(let element): return "[\(element)]"
     case .dictionary(let key, let value): return "[\(key): \(value)]"
     case .optional(let wrapped): return "\(wrapped)?"
-    case .tuple(let elements): return "(" + elements.map(\.description).joined(separator: ", ") + ")"
+    case .tuple(let elements):
+      return "(" + elements.map(\.description).joined(separator: ", ") + ")"
     case .function(let parameters, let result):
       return "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
     }

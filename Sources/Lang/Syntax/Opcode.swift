@@ -28,9 +28,15 @@ enum Opcode: UInt8 {
   @inline(__always)
   func apply(_ a: Int, _ b: Int) -> Value? {
     switch self {
-    case .add: let r = a.addingReportingOverflow(b); return r.overflow ? nil : .int(r.partialValue)
-    case .subtract: let r = a.subtractingReportingOverflow(b); return r.overflow ? nil : .int(r.partialValue)
-    case .multiply: let r = a.multipliedReportingOverflow(by: b); return r.overflow ? nil : .int(r.partialValue)
+    case .add:
+      let r = a.addingReportingOverflow(b)
+      return r.overflow ? nil : .int(r.partialValue)
+    case .subtract:
+      let r = a.subtractingReportingOverflow(b)
+      return r.overflow ? nil : .int(r.partialValue)
+    case .multiply:
+      let r = a.multipliedReportingOverflow(by: b)
+      return r.overflow ? nil : .int(r.partialValue)
     case .divide: return b == 0 || (a == .min && b == -1) ? nil : .int(a / b)
     case .remainder: return b == 0 || (a == .min && b == -1) ? nil : .int(a % b)
     case .less: return .bool(a < b)

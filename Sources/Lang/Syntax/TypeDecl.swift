@@ -18,8 +18,11 @@ final class PropertyDecl {
   let willSet: Accessor?
   let didSet: Accessor?
 
-  init(name: String, span: Span, isLet: Bool, isStatic: Bool, type: TypeRef?, initial: Expr?, getter: [Stmt]? = nil,
-       setter: Accessor? = nil, willSet: Accessor? = nil, didSet: Accessor? = nil) {
+  init(
+    name: String, span: Span, isLet: Bool, isStatic: Bool, type: TypeRef?, initial: Expr?,
+    getter: [Stmt]? = nil,
+    setter: Accessor? = nil, willSet: Accessor? = nil, didSet: Accessor? = nil
+  ) {
     self.name = name
     self.span = span
     self.isLet = isLet
@@ -47,8 +50,11 @@ final class MethodDecl {
   /// A protocol requirement (no body).
   let isRequirement: Bool
 
-  init(function: FunctionDecl, isStatic: Bool, isMutating: Bool, isOverride: Bool, isFailable: Bool = false,
-       isRequirement: Bool = false) {
+  init(
+    function: FunctionDecl, isStatic: Bool, isMutating: Bool, isOverride: Bool,
+    isFailable: Bool = false,
+    isRequirement: Bool = false
+  ) {
     self.function = function
     self.isStatic = isStatic
     self.isMutating = isMutating
@@ -90,8 +96,11 @@ final class TypeDecl {
   /// where Element: Numeric` → Element: Numeric), which its members check on their receiver.
   var receiverConstraints: [ReceiverConstraint] = []
 
-  init(kind: Kind, name: String, nameSpan: Span, inherited: [(name: String, span: Span)], properties: [PropertyDecl],
-       methods: [MethodDecl], cases: [EnumCaseDecl], isFinal: Bool, span: Span, file: SourceFile) {
+  init(
+    kind: Kind, name: String, nameSpan: Span, inherited: [(name: String, span: Span)],
+    properties: [PropertyDecl],
+    methods: [MethodDecl], cases: [EnumCaseDecl], isFinal: Bool, span: Span, file: SourceFile
+  ) {
     self.kind = kind
     self.name = name
     self.nameSpan = nameSpan

@@ -15,7 +15,9 @@
 enum AtomicFile {
   /// Writes `bytes` to `path`; `beforeRename` runs between the flush and the rename (tests
   /// use it to simulate a crash mid-save).
-  static func write(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void = {}) throws(CheckpointError) {
+  static func write(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void = {})
+    throws(CheckpointError)
+  {
     removeStaleTemporaries(of: path)
     let (fd, temporary) = try createTemporary(for: path)
     var failure: String?
@@ -23,7 +25,10 @@ enum AtomicFile {
       var done = 0
       while done < buffer.count {
         let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-        if n <= 0 { failure = String(cString: strerror(errno)); return }
+        if n <= 0 {
+          failure = String(cString: strerror(errno))
+          return
+        }
         done += n
       }
     }
@@ -58,7 +63,9 @@ enum AtomicFile {
       let temporary = directory + "/" + temporaryPrefix(path) + "\(getpid())-" + random
       let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
       if fd >= 0 { return (fd, temporary) }
-      if errno != EEXIST { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+      if errno != EEXIST {
+        throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
     }
     throw .writeFailed(path: path, reason: "could not create a temporary file beside it")
   }
@@ -82,7 +89,9 @@ enum AtomicFile {
 
   /// Reads a whole file.
   static func read(_ path: String) throws(CheckpointError) -> [UInt8] {
-    guard let handle = fopen(path, "rb") else { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
+    guard let handle = fopen(path, "rb") else {
+      throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+    }
     defer { fclose(handle) }
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -9,8 +9,12 @@ import Tensor
 /// model as it was.
 public enum Checkpoint {
   /// Writes `model`'s parameters and buffers to `path` (temporary file, then rename).
-  public static func save(_ model: any Layer, to path: String, metadata: [String: String] = [:]) throws(CheckpointError) {
-    let entries = tensors(of: model).mapValues { SafeTensors.Entry(shape: $0.value.shape, scalars: $0.value.scalars) }
+  public static func save(_ model: any Layer, to path: String, metadata: [String: String] = [:])
+    throws(CheckpointError)
+  {
+    let entries = tensors(of: model).mapValues {
+      SafeTensors.Entry(shape: $0.value.shape, scalars: $0.value.scalars)
+    }
     var meta = metadata
     meta["format"] = meta["format"] ?? "pt"
     meta["producer"] = "Stride"
@@ -20,7 +24,9 @@ public enum Checkpoint {
   /// Reads `path` into `model`; the file must hold exactly the model's tensors, same shapes.
   /// - Returns: the file's metadata.
   @discardableResult
-  public static func load(into model: any Layer, from path: String) throws(CheckpointError) -> [String: String] {
+  public static func load(into model: any Layer, from path: String) throws(CheckpointError)
+    -> [String: String]
+  {
     let (entries, metadata) = try SafeTensors.decode(try AtomicFile.read(path), path: path)
     let targets = tensors(of: model)
     for (name, variable) in targets.sorted(by: { $0.key < $1.key }) {
@@ -32,7 +38,9 @@ public enum Checkpoint {
     let extra = entries.keys.filter { targets[$0] == nil }.sorted()
     guard extra.isEmpty else { throw .unexpectedTensors(extra) }
     for (name, variable) in targets {
-      guard let entry = entries[name], let value = try? Tensor(shape: entry.shape, scalars: entry.scalars) else { continue }
+      guard let entry = entries[name],
+        let value = try? Tensor(shape: entry.shape, scalars: entry.scalars)
+      else { continue }
       variable.value = value
     }
     return metadata
@@ -53,5 +61,7 @@ extension Layer {
 
   /// Loads weights saved by `save` into this model: `model.load("lenet.safetensors")`.
   @discardableResult
-  public func load(_ path: String) throws(CheckpointError) -> [String: String] { try Checkpoint.load(into: self, from: path) }
+  public func load(_ path: String) throws(CheckpointError) -> [String: String] {
+    try Checkpoint.load(into: self, from: path)
+  }
 }

@@ -19,13 +19,19 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable, Sendable
     switch self {
     case .writeFailed(let path, let reason): return "could not save \(path): \(reason)"
     case .readFailed(let path, let reason): return "could not read \(path): \(reason)"
-    case .malformed(let path, let reason): return "\(path) is not a valid safetensors file: \(reason)"
-    case .unsupportedDType(let name, let dtype): return "tensor '\(name)' has dtype \(dtype); Stride reads F32 only"
-    case .missingTensor(let name): return "the checkpoint has no tensor '\(name)', which the model needs: was it saved from another architecture?"
+    case .malformed(let path, let reason):
+      return "\(path) is not a valid safetensors file: \(reason)"
+    case .unsupportedDType(let name, let dtype):
+      return "tensor '\(name)' has dtype \(dtype); Stride reads F32 only"
+    case .missingTensor(let name):
+      return
+        "the checkpoint has no tensor '\(name)', which the model needs: was it saved from another architecture?"
     case .unexpectedTensors(let names):
-      return "the checkpoint has tensors the model lacks: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", …" : "")"
+      return
+        "the checkpoint has tensors the model lacks: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", …" : "")"
     case .shapeMismatch(let name, let model, let file):
-      return "tensor '\(name)' has shape \(file) in the checkpoint but \(model) in the model: the architectures differ"
+      return
+        "tensor '\(name)' has shape \(file) in the checkpoint but \(model) in the model: the architectures differ"
     }
   }
 }

@@ -19,7 +19,8 @@ public enum SafeTensors {
   }
 
   /// The file bytes for `tensors` (written in name order, so equal inputs give equal bytes).
-  public static func encode(_ tensors: [String: Entry], metadata: [String: String] = [:]) -> [UInt8] {
+  public static func encode(_ tensors: [String: Entry], metadata: [String: String] = [:]) -> [UInt8]
+  {
     var header: [String: Any] = [:]
     if !metadata.isEmpty { header["__metadata__"] = metadata }
     var offset = 0
@@ -27,10 +28,13 @@ public enum SafeTensors {
     for name in names {
       let entry = tensors[name]!
       let end = offset + entry.scalars.count * 4
-      header[name] = ["dtype": "F32", "shape": entry.shape, "data_offsets": [offset, end]] as [String: Any]
+      header[name] =
+        ["dtype": "F32", "shape": entry.shape, "data_offsets": [offset, end]] as [String: Any]
       offset = end
     }
-    let json = (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])) ?? Data("{}".utf8)
+    let json =
+      (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+      ?? Data("{}".utf8)
     var headerBytes = [UInt8](json)
     while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
     var out = withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { [UInt8]($0) }
@@ -45,10 +49,15 @@ public enum SafeTensors {
   }
 
   /// Decodes a file's bytes; `path` only names it in errors. Every offset and size is checked.
-  public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws(CheckpointError) -> (tensors: [String: Entry], metadata: [String: String]) {
-    guard bytes.count >= 8 else { throw .malformed(path: path, reason: "it is shorter than 8 bytes") }
+  public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws(CheckpointError)
+    -> (tensors: [String: Entry], metadata: [String: String])
+  {
+    guard bytes.count >= 8 else {
+      throw .malformed(path: path, reason: "it is shorter than 8 bytes")
+    }
     let headerLength = bytes[0..<8].reversed().reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
-    guard headerLength >= 2, headerLength <= UInt64(bytes.count - 8), headerLength <= 100_000_000 else {
+    guard headerLength >= 2, headerLength <= UInt64(bytes.count - 8), headerLength <= 100_000_000
+    else {
       throw .malformed(path: path, reason: "header length \(headerLength) does not fit the file")
     }
     let dataStart = 8 + Int(headerLength)
@@ -63,26 +72,37 @@ public enum SafeTensors {
     return (tensors, metadata)
   }
 
-  static func entry(_ name: String, _ value: Any, bytes: [UInt8], dataStart: Int, path: String) throws(CheckpointError) -> Entry {
+  static func entry(_ name: String, _ value: Any, bytes: [UInt8], dataStart: Int, path: String)
+    throws(CheckpointError) -> Entry
+  {
     guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-      let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2
-    else { throw .malformed(path: path, reason: "tensor '\(name)' lacks dtype, shape or data_offsets") }
+      let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int],
+      offsets.count == 2
+    else {
+      throw .malformed(path: path, reason: "tensor '\(name)' lacks dtype, shape or data_offsets")
+    }
     guard dtype == "F32" else { throw .unsupportedDType(name: name, dtype: dtype) }
     let count = try elementCount(shape, name: name, path: path)
     let (begin, end) = (offsets[0], offsets[1])
     guard begin >= 0, end >= begin, end <= bytes.count - dataStart, end - begin == count * 4 else {
-      throw .malformed(path: path, reason: "tensor '\(name)' has data_offsets \(offsets) that do not match shape \(shape)")
+      throw .malformed(
+        path: path,
+        reason: "tensor '\(name)' has data_offsets \(offsets) that do not match shape \(shape)")
     }
     var scalars = [Float](repeating: 0, count: count)
     for i in 0..<count {
       let at = dataStart + begin + 4 * i
-      let bits = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+      let bits =
+        UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(
+          bytes[at + 3]) << 24
       scalars[i] = Float(bitPattern: bits)
     }
     return Entry(shape: shape, scalars: scalars)
   }
 
-  static func elementCount(_ shape: [Int], name: String, path: String) throws(CheckpointError) -> Int {
+  static func elementCount(_ shape: [Int], name: String, path: String) throws(CheckpointError)
+    -> Int
+  {
     var count = 1
     for d in shape {
       let (product, overflow) = count.multipliedReportingOverflow(by: d)

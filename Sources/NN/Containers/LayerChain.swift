@@ -47,7 +47,8 @@ struct LayerChain {
     while i < layers.count {
       let current = value, layer = layers[i]
       if let norm = layer as? BatchNorm2D, i + 1 < layers.count,
-        let next = layers[i + 1] as? ActivationLayer, next.activation == .relu {
+        let next = layers[i + 1] as? ActivationLayer, next.activation == .relu
+      {
         value = try wrap(keys[i], layer) { try norm(current, fusingReLU: true) }
         i += 2
         continue
@@ -78,8 +79,10 @@ struct LayerChain {
 
   /// The layers' descriptions, one per line, indented by two spaces (nested blocks further).
   var body: String {
-    layers.map { $0.description.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { "  " + $0 }.joined(separator: "\n") }.joined(separator: "\n")
+    layers.map {
+      $0.description.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { "  " + $0 }.joined(separator: "\n")
+    }.joined(separator: "\n")
   }
 
   private func wrap<T>(_ key: String, _ layer: Layer, _ work: () throws -> T) throws -> T {

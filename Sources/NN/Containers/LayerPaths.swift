@@ -51,9 +51,10 @@ extension Sequential {
   private func checkIndex(_ index: Int, allowEnd: Bool) throws {
     let limit = allowEnd ? layers.count : layers.count - 1
     guard index >= 0, index <= limit else {
-      throw ShapeError(layer: "Sequential", got: [], expected: "an index in 0...\(limit)",
-                       problem: "Sequential has no position \(index)",
-                       fix: "it has \(layers.count) layers, numbered from 0")
+      throw ShapeError(
+        layer: "Sequential", got: [], expected: "an index in 0...\(limit)",
+        problem: "Sequential has no position \(index)",
+        fix: "it has \(layers.count) layers, numbered from 0")
     }
   }
 

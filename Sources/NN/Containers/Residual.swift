@@ -1,5 +1,5 @@
-import Foundation
 import Autograd
+import Foundation
 import Tensor
 
 /// A residual block (He et al. 2016): `y = activation(body(x) + shortcut(x))`.
@@ -26,8 +26,10 @@ public final class Residual: Layer {
     }
   }
 
-  public init(name: String? = nil, shortcut: Shortcut = .identity,
-              activation: Activation = .relu, @LayerBuilder _ body: () -> [Layer]) {
+  public init(
+    name: String? = nil, shortcut: Shortcut = .identity,
+    activation: Activation = .relu, @LayerBuilder _ body: () -> [Layer]
+  ) {
     self.name = name
     self.shortcut = shortcut
     self.activation = activation
@@ -48,15 +50,17 @@ public final class Residual: Layer {
   public var children: [Layer] { body + (projection.map { [$0] } ?? []) }
 
   public var parameters: [NamedParameter] {
-    chain.parameters + (projection?.parameters ?? []).map {
-      NamedParameter(name: "\(projectionKey).\($0.name)", variable: $0.variable)
-    }
+    chain.parameters
+      + (projection?.parameters ?? []).map {
+        NamedParameter(name: "\(projectionKey).\($0.name)", variable: $0.variable)
+      }
   }
 
   public var buffers: [NamedBuffer] {
-    chain.buffers + (projection?.buffers ?? []).map {
-      NamedBuffer(name: "\(projectionKey).\($0.name)", variable: $0.variable)
-    }
+    chain.buffers
+      + (projection?.buffers ?? []).map {
+        NamedBuffer(name: "\(projectionKey).\($0.name)", variable: $0.variable)
+      }
   }
 
   public var parameterCount: Int { chain.parameterCount + (projection?.parameterCount ?? 0) }
@@ -77,8 +81,10 @@ public final class Residual: Layer {
     return try merge(main, side, input: input)
   }
 
-  private func shortcutShape(input: [Int], bodyOutput: [Int],
-                             project: (Layer) throws -> [Int]) throws -> [Int] {
+  private func shortcutShape(
+    input: [Int], bodyOutput: [Int],
+    project: (Layer) throws -> [Int]
+  ) throws -> [Int] {
     switch shortcut {
     case .identity:
       return input
@@ -98,9 +104,11 @@ public final class Residual: Layer {
 
   private func merge(_ main: [Int], _ side: [Int], input: [Int]) throws -> [Int] {
     guard main == side else {
-      throw ShapeError(layer: "Residual", got: input, expected: "body and shortcut shapes to agree",
-                       problem: "Residual's body gives \(shapeText(main)) but its shortcut gives \(shapeText(side))",
-                       fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
+      throw ShapeError(
+        layer: "Residual", got: input, expected: "body and shortcut shapes to agree",
+        problem:
+          "Residual's body gives \(shapeText(main)) but its shortcut gives \(shapeText(side))",
+        fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
     }
     return main
   }
@@ -112,12 +120,15 @@ public final class Residual: Layer {
     switch shortcut {
     case .identity: side = input
     case .projection(let layer): side = try layer(input)
-    case .zeroPad(let stride): side = try zeroPadShortcut(input, stride: stride, channels: main.shape[1])
+    case .zeroPad(let stride):
+      side = try zeroPadShortcut(input, stride: stride, channels: main.shape[1])
     }
     guard main.shape == side.shape else {
-      throw ShapeError(layer: "Residual", got: input.shape, expected: "body and shortcut shapes to agree",
-                       problem: "Residual's body gives \(shapeText(main.shape)) but its shortcut gives \(shapeText(side.shape))",
-                       fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
+      throw ShapeError(
+        layer: "Residual", got: input.shape, expected: "body and shortcut shapes to agree",
+        problem:
+          "Residual's body gives \(shapeText(main.shape)) but its shortcut gives \(shapeText(side.shape))",
+        fix: "use shortcut: .projection(…) or .zeroPad(stride:) when the body changes the shape")
     }
     if activation == .relu { return try Variable.addRelu(main, side) }
     return try activation.apply(try main + side)

@@ -37,8 +37,10 @@ public final class Sequential: Layer {
   }
 
   /// A model built for a per-sample input shape; throws a `ShapeError` that names the layer.
-  public convenience init(name: String? = nil, input: [Int], seed: UInt64 = 0,
-                          @LayerBuilder _ content: () -> [Layer]) throws {
+  public convenience init(
+    name: String? = nil, input: [Int], seed: UInt64 = 0,
+    @LayerBuilder _ content: () -> [Layer]
+  ) throws {
     self.init(name: name, seed: seed, content)
     writtenInput = input
     try build(input: input)
@@ -83,7 +85,10 @@ public final class Sequential: Layer {
 
   /// Draws every weight again from a new seed.
   public func reinitialize(seed: UInt64) throws {
-    guard let inputShape else { self.seed = seed; return }
+    guard let inputShape else {
+      self.seed = seed
+      return
+    }
     _ = try build(input: inputShape, seed: seed)
   }
 
@@ -97,7 +102,8 @@ public final class Sequential: Layer {
     if let name { arguments.append("name: \"\(name)\"") }
     if let writtenInput { arguments.append("input: \(shapeText(writtenInput))") }
     if writtenSeed != 0 { arguments.append("seed: \(writtenSeed)") }
-    let head = arguments.isEmpty ? "Sequential {" : "Sequential(\(arguments.joined(separator: ", "))) {"
+    let head =
+      arguments.isEmpty ? "Sequential {" : "Sequential(\(arguments.joined(separator: ", "))) {"
     return layers.isEmpty ? head + "}" : head + "\n" + chain.body + "\n}"
   }
 }

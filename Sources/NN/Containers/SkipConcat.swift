@@ -37,9 +37,10 @@ public final class SkipConcat: Layer {
   private func merge(_ input: [Int], _ inner: [Int]) throws -> [Int] {
     try requireImage(input, layer: "SkipConcat")
     guard inner.count == 3, inner[1] <= input[1], inner[2] <= input[2] else {
-      throw ShapeError(layer: "SkipConcat", got: input, expected: "a body output no larger than its input",
-                       problem: "SkipConcat's body gives \(shapeText(inner)) for an input \(shapeText(input))",
-                       fix: "the skipped map is cropped, never padded; the body must not grow the map")
+      throw ShapeError(
+        layer: "SkipConcat", got: input, expected: "a body output no larger than its input",
+        problem: "SkipConcat's body gives \(shapeText(inner)) for an input \(shapeText(input))",
+        fix: "the skipped map is cropped, never padded; the body must not grow the map")
     }
     return [input[0] + inner[0], inner[1], inner[2]]
   }
@@ -51,7 +52,8 @@ public final class SkipConcat: Layer {
     let (height, width) = (inner.shape[2], inner.shape[3])
     let top = (input.shape[2] - height) / 2
     let left = (input.shape[3] - width) / 2
-    let cropped = try input.slice(axis: 2, top..<(top + height)).slice(axis: 3, left..<(left + width))
+    let cropped = try input.slice(axis: 2, top..<(top + height)).slice(
+      axis: 3, left..<(left + width))
     return try concat([cropped, inner], axis: 1)
   }
 

@@ -29,7 +29,9 @@ public enum Augmentation: Sendable, Equatable {
   }
 
   /// out[y][x] = in[y + dy][x + dx], or `fill` outside the image (= pad then crop).
-  static func shifted<T>(_ values: [T], planes: Int, h: Int, w: Int, dy: Int, dx: Int, fill: T) -> [T] {
+  static func shifted<T>(_ values: [T], planes: Int, h: Int, w: Int, dy: Int, dx: Int, fill: T)
+    -> [T]
+  {
     var out = [T](repeating: fill, count: values.count)
     for p in 0..<planes {
       for y in 0..<h where (0..<h).contains(y + dy) {

@@ -20,7 +20,9 @@ public struct Batch: Sendable {
     guard images.rank == 4, let n = images.shape.first, labels.shape.first == n,
       labels.rank == 1 || labels.rank == 3
     else {
-      throw .invalidArgument("a batch needs images [N, C, H, W] and labels [N] or [N, H, W], got \(images.shape) and \(labels.shape)")
+      throw .invalidArgument(
+        "a batch needs images [N, C, H, W] and labels [N] or [N, H, W], got \(images.shape) and \(labels.shape)"
+      )
     }
     guard labels.scalars.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e6 }) else {
       throw .invalidArgument("labels must be non-negative whole numbers (class indices)")
@@ -46,14 +48,17 @@ extension Dataset {
 
   /// Batches of `size` over one pass of the data, in a seeded random order when `shuffle`;
   /// the last batch may be smaller. Augmentations apply (seeded by `seed`) when `shuffle` is on.
-  public func batches(size: Int, shuffle: Bool = true, seed: UInt64 = 0) throws(DataError) -> BatchSequence {
+  public func batches(size: Int, shuffle: Bool = true, seed: UInt64 = 0) throws(DataError)
+    -> BatchSequence
+  {
     guard size > 0 else { throw .invalidArgument("batch size must be positive, got \(size)") }
     var order = Array(0..<count)
     if shuffle {
       var rng = SplitMix64(seed: seed, stream: 2)
       rng.shuffle(&order)
     }
-    return BatchSequence(dataset: self, order: order, size: size, augmentationSeed: shuffle ? seed : nil)
+    return BatchSequence(
+      dataset: self, order: order, size: size, augmentationSeed: shuffle ? seed : nil)
   }
 
   /// Gathers the samples at `positions` into a batch, augmenting each with its own stream.
@@ -62,19 +67,25 @@ extension Dataset {
     var pixels = [Float](repeating: 0, count: n * imageSize)
     for (k, p) in positions.enumerated() { copyImage(at: p, into: &pixels, offset: k * imageSize) }
     var targets = gatherTargets(positions)
-    if let seed, !augmentations.isEmpty { augment(&pixels, &targets, positions: positions, seed: seed) }
-    let images = try! Tensor(shape: [n] + sampleShape, scalars: pixels)  // counts agree by construction
+    if let seed, !augmentations.isEmpty {
+      augment(&pixels, &targets, positions: positions, seed: seed)
+    }
+    // counts agree by construction
+    let images = try! Tensor(shape: [n] + sampleShape, scalars: pixels)
     let labels = try! Tensor(shape: [n] + targetShape, scalars: targets.map { Float($0) })
     return Batch(uncheckedImages: images, labels: labels, targets: targets)
   }
 
   /// Applies the augmentations to every sample; sample i of the storage at this draw gets the
   /// stream (seed, storage index), so a sample's augmentation does not depend on its batch.
-  func augment(_ pixels: inout [Float], _ targets: inout [Int], positions: ArraySlice<Int>, seed: UInt64) {
+  func augment(
+    _ pixels: inout [Float], _ targets: inout [Int], positions: ArraySlice<Int>, seed: UInt64
+  ) {
     for (k, p) in positions.enumerated() {
       var rng = SplitMix64(seed: seed, stream: UInt64(indices[p]) &+ 1_000_003)
       var image = Array(pixels[k * imageSize..<(k + 1) * imageSize])
-      var mask: [Int]? = isSegmentation ? Array(targets[k * targetSize..<(k + 1) * targetSize]) : nil
+      var mask: [Int]? =
+        isSegmentation ? Array(targets[k * targetSize..<(k + 1) * targetSize]) : nil
       for a in augmentations { a.apply(image: &image, mask: &mask, shape: sampleShape, rng: &rng) }
       pixels.replaceSubrange(k * imageSize..<(k + 1) * imageSize, with: image)
       if let mask { targets.replaceSubrange(k * targetSize..<(k + 1) * targetSize, with: mask) }

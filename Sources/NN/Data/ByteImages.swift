@@ -74,7 +74,8 @@ final class PixelBytes: @unchecked Sendable {  // immutable after init; freed on
     var info = stat()
     guard fstat(fd, &info) == 0, Int(info.st_size) >= offset, info.st_size > 0 else { return nil }
     let length = Int(info.st_size)
-    guard let address = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED else { return nil }
+    guard let address = mmap(nil, length, PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED
+    else { return nil }
     base = UnsafePointer(address.assumingMemoryBound(to: UInt8.self)) + offset
     count = length - offset
     mapping = (address, length)

@@ -25,7 +25,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case .badCompression(let path, let reason): return "\(path) is not a valid gzip file: \(reason)"
     case .notIDX(let path, let reason): return "\(path) is not an IDX file: \(reason)"
     case .truncated(let path, let expected, let actual):
-      return "\(path) is truncated: its header promises \(expected) bytes of data, the file holds \(actual)"
+      return
+        "\(path) is truncated: its header promises \(expected) bytes of data, the file holds \(actual)"
     case .mismatch(let message): return message
     case .invalidArgument(let message): return message
     }

@@ -42,8 +42,10 @@ public struct Dataset: Sendable {
     guard sampleShape.count == 3, imageSize > 0, targetSize > 0 else {
       throw .invalidArgument("a sample must have shape [C, H, W], got \(sampleShape)")
     }
-    guard images.count % imageSize == 0, images.count / imageSize * targetSize == targets.count else {
-      throw .mismatch("\(images.count / imageSize) images but \(targets.count / targetSize) targets")
+    guard images.count % imageSize == 0, images.count / imageSize * targetSize == targets.count
+    else {
+      throw .mismatch(
+        "\(images.count / imageSize) images but \(targets.count / targetSize) targets")
     }
     guard !classNames.isEmpty, targets.allSatisfy({ $0 >= 0 && Int($0) < classNames.count }) else {
       throw .invalidArgument("every target must be a class index in 0..<\(classNames.count)")
@@ -116,7 +118,8 @@ public struct Dataset: Sendable {
   public func split(trainFraction: Double, seed: UInt64) throws(DataError) -> DataSplit {
     let trainCount = Int((Double(count) * trainFraction).rounded())
     guard trainFraction > 0, trainFraction < 1, trainCount > 0, trainCount < count else {
-      throw .invalidArgument("trainFraction \(trainFraction) leaves an empty part of \(count) samples")
+      throw .invalidArgument(
+        "trainFraction \(trainFraction) leaves an empty part of \(count) samples")
     }
     let order = shuffled(seed: seed).indices
     return DataSplit(
@@ -137,9 +140,12 @@ public struct Dataset: Sendable {
     let n = imageSize
     let start = indices[position] * n
     out.withUnsafeMutableBufferPointer { dst in
-      if let bytes = storage.bytes { return bytes.copy(indices[position], to: dst.baseAddress! + offset) }
+      if let bytes = storage.bytes {
+        return bytes.copy(indices[position], to: dst.baseAddress! + offset)
+      }
       storage.images.withUnsafeBufferPointer { src in
-        dst.baseAddress!.advanced(by: offset).update(from: src.baseAddress!.advanced(by: start), count: n)
+        dst.baseAddress!.advanced(by: offset).update(
+          from: src.baseAddress!.advanced(by: start), count: n)
       }
     }
   }

@@ -22,16 +22,21 @@ public struct FashionMNIST: Sendable {
   /// gets `padding` black pixels on every side.
   /// - Throws: `DataError.missingFile` naming the package when the files are absent.
   public init(
-    padding: Int = 0, normalization: Normalization = .unitRange, directory: String = FashionMNIST.defaultDirectory
+    padding: Int = 0, normalization: Normalization = .unitRange,
+    directory: String = FashionMNIST.defaultDirectory
   ) throws(DataError) {
     let hint = "Install the data set with: apt-get install dataset-fashion-mnist"
-    let files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+    let files = [
+      "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+      "t10k-labels-idx1-ubyte",
+    ]
     let paths = files.map { IDXImageSet.path(directory, $0) }
     if let missing = paths.first(where: { !IDXImageSet.fileExists($0) }) {
       throw .missingFile(path: missing, hint: hint)
     }
     (train, test) = try IDXImageSet.loadPair(
-      paths, padding: padding, normalization: normalization, classNames: Self.classNames, name: "Fashion-MNIST")
+      paths, padding: padding, normalization: normalization, classNames: Self.classNames,
+      name: "Fashion-MNIST")
   }
 }
 
@@ -50,14 +55,21 @@ public struct MNIST: Sendable {
   public var classNames: [String] { Self.classNames }
 
   /// Reads the four files under `path`; see `FashionMNIST.init` for `padding` and `normalization`.
-  public init(path: String, padding: Int = 0, normalization: Normalization = .unitRange) throws(DataError) {
-    let hint = "MNIST(path:) expects a directory with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)."
-    let files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+  public init(path: String, padding: Int = 0, normalization: Normalization = .unitRange)
+    throws(DataError)
+  {
+    let hint =
+      "MNIST(path:) expects a directory with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)."
+    let files = [
+      "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+      "t10k-labels-idx1-ubyte",
+    ]
     let paths = files.map { IDXImageSet.path(path, $0) }
     if let missing = paths.first(where: { !IDXImageSet.fileExists($0) }) {
       throw .missingFile(path: missing, hint: hint)
     }
     (train, test) = try IDXImageSet.loadPair(
-      paths, padding: padding, normalization: normalization, classNames: Self.classNames, name: "MNIST")
+      paths, padding: padding, normalization: normalization, classNames: Self.classNames,
+      name: "MNIST")
   }
 }

@@ -14,7 +14,8 @@ enum Gzip {
   static func initialCapacity(_ input: [UInt8]) -> Int {
     guard input.count >= 18 else { return 1 << 16 }
     let n = input.count
-    let size = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+    let size =
+      Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
     return min(max(size + 1, 1 << 16), input.count * 1032 + (1 << 16))
   }
 
@@ -25,7 +26,10 @@ enum Gzip {
   static func decompress(_ input: [UInt8], path: String) throws(DataError) -> [UInt8] {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)  // z_stream must not move
     stream.initialize(to: z_stream())
-    defer { stream.deinitialize(count: 1); stream.deallocate() }
+    defer {
+      stream.deinitialize(count: 1)
+      stream.deallocate()
+    }
     guard czlib_inflate_init2(stream, 16 + MAX_WBITS) == Z_OK else {
       throw .badCompression(path: path, reason: "zlib could not start")
     }
@@ -37,7 +41,9 @@ enum Gzip {
       stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
       stream.pointee.avail_in = uInt(source.count)
       while status == Z_OK {
-        if produced == output.count { output.append(contentsOf: repeatElement(0, count: max(output.count, 1 << 16))) }
+        if produced == output.count {
+          output.append(contentsOf: repeatElement(0, count: max(output.count, 1 << 16)))
+        }
         output.withUnsafeMutableBufferPointer { target in
           let room = min(target.count - produced, Int(UInt32.max))
           stream.pointee.next_out = target.baseAddress! + produced
@@ -48,7 +54,9 @@ enum Gzip {
       }
     }
     guard status == Z_STREAM_END else {
-      let reason = status == Z_BUF_ERROR || status == Z_OK ? "the stream ends early" : "the data is damaged (zlib status \(status))"
+      let reason =
+        status == Z_BUF_ERROR || status == Z_OK
+        ? "the stream ends early" : "the data is damaged (zlib status \(status))"
       throw .badCompression(path: path, reason: reason)
     }
     output.removeLast(output.count - produced)

@@ -32,7 +32,9 @@ enum IDXCache {
   }
 
   /// The pixels [N, H, W] of the cached entry for `path`, mapped read-only, or nil.
-  static func map(_ path: String, in directory: String? = IDXCache.directory) -> (pixels: PixelBytes, shape: [Int])? {
+  static func map(_ path: String, in directory: String? = IDXCache.directory) -> (
+    pixels: PixelBytes, shape: [Int]
+  )? {
     guard let entry = entry(for: path, in: directory), let shape = imageShape(entry),
       let pixels = PixelBytes(mapping: entry, offset: 16), pixels.count == shape.reduce(1, *)
     else { return nil }
@@ -41,10 +43,14 @@ enum IDXCache {
 
   /// Writes `file` as the entry for `path`; false when the cache is off or not writable.
   @discardableResult
-  static func store(_ file: IDXFile, for path: String, in directory: String? = IDXCache.directory) -> Bool {
+  static func store(_ file: IDXFile, for path: String, in directory: String? = IDXCache.directory)
+    -> Bool
+  {
     guard let entry = entry(for: path, in: directory) else { return false }
     let folder = (entry as NSString).deletingLastPathComponent
-    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+    guard
+      (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true))
+        != nil
     else { return false }
     guard (try? AtomicFile.write(file.encoded(), to: entry)) != nil else { return false }
     removeStale(besides: entry)
@@ -59,7 +65,8 @@ enum IDXCache {
   ) throws(DataError) -> T {
     guard let entry = entry(for: path, in: directory),
       (try? FileManager.default.createDirectory(
-        atPath: (entry as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil
+        atPath: (entry as NSString).deletingLastPathComponent, withIntermediateDirectories: true))
+        != nil
     else { return try body() }
     let fd = open(entry + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard fd >= 0 else { return try body() }
@@ -79,7 +86,8 @@ enum IDXCache {
     let prefix = parts.dropLast(2).joined(separator: "-") + "-"
     for other in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     where other != name && other != name + ".lock" && other.hasPrefix(prefix)
-      && (other.hasSuffix(".idx") || other.hasSuffix(".idx.lock")) {
+      && (other.hasSuffix(".idx") || other.hasSuffix(".idx.lock"))
+    {
       try? FileManager.default.removeItem(atPath: folder + "/" + other)
     }
   }

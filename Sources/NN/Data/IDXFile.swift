@@ -21,16 +21,21 @@ public struct IDXFile: Sendable, Equatable {
 
   /// Decodes the bytes of an uncompressed IDX file; `path` only names it in errors.
   public init(decoding data: [UInt8], path: String = "<memory>") throws(DataError) {
-    guard data.count >= 4 else { throw .notIDX(path: path, reason: "it is shorter than the 4-byte magic number") }
+    guard data.count >= 4 else {
+      throw .notIDX(path: path, reason: "it is shorter than the 4-byte magic number")
+    }
     guard data[0] == 0, data[1] == 0 else {
       throw .notIDX(path: path, reason: "the magic number does not start with two zero bytes")
     }
     guard data[2] == 0x08 else {
       let hex = String(data[2], radix: 16)
-      throw .notIDX(path: path, reason: "element type 0x\(hex) is not supported (only 0x08, unsigned byte)")
+      throw .notIDX(
+        path: path, reason: "element type 0x\(hex) is not supported (only 0x08, unsigned byte)")
     }
     let rank = Int(data[3])
-    guard (1...8).contains(rank) else { throw .notIDX(path: path, reason: "it declares \(rank) dimensions") }
+    guard (1...8).contains(rank) else {
+      throw .notIDX(path: path, reason: "it declares \(rank) dimensions")
+    }
     let headerSize = 4 + 4 * rank
     guard data.count >= headerSize else {
       throw .truncated(path: path, expected: headerSize, actual: data.count)
@@ -38,9 +43,12 @@ public struct IDXFile: Sendable, Equatable {
     let dims = (0..<rank).map { Self.bigEndianUInt32(data, at: 4 + 4 * $0) }
     let count = try Self.elementCount(dims, path: path)
     let available = data.count - headerSize
-    guard available >= count else { throw .truncated(path: path, expected: count, actual: available) }
+    guard available >= count else {
+      throw .truncated(path: path, expected: count, actual: available)
+    }
     guard available == count else {
-      throw .notIDX(path: path, reason: "it holds \(available - count) bytes more than its header declares")
+      throw .notIDX(
+        path: path, reason: "it holds \(available - count) bytes more than its header declares")
     }
     self.shape = dims
     self.bytes = Array(data[headerSize...])

@@ -34,7 +34,9 @@ public struct SyntheticShapes: Sendable {
   }
 
   /// The samples as a `Dataset` (the generator behind `init`).
-  static func dataset(count: Int, size: Int, noise: Float = 0.1, seed: UInt64) throws(DataError) -> Dataset {
+  static func dataset(count: Int, size: Int, noise: Float = 0.1, seed: UInt64) throws(DataError)
+    -> Dataset
+  {
     guard count > 0, (8...512).contains(size), noise >= 0 else {
       throw .invalidArgument("SyntheticShapes needs count > 0, size in 8...512 and noise ≥ 0")
     }
@@ -68,7 +70,8 @@ public struct SyntheticShapes: Sendable {
     let cy = radius + (s - 2 * radius) * rng.unitFloat()
     switch rng.uniform(below: 3) {
     case 0: return .disc(cx: cx, cy: cy, r: radius)
-    case 1: return .rectangle(cx: cx, cy: cy, hw: radius, hh: radius * (0.5 + 0.5 * rng.unitFloat()))
+    case 1:
+      return .rectangle(cx: cx, cy: cy, hw: radius, hh: radius * (0.5 + 0.5 * rng.unitFloat()))
     default: return .triangle(cx: cx, cy: cy, r: radius)
     }
   }

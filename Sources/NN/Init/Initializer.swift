@@ -34,7 +34,8 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
 
   /// A tensor of the given shape and fans, drawn from `generator`.
   func tensor(shape: [Int], fanIn: Int, fanOut: Int, using generator: inout SeededGenerator)
-    throws -> Tensor {
+    throws -> Tensor
+  {
     let fanIn = Float(max(fanIn, 1))
     let fanOut = Float(max(fanOut, 1))
     func uniform(_ bound: Float) throws -> Tensor {
@@ -54,7 +55,8 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .lecunUniform: return try uniform((3 / fanIn).squareRoot())
     case .normal(let mean, let std): return try normal(Float(std), mean: Float(mean))
     case .uniform(let low, let high):
-      return try Tensor.randomUniform(shape: shape, low: Float(low), high: Float(high), using: &generator)
+      return try Tensor.randomUniform(
+        shape: shape, low: Float(low), high: Float(high), using: &generator)
     case .constant(let value): return try Tensor(repeating: Float(value), shape: shape)
     }
   }

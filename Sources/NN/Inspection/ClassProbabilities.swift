@@ -7,7 +7,9 @@ public struct ClassProbabilities: Sendable {
   public let probabilities: [Double]
   /// Class indices sorted by probability, highest first (ties: lower index first).
   public var ranking: [Int] {
-    probabilities.indices.sorted { probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1) }
+    probabilities.indices.sorted {
+      probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1)
+    }
   }
   /// The most probable class.
   public var best: Int { ranking.first ?? 0 }
@@ -18,7 +20,9 @@ extension Layer {
   public func classProbabilities(_ image: Tensor) throws -> ClassProbabilities {
     let result = try NN.predict(self, try image.reshaped([1] + image.shape))
     guard result.probabilities.rank == 2 else {
-      throw TrainingError.outputMismatch("class probabilities need a classifier (output [1, classes]), got \(result.probabilities.shape)")
+      throw TrainingError.outputMismatch(
+        "class probabilities need a classifier (output [1, classes]), got \(result.probabilities.shape)"
+      )
     }
     return ClassProbabilities(probabilities: result.probabilities.scalars.map(Double.init))
   }

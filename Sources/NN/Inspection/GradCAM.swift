@@ -23,7 +23,8 @@ extension Sequential {
   /// Grad-CAM of `image` `[C, H, W]` (the model's input shape) for `classIndex` (nil: the
   /// predicted class) on the top-level layer at `layer` (nil: the last Conv2D or block whose
   /// output is `[K, h, w]`, else the last layer with such an output). Evaluation mode; the model's parameter gradients are left untouched.
-  public func gradCAM(_ image: Tensor, classIndex: Int? = nil, layer: Int? = nil) throws -> GradCAM {
+  public func gradCAM(_ image: Tensor, classIndex: Int? = nil, layer: Int? = nil) throws -> GradCAM
+  {
     let wasTraining = isTraining
     isTraining = false
     defer { isTraining = wasTraining }
@@ -31,12 +32,19 @@ extension Sequential {
     let outputs = try GradMode.withoutGradients { try featureMaps(input) }
     // The last convolution (a Conv2D, or a block of layers such as a residual block), else the last layer with maps.
     let maps = outputs.indices.dropLast().filter { outputs[$0].output.shape.count == 4 }
-    let convolutions = maps.filter { outputs[$0].layer is Conv2D || !outputs[$0].layer.children.isEmpty }
-    guard let target = layer ?? convolutions.last ?? maps.last else {
-      throw TrainingError.invalidArgument("Grad-CAM needs a layer with feature maps [K, h, w]; this model has none")
+    let convolutions = maps.filter {
+      outputs[$0].layer is Conv2D || !outputs[$0].layer.children.isEmpty
     }
-    guard outputs.indices.contains(target), outputs[target].output.shape.count == 4, target < outputs.count - 1 else {
-      throw TrainingError.invalidArgument("Grad-CAM needs a layer with feature maps [K, h, w] before the output; layer \(target) is not one")
+    guard let target = layer ?? convolutions.last ?? maps.last else {
+      throw TrainingError.invalidArgument(
+        "Grad-CAM needs a layer with feature maps [K, h, w]; this model has none")
+    }
+    guard outputs.indices.contains(target), outputs[target].output.shape.count == 4,
+      target < outputs.count - 1
+    else {
+      throw TrainingError.invalidArgument(
+        "Grad-CAM needs a layer with feature maps [K, h, w] before the output; layer \(target) is not one"
+      )
     }
     let activation = outputs[target].output.value
     let leaf = Variable(activation, requiresGrad: true)
@@ -56,8 +64,10 @@ extension Sequential {
     for parameter in parameters { parameter.variable.zeroGrad() }
     let gradient = try leaf.grad ?? Tensor(zeros: activation.shape)
     let (map, weights) = try Self.weightedMap(activation, gradient)
-    return GradCAM(layerPath: outputs[target].path, classIndex: chosen, score: Double(scores[chosen]),
-                   weights: weights, map: map, heat: try Self.heat(map, size: Size2(image.shape[1], image.shape[2])))
+    return GradCAM(
+      layerPath: outputs[target].path, classIndex: chosen, score: Double(scores[chosen]),
+      weights: weights, map: map,
+      heat: try Self.heat(map, size: Size2(image.shape[1], image.shape[2])))
   }
 
   /// αₖ = mean of ∂y/∂Aₖ; map = ReLU(Σₖ αₖ Aₖ) `[h, w]` from A and ∂y/∂A `[1, K, h, w]`.
@@ -65,7 +75,8 @@ extension Sequential {
     let (k, h, w) = (a.shape[1], a.shape[2], a.shape[3])
     let plane = h * w
     let av = a.scalars, gv = g.scalars
-    let weights = (0..<k).map { c in gv[(c * plane)..<((c + 1) * plane)].reduce(0, +) / Float(plane) }
+    let weights = (0..<k).map { c in gv[(c * plane)..<((c + 1) * plane)].reduce(0, +) / Float(plane)
+    }
     var map = [Float](repeating: 0, count: plane)
     for c in 0..<k {
       for i in 0..<plane { map[i] += weights[c] * av[c * plane + i] }

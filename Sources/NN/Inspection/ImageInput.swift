@@ -7,11 +7,15 @@ public enum ImageInput {
   /// alpha dropped), 1 to 3 by repetition; then shrunk by whole-factor box averaging while it is
   /// at least twice too large, then bilinear to the exact size (align_corners false).
   public static func fit(_ image: Tensor, to shape: [Int]) throws -> Tensor {
-    guard image.rank == 3, [1, 3, 4].contains(image.shape[0]), image.shape[1] > 0, image.shape[2] > 0 else {
-      throw TrainingError.invalidArgument("an image is [C, H, W] with 1, 3 or 4 channels, got \(image.shape)")
+    guard image.rank == 3, [1, 3, 4].contains(image.shape[0]), image.shape[1] > 0,
+      image.shape[2] > 0
+    else {
+      throw TrainingError.invalidArgument(
+        "an image is [C, H, W] with 1, 3 or 4 channels, got \(image.shape)")
     }
     guard shape.count == 3, [1, 3].contains(shape[0]), shape[1] > 0, shape[2] > 0 else {
-      throw TrainingError.invalidArgument("the model's input \(shape) is not an image [C, H, W] with 1 or 3 channels")
+      throw TrainingError.invalidArgument(
+        "the model's input \(shape) is not an image [C, H, W] with 1 or 3 channels")
     }
     let converted = try channels(image, to: shape[0])
     var batch = try converted.reshaped([1] + converted.shape)
@@ -32,7 +36,9 @@ public enum ImageInput {
     if c == count { return image }
     if count == 1 {
       guard c >= 3 else { return image }
-      let gray = (0..<plane).map { 0.299 * x[$0] + 0.587 * x[plane + $0] + 0.114 * x[2 * plane + $0] }
+      let gray = (0..<plane).map {
+        0.299 * x[$0] + 0.587 * x[plane + $0] + 0.114 * x[2 * plane + $0]
+      }
       return try Tensor(shape: [1, image.shape[1], image.shape[2]], scalars: gray)
     }
     let rgb = c == 1 ? x + x + x : Array(x[0..<(3 * plane)])

@@ -19,7 +19,9 @@ extension Sequential {
   /// gradients recorded). `ranges[i]` fixes layer i's histogram range (nil: the layer's own
   /// [min, max] widened to twice its span about its centre, so a later snapshot measured with
   /// the returned ranges still mostly fits).
-  public func layerStatistics(_ batch: Tensor, ranges: [ClosedRange<Double>]? = nil, bins: Int = 32) throws -> [LayerStatistics] {
+  public func layerStatistics(_ batch: Tensor, ranges: [ClosedRange<Double>]? = nil, bins: Int = 32)
+    throws -> [LayerStatistics]
+  {
     let wasTraining = isTraining
     isTraining = false
     defer { isTraining = wasTraining }
@@ -30,10 +32,12 @@ extension Sequential {
       let n = Double(max(values.count, 1))
       let mean = values.reduce(0.0) { $0 + Double($1) } / n
       let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / n
-      let range = ranges.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? Self.widened(values)
-      return LayerStatistics(path: entry.path, typeName: entry.layer.typeName, mean: mean, std: variance.squareRoot(),
-                             histogram: Self.histogram(values, range: range, bins: bins), range: range,
-                             gradientRMS: gradients[entry.path])
+      let range =
+        ranges.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? Self.widened(values)
+      return LayerStatistics(
+        path: entry.path, typeName: entry.layer.typeName, mean: mean, std: variance.squareRoot(),
+        histogram: Self.histogram(values, range: range, bins: bins), range: range,
+        gradientRMS: gradients[entry.path])
     }
   }
 

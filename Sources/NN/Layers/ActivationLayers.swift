@@ -40,7 +40,9 @@ public final class ReLU: ActivationLayer {
 
 /// `x` for `x > 0`, `slope·x` otherwise (default slope 0.01).
 public final class LeakyReLU: ActivationLayer {
-  public init(_ slope: Double = 0.01) { super.init(.leakyRelu, coefficient: slope, defaultCoefficient: 0.01) }
+  public init(_ slope: Double = 0.01) {
+    super.init(.leakyRelu, coefficient: slope, defaultCoefficient: 0.01)
+  }
 }
 
 /// `x` for `x > 0`, `alpha·(eˣ − 1)` otherwise (default alpha 1).

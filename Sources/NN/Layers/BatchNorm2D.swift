@@ -33,9 +33,11 @@ public final class BatchNorm2D: LayerBase, Layer {
   public func outputShape(for input: [Int]) throws -> [Int] {
     try requireImage(input, layer: "BatchNorm2D()")
     if let channels, channels != input[0] {
-      throw ShapeError(layer: "BatchNorm2D()", got: input, expected: "\(channels) channels",
-                       problem: "BatchNorm2D(channels: \(channels)) expects \(channels) channels but gets \(input[0])",
-                       fix: "set channels: \(input[0]) or leave it out")
+      throw ShapeError(
+        layer: "BatchNorm2D()", got: input, expected: "\(channels) channels",
+        problem:
+          "BatchNorm2D(channels: \(channels)) expects \(channels) channels but gets \(input[0])",
+        fix: "set channels: \(input[0]) or leave it out")
     }
     return input
   }
@@ -52,20 +54,24 @@ public final class BatchNorm2D: LayerBase, Layer {
     func spec(_ name: String, _ value: Initializer) -> ParameterSpec {
       ParameterSpec(name: name, shape: [channels], initializer: value, fanIn: 1, fanOut: 1)
     }
-    store.declare(parameters: [spec("weight", .ones), spec("bias", .zeros)],
-                  buffers: [spec("running_mean", .zeros), spec("running_var", .ones)])
+    store.declare(
+      parameters: [spec("weight", .ones), spec("bias", .zeros)],
+      buffers: [spec("running_mean", .zeros), spec("running_var", .ones)])
   }
 
   public func cost(input: [Int]) throws -> LayerCost {
     _ = try outputShape(for: input)
-    return LayerCost(parameters: 2 * input[0], buffers: 2 * input[0], multAdds: 2 * input[0],
-                     arithmetic: [], window: nil)
+    return LayerCost(
+      parameters: 2 * input[0], buffers: 2 * input[0], multAdds: 2 * input[0],
+      arithmetic: [], window: nil)
   }
 
   public var description: String {
-    withName("BatchNorm2D(" + arguments(
-      channelsGiven ? "channels: \(channels ?? 0)" : nil,
-      eps == 1e-5 ? nil : "eps: \(eps)", momentum == 0.1 ? nil : "momentum: \(momentum)") + ")")
+    withName(
+      "BatchNorm2D("
+        + arguments(
+          channelsGiven ? "channels: \(channels ?? 0)" : nil,
+          eps == 1e-5 ? nil : "eps: \(eps)", momentum == 0.1 ? nil : "momentum: \(momentum)") + ")")
   }
 
   /// Normalises `[N, C, H, W]`; in training mode also updates the running statistics.
@@ -78,8 +84,9 @@ public final class BatchNorm2D: LayerBase, Layer {
   func callAsFunction(_ input: Variable, fusingReLU: Bool) throws -> Variable {
     try prepare(input, shortName: "BatchNorm2D()")
     guard let runningMean, let runningVar else { throw unbuilt("BatchNorm2D()") }
-    return try batchNorm2d(input, gamma: weight, beta: bias, runningMean: &runningMean.value,
-                           runningVar: &runningVar.value, training: isTraining,
-                           momentum: Float(momentum), epsilon: Float(eps), relu: fusingReLU)
+    return try batchNorm2d(
+      input, gamma: weight, beta: bias, runningMean: &runningMean.value,
+      runningVar: &runningVar.value, training: isTraining,
+      momentum: Float(momentum), epsilon: Float(eps), relu: fusingReLU)
   }
 }

@@ -21,10 +21,12 @@ public final class Conv2D: LayerBase, Layer {
   public private(set) var inChannels: Int?
   private let inChannelsGiven: Bool
 
-  public init(_ filters: Int, kernel: Int, stride: Int = 1, padding: Padding = 0,
-              dilation: Int = 1, groups: Int = 1, bias: Bool = true,
-              activation: Activation = .identity, inChannels: Int? = nil,
-              weightInit: Initializer = .pytorchDefault, biasInit: Initializer = .pytorchDefault) {
+  public init(
+    _ filters: Int, kernel: Int, stride: Int = 1, padding: Padding = 0,
+    dilation: Int = 1, groups: Int = 1, bias: Bool = true,
+    activation: Activation = .identity, inChannels: Int? = nil,
+    weightInit: Initializer = .pytorchDefault, biasInit: Initializer = .pytorchDefault
+  ) {
     self.filters = filters
     self.kernel = kernel
     self.stride = stride
@@ -52,21 +54,30 @@ public final class Conv2D: LayerBase, Layer {
   var shortName: String { "Conv2D(\(filters), kernel: \(kernel))" }
 
   public func outputShape(for input: [Int]) throws -> [Int] {
-    try requirePositive([("filters", filters), ("kernel", kernel), ("stride", stride),
-                         ("dilation", dilation), ("groups", groups)], layer: shortName)
+    try requirePositive(
+      [
+        ("filters", filters), ("kernel", kernel), ("stride", stride),
+        ("dilation", dilation), ("groups", groups),
+      ], layer: shortName)
     try requireImage(input, layer: shortName)
     if let inChannels, inChannels != input[0] {
-      throw ShapeError(layer: shortName, got: input, expected: "\(inChannels) input channels",
-                       problem: "\(shortName) expects \(inChannels) input channels but gets \(input[0])",
-                       fix: "the layer before it gives \(input[0]) channels; set inChannels: \(input[0]) or leave it out")
+      throw ShapeError(
+        layer: shortName, got: input, expected: "\(inChannels) input channels",
+        problem: "\(shortName) expects \(inChannels) input channels but gets \(input[0])",
+        fix:
+          "the layer before it gives \(input[0]) channels; set inChannels: \(input[0]) or leave it out"
+      )
     }
     guard input[0] % groups == 0, filters % groups == 0 else {
-      throw ShapeError(layer: shortName, got: input, expected: "channels divisible by \(groups) groups",
-                       problem: "\(shortName) splits \(input[0]) input and \(filters) output channels into \(groups) groups",
-                       fix: "both channel counts must be multiples of groups")
+      throw ShapeError(
+        layer: shortName, got: input, expected: "channels divisible by \(groups) groups",
+        problem:
+          "\(shortName) splits \(input[0]) input and \(filters) output channels into \(groups) groups",
+        fix: "both channel counts must be multiples of groups")
     }
-    let out = try slidingOutput(layer: shortName, input: input, kernel: kernel, stride: stride,
-                                padding: padding, dilation: dilation)
+    let out = try slidingOutput(
+      layer: shortName, input: input, kernel: kernel, stride: stride,
+      padding: padding, dilation: dilation)
     return [filters, out.height, out.width]
   }
 
@@ -82,11 +93,16 @@ public final class Conv2D: LayerBase, Layer {
     let perGroup = inChannels / max(groups, 1)
     let fanIn = perGroup * kernel * kernel
     let fanOut = filters / max(groups, 1) * kernel * kernel
-    var specs = [ParameterSpec(name: "weight", shape: [filters, perGroup, kernel, kernel],
-                               initializer: weightInit, fanIn: fanIn, fanOut: fanOut)]
+    var specs = [
+      ParameterSpec(
+        name: "weight", shape: [filters, perGroup, kernel, kernel],
+        initializer: weightInit, fanIn: fanIn, fanOut: fanOut)
+    ]
     if useBias {
-      specs.append(ParameterSpec(name: "bias", shape: [filters], initializer: biasInit,
-                                 fanIn: fanIn, fanOut: fanOut))
+      specs.append(
+        ParameterSpec(
+          name: "bias", shape: [filters], initializer: biasInit,
+          fanIn: fanIn, fanOut: fanOut))
     }
     store.declare(parameters: specs)
   }
@@ -96,23 +112,27 @@ public final class Conv2D: LayerBase, Layer {
     let perOutput = input[0] / groups * kernel * kernel + (useBias ? 1 : 0)
     let params = filters * perOutput
     let pad = padding.perSide(extent: dilation * (kernel - 1) + 1)
-    return LayerCost(parameters: params, buffers: 0, multAdds: params * output[1] * output[2],
-                     arithmetic: slidingArithmetic(height: input[1], width: input[2], kernel: kernel,
-                                                   stride: stride, padding: pad, dilation: dilation),
-                     window: Window(kernel: kernel, stride: stride, dilation: dilation))
+    return LayerCost(
+      parameters: params, buffers: 0, multAdds: params * output[1] * output[2],
+      arithmetic: slidingArithmetic(
+        height: input[1], width: input[2], kernel: kernel,
+        stride: stride, padding: pad, dilation: dilation),
+      window: Window(kernel: kernel, stride: stride, dilation: dilation))
   }
 
   public var description: String {
-    withName("Conv2D(" + arguments(
-      "\(filters)", "kernel: \(kernel)",
-      stride == 1 ? nil : "stride: \(stride)",
-      padding.isZero ? nil : "padding: \(padding)",
-      dilation == 1 ? nil : "dilation: \(dilation)",
-      groups == 1 ? nil : "groups: \(groups)",
-      useBias ? nil : "bias: false",
-      activation == .identity ? nil : "activation: \(activation)",
-      inChannelsGiven ? "inChannels: \(inChannels ?? 0)" : nil,
-      weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
+    withName(
+      "Conv2D("
+        + arguments(
+          "\(filters)", "kernel: \(kernel)",
+          stride == 1 ? nil : "stride: \(stride)",
+          padding.isZero ? nil : "padding: \(padding)",
+          dilation == 1 ? nil : "dilation: \(dilation)",
+          groups == 1 ? nil : "groups: \(groups)",
+          useBias ? nil : "bias: false",
+          activation == .identity ? nil : "activation: \(activation)",
+          inChannelsGiven ? "inChannels: \(inChannels ?? 0)" : nil,
+          weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
   }
 
   /// `[N, C, H, W]` → `[N, filters, H', W']`, then the activation.
@@ -133,6 +153,7 @@ public final class Conv2D: LayerBase, Layer {
 
 /// The error of a layer whose tensors could not be allocated.
 func unbuilt(_ layer: String) -> ShapeError {
-  ShapeError(layer: layer, got: [], expected: "a built layer",
-             problem: "\(layer) has no weights", fix: "check its sizes are positive")
+  ShapeError(
+    layer: layer, got: [], expected: "a built layer",
+    problem: "\(layer) has no weights", fix: "check its sizes are positive")
 }

@@ -15,9 +15,11 @@ public final class Dense: LayerBase, Layer {
   public private(set) var inputs: Int?
   private let inputsGiven: Bool
 
-  public init(_ units: Int, inputs: Int? = nil, bias: Bool = true,
-              activation: Activation = .identity, weightInit: Initializer = .pytorchDefault,
-              biasInit: Initializer = .pytorchDefault) {
+  public init(
+    _ units: Int, inputs: Int? = nil, bias: Bool = true,
+    activation: Activation = .identity, weightInit: Initializer = .pytorchDefault,
+    biasInit: Initializer = .pytorchDefault
+  ) {
     self.units = units
     self.inputs = inputs
     self.inputsGiven = inputs != nil
@@ -41,14 +43,18 @@ public final class Dense: LayerBase, Layer {
   public func outputShape(for input: [Int]) throws -> [Int] {
     try requirePositive([("units", units)], layer: shortName)
     guard input.count == 1 else {
-      throw ShapeError(layer: shortName, got: input, expected: "[features]",
-                       problem: "\(shortName) expects a flat input [features] but gets \(shapeText(input))",
-                       fix: "put Flatten() before it")
+      throw ShapeError(
+        layer: shortName, got: input, expected: "[features]",
+        problem: "\(shortName) expects a flat input [features] but gets \(shapeText(input))",
+        fix: "put Flatten() before it")
     }
     if let inputs, inputs != input[0] {
-      throw ShapeError(layer: shortName, got: input, expected: "\(inputs) inputs",
-                       problem: "\(shortName) expects \(inputs) inputs but gets \(input[0])",
-                       fix: "the layer before it gives \(input[0]) features; set inputs: \(input[0]) or leave inputs out")
+      throw ShapeError(
+        layer: shortName, got: input, expected: "\(inputs) inputs",
+        problem: "\(shortName) expects \(inputs) inputs but gets \(input[0])",
+        fix:
+          "the layer before it gives \(input[0]) features; set inputs: \(input[0]) or leave inputs out"
+      )
     }
     return [units]
   }
@@ -62,11 +68,16 @@ public final class Dense: LayerBase, Layer {
   }
 
   private func declare(inputs: Int) {
-    var specs = [ParameterSpec(name: "weight", shape: [units, inputs], initializer: weightInit,
-                               fanIn: inputs, fanOut: units)]
+    var specs = [
+      ParameterSpec(
+        name: "weight", shape: [units, inputs], initializer: weightInit,
+        fanIn: inputs, fanOut: units)
+    ]
     if useBias {
-      specs.append(ParameterSpec(name: "bias", shape: [units], initializer: biasInit,
-                                 fanIn: inputs, fanOut: units))
+      specs.append(
+        ParameterSpec(
+          name: "bias", shape: [units], initializer: biasInit,
+          fanIn: inputs, fanOut: units))
     }
     store.declare(parameters: specs)
   }
@@ -78,12 +89,14 @@ public final class Dense: LayerBase, Layer {
   }
 
   public var description: String {
-    withName("Dense(" + arguments(
-      "\(units)",
-      inputsGiven ? "inputs: \(inputs ?? 0)" : nil,
-      useBias ? nil : "bias: false",
-      activation == .identity ? nil : "activation: \(activation)",
-      weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
+    withName(
+      "Dense("
+        + arguments(
+          "\(units)",
+          inputsGiven ? "inputs: \(inputs ?? 0)" : nil,
+          useBias ? nil : "bias: false",
+          activation == .identity ? nil : "activation: \(activation)",
+          weightInit == .pytorchDefault ? nil : "weightInit: \(weightInit)") + ")")
   }
 
   /// `[N, inputs]` → `[N, units]`, then the activation.

@@ -17,9 +17,10 @@ public final class Dropout: LayerBase, Layer {
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard probability >= 0, probability < 1 else {
-      throw ShapeError(layer: "Dropout(\(probability))", got: input, expected: "0 ≤ p < 1",
-                       problem: "Dropout(\(probability)) has a drop probability outside [0, 1)",
-                       fix: "give a probability such as 0.5")
+      throw ShapeError(
+        layer: "Dropout(\(probability))", got: input, expected: "0 ≤ p < 1",
+        problem: "Dropout(\(probability)) has a drop probability outside [0, 1)",
+        fix: "give a probability such as 0.5")
     }
     return input
   }
@@ -46,8 +47,9 @@ public final class Flatten: LayerBase, Layer {
   public var typeName: String { "Flatten" }
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input.reduce(1.0, { $0 * Double($1) }) <= Double(1 << 40) else {
-      throw ShapeError(layer: "Flatten()", got: input, expected: "at most 2^40 features",
-                       problem: "Flatten() cannot flatten \(shapeText(input))", fix: "reduce the map first")
+      throw ShapeError(
+        layer: "Flatten()", got: input, expected: "at most 2^40 features",
+        problem: "Flatten() cannot flatten \(shapeText(input))", fix: "reduce the map first")
     }
     return [input.reduce(1, *)]
   }
@@ -83,13 +85,17 @@ public final class Upsample: LayerBase, Layer {
 
   public func cost(input: [Int]) throws -> LayerCost {
     _ = try outputShape(for: input)
-    return LayerCost(parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
-                     window: Window(kernel: 1, stride: 1, scale: scale))
+    return LayerCost(
+      parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
+      window: Window(kernel: 1, stride: 1, scale: scale))
   }
 
   public var description: String {
-    withName("Upsample(" + arguments(scale == 2 ? nil : "scale: \(scale)",
-                                     mode == .nearest ? nil : "mode: .\(mode.rawValue)") + ")")
+    withName(
+      "Upsample("
+        + arguments(
+          scale == 2 ? nil : "scale: \(scale)",
+          mode == .nearest ? nil : "mode: .\(mode.rawValue)") + ")")
   }
 
   /// `[N, C, H, W]` → `[N, C, H·scale, W·scale]`.

@@ -87,8 +87,10 @@ public struct LayerCost: Sendable, Equatable {
   /// The sliding window, for the receptive field; nil for pointwise layers.
   public var window: Window?
 
-  public init(parameters: Int, buffers: Int, multAdds: Int, arithmetic: [SizeArithmetic],
-              window: Window?) {
+  public init(
+    parameters: Int, buffers: Int, multAdds: Int, arithmetic: [SizeArithmetic],
+    window: Window?
+  ) {
     self.parameters = parameters
     self.buffers = buffers
     self.multAdds = multAdds

@@ -20,9 +20,11 @@ extension Activation {
 /// The per-sample shape of a batch `[N, …]`; a batch needs at least a batch axis and one more.
 func perSample(_ input: Variable, layer: String) throws -> [Int] {
   guard input.shape.count >= 2 else {
-    throw ShapeError(layer: layer, got: input.shape, expected: "a batch [N, …]",
-                     problem: "\(layer) expects a batch with a leading batch axis but gets \(shapeText(input.shape))",
-                     fix: "add a batch axis, e.g. reshape [C, H, W] to [1, C, H, W]")
+    throw ShapeError(
+      layer: layer, got: input.shape, expected: "a batch [N, …]",
+      problem:
+        "\(layer) expects a batch with a leading batch axis but gets \(shapeText(input.shape))",
+      fix: "add a batch axis, e.g. reshape [C, H, W] to [1, C, H, W]")
   }
   return Array(input.shape.dropFirst())
 }

@@ -34,7 +34,8 @@ final class ParameterStore {
       return
     }
     if parameters.map(\.shape) != specs.map(\.shape)
-      || buffers.map(\.shape) != bufferSpecs.map(\.shape) {
+      || buffers.map(\.shape) != bufferSpecs.map(\.shape)
+    {
       variables = [:]
     }
     specs = parameters
@@ -67,26 +68,34 @@ final class ParameterStore {
   func assign(_ name: String, _ variable: Variable) throws {
     let declared = (specs + bufferSpecs).first { $0.name == name }
     guard let declared, declared.shape == variable.shape else {
-      throw ShapeError(layer: name, got: variable.shape,
-                       expected: declared.map { shapeText($0.shape) } ?? "a declared tensor",
-                       problem: "\(name) needs shape \(declared.map { shapeText($0.shape) } ?? "(none: not built)") but gets \(shapeText(variable.shape))",
-                       fix: "build the model first and assign a tensor of the declared shape")
+      throw ShapeError(
+        layer: name, got: variable.shape,
+        expected: declared.map { shapeText($0.shape) } ?? "a declared tensor",
+        problem:
+          "\(name) needs shape \(declared.map { shapeText($0.shape) } ?? "(none: not built)") but gets \(shapeText(variable.shape))",
+        fix: "build the model first and assign a tensor of the declared shape")
     }
     variables[name] = variable
   }
 
   var parameters: [NamedParameter] {
-    specs.compactMap { spec in variable(spec.name).map { NamedParameter(name: spec.name, variable: $0) } }
+    specs.compactMap { spec in
+      variable(spec.name).map { NamedParameter(name: spec.name, variable: $0) }
+    }
   }
 
   var buffers: [NamedBuffer] {
-    bufferSpecs.compactMap { spec in variable(spec.name).map { NamedBuffer(name: spec.name, variable: $0) } }
+    bufferSpecs.compactMap { spec in
+      variable(spec.name).map { NamedBuffer(name: spec.name, variable: $0) }
+    }
   }
 
   private func materialize(_ spec: ParameterSpec, trainable: Bool) -> Variable? {
     var rng = SeededGenerator(seed: mixSeed(seed, spec.name))
-    guard let tensor = try? spec.initializer.tensor(shape: spec.shape, fanIn: spec.fanIn,
-                                                    fanOut: spec.fanOut, using: &rng)
+    guard
+      let tensor = try? spec.initializer.tensor(
+        shape: spec.shape, fanIn: spec.fanIn,
+        fanOut: spec.fanOut, using: &rng)
     else { return nil }
     let created = Variable(tensor, requiresGrad: trainable, name: spec.name)
     variables[spec.name] = created

@@ -27,29 +27,35 @@ public class Pool2D: LayerBase, Layer {
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     try requirePositive([("size", size), ("stride", stride)], layer: shortName)
-    let out = try slidingOutput(layer: shortName, input: input, kernel: size, stride: stride,
-                                padding: padding, dilation: 1)
+    let out = try slidingOutput(
+      layer: shortName, input: input, kernel: size, stride: stride,
+      padding: padding, dilation: 1)
     return [input[0], out.height, out.width]
   }
 
   public func cost(input: [Int]) throws -> LayerCost {
-    let out = try slidingOutput(layer: shortName, input: input, kernel: size, stride: stride,
-                                padding: padding, dilation: 1)
-    return LayerCost(parameters: 0, buffers: 0, multAdds: 0, arithmetic: out.arithmetic,
-                     window: Window(kernel: size, stride: stride))
+    let out = try slidingOutput(
+      layer: shortName, input: input, kernel: size, stride: stride,
+      padding: padding, dilation: 1)
+    return LayerCost(
+      parameters: 0, buffers: 0, multAdds: 0, arithmetic: out.arithmetic,
+      window: Window(kernel: size, stride: stride))
   }
 
   public var description: String {
-    withName("\(typeName)(" + arguments(
-      "\(size)", strideGiven ? "stride: \(stride)" : nil,
-      padding.isZero ? nil : "padding: \(padding)") + ")")
+    withName(
+      "\(typeName)("
+        + arguments(
+          "\(size)", strideGiven ? "stride: \(stride)" : nil,
+          padding.isZero ? nil : "padding: \(padding)") + ")")
   }
 
   /// `[N, C, H, W]` → `[N, C, H', W']`.
   public func callAsFunction(_ input: Variable) throws -> Variable {
     try prepare(input, shortName: shortName)
-    let options = Pool2dOptions(kernel: Size2(size), stride: Size2(stride),
-                                padding: Size2(padding.perSide(extent: size)))
+    let options = Pool2dOptions(
+      kernel: Size2(size), stride: Size2(stride),
+      padding: Size2(padding.perSide(extent: size)))
     return kind == .max ? try input.maxPool2d(options) : try input.avgPool2d(options)
   }
 }
@@ -80,8 +86,9 @@ public final class GlobalAvgPool2D: LayerBase, Layer {
 
   public func cost(input: [Int]) throws -> LayerCost {
     try requireImage(input, layer: "GlobalAvgPool2D()")
-    return LayerCost(parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
-                     window: Window(kernel: max(input[1], input[2]), stride: 1))
+    return LayerCost(
+      parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
+      window: Window(kernel: max(input[1], input[2]), stride: 1))
   }
 
   public var description: String { withName("GlobalAvgPool2D()") }
@@ -112,8 +119,9 @@ public final class AdaptiveAvgPool2D: LayerBase, Layer {
   public func cost(input: [Int]) throws -> LayerCost {
     _ = try outputShape(for: input)
     let window = (input[2] + size - 1) / size
-    return LayerCost(parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
-                     window: input[2] == size ? nil : Window(kernel: window, stride: input[2] / size))
+    return LayerCost(
+      parameters: 0, buffers: 0, multAdds: 0, arithmetic: [],
+      window: input[2] == size ? nil : Window(kernel: window, stride: input[2] / size))
   }
 
   public var description: String { withName("AdaptiveAvgPool2D(\(size))") }

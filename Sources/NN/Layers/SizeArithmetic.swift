@@ -37,8 +37,10 @@ public struct SizeArithmetic: Sendable, Equatable, Codable {
     self.isFloored = span >= 0 && span % stride != 0
   }
 
-  init(transposed input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int,
-       axis: String) {
+  init(
+    transposed input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int,
+    axis: String
+  ) {
     self.kind = .transposed
     self.axis = axis
     self.input = input
@@ -62,7 +64,8 @@ public struct SizeArithmetic: Sendable, Equatable, Codable {
       return "\(a)' = (\(a) − 1)·S − 2P + F = (\(input) − 1)·\(stride) − \(2 * padding) + \(filter)"
         + " = \(output)"
     case .sliding:
-      var line = "\(a)' = (\(a) − F + 2P)/S + 1 = (\(input) − \(filter) + \(2 * padding))/\(stride)"
+      var line =
+        "\(a)' = (\(a) − F + 2P)/S + 1 = (\(input) − \(filter) + \(2 * padding))/\(stride)"
         + " + 1 = \(output)"
       if dilation > 1 {
         line += " (F = \(dilation)·(\(kernel) − 1) + 1 = \(filter))"
@@ -78,12 +81,16 @@ public struct SizeArithmetic: Sendable, Equatable, Codable {
 }
 
 /// Both axes of a sliding window: one entry when height and width give the same arithmetic.
-func slidingArithmetic(height: Int, width: Int, kernel: Int, stride: Int, padding: Int,
-                       dilation: Int) -> [SizeArithmetic] {
-  let w = SizeArithmetic(sliding: width, kernel: kernel, stride: stride, padding: padding,
-                         dilation: dilation, axis: "W")
+func slidingArithmetic(
+  height: Int, width: Int, kernel: Int, stride: Int, padding: Int,
+  dilation: Int
+) -> [SizeArithmetic] {
+  let w = SizeArithmetic(
+    sliding: width, kernel: kernel, stride: stride, padding: padding,
+    dilation: dilation, axis: "W")
   if height == width { return [w] }
-  let h = SizeArithmetic(sliding: height, kernel: kernel, stride: stride, padding: padding,
-                         dilation: dilation, axis: "H")
+  let h = SizeArithmetic(
+    sliding: height, kernel: kernel, stride: stride, padding: padding,
+    dilation: dilation, axis: "H")
   return [h, w]
 }

@@ -13,17 +13,26 @@ public class Adam: Optimizer {
   let decoupled: Bool
 
   /// An unbound Adam optimizer; `weightDecay` is L2 added to the gradient.
-  public convenience init(learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0) {
+  public convenience init(
+    learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+    weightDecay: Double = 0
+  ) {
     self.init(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: false)
   }
 
   /// Adam bound to `model`'s parameters.
-  public convenience init(_ model: any Layer, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0) {
+  public convenience init(
+    _ model: any Layer, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+    epsilon: Double = 1e-8, weightDecay: Double = 0
+  ) {
     self.init(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: false)
     attach(model)
   }
 
-  init(_ learningRate: Double, _ beta1: Double, _ beta2: Double, _ epsilon: Double, _ weightDecay: Double, decoupled: Bool) {
+  init(
+    _ learningRate: Double, _ beta1: Double, _ beta2: Double, _ epsilon: Double,
+    _ weightDecay: Double, decoupled: Bool
+  ) {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
@@ -42,13 +51,20 @@ public class Adam: Optimizer {
 
   public override func freshCopy() -> Optimizer {
     decoupled
-      ? AdamW(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
-      : Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
+      ? AdamW(
+        learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+        weightDecay: weightDecay)
+      : Adam(
+        learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+        weightDecay: weightDecay)
   }
 
   override var slotCount: Int { 2 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
+  override func update(
+    _ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots,
+    step: Int, lr: Double
+  ) {
     // Scalar coefficients in Double, as PyTorch computes them in Python floats.
     let t = Double(step)
     let correction2Root = Float((1 - pow(beta2, t)).squareRoot())
@@ -72,12 +88,18 @@ public class Adam: Optimizer {
 /// AdamW: Adam with decoupled weight decay θ ← θ·(1 − lr·λ), default λ = 0.01 (as PyTorch).
 public final class AdamW: Adam {
   /// An unbound AdamW optimizer.
-  public convenience init(learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0.01) {
+  public convenience init(
+    learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+    weightDecay: Double = 0.01
+  ) {
     self.init(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: true)
   }
 
   /// AdamW bound to `model`'s parameters.
-  public convenience init(_ model: any Layer, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0.01) {
+  public convenience init(
+    _ model: any Layer, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+    epsilon: Double = 1e-8, weightDecay: Double = 0.01
+  ) {
     self.init(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: true)
     attach(model)
   }

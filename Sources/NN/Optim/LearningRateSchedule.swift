@@ -18,11 +18,13 @@ public enum LearningRateSchedule: Sendable, Equatable {
   /// PyTorch's OneCycleLR (cosine, two phases): from max/divFactor up to `maxLearningRate` over
   /// the first `warmupFraction` of the steps, then down to max/(divFactor · finalDivFactor).
   /// The optimizer's own learning rate is ignored. Momentum is not cycled.
-  case oneCycle(maxLearningRate: Double, warmupFraction: Double, divFactor: Double, finalDivFactor: Double)
+  case oneCycle(
+    maxLearningRate: Double, warmupFraction: Double, divFactor: Double, finalDivFactor: Double)
 
   /// One-cycle with PyTorch's defaults: 30 % warm-up, div 25, final div 10⁴.
   public static func oneCycle(maxLearningRate: Double) -> LearningRateSchedule {
-    .oneCycle(maxLearningRate: maxLearningRate, warmupFraction: 0.3, divFactor: 25, finalDivFactor: 1e4)
+    .oneCycle(
+      maxLearningRate: maxLearningRate, warmupFraction: 0.3, divFactor: 25, finalDivFactor: 1e4)
   }
 
   /// The learning rate for optimizer step `step` (0-based) of `totalSteps`.
@@ -43,7 +45,8 @@ public enum LearningRateSchedule: Sendable, Equatable {
       let end = Double(max(totalSteps - 1, 1))
       let s = Double(step)
       if s <= warmupEnd { return Self.anneal(from: initial, to: peak, fraction: s / warmupEnd) }
-      return Self.anneal(from: peak, to: final, fraction: min((s - warmupEnd) / max(end - warmupEnd, 1), 1))
+      return Self.anneal(
+        from: peak, to: final, fraction: min((s - warmupEnd) / max(end - warmupEnd, 1), 1))
     }
   }
 

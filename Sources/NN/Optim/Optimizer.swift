@@ -34,7 +34,8 @@ public class Optimizer {
 
   /// Whether this optimizer is bound to exactly these parameters.
   func isAttached(to parameters: [Variable]) -> Bool {
-    self.parameters.count == parameters.count && zip(self.parameters, parameters).allSatisfy { $0 === $1 }
+    self.parameters.count == parameters.count
+      && zip(self.parameters, parameters).allSatisfy { $0 === $1 }
   }
 
   /// Applies one update to every parameter that has a gradient, at `learningRate`.
@@ -44,8 +45,10 @@ public class Optimizer {
     for parameter in parameters {
       guard let gradient = parameter.grad, gradient.count == parameter.value.count else { continue }
       let key = ObjectIdentifier(parameter)
-      var state = states.removeValue(forKey: key) ?? ParameterState(count: gradient.count, slots: slotCount)
-      if state.storage.count != gradient.count * slotCount {  // the parameter was replaced by another shape
+      var state =
+        states.removeValue(forKey: key) ?? ParameterState(count: gradient.count, slots: slotCount)
+      // the parameter was replaced by another shape
+      if state.storage.count != gradient.count * slotCount {
         state = ParameterState(count: gradient.count, slots: slotCount)
       }
       state.steps += 1
@@ -74,7 +77,10 @@ public class Optimizer {
 
   /// Updates one parameter in place from its gradient; subclasses implement their rule.
   /// `step` counts this parameter's updates from 1; `s` holds its `slotCount` state arrays.
-  func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {}
+  func update(
+    _ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots,
+    step: Int, lr: Double
+  ) {}
 }
 
 /// One parameter's optimizer state: its step count and per-scalar slots, zero at the start.

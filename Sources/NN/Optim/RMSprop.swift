@@ -13,7 +13,10 @@ public final class RMSprop: Optimizer {
   public let weightDecay: Double
 
   /// An unbound RMSprop optimizer.
-  public init(learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8, momentum: Double = 0, centered: Bool = false, weightDecay: Double = 0) {
+  public init(
+    learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8, momentum: Double = 0,
+    centered: Bool = false, weightDecay: Double = 0
+  ) {
     self.alpha = alpha
     self.epsilon = epsilon
     self.momentum = momentum
@@ -23,8 +26,13 @@ public final class RMSprop: Optimizer {
   }
 
   /// RMSprop bound to `model`'s parameters.
-  public convenience init(_ model: any Layer, learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8, momentum: Double = 0, centered: Bool = false, weightDecay: Double = 0) {
-    self.init(learningRate: learningRate, alpha: alpha, epsilon: epsilon, momentum: momentum, centered: centered, weightDecay: weightDecay)
+  public convenience init(
+    _ model: any Layer, learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8,
+    momentum: Double = 0, centered: Bool = false, weightDecay: Double = 0
+  ) {
+    self.init(
+      learningRate: learningRate, alpha: alpha, epsilon: epsilon, momentum: momentum,
+      centered: centered, weightDecay: weightDecay)
     attach(model)
   }
 
@@ -38,13 +46,18 @@ public final class RMSprop: Optimizer {
   }
 
   public override func freshCopy() -> Optimizer {
-    RMSprop(learningRate: learningRate, alpha: alpha, epsilon: epsilon, momentum: momentum, centered: centered, weightDecay: weightDecay)
+    RMSprop(
+      learningRate: learningRate, alpha: alpha, epsilon: epsilon, momentum: momentum,
+      centered: centered, weightDecay: weightDecay)
   }
 
   /// Slot 0: v (square average); 1: momentum buffer; 2: a (gradient average, centred only).
   override var slotCount: Int { 3 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
+  override func update(
+    _ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots,
+    step: Int, lr: Double
+  ) {
     let (lr, a, c, eps) = (Float(lr), Float(alpha), Float(1 - alpha), Float(epsilon))
     let (mu, wd) = (Float(momentum), Float(weightDecay))
     for i in 0..<p.count {

@@ -11,7 +11,10 @@ public final class SGD: Optimizer {
   public let weightDecay: Double
 
   /// An unbound SGD optimizer (bind it with `attach` or pass it to `fit`).
-  public init(learningRate: Double = 0.01, momentum: Double = 0, dampening: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
+  public init(
+    learningRate: Double = 0.01, momentum: Double = 0, dampening: Double = 0,
+    nesterov: Bool = false, weightDecay: Double = 0
+  ) {
     self.momentum = momentum
     self.dampening = dampening
     self.nesterov = nesterov
@@ -20,8 +23,13 @@ public final class SGD: Optimizer {
   }
 
   /// SGD bound to `model`'s parameters.
-  public convenience init(_ model: any Layer, learningRate: Double = 0.01, momentum: Double = 0, dampening: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) {
-    self.init(learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weightDecay)
+  public convenience init(
+    _ model: any Layer, learningRate: Double = 0.01, momentum: Double = 0, dampening: Double = 0,
+    nesterov: Bool = false, weightDecay: Double = 0
+  ) {
+    self.init(
+      learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov,
+      weightDecay: weightDecay)
     attach(model)
   }
 
@@ -35,12 +43,17 @@ public final class SGD: Optimizer {
   }
 
   public override func freshCopy() -> Optimizer {
-    SGD(learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weightDecay)
+    SGD(
+      learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov,
+      weightDecay: weightDecay)
   }
 
   override var slotCount: Int { momentum == 0 ? 0 : 1 }
 
-  override func update(_ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots, step: Int, lr: Double) {
+  override func update(
+    _ p: inout UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>, _ s: Slots,
+    step: Int, lr: Double
+  ) {
     let first = step == 1
     let (lr, mu, keep, wd) = (Float(lr), Float(momentum), Float(1 - dampening), Float(weightDecay))
     for i in 0..<p.count {

@@ -3,9 +3,10 @@ extension Layer {
   /// for), with rows nested up to `depth` levels. Throws a `ShapeError` when a shape cannot work.
   public func summary(input: [Int]? = nil, depth: Int = 3) throws -> ModelSummary {
     guard let shape = input ?? (self as? Sequential)?.inputShape else {
-      throw ShapeError(layer: typeName, got: [], expected: "an input shape",
-                       problem: "\(typeName) does not know its input shape yet",
-                       fix: "give one, e.g. summary(input: [1, 32, 32])")
+      throw ShapeError(
+        layer: typeName, got: [], expected: "an input shape",
+        problem: "\(typeName) does not know its input shape yet",
+        fix: "give one, e.g. summary(input: [1, 32, 32])")
     }
     try requireValidShape(shape, layer: typeName)
     var walker = SummaryWalker(depthLimit: max(depth, 1))
@@ -45,12 +46,15 @@ struct SummaryWalker {
   var peakElements = 0
   var keptElements = 0
 
-  mutating func visit(_ layer: Layer, key: String, depth: Int, index: Int, input: [Int],
-                      field: FieldState) throws -> (node: LayerSummary, field: FieldState) {
+  mutating func visit(
+    _ layer: Layer, key: String, depth: Int, index: Int, input: [Int],
+    field: FieldState
+  ) throws -> (node: LayerSummary, field: FieldState) {
     let output = try layer.outputShape(for: input)
     if let container = layer as? Container {
-      return try visitContainer(container, key: key, depth: depth, index: index, input: input,
-                                output: output, field: field)
+      return try visitContainer(
+        container, key: key, depth: depth, index: index, input: input,
+        output: output, field: field)
     }
     let cost = try layer.cost(input: input)
     let after = field.after(cost.window)
@@ -79,8 +83,9 @@ struct SummaryWalker {
       let path = key.isEmpty ? child.key : "\(key).\(child.key)"
       let isSide = shortcut.map { $0 === child.layer } ?? false
       let start = isSide ? field : chainField
-      let visited = try visit(child.layer, key: path, depth: depth + 1, index: position + 1,
-                              input: child.input, field: start)
+      let visited = try visit(
+        child.layer, key: path, depth: depth + 1, index: position + 1,
+        input: child.input, field: start)
       children.append(visited.node)
       if isSide { sideField = visited.field } else { chainField = visited.field }
     }

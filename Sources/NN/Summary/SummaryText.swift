@@ -6,8 +6,12 @@ extension ModelSummary {
   /// output-size arithmetic of every convolution and pooling layer.
   public var text: String {
     let rule = String(repeating: "=", count: SummaryColumns.total)
-    var lines = [rule, SummaryColumns.row("Layer (type:depth-idx)", "Output Shape", "Param #",
-                                          "Mult-Adds", "RF"), rule]
+    var lines = [
+      rule,
+      SummaryColumns.row(
+        "Layer (type:depth-idx)", "Output Shape", "Param #",
+        "Mult-Adds", "RF"), rule,
+    ]
     lines.append(SummaryColumns.row(typeName, batchShape(outputShape), "--", "--", "--"))
     lines += rows.map(tableRow)
     lines += [rule] + totalLines + [rule] + memoryLines + [rule]
@@ -17,7 +21,8 @@ extension ModelSummary {
   }
 
   private func tableRow(_ row: LayerSummary) -> String {
-    let tree = row.depth <= 1
+    let tree =
+      row.depth <= 1
       ? "├─" : String(repeating: "│    ", count: row.depth - 1) + "└─"
     let label = tree + rowLabel(row) + ": \(row.depth)-\(row.index)"
     let expanded = row.isContainer && !row.children.isEmpty

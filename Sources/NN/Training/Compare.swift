@@ -26,13 +26,17 @@ extension DataSplit: TrainTestData {}
 /// Trains each model with the same data, seed, batch size and a fresh copy of `optimizer`;
 /// validates on `validation`. Stops early (keeping the runs done) on an interrupt.
 public func compare(
-  _ models: [any Layer], names: [String]? = nil, on data: Dataset, validation: Dataset? = nil, epochs: Int = 1, batchSize: Int = 64,
+  _ models: [any Layer], names: [String]? = nil, on data: Dataset, validation: Dataset? = nil,
+  epochs: Int = 1, batchSize: Int = 64,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, seed: UInt64 = 0,
   observer: (any TrainingObserver)? = nil
 ) throws -> Comparison {
-  guard !models.isEmpty else { throw TrainingError.invalidArgument("compare needs at least one model") }
+  guard !models.isEmpty else {
+    throw TrainingError.invalidArgument("compare needs at least one model")
+  }
   if let names, names.count != models.count {
-    throw TrainingError.invalidArgument("compare got \(models.count) models but \(names.count) names")
+    throw TrainingError.invalidArgument(
+      "compare got \(models.count) models but \(names.count) names")
   }
   var runs: [Comparison.Run] = []
   for (i, model) in models.enumerated() {
@@ -40,7 +44,8 @@ public func compare(
     observer?.comparing(name, index: i, of: models.count)
     let fresh = optimizer?.freshCopy() ?? SGD(learningRate: 0.05, momentum: 0.9)
     let history = try fit(
-      model, data, epochs: epochs, batchSize: batchSize, optimizer: fresh, loss: loss, validation: validation,
+      model, data, epochs: epochs, batchSize: batchSize, optimizer: fresh, loss: loss,
+      validation: validation,
       seed: seed, observer: observer)
     runs.append(Comparison.Run(name: name, parameterCount: model.parameterCount, history: history))
     if case .cancelled = history.stopReason { break }
@@ -50,11 +55,13 @@ public func compare(
 
 /// `compare([plain, res], on: data, epochs: 2)` with a train/test pair: validates on the test set.
 public func compare(
-  _ models: [any Layer], names: [String]? = nil, on data: some TrainTestData, epochs: Int = 1, batchSize: Int = 64,
+  _ models: [any Layer], names: [String]? = nil, on data: some TrainTestData, epochs: Int = 1,
+  batchSize: Int = 64,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, seed: UInt64 = 0,
   observer: (any TrainingObserver)? = nil
 ) throws -> Comparison {
   try compare(
-    models, names: names, on: data.train, validation: data.test, epochs: epochs, batchSize: batchSize, optimizer: optimizer,
+    models, names: names, on: data.train, validation: data.test, epochs: epochs,
+    batchSize: batchSize, optimizer: optimizer,
     loss: loss, seed: seed, observer: observer)
 }

@@ -59,10 +59,13 @@ public struct Predictions: Sendable {
 }
 
 /// Runs `model` on `images` [N, C, H, W] in evaluation mode, in batches of `batchSize`.
-public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) throws -> Predictions {
+public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) throws
+  -> Predictions
+{
   let cancellation = Threading.cancellationToken
   guard images.rank == 4, images.shape[0] > 0, batchSize > 0 else {
-    throw TrainingError.invalidArgument("predict needs images [N, C, H, W] and a positive batch size, got \(images.shape)")
+    throw TrainingError.invalidArgument(
+      "predict needs images [N, C, H, W] and a positive batch size, got \(images.shape)")
   }
   let wasTraining = model.isTraining
   model.isTraining = false
@@ -75,14 +78,17 @@ public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) 
     for start in stride(from: 0, to: n, by: batchSize) {
       try cancellation.check()
       let end = min(start + batchSize, n)
-      let chunk = try Tensor(shape: [end - start] + images.shape.dropFirst(), scalars: Array(images.scalars[start * per..<end * per]))
+      let chunk = try Tensor(
+        shape: [end - start] + images.shape.dropFirst(),
+        scalars: Array(images.scalars[start * per..<end * per]))
       let out = try model(Variable(chunk)).value
       outputs += out.scalars
       outputShape = out.shape
     }
   }
   guard outputShape.count == 2 || outputShape.count == 4 else {
-    throw TrainingError.outputMismatch("predict needs outputs [N, classes] or [N, classes, H, W], got \(outputShape)")
+    throw TrainingError.outputMismatch(
+      "predict needs outputs [N, classes] or [N, classes, H, W], got \(outputShape)")
   }
   outputShape[0] = n
   let probabilities = softmaxOverClasses(outputs, shape: outputShape)
@@ -93,21 +99,28 @@ public func predict(_ model: any Layer, _ images: Tensor, batchSize: Int = 256) 
   for i in 0..<n {
     for s in 0..<spatial {
       var best = 0
-      for c in 1..<max(k, 1) where probabilities[(i * k + c) * spatial + s] > probabilities[(i * k + best) * spatial + s] { best = c }
+      for c in 1..<max(k, 1)
+      where probabilities[(i * k + c) * spatial + s] > probabilities[(i * k + best) * spatial + s] {
+        best = c
+      }
       classes.append(best)
     }
   }
-  return Predictions(probabilities: try Tensor(shape: outputShape, scalars: probabilities), classes: classes)
+  return Predictions(
+    probabilities: try Tensor(shape: outputShape, scalars: probabilities), classes: classes)
 }
 
 extension Layer {
   /// The predicted segmentation mask of one image [C, H, W] (or a batch [N, C, H, W]): the
   /// argmax over the class axis of the output, as Float class indices [1, H, W] (or [N, H, W]).
   public func predictMask(_ image: Tensor) throws -> Tensor {
-    let batch = image.rank == 3 ? try Tensor(shape: [1] + image.shape, scalars: image.scalars) : image
+    let batch =
+      image.rank == 3 ? try Tensor(shape: [1] + image.shape, scalars: image.scalars) : image
     let result = try NN.predict(self, batch)
     guard result.probabilities.rank == 4 else {
-      throw TrainingError.outputMismatch("predictMask needs a segmentation model (output [N, classes, H, W]), got \(result.probabilities.shape)")
+      throw TrainingError.outputMismatch(
+        "predictMask needs a segmentation model (output [N, classes, H, W]), got \(result.probabilities.shape)"
+      )
     }
     let s = result.probabilities.shape
     return try Tensor(shape: [s[0], s[2], s[3]], scalars: result.classes.map(Float.init))
@@ -124,7 +137,10 @@ func softmaxOverClasses(_ values: [Float], shape: [Int]) -> [Float] {
       let at = { (c: Int) in (i * k + c) * spatial + s }
       let peak = (0..<k).map { values[at($0)] }.max() ?? 0
       var total: Float = 0
-      for c in 0..<k { out[at(c)] = expf(values[at(c)] - peak); total += out[at(c)] }
+      for c in 0..<k {
+        out[at(c)] = expf(values[at(c)] - peak)
+        total += out[at(c)]
+      }
       for c in 0..<k { out[at(c)] /= total }
     }
   }

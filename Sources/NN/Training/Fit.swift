@@ -23,18 +23,27 @@ import Tensor
 public func fit(
   _ model: any Layer, _ data: Dataset, epochs: Int = 1, batchSize: Int = 32,
   optimizer: Optimizer? = nil, loss: Loss = .crossEntropy, validation: Dataset? = nil,
-  metrics: [Metric] = [.loss, .accuracy], schedule: LearningRateSchedule = .constant, seed: UInt64 = 0,
-  earlyStopping: EarlyStopping? = nil, gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil
+  metrics: [Metric] = [.loss, .accuracy], schedule: LearningRateSchedule = .constant,
+  seed: UInt64 = 0,
+  earlyStopping: EarlyStopping? = nil, gradientNormsEvery: Int? = nil,
+  observer: (any TrainingObserver)? = nil
 ) throws -> History {
   guard epochs >= 1, batchSize >= 1, data.count > 0 else {
-    throw TrainingError.invalidArgument("fit needs epochs ≥ 1, batchSize ≥ 1 and a non-empty data set (got \(epochs), \(batchSize), \(data.count) samples)")
+    throw TrainingError.invalidArgument(
+      "fit needs epochs ≥ 1, batchSize ≥ 1 and a non-empty data set (got \(epochs), \(batchSize), \(data.count) samples)"
+    )
   }
-  if let validation, validation.sampleShape != data.sampleShape || validation.classCount != data.classCount {
-    throw TrainingError.invalidArgument("validation samples \(validation.sampleShape) with \(validation.classCount) classes do not match training samples \(data.sampleShape) with \(data.classCount)")
+  if let validation,
+    validation.sampleShape != data.sampleShape || validation.classCount != data.classCount
+  {
+    throw TrainingError.invalidArgument(
+      "validation samples \(validation.sampleShape) with \(validation.classCount) classes do not match training samples \(data.sampleShape) with \(data.classCount)"
+    )
   }
   let config = FitConfiguration(
     epochs: epochs, batchSize: batchSize, loss: loss, validation: validation, metrics: metrics,
-    schedule: schedule, seed: seed, earlyStopping: earlyStopping, gradientNormsEvery: gradientNormsEvery,
+    schedule: schedule, seed: seed, earlyStopping: earlyStopping,
+    gradientNormsEvery: gradientNormsEvery,
     observer: observer)
   let chosen = optimizer ?? SGD(learningRate: 0.01)
   return try Trainer(model: model, data: data, optimizer: chosen, config: config).run()
@@ -46,14 +55,22 @@ public func evaluate(
   _ model: any Layer, _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy,
   metrics: [Metric] = [.loss, .accuracy]
 ) throws -> Evaluation {
-  guard batchSize >= 1, data.count > 0 else { throw TrainingError.invalidArgument("evaluate needs a non-empty data set and batchSize ≥ 1") }
-  return try Evaluator(model: model, data: data, batchSize: batchSize, loss: loss, reportIoU: metrics.contains(.iou)).run()
+  guard batchSize >= 1, data.count > 0 else {
+    throw TrainingError.invalidArgument("evaluate needs a non-empty data set and batchSize ≥ 1")
+  }
+  return try Evaluator(
+    model: model, data: data, batchSize: batchSize, loss: loss, reportIoU: metrics.contains(.iou)
+  ).run()
 }
 
 /// Per-layer gradient norms of `model` for one batch (forward, loss, backward; the gradients
 /// are cleared afterwards and the weights are not changed): `gradientNorms(plain, on: batch)`.
-public func gradientNorms(_ model: any Layer, on batch: Batch, loss: Loss = .crossEntropy) throws -> GradientNorms {
-  if model.parameters.isEmpty { _ = try model.build(input: Array(batch.images.shape.dropFirst()), seed: 0) }
+public func gradientNorms(_ model: any Layer, on batch: Batch, loss: Loss = .crossEntropy) throws
+  -> GradientNorms
+{
+  if model.parameters.isEmpty {
+    _ = try model.build(input: Array(batch.images.shape.dropFirst()), seed: 0)
+  }
   let parameters = model.parameters
   for p in parameters { p.variable.zeroGrad() }
   defer { for p in parameters { p.variable.zeroGrad() } }
@@ -68,18 +85,21 @@ extension Layer {
   public func fit(
     _ data: Dataset, epochs: Int = 1, batchSize: Int = 32, optimizer: Optimizer? = nil,
     loss: Loss = .crossEntropy, validation: Dataset? = nil, metrics: [Metric] = [.loss, .accuracy],
-    schedule: LearningRateSchedule = .constant, seed: UInt64 = 0, earlyStopping: EarlyStopping? = nil,
+    schedule: LearningRateSchedule = .constant, seed: UInt64 = 0,
+    earlyStopping: EarlyStopping? = nil,
     gradientNormsEvery: Int? = nil, observer: (any TrainingObserver)? = nil
   ) throws -> History {
     try NN.fit(
-      self, data, epochs: epochs, batchSize: batchSize, optimizer: optimizer, loss: loss, validation: validation,
+      self, data, epochs: epochs, batchSize: batchSize, optimizer: optimizer, loss: loss,
+      validation: validation,
       metrics: metrics, schedule: schedule, seed: seed, earlyStopping: earlyStopping,
       gradientNormsEvery: gradientNormsEvery, observer: observer)
   }
 
   /// `model.evaluate(data.test)`: see the free function `evaluate`.
   public func evaluate(
-    _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy, metrics: [Metric] = [.loss, .accuracy]
+    _ data: Dataset, batchSize: Int = 256, loss: Loss = .crossEntropy,
+    metrics: [Metric] = [.loss, .accuracy]
   ) throws -> Evaluation {
     try NN.evaluate(self, data, batchSize: batchSize, loss: loss, metrics: metrics)
   }

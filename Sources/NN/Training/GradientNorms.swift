@@ -31,7 +31,10 @@ public struct GradientNorms: Sendable, Equatable {
     for p in parameters {
       let layer = p.name.split(separator: ".").dropLast().joined(separator: ".")
       let key = layer.isEmpty ? p.name : layer
-      if sums[key] == nil { order.append(key); sums[key] = (0, 0) }
+      if sums[key] == nil {
+        order.append(key)
+        sums[key] = (0, 0)
+      }
       var sum = 0.0
       if let g = p.variable.grad {
         g.withUnsafeBufferPointer { for v in $0 { sum += Double(v) * Double(v) } }

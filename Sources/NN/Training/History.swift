@@ -79,8 +79,11 @@ public struct History: Sendable {
   /// Whether two histories hold the same values, ignoring wall-clock timings.
   public func sameValues(as other: History) -> Bool {
     func strip(_ b: Batch) -> [Double] { [Double(b.step), b.loss, b.accuracy, b.learningRate] }
-    func strip(_ e: Epoch) -> [Double?] { [e.loss, e.accuracy, e.iou, e.validationLoss, e.validationAccuracy, e.validationIoU] }
-    return batches.map(strip) == other.batches.map(strip) && epochs.map(strip) == other.epochs.map(strip)
+    func strip(_ e: Epoch) -> [Double?] {
+      [e.loss, e.accuracy, e.iou, e.validationLoss, e.validationAccuracy, e.validationIoU]
+    }
+    return batches.map(strip) == other.batches.map(strip)
+      && epochs.map(strip) == other.epochs.map(strip)
       && gradientNorms == other.gradientNorms && stopReason == other.stopReason
   }
 }
@@ -111,7 +114,8 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     case .cancelled(let e, let b): return "interrupted " + Self.position(e, b)
     case .earlyStopped(let e): return "stopped early after epoch \(e)"
     case .stopped(let e, let b): return "stopped by the user " + Self.position(e, b)
-    case .diverged(let e, let b): return "stopped: the loss became NaN or infinite at epoch \(e), batch \(b)"
+    case .diverged(let e, let b):
+      return "stopped: the loss became NaN or infinite at epoch \(e), batch \(b)"
     }
   }
 }
@@ -147,7 +151,9 @@ public struct EarlyStopping: Sendable, Equatable {
       }
     }
     let split = values.count - patience
-    guard let before = values[..<split].min(), let recent = values[split...].min() else { return false }
+    guard let before = values[..<split].min(), let recent = values[split...].min() else {
+      return false
+    }
     return !(recent < before - minDelta)
   }
 }

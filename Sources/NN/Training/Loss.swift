@@ -20,7 +20,8 @@ public enum Loss: Sendable, Equatable, CustomStringConvertible {
       let k = scored.rows.value.shape[1]
       var oneHot = [Float](repeating: 0, count: scored.targets.count * k)
       for (i, t) in scored.targets.enumerated() where t < k { oneHot[i * k + t] = 1 }
-      return try mseLoss(scored.rows, target: Tensor(shape: [scored.targets.count, k], scalars: oneHot))
+      return try mseLoss(
+        scored.rows, target: Tensor(shape: [scored.targets.count, k], scalars: oneHot))
     }
   }
 }
@@ -39,17 +40,22 @@ struct Scored {
     if shape.count == 2, labels.count == 1, shape[0] == labels[0] {
       rows = logits
       targets = batch.targets
-    } else if shape.count == 4, labels.count == 3, shape[0] == labels[0], shape[2] <= labels[1], shape[3] <= labels[2],
+    } else if shape.count == 4, labels.count == 3, shape[0] == labels[0], shape[2] <= labels[1],
+      shape[3] <= labels[2],
       (labels[1] - shape[2]) % 2 == 0, (labels[2] - shape[3]) % 2 == 0
     {
       rows = try Self.channelsLastRows(logits)
-      targets = Self.centreCrop(batch.targets, n: labels[0], h: labels[1], w: labels[2], toH: shape[2], toW: shape[3])
+      targets = Self.centreCrop(
+        batch.targets, n: labels[0], h: labels[1], w: labels[2], toH: shape[2], toW: shape[3])
     } else {
       throw TrainingError.outputMismatch(
-        "the model's output \(shape) does not fit the targets \(labels): classification needs [N, classes] for labels [N], segmentation [N, classes, H, W] for masks [N, H, W]")
+        "the model's output \(shape) does not fit the targets \(labels): classification needs [N, classes] for labels [N], segmentation [N, classes, H, W] for masks [N, H, W]"
+      )
     }
     guard let k = rows.value.shape.last, targets.allSatisfy({ $0 < k }) else {
-      throw TrainingError.outputMismatch("the model outputs \(rows.value.shape.last ?? 0) classes but a target is \(targets.max() ?? 0)")
+      throw TrainingError.outputMismatch(
+        "the model outputs \(rows.value.shape.last ?? 0) classes but a target is \(targets.max() ?? 0)"
+      )
     }
   }
 

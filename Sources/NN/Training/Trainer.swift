@@ -80,13 +80,18 @@ final class Trainer {
   func prepareModel() throws -> [NamedParameter] {
     if model.parameters.isEmpty { _ = try model.build(input: data.sampleShape, seed: config.seed) }
     let parameters = model.parameters
-    guard !parameters.isEmpty else { throw TrainingError.invalidArgument("the model has no trainable parameters") }
-    if !optimizer.isAttached(to: parameters.map(\.variable)) { optimizer.attach(parameters.map(\.variable)) }
+    guard !parameters.isEmpty else {
+      throw TrainingError.invalidArgument("the model has no trainable parameters")
+    }
+    if !optimizer.isAttached(to: parameters.map(\.variable)) {
+      optimizer.attach(parameters.map(\.variable))
+    }
     return parameters
   }
 
   /// One pass over the data; returns a stop reason when training must end now.
-  func runEpoch(_ epoch: Int, parameters: [NamedParameter], baseRate: Double) throws -> StopReason? {
+  func runEpoch(_ epoch: Int, parameters: [NamedParameter], baseRate: Double) throws -> StopReason?
+  {
     let epochSeed = SplitMix64(seed: config.seed, stream: UInt64(epoch)).peek()
     let batches = try data.batches(size: config.batchSize, shuffle: true, seed: epochSeed)
     var running = RunningMetrics(classNames: data.classNames)
@@ -97,7 +102,8 @@ final class Trainer {
       if steering?.shouldStop() == true { return .stopped(epoch: epoch, batch: index) }
       if config.cancellation.isCancelled { return .cancelled(epoch: epoch, batch: index) }
       optimizer.learningRate = config.schedule.learningRate(
-        base: steering?.baseLearningRate ?? baseRate, step: step, totalSteps: totalSteps, stepsPerEpoch: batchesPerEpoch)
+        base: steering?.baseLearningRate ?? baseRate, step: step, totalSteps: totalSteps,
+        stepsPerEpoch: batchesPerEpoch)
       let outcome: StepOutcome
       do {
         outcome = try trainStep(batch, parameters: parameters)
@@ -118,9 +124,12 @@ final class Trainer {
         learningRate: optimizer.learningRate, seconds: elapsed)
       history.batches.append(record)
       trainingSeconds = seconds(ContinuousClock.now - epochStart) + previousEpochsSeconds
-      if throttle.allows(at: elapsed) { notify(.batch, epoch: epoch, batch: index + 1, running: running) }
+      if throttle.allows(at: elapsed) {
+        notify(.batch, epoch: epoch, batch: index + 1, running: running)
+      }
     }
-    return try finishEpoch(epoch, running: running, seconds: seconds(ContinuousClock.now - epochStart))
+    return try finishEpoch(
+      epoch, running: running, seconds: seconds(ContinuousClock.now - epochStart))
   }
 
   var previousEpochsSeconds: Double { history.epochs.reduce(0) { $0 + $1.seconds } }
@@ -132,7 +141,9 @@ final class Trainer {
     let scored = try Scored(logits, batch: batch)
     let lossVariable = try config.loss(scored)
     let lossValue = Double(lossVariable.value.scalars.first ?? .nan)
-    guard lossValue.isFinite else { return StepOutcome(loss: lossValue, accuracy: 0, predicted: [], targets: []) }
+    guard lossValue.isFinite else {
+      return StepOutcome(loss: lossValue, accuracy: 0, predicted: [], targets: [])
+    }
     try lossVariable.backward()
     if let every = config.gradientNormsEvery, every > 0, step % every == 0 {
       history.gradientNorms.append(GradientNorms(step: step + 1, parameters: parameters))
@@ -141,28 +152,34 @@ final class Trainer {
     let predicted = scored.predicted
     let correct = zip(predicted, scored.targets).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     return StepOutcome(
-      loss: lossValue, accuracy: Double(correct) / Double(max(scored.targets.count, 1)), predicted: predicted,
+      loss: lossValue, accuracy: Double(correct) / Double(max(scored.targets.count, 1)),
+      predicted: predicted,
       targets: scored.targets)
   }
 
   /// Validation, the epoch record, and the epoch-end notification.
-  func finishEpoch(_ epoch: Int, running: RunningMetrics, seconds epochSeconds: Double) throws -> StopReason? {
+  func finishEpoch(_ epoch: Int, running: RunningMetrics, seconds epochSeconds: Double) throws
+    -> StopReason?
+  {
     var validation: Evaluation?
     var stop: StopReason?
     if let data = config.validation {
       do {
-        validation = try Evaluator(model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss).run()
+        validation = try Evaluator(
+          model: model, data: data, batchSize: max(config.batchSize, 256), loss: config.loss
+        ).run()
       } catch is Interrupted {
         stop = .cancelled(epoch: epoch, batch: batchesPerEpoch)
       }
     }
     let wantsIoU = self.data.isSegmentation || config.metrics.contains(.iou)
-    history.epochs.append(History.Epoch(
-      epoch: epoch, loss: running.meanLoss, accuracy: running.accuracy,
-      iou: wantsIoU ? running.confusion.foregroundIoU : nil,
-      validationLoss: validation?.loss, validationAccuracy: validation?.accuracy,
-      validationIoU: wantsIoU ? validation?.iou : nil,
-      seconds: epochSeconds, imagesPerSecond: Double(running.samples) / max(epochSeconds, 1e-9)))
+    history.epochs.append(
+      History.Epoch(
+        epoch: epoch, loss: running.meanLoss, accuracy: running.accuracy,
+        iou: wantsIoU ? running.confusion.foregroundIoU : nil,
+        validationLoss: validation?.loss, validationAccuracy: validation?.accuracy,
+        validationIoU: wantsIoU ? validation?.iou : nil,
+        seconds: epochSeconds, imagesPerSecond: Double(running.samples) / max(epochSeconds, 1e-9)))
     notify(.epochEnded, epoch: epoch, batch: batchesPerEpoch, running: running)
     return stop
   }
@@ -171,12 +188,14 @@ final class Trainer {
     guard let observer = config.observer else { return }
     let rate = Double(imagesTrained) / max(trainingSeconds, 1e-9)
     let remaining = Double(totalSteps - step) * Double(config.batchSize) / max(rate, 1e-9)
-    observer.training(TrainingProgress(
-      event: event, epoch: epoch, epochs: config.epochs, batch: batch, batchesPerEpoch: batchesPerEpoch,
-      step: step, totalSteps: totalSteps, batchLoss: history.batches.last?.loss,
-      epochLoss: running?.meanLoss, epochAccuracy: running?.accuracy,
-      imagesPerSecond: step == 0 ? 0 : rate, elapsed: elapsed,
-      eta: step == 0 ? nil : (event == .finished ? 0 : remaining), history: history))
+    observer.training(
+      TrainingProgress(
+        event: event, epoch: epoch, epochs: config.epochs, batch: batch,
+        batchesPerEpoch: batchesPerEpoch,
+        step: step, totalSteps: totalSteps, batchLoss: history.batches.last?.loss,
+        epochLoss: running?.meanLoss, epochAccuracy: running?.accuracy,
+        imagesPerSecond: step == 0 ? 0 : rate, elapsed: elapsed,
+        eta: step == 0 ? nil : (event == .finished ? 0 : remaining), history: history))
   }
 }
 

@@ -5,7 +5,8 @@ import TextFormat
 extension Dataset: CustomStringConvertible {
   /// e.g. "Fashion-MNIST (train): 60000 images [1, 32, 32], 10 classes".
   public var description: String {
-    let kind = isSegmentation ? "images \(sampleShape) with masks \(targetShape)" : "images \(sampleShape)"
+    let kind =
+      isSegmentation ? "images \(sampleShape) with masks \(targetShape)" : "images \(sampleShape)"
     return "\(name): \(count) \(kind), \(classCount) classes"
   }
 }
@@ -38,7 +39,8 @@ extension History: CustomStringConvertible {
     if let v = last.validationLoss { parts.append("validation loss \(fixed(v))") }
     if let v = last.validationAccuracy { parts.append("validation accuracy \(fixed(v))") }
     if let v = last.validationIoU ?? last.iou { parts.append("IoU \(fixed(v))") }
-    return "History: \(epochs.count) of \(plannedEpochs) epochs (\(stopReason)), " + parts.joined(separator: ", ")
+    return "History: \(epochs.count) of \(plannedEpochs) epochs (\(stopReason)), "
+      + parts.joined(separator: ", ")
   }
 }
 
@@ -62,7 +64,9 @@ extension GradientNorms: CustomStringConvertible {
 }
 
 /// Four decimals, at least one, e.g. 0.8774, 1.0.
-func fixed(_ x: Double) -> String { NumberFormat.fixed(x, maxFractionDigits: 4, minFractionDigits: 1) }
+func fixed(_ x: Double) -> String {
+  NumberFormat.fixed(x, maxFractionDigits: 4, minFractionDigits: 1)
+}
 
 /// Three significant digits with an exponent, e.g. 1.23e-05.
 func scientific(_ x: Double) -> String {
@@ -70,7 +74,8 @@ func scientific(_ x: Double) -> String {
   let exponent = Int((log10(Swift.abs(x))).rounded(.down))
   let mantissa = x / pow(10, Double(exponent))
   let m = (mantissa * 100).rounded() / 100
-  return "\(m)e\(exponent < 0 ? "-" : "+")\(Swift.abs(exponent) < 10 ? "0" : "")\(Swift.abs(exponent))"
+  return
+    "\(m)e\(exponent < 0 ? "-" : "+")\(Swift.abs(exponent) < 10 ? "0" : "")\(Swift.abs(exponent))"
 }
 
 #if canImport(Glibc)

@@ -9,10 +9,14 @@ import Tensor
 /// classes and 3 input channels). Built for a `[inChannels, 32, 32]` input; any size works.
 /// `baseWidth` scales the stages to `baseWidth`, `2·baseWidth`, `4·baseWidth` filters (16 in the
 /// paper; 8 needs about a quarter of the multiply-adds, for experiments that fit in minutes).
-public func ResNet(depth: Int, baseWidth: Int = 16, inChannels: Int = 1, classes: Int = 10,
-                   seed: UInt64 = 0) throws -> Sequential {
-  try cifarNetwork(depth: depth, baseWidth: baseWidth, inChannels: inChannels, classes: classes,
-                   seed: seed, kind: "ResNet") { filters, stride, first in
+public func ResNet(
+  depth: Int, baseWidth: Int = 16, inChannels: Int = 1, classes: Int = 10,
+  seed: UInt64 = 0
+) throws -> Sequential {
+  try cifarNetwork(
+    depth: depth, baseWidth: baseWidth, inChannels: inChannels, classes: classes,
+    seed: seed, kind: "ResNet"
+  ) { filters, stride, first in
     Residual(shortcut: first && stride != 1 ? .zeroPad(stride: stride) : .identity) {
       conv3x3(filters, stride: stride, name: "conv1")
       BatchNorm2D().named("bn1")
@@ -28,12 +32,16 @@ public func ResNet(depth: Int, baseWidth: Int = 16, inChannels: Int = 1, classes
 /// activation is configurable (`.sigmoid` shows vanishing gradients); `batchNorm: false` drops the
 /// normalisation as well. `weightScale` multiplies every initial weight (of two or more axes):
 /// above 1 it makes gradients explode. `baseWidth` as in `ResNet(depth:baseWidth:)`.
-public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool = true,
-                     weightScale: Double = 1, baseWidth: Int = 16, inChannels: Int = 1,
-                     classes: Int = 10, seed: UInt64 = 0) throws -> Sequential {
-  let model = try cifarNetwork(depth: depth, baseWidth: baseWidth, inChannels: inChannels,
-                               classes: classes, seed: seed, kind: "PlainNet",
-                               activation: activation, batchNorm: batchNorm) {
+public func PlainNet(
+  depth: Int, activation: Activation = .relu, batchNorm: Bool = true,
+  weightScale: Double = 1, baseWidth: Int = 16, inChannels: Int = 1,
+  classes: Int = 10, seed: UInt64 = 0
+) throws -> Sequential {
+  let model = try cifarNetwork(
+    depth: depth, baseWidth: baseWidth, inChannels: inChannels,
+    classes: classes, seed: seed, kind: "PlainNet",
+    activation: activation, batchNorm: batchNorm
+  ) {
     filters, stride, _ in
     Sequential {
       conv3x3(filters, stride: stride, name: "conv1")
@@ -54,15 +62,19 @@ public func PlainNet(depth: Int, activation: Activation = .relu, batchNorm: Bool
 }
 
 /// The shared skeleton: stem, three stages of `(depth − 2)/6` blocks, pooling and classifier.
-func cifarNetwork(depth: Int, baseWidth: Int, inChannels: Int, classes: Int, seed: UInt64,
-                  kind: String,
-                  activation: Activation = .relu, batchNorm: Bool = true,
-                  block: (_ filters: Int, _ stride: Int, _ first: Bool) -> Layer) throws
-  -> Sequential {
+func cifarNetwork(
+  depth: Int, baseWidth: Int, inChannels: Int, classes: Int, seed: UInt64,
+  kind: String,
+  activation: Activation = .relu, batchNorm: Bool = true,
+  block: (_ filters: Int, _ stride: Int, _ first: Bool) -> Layer
+) throws
+  -> Sequential
+{
   guard depth >= 8, depth <= 2000, (depth - 2) % 6 == 0 else {
-    throw ShapeError(layer: "\(kind)(depth: \(depth))", got: [], expected: "depth 6n + 2",
-                     problem: "\(kind)(depth: \(depth)) needs a depth of the form 6n + 2",
-                     fix: "use 20, 32, 44, 56 or 110")
+    throw ShapeError(
+      layer: "\(kind)(depth: \(depth))", got: [], expected: "depth 6n + 2",
+      problem: "\(kind)(depth: \(depth)) needs a depth of the form 6n + 2",
+      fix: "use 20, 32, 44, 56 or 110")
   }
   let perStage = (depth - 2) / 6
   var stages: [Layer] = []

@@ -18,7 +18,8 @@ public func ResNet50(classes: Int = 1000, seed: UInt64 = 0) throws -> Sequential
 /// `layer2.0.downsample.0.weight`, `fc.weight`) and so does the initialisation (He normal,
 /// fan-out, for convolutions).
 func imageNetResNet(blocks: [Int], bottleneck: Bool, classes: Int, seed: UInt64) throws
-  -> Sequential {
+  -> Sequential
+{
   var channels = 64
   var stages: [Layer] = []
   for (stage, count) in blocks.enumerated() {
@@ -26,9 +27,10 @@ func imageNetResNet(blocks: [Int], bottleneck: Bool, classes: Int, seed: UInt64)
     var layers: [Layer] = []
     for index in 0..<count {
       let stride = stage > 0 && index == 0 ? 2 : 1
-      layers.append(bottleneck
-        ? bottleneckBlock(inChannels: channels, width: width, stride: stride)
-        : basicBlock(inChannels: channels, width: width, stride: stride))
+      layers.append(
+        bottleneck
+          ? bottleneckBlock(inChannels: channels, width: width, stride: stride)
+          : basicBlock(inChannels: channels, width: width, stride: stride))
       channels = width * (bottleneck ? 4 : 1)
     }
     stages.append(Sequential(name: "layer\(stage + 1)", layers: layers))
@@ -47,8 +49,10 @@ func imageNetResNet(blocks: [Int], bottleneck: Bool, classes: Int, seed: UInt64)
 
 /// A 3x3 convolution without bias, padding 1, He-normal (fan-out) initialised, named.
 func conv3x3(_ filters: Int, stride: Int = 1, name: String) -> Conv2D {
-  Conv2D(filters, kernel: 3, stride: stride, padding: 1, bias: false,
-         weightInit: .heNormalFanOut).named(name)
+  Conv2D(
+    filters, kernel: 3, stride: stride, padding: 1, bias: false,
+    weightInit: .heNormalFanOut
+  ).named(name)
 }
 
 /// The shortcut of a block that changes the shape: a strided 1x1 convolution and batch norm.
@@ -62,7 +66,8 @@ func downsample(_ filters: Int, stride: Int) -> Layer {
 /// Two 3x3 convolutions with batch norm (ResNet-18/34), ReLU after the sum.
 func basicBlock(inChannels: Int, width: Int, stride: Int) -> Residual {
   let projection = stride != 1 || inChannels != width
-  return Residual(shortcut: projection ? .projection(downsample(width, stride: stride)) : .identity) {
+  return Residual(shortcut: projection ? .projection(downsample(width, stride: stride)) : .identity)
+  {
     conv3x3(width, stride: stride, name: "conv1")
     BatchNorm2D().named("bn1")
     ReLU()

@@ -7,14 +7,18 @@
 /// against a PyTorch re-implementation) for one input channel and two classes. `padding: .same`
 /// keeps the size, so the mask matches the image (built for a `16·2^depth` input; any size
 /// divisible by `2^depth` works).
-public func UNet(inChannels: Int = 1, classes: Int = 2, baseWidth: Int = 64, depth: Int = 4,
-                 padding: Padding = .valid, seed: UInt64 = 0) throws -> Sequential {
+public func UNet(
+  inChannels: Int = 1, classes: Int = 2, baseWidth: Int = 64, depth: Int = 4,
+  padding: Padding = .valid, seed: UInt64 = 0
+) throws -> Sequential {
   let same = padding == .same
   let depths = same ? 1...6 : 1...8
   guard depths.contains(depth), (1...4096).contains(baseWidth), padding.isZero || same else {
-    throw ShapeError(layer: "UNet(depth: \(depth))", got: [], expected: "depth ≥ 1",
-                     problem: "UNet(baseWidth: \(baseWidth), depth: \(depth), padding: \(padding)) needs a depth of \(depths.lowerBound) to \(depths.upperBound), a baseWidth of 1 to 4096 and padding .valid or .same",
-                     fix: "use depth: 4, baseWidth: 64 as the paper")
+    throw ShapeError(
+      layer: "UNet(depth: \(depth))", got: [], expected: "depth ≥ 1",
+      problem:
+        "UNet(baseWidth: \(baseWidth), depth: \(depth), padding: \(padding)) needs a depth of \(depths.lowerBound) to \(depths.upperBound), a baseWidth of 1 to 4096 and padding .valid or .same",
+      fix: "use depth: 4, baseWidth: 64 as the paper")
   }
   let size = same ? 16 << depth : unetInputSize(depth: depth)
   return try Sequential(input: [inChannels, size, size], seed: seed) {
@@ -27,17 +31,24 @@ public func UNet(inChannels: Int = 1, classes: Int = 2, baseWidth: Int = 64, dep
 /// two more convolutions on the concatenation.
 func unetLevel(_ level: Int, depth: Int, baseWidth: Int, padding: Padding) -> [Layer] {
   let width = baseWidth << level
-  let twice: [Layer] = [Conv2D(width, kernel: 3, padding: padding, activation: .relu),
-                        Conv2D(width, kernel: 3, padding: padding, activation: .relu)]
+  let twice: [Layer] = [
+    Conv2D(width, kernel: 3, padding: padding, activation: .relu),
+    Conv2D(width, kernel: 3, padding: padding, activation: .relu),
+  ]
   guard level < depth else { return twice }
   let skip = SkipConcat {
     MaxPool2D(2)
-    Sequential(name: "level\(level + 1)", layers: unetLevel(level + 1, depth: depth,
-                                                             baseWidth: baseWidth, padding: padding))
+    Sequential(
+      name: "level\(level + 1)",
+      layers: unetLevel(
+        level + 1, depth: depth,
+        baseWidth: baseWidth, padding: padding))
     ConvTranspose2D(width, kernel: 2, stride: 2)
   }
-  return twice + [skip, Conv2D(width, kernel: 3, padding: padding, activation: .relu),
-                  Conv2D(width, kernel: 3, padding: padding, activation: .relu)]
+  return twice + [
+    skip, Conv2D(width, kernel: 3, padding: padding, activation: .relu),
+    Conv2D(width, kernel: 3, padding: padding, activation: .relu),
+  ]
 }
 
 /// The paper's input size generalised: a 32x32 map at the bottom (28x28 after its convolutions),

@@ -1,6 +1,6 @@
-import Lang
 import Display
 import Graphics
+import Lang
 import Plot
 import Tensor
 
@@ -21,8 +21,11 @@ enum FigureBundle {
     let scene = figure.scene()
     bundle.add("image/svg+xml", SVGWriter().write(scene))
     let bitmap = Rasterizer(scale: pngScale).render(scene)
-    bundle.add("image/png", bytes: PNGEncoder.encode(bitmap),
-               metadata: ["width": .int(Int(scene.width.rounded())), "height": .int(Int(scene.height.rounded()))])
+    bundle.add(
+      "image/png", bytes: PNGEncoder.encode(bitmap),
+      metadata: [
+        "width": .int(Int(scene.width.rounded())), "height": .int(Int(scene.height.rounded())),
+      ])
   }
 }
 
@@ -44,12 +47,16 @@ final class FigureValue: RuntimeObject {
   override var description: String { summary }
 
   override var methods: [MethodSpec] {
-    [MethodSpec(name: "save", parameters: [P.positional("path", "String")], returns: nil,
-                doc: "Writes the figure to a .svg or .png file.") { arguments in
-      let path = try arguments.string("path")
-      try FigureFiles.write(self.figure, to: path)
-      return .void
-    }]
+    [
+      MethodSpec(
+        name: "save", parameters: [P.positional("path", "String")], returns: nil,
+        doc: "Writes the figure to a .svg or .png file."
+      ) { arguments in
+        let path = try arguments.string("path")
+        try FigureFiles.write(self.figure, to: path)
+        return .void
+      }
+    ]
   }
 
   override func displayBundle() -> MimeBundle { FigureBundle.bundle(figure, plain: summary) }
@@ -75,7 +82,9 @@ enum FigureFiles {
 enum FilterGrid {
   static func figure(_ tensor: Tensor) -> ImageGrid? {
     guard tensor.rank == 4 else { return nil }
-    let (outputs, inputs, height, width) = (tensor.shape[0], tensor.shape[1], tensor.shape[2], tensor.shape[3])
+    let (outputs, inputs, height, width) = (
+      tensor.shape[0], tensor.shape[1], tensor.shape[2], tensor.shape[3]
+    )
     guard height >= 1, width >= 1, height <= 64, width <= 64 else { return nil }
     let plane = height * width
     var tiles: [ImageGrid.Tile] = []
@@ -88,8 +97,11 @@ enum FilterGrid {
         tiles.append(ImageGrid.Tile(floats: pixels, width: width, height: height, caption: caption))
       }
     }
-    let title = "filters \(outputs)x\(inputs)x\(height)x\(width)" + (outputs * inputs > 64 ? " (first 64)" : "")
-    return ImageGrid(title: title, tiles: tiles, columns: min(tiles.count, inputs == 1 ? 8 : inputs),
-                     normalization: .symmetric, colorMap: .diverging)
+    let title =
+      "filters \(outputs)x\(inputs)x\(height)x\(width)"
+      + (outputs * inputs > 64 ? " (first 64)" : "")
+    return ImageGrid(
+      title: title, tiles: tiles, columns: min(tiles.count, inputs == 1 ? 8 : inputs),
+      normalization: .symmetric, colorMap: .diverging)
   }
 }

@@ -4,11 +4,20 @@ import TextFormat
 /// class name or a user's string cannot inject tags.
 enum HTML {
   /// A table with a header row and body rows (cells escaped); `numeric` columns align right.
-  static func table(header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
-    var html = "<table class=\"stride-table\" style=\"border-collapse:collapse;font-family:monospace\">"
-    if let caption { html += "<caption style=\"text-align:left\">\(Markup.escape(caption))</caption>" }
+  static func table(
+    header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil
+  ) -> String {
+    var html =
+      "<table class=\"stride-table\" style=\"border-collapse:collapse;font-family:monospace\">"
+    if let caption {
+      html += "<caption style=\"text-align:left\">\(Markup.escape(caption))</caption>"
+    }
     if !header.isEmpty {
-      html += "<thead><tr>" + header.map { "<th style=\"padding:2px 8px;border-bottom:1px solid #888\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead>"
+      html +=
+        "<thead><tr>"
+        + header.map {
+          "<th style=\"padding:2px 8px;border-bottom:1px solid #888\">\(Markup.escape($0))</th>"
+        }.joined() + "</tr></thead>"
     }
     html += "<tbody>"
     for row in rows {

@@ -9,26 +9,38 @@ import Plot
 /// shortcut drawn around it; from depth 3 a residual block is opened into its layers with the
 /// shortcut arcing over them. A skip-concatenation gets a concat node and an arc.
 struct DiagramBuilder {
-  static let hidden: Set<String> = ["BatchNorm2D", "ReLU", "Tanh", "Sigmoid", "GELU", "ELU", "LeakyReLU", "Softmax",
-                                    "Identity", "Dropout"]
+  static let hidden: Set<String> = [
+    "BatchNorm2D", "ReLU", "Tanh", "Sigmoid", "GELU", "ELU", "LeakyReLU", "Softmax",
+    "Identity", "Dropout",
+  ]
   let depth: Int
   var nodes: [DiagramNode] = []
   var edges: [DiagramEdge] = []
 
-  static func diagram(_ summary: ModelSummary, depth: Int = 1, failure: DiagramFailure? = nil) -> ArchitectureDiagram {
+  static func diagram(_ summary: ModelSummary, depth: Int = 1, failure: DiagramFailure? = nil)
+    -> ArchitectureDiagram
+  {
     var builder = DiagramBuilder(depth: depth)
-    builder.nodes = [DiagramNode(label: "Input", shape: summary.inputShape, kind: .input,
-                                 info: "Input \(summary.inputShape) · activations \(bytes(4 * summary.inputShape.reduce(1, *)))")]
+    builder.nodes = [
+      DiagramNode(
+        label: "Input", shape: summary.inputShape, kind: .input,
+        info:
+          "Input \(summary.inputShape) · activations \(bytes(4 * summary.inputShape.reduce(1, *)))")
+    ]
     builder.visit(summary.layers)
     var nodes = builder.nodes
     if let failure {
-      nodes.append(DiagramNode(label: failure.label, detail: failure.detail, shape: [], kind: .other,
-                               info: failure.message, error: failure.message))
+      nodes.append(
+        DiagramNode(
+          label: failure.label, detail: failure.detail, shape: [], kind: .other,
+          info: failure.message, error: failure.message))
     } else if nodes.count > 1, nodes[nodes.count - 1].kind == .dense {
       nodes[nodes.count - 1].kind = .output
     }
-    let title = failure == nil ? "\(summary.typeName): \(Numbers.grouped(summary.totalParameters)) parameters"
-                               : "\(summary.typeName): the shapes stop fitting at \(failure?.label ?? "")"
+    let title =
+      failure == nil
+      ? "\(summary.typeName): \(Numbers.grouped(summary.totalParameters)) parameters"
+      : "\(summary.typeName): the shapes stop fitting at \(failure?.label ?? "")"
     return ArchitectureDiagram(title: title, nodes: nodes, edges: builder.edges)
   }
 
@@ -39,7 +51,9 @@ struct DiagramBuilder {
       let row = visible[index]
       var run = 1
       if depth == 1 {
-        while index + run < visible.count, let key = DiagramBuilder.signature(row), DiagramBuilder.signature(visible[index + run]) == key { run += 1 }
+        while index + run < visible.count, let key = DiagramBuilder.signature(row),
+          DiagramBuilder.signature(visible[index + run]) == key
+        { run += 1 }
       }
       if run > 1 {
         nodes.append(DiagramBuilder.repeated(Array(visible[index..<(index + run)])))
@@ -53,7 +67,11 @@ struct DiagramBuilder {
   mutating func visit(_ row: LayerSummary) {
     switch row.typeName {
     case "Sequential":
-      if depth == 1, let stage = DiagramBuilder.stage(row) { nodes.append(stage) } else { visit(row.children) }
+      if depth == 1, let stage = DiagramBuilder.stage(row) {
+        nodes.append(stage)
+      } else {
+        visit(row.children)
+      }
     case "Residual" where depth >= 3 && !row.children.isEmpty:
       let before = nodes.count - 1
       visit(row.children.filter { !DiagramBuilder.isProjection($0) })
@@ -63,11 +81,15 @@ struct DiagramBuilder {
     case "SkipConcat":
       let before = nodes.count - 1
       visit(row.children)
-      nodes.append(DiagramNode(label: "Concat", shape: row.outputShape, kind: .concat, info: DiagramBuilder.info(row)))
+      nodes.append(
+        DiagramNode(
+          label: "Concat", shape: row.outputShape, kind: .concat, info: DiagramBuilder.info(row)))
       edges.append(DiagramEdge(from: before, to: nodes.count - 1, kind: .skip))
     default:
-      nodes.append(DiagramNode(label: row.typeName, detail: DiagramBuilder.short(code: row.code), shape: row.outputShape,
-                               kind: DiagramBuilder.kind(row.typeName), info: DiagramBuilder.info(row)))
+      nodes.append(
+        DiagramNode(
+          label: row.typeName, detail: DiagramBuilder.short(code: row.code), shape: row.outputShape,
+          kind: DiagramBuilder.kind(row.typeName), info: DiagramBuilder.info(row)))
     }
   }
 }
@@ -77,7 +99,9 @@ extension DiagramBuilder {
   /// Rows that may be collapsed into one "n ×" node: same layer, same code, same output.
   static func signature(_ row: LayerSummary) -> String? {
     guard row.typeName != "Sequential", row.typeName != "SkipConcat" else { return nil }
-    if row.typeName == "Residual" { return "\(blockName(row)) \(shortcutText(row) ?? "") \(row.inputShape) \(row.outputShape)" }
+    if row.typeName == "Residual" {
+      return "\(blockName(row)) \(shortcutText(row) ?? "") \(row.inputShape) \(row.outputShape)"
+    }
     return "\(row.code) \(row.outputShape)"
   }
 
@@ -100,27 +124,38 @@ extension DiagramBuilder {
     guard blocks.count >= 2, let first = blocks.first, let last = blocks.last else { return nil }
     if blocks.allSatisfy({ $0.typeName == "Residual" }) {
       let names = Set(blocks.map(blockName))
-      let label = names.count == 1 ? "\(blocks.count) × \(blockName(first))" : "\(blocks.count) residual blocks"
-      return DiagramNode(label: label, detail: channels(first, last), shape: row.outputShape, kind: .conv,
-                         shortcut: shortcut(first), repeats: blocks.count, info: info([row]))
+      let label =
+        names.count == 1
+        ? "\(blocks.count) × \(blockName(first))" : "\(blocks.count) residual blocks"
+      return DiagramNode(
+        label: label, detail: channels(first, last), shape: row.outputShape, kind: .conv,
+        shortcut: shortcut(first), repeats: blocks.count, info: info([row]))
     }
     let convs = row.flattened.filter { !$0.isContainer && !hidden.contains($0.typeName) }
     guard !convs.isEmpty, convs.allSatisfy({ $0.typeName == "Conv2D" }),
-          blocks.allSatisfy({ $0.typeName == "Sequential" || $0.typeName == "Conv2D" }) else { return nil }
+      blocks.allSatisfy({ $0.typeName == "Sequential" || $0.typeName == "Conv2D" })
+    else { return nil }
     let kernel = convs[0].arithmetic.first.map { "\($0.filter)x\($0.filter)" } ?? ""
-    return DiagramNode(label: "\(convs.count) × Conv2D \(kernel)", detail: channels(first, last), shape: row.outputShape,
-                       kind: .conv, repeats: convs.count, info: info([row]))
+    return DiagramNode(
+      label: "\(convs.count) × Conv2D \(kernel)", detail: channels(first, last),
+      shape: row.outputShape,
+      kind: .conv, repeats: convs.count, info: info([row]))
   }
 
   /// "64 → 128, 28×28": channels in and out, and the output map.
   static func channels(_ first: LayerSummary, _ last: LayerSummary) -> String {
-    guard first.inputShape.count == 3, last.outputShape.count == 3 else { return short(code: first.code) }
-    return "\(first.inputShape[0]) → \(last.outputShape[0]), \(last.outputShape[1])×\(last.outputShape[2])"
+    guard first.inputShape.count == 3, last.outputShape.count == 3 else {
+      return short(code: first.code)
+    }
+    return
+      "\(first.inputShape[0]) → \(last.outputShape[0]), \(last.outputShape[1])×\(last.outputShape[2])"
   }
 
   /// BasicBlock (two 3x3 convolutions), Bottleneck (1x1, 3x3, 1x1) or Residual.
   static func blockName(_ row: LayerSummary) -> String {
-    let convs = row.children.filter { !isProjection($0) }.flatMap(\.flattened).filter { $0.typeName == "Conv2D" }
+    let convs = row.children.filter { !isProjection($0) }.flatMap(\.flattened).filter {
+      $0.typeName == "Conv2D"
+    }
     let kernels = convs.map { $0.arithmetic.first?.filter ?? 0 }
     if kernels == [3, 3] { return "BasicBlock" }
     if kernels == [1, 3, 1] { return "Bottleneck" }
@@ -129,10 +164,16 @@ extension DiagramBuilder {
 
   /// One residual block as a node with its shortcut.
   static func block(_ row: LayerSummary) -> DiagramNode {
-    let inner = row.children.filter { !isProjection($0) }.flatMap(\.flattened).filter { !$0.isContainer && !hidden.contains($0.typeName) }
+    let inner = row.children.filter { !isProjection($0) }.flatMap(\.flattened).filter {
+      !$0.isContainer && !hidden.contains($0.typeName)
+    }
     let name = blockName(row)
-    let detail = name == "Residual" ? inner.prefix(3).map { short(code: $0.code) }.joined(separator: " · ") : channels(row, row)
-    return DiagramNode(label: name, detail: detail, shape: row.outputShape, kind: .conv, shortcut: shortcut(row), info: info([row]))
+    let detail =
+      name == "Residual"
+      ? inner.prefix(3).map { short(code: $0.code) }.joined(separator: " · ") : channels(row, row)
+    return DiagramNode(
+      label: name, detail: detail, shape: row.outputShape, kind: .conv, shortcut: shortcut(row),
+      info: info([row]))
   }
 
   /// The projection child of a residual block (torchvision's "downsample", or "shortcut").
@@ -177,7 +218,10 @@ extension DiagramBuilder {
     if let named = code.range(of: ").named(\"", options: .backwards), code.hasSuffix("\")") {
       code = String(code[..<named.lowerBound]) + ")"
     }
-    for noise in [", bias: false", ", weightInit: .heNormalFanOut", ", weightInit: .heNormal", ", weightInit: .xavier"] {
+    for noise in [
+      ", bias: false", ", weightInit: .heNormalFanOut", ", weightInit: .heNormal",
+      ", weightInit: .xavier",
+    ] {
       code = code.replacingOccurrences(of: noise, with: "")
     }
     if let open = code.firstIndex(of: "("), code.hasSuffix(")") {
@@ -192,14 +236,20 @@ extension DiagramBuilder {
   /// Activation memory of rows for one sample: every leaf layer's float32 output, as kept for
   /// the backward pass.
   static func activationBytes(_ rows: [LayerSummary]) -> Int {
-    rows.flatMap(\.flattened).filter { !$0.isContainer }.reduce(0) { $0 + 4 * $1.outputShape.reduce(1, *) }
+    rows.flatMap(\.flattened).filter { !$0.isContainer }.reduce(0) {
+      $0 + 4 * $1.outputShape.reduce(1, *)
+    }
   }
 
   /// The hover: code, output shape, parameters, mult-adds and activation memory.
   static func info(_ rows: [LayerSummary]) -> String {
     guard let first = rows.first, let last = rows.last else { return "" }
-    let parameters = rows.reduce(0) { $0 + $1.parameters }, multAdds = rows.reduce(0) { $0 + $1.multAdds }
-    let head = rows.count > 1 ? "\(rows.count) × \(String(first.code.prefix { $0 != "\n" }))" : String(first.code.prefix { $0 != "\n" })
+    let parameters = rows.reduce(0) { $0 + $1.parameters },
+      multAdds = rows.reduce(0) { $0 + $1.multAdds }
+    let head =
+      rows.count > 1
+      ? "\(rows.count) × \(String(first.code.prefix { $0 != "\n" }))"
+      : String(first.code.prefix { $0 != "\n" })
     return "\(head)\noutput \(last.outputShape) · \(Numbers.grouped(parameters)) parameters · "
       + "\(Numbers.grouped(multAdds)) mult-adds · activations \(bytes(activationBytes(rows)))"
   }

@@ -1,5 +1,5 @@
-import Foundation
 import Display
+import Foundation
 import Lang
 import NN
 import Plot
@@ -17,8 +17,10 @@ final class DiagramValue: RuntimeObject {
   init(_ summary: ModelSummary, depth: Int = 1, failure: DiagramFailure? = nil) {
     if failure == nil, let u = UNetDiagramBuilder.diagram(summary) {
       figure = u
-      text = u.levels.flatMap { $0.encoder }.map(DiagramValue.step).joined(separator: " → ")
-        + " ↑ " + u.levels.reversed().flatMap { $0.decoder }.map(DiagramValue.step).joined(separator: " → ")
+      text =
+        u.levels.flatMap { $0.encoder }.map(DiagramValue.step).joined(separator: " → ")
+        + " ↑ "
+        + u.levels.reversed().flatMap { $0.decoder }.map(DiagramValue.step).joined(separator: " → ")
     } else {
       let chain = DiagramBuilder.diagram(summary, depth: depth, failure: failure)
       figure = chain
@@ -27,7 +29,8 @@ final class DiagramValue: RuntimeObject {
   }
 
   static func step(_ node: DiagramNode) -> String {
-    "\(node.label) \(ArchitectureDiagram.shapeText(node.shape))" + (node.error.map { " ✗ \($0)" } ?? "")
+    "\(node.label) \(ArchitectureDiagram.shapeText(node.shape))"
+      + (node.error.map { " ✗ \($0)" } ?? "")
   }
 
   override var typeName: String { "Diagram" }
@@ -35,10 +38,15 @@ final class DiagramValue: RuntimeObject {
   override var description: String { text }
 
   override var methods: [MethodSpec] {
-    [MethodSpec(name: "save", parameters: [P.positional("path", "String")], returns: nil, doc: "Writes the drawing to .svg or .png.") { a in
-      try FigureFiles.write(self.figure, to: try a.string("path"))
-      return .void
-    }]
+    [
+      MethodSpec(
+        name: "save", parameters: [P.positional("path", "String")], returns: nil,
+        doc: "Writes the drawing to .svg or .png."
+      ) { a in
+        try FigureFiles.write(self.figure, to: try a.string("path"))
+        return .void
+      }
+    ]
   }
 
   override func displayBundle() -> MimeBundle { FigureBundle.bundle(figure, plain: description) }
@@ -46,17 +54,23 @@ final class DiagramValue: RuntimeObject {
   /// The diagram of `layer` for `input`: its full summary, or, when its shapes do not fit, the
   /// summary of the layers before the failing one and the failure.
   static func make(_ layer: Layer, input: [Int]?, depth: Int) throws -> DiagramValue {
-    guard depth >= 1 else { throw HostError("ValueError", "diagram(depth:) needs a depth of 1 or more, got \(depth)") }
+    guard depth >= 1 else {
+      throw HostError("ValueError", "diagram(depth:) needs a depth of 1 or more, got \(depth)")
+    }
     do {
       return DiagramValue(try layer.summary(input: input, depth: 64), depth: depth)
     } catch let error as ShapeError {
-      guard let sequential = layer as? Sequential, let shape = input ?? sequential.inputShape else { throw error }
+      guard let sequential = layer as? Sequential, let shape = input ?? sequential.inputShape else {
+        throw error
+      }
       let children = sequential.children
       for count in stride(from: children.count - 1, through: 0, by: -1) {
         let prefix = Sequential(layers: Array(children.prefix(count)))
         guard let summary = try? prefix.summary(input: shape, depth: 64) else { continue }
         let failing = children[count]
-        let failure = DiagramFailure(label: failing.typeName, detail: DiagramBuilder.short(code: failing.description), message: error.message)
+        let failure = DiagramFailure(
+          label: failing.typeName, detail: DiagramBuilder.short(code: failing.description),
+          message: error.message)
         var named = summary
         named.typeName = sequential.typeName
         return DiagramValue(named, depth: depth, failure: failure)

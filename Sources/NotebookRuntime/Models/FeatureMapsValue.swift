@@ -19,10 +19,13 @@ final class FeatureMapsValue: RuntimeObject {
     } else if let tensor = value.host(as: TensorValue.self) {
       image = tensor.tensor
     } else {
-      throw HostError("TypeError", "featureMaps takes a sample or an image tensor [C, H, W], got \(value.typeName)")
+      throw HostError(
+        "TypeError",
+        "featureMaps takes a sample or an image tensor [C, H, W], got \(value.typeName)")
     }
     guard image.rank == 3 else {
-      throw HostError("ShapeError", "featureMaps takes one image [C, H, W], got shape \(image.shape)")
+      throw HostError(
+        "ShapeError", "featureMaps takes one image [C, H, W], got shape \(image.shape)")
     }
     let layers = (model.layer as? Sequential)?.layers ?? [model.layer]
     let wasTraining = model.layer.isTraining
@@ -33,7 +36,10 @@ final class FeatureMapsValue: RuntimeObject {
       var x = Variable(try image.reshaped([1] + image.shape))
       for (index, layer) in layers.enumerated() {
         x = try layer(x)
-        if x.shape.count == 4 { maps.append(("\(index) \(layer.typeName)", try x.value.reshaped(Array(x.shape.dropFirst())))) }
+        if x.shape.count == 4 {
+          maps.append(
+            ("\(index) \(layer.typeName)", try x.value.reshaped(Array(x.shape.dropFirst()))))
+        }
       }
     }
     return FeatureMapsValue(maps: maps)
@@ -46,9 +52,13 @@ final class FeatureMapsValue: RuntimeObject {
   }
 
   override var properties: [PropertySpec] {
-    [PropertySpec(name: "maps", type: "[Tensor]", doc: "Each layer's output for the image, [C, H, W].") {
-      .array(self.maps.map { .host(TensorValue($0.tensor)) })
-    }]
+    [
+      PropertySpec(
+        name: "maps", type: "[Tensor]", doc: "Each layer's output for the image, [C, H, W]."
+      ) {
+        .array(self.maps.map { .host(TensorValue($0.tensor)) })
+      }
+    ]
   }
 
   /// One grid per layer (up to 8 channels, each tile scaled to its own range), stacked.
@@ -58,11 +68,17 @@ final class FeatureMapsValue: RuntimeObject {
       let (channels, height, width) = (tensor.shape[0], tensor.shape[1], tensor.shape[2])
       let plane = height * width
       let tiles = (0..<min(channels, 8)).map { c in
-        ImageGrid.Tile(floats: Array(tensor.scalars[(c * plane)..<((c + 1) * plane)]), width: width, height: height,
-                       caption: "\(c)")
+        ImageGrid.Tile(
+          floats: Array(tensor.scalars[(c * plane)..<((c + 1) * plane)]), width: width,
+          height: height,
+          caption: "\(c)")
       }
-      let title = (position == 0 ? "Feature maps (first 8 channels per layer) · " : "") + "\(name) \(tensor.shape)"
-      return ImageGrid(title: title, tiles: tiles, columns: 8, normalization: .perImage, colorMap: .viridis, tileSize: 56)
+      let title =
+        (position == 0 ? "Feature maps (first 8 channels per layer) · " : "")
+        + "\(name) \(tensor.shape)"
+      return ImageGrid(
+        title: title, tiles: tiles, columns: 8, normalization: .perImage, colorMap: .viridis,
+        tileSize: 56)
     }
     return StackedFigure(parts: grids)
   }

@@ -9,10 +9,13 @@ enum ImageArgument {
   static func raw(_ value: Value, _ function: String) throws -> Tensor {
     if let sample = value.host(as: SampleValue.self) { return sample.sample.image }
     guard let tensor = value.host(as: TensorValue.self)?.tensor else {
-      throw HostError("TypeError", "\(function) takes a sample or an image tensor [C, H, W], got \(value.typeName)")
+      throw HostError(
+        "TypeError",
+        "\(function) takes a sample or an image tensor [C, H, W], got \(value.typeName)")
     }
     guard tensor.rank == 3 else {
-      throw HostError("ShapeError", "\(function) takes one image [C, H, W], got shape \(tensor.shape)")
+      throw HostError(
+        "ShapeError", "\(function) takes one image [C, H, W], got shape \(tensor.shape)")
     }
     return tensor
   }
@@ -28,7 +31,8 @@ enum ImageArgument {
   /// The class names of a model: given, else those of the data it was last fitted on, else "0", "1", …
   static func classNames(_ given: [String]?, model: LayerValue, count: Int) throws -> [String] {
     if let given, given.count != count {
-      throw HostError("ValueError", "classes has \(given.count) names but the model scores \(count) classes")
+      throw HostError(
+        "ValueError", "classes has \(given.count) names but the model scores \(count) classes")
     }
     let known = given ?? model.runtime.classNames[ObjectIdentifier(model.layer)]
     guard let known, known.count == count else { return (0..<count).map(String.init) }

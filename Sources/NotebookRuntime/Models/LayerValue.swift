@@ -24,49 +24,72 @@ final class LayerValue: RuntimeObject {
 
   override var properties: [PropertySpec] {
     var list = [
-      PropertySpec(name: "parameterCount", type: "Int", doc: "The number of trainable scalars (weights and biases).") {
+      PropertySpec(
+        name: "parameterCount", type: "Int",
+        doc: "The number of trainable scalars (weights and biases)."
+      ) {
         .int(self.layer.parameterCount)
       },
-      PropertySpec(name: "layers", type: "[Layer]", doc: "The layers inside a container, in order.") {
+      PropertySpec(name: "layers", type: "[Layer]", doc: "The layers inside a container, in order.")
+      {
         .array(self.layer.children.map { .host(LayerValue($0, runtime: self.runtime)) })
       },
-      PropertySpec(name: "outputShape", type: "[Int]", doc: "The per-sample output shape of a model built with Sequential(input:).") {
+      PropertySpec(
+        name: "outputShape", type: "[Int]",
+        doc: "The per-sample output shape of a model built with Sequential(input:)."
+      ) {
         guard let input = self.inputShape else {
-          throw HostError("ShapeError", "\(self.layer.typeName) does not know its input shape",
-                          hint: "build it with Sequential(input: [1, 32, 32]) { ... }")
+          throw HostError(
+            "ShapeError", "\(self.layer.typeName) does not know its input shape",
+            hint: "build it with Sequential(input: [1, 32, 32]) { ... }")
         }
         return .ints(try self.layer.outputShape(for: input))
       },
-      PropertySpec(name: "history", type: "History?", doc: "The history of the last fit (kept when it was interrupted).") {
-        self.runtime.histories[ObjectIdentifier(self.layer)].map { .host(HistoryValue($0)) } ?? .null
+      PropertySpec(
+        name: "history", type: "History?",
+        doc: "The history of the last fit (kept when it was interrupted)."
+      ) {
+        self.runtime.histories[ObjectIdentifier(self.layer)].map { .host(HistoryValue($0)) }
+          ?? .null
       },
       PropertySpec(name: "inputShape", type: "[Int]?", doc: "The per-sample input shape, or nil.") {
         self.inputShape.map { .ints($0) } ?? .null
       },
-      PropertySpec(name: "parameters", type: "[(String, Tensor)]", doc: "Every trainable tensor with its name.") {
-        .array(self.layer.parameters.map { .tuple([.string($0.name), .host(TensorValue($0.variable))]) })
+      PropertySpec(
+        name: "parameters", type: "[(String, Tensor)]", doc: "Every trainable tensor with its name."
+      ) {
+        .array(
+          self.layer.parameters.map { .tuple([.string($0.name), .host(TensorValue($0.variable))]) })
       },
     ]
     if let weight = LayerWeights.weight(of: layer) {
-      list.append(PropertySpec(name: "weight", type: "Tensor", doc: "The layer's weight tensor (conv: [out, in, kh, kw]).") {
-        guard let variable = weight() else {
-          throw HostError("ValueError", "the layer has no weights yet: it is not built",
-                          hint: "put it in Sequential(input: ...) or call the model once")
-        }
-        return .host(TensorValue(variable))
-      })
+      list.append(
+        PropertySpec(
+          name: "weight", type: "Tensor",
+          doc: "The layer's weight tensor (conv: [out, in, kh, kw])."
+        ) {
+          guard let variable = weight() else {
+            throw HostError(
+              "ValueError", "the layer has no weights yet: it is not built",
+              hint: "put it in Sequential(input: ...) or call the model once")
+          }
+          return .host(TensorValue(variable))
+        })
     }
     if let bias = LayerWeights.bias(of: layer) {
-      list.append(PropertySpec(name: "bias", type: "Tensor?", doc: "The layer's bias vector, or nil.") {
-        bias().map { .host(TensorValue($0)) } ?? .null
-      })
+      list.append(
+        PropertySpec(name: "bias", type: "Tensor?", doc: "The layer's bias vector, or nil.") {
+          bias().map { .host(TensorValue($0)) } ?? .null
+        })
     }
     return list
   }
 
   override var methods: [MethodSpec] { ModelMethods.methods(for: self) }
 
-  override func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
+  override func call(arguments: [(label: String?, value: Value)], context: CallContext) throws
+    -> Value?
+  {
     guard arguments.count == 1, arguments[0].label == nil else {
       throw HostError("TypeError", "a model is called with one tensor: model(x)")
     }
@@ -75,7 +98,9 @@ final class LayerValue: RuntimeObject {
 
   /// A forward pass of a batch `[N, ...]` or of one sample (a batch axis is added and removed).
   func forward(_ value: Value) throws -> Variable {
-    guard let input = value.host(as: TensorValue.self) ?? value.host(as: SampleValue.self)?.imageValue else {
+    guard
+      let input = value.host(as: TensorValue.self) ?? value.host(as: SampleValue.self)?.imageValue
+    else {
       throw HostError("TypeError", "a model takes a Tensor, got \(value.typeName)")
     }
     let shape = input.variable.shape
@@ -90,7 +115,8 @@ final class LayerValue: RuntimeObject {
   override func displayBundle() -> MimeBundle {
     var text = layer.description
     if let input = inputShape, let output = try? layer.outputShape(for: input) {
-      text += "\n\(Numbers.grouped(layer.parameterCount)) parameters, input \(input) → output \(output)"
+      text +=
+        "\n\(Numbers.grouped(layer.parameterCount)) parameters, input \(input) → output \(output)"
     }
     return MimeBundle(plain: text)
   }

@@ -17,11 +17,21 @@ final class SummaryValue: RuntimeObject {
 
   override var properties: [PropertySpec] {
     [
-      PropertySpec(name: "parameterCount", type: "Int", doc: "Trainable parameters.") { .int(self.summary.totalParameters) },
-      PropertySpec(name: "multAdds", type: "Int", doc: "Multiply-accumulates per sample.") { .int(self.summary.multAdds) },
-      PropertySpec(name: "inputShape", type: "[Int]", doc: "The per-sample input shape.") { .ints(self.summary.inputShape) },
-      PropertySpec(name: "outputShape", type: "[Int]", doc: "The per-sample output shape.") { .ints(self.summary.outputShape) },
-      PropertySpec(name: "text", type: "String", doc: "The aligned text table.") { .string(self.summary.text) },
+      PropertySpec(name: "parameterCount", type: "Int", doc: "Trainable parameters.") {
+        .int(self.summary.totalParameters)
+      },
+      PropertySpec(name: "multAdds", type: "Int", doc: "Multiply-accumulates per sample.") {
+        .int(self.summary.multAdds)
+      },
+      PropertySpec(name: "inputShape", type: "[Int]", doc: "The per-sample input shape.") {
+        .ints(self.summary.inputShape)
+      },
+      PropertySpec(name: "outputShape", type: "[Int]", doc: "The per-sample output shape.") {
+        .ints(self.summary.outputShape)
+      },
+      PropertySpec(name: "text", type: "String", doc: "The aligned text table.") {
+        .string(self.summary.text)
+      },
     ]
   }
 
@@ -50,7 +60,8 @@ final class SummaryValue: RuntimeObject {
     var html = HTML.table(header: header, rows: rows, numeric: [2, 3, 4], caption: caption)
     html += "<p>Total parameters: <b>\(Numbers.grouped(summary.totalParameters))</b>"
     html += " · mult-adds: <b>\(Numbers.grouped(summary.multAdds))</b>"
-    html += " · activations: <b>\(DiagramBuilder.bytes(DiagramBuilder.activationBytes(summary.layers)))</b> per sample</p>"
+    html +=
+      " · activations: <b>\(DiagramBuilder.bytes(DiagramBuilder.activationBytes(summary.layers)))</b> per sample</p>"
     let lines = SummaryLatex.textLines(summary)
     if !lines.isEmpty {
       html += "<details open><summary>Output-size arithmetic</summary><pre>"
@@ -66,7 +77,9 @@ enum SummaryLatex {
   static func entries(_ summary: ModelSummary) -> [(label: String, arithmetic: SizeArithmetic)] {
     summary.rows.flatMap { row -> [(label: String, arithmetic: SizeArithmetic)] in
       let axes = row.arithmetic
-      let distinct = axes.count == 2 && axes[0].input == axes[1].input && axes[0].filter == axes[1].filter ? [axes[0]] : axes
+      let distinct =
+        axes.count == 2 && axes[0].input == axes[1].input && axes[0].filter == axes[1].filter
+        ? [axes[0]] : axes
       return distinct.map { ("\(row.typeName) \(row.depth)-\(row.index)", $0) }
     }
   }
@@ -89,7 +102,8 @@ enum SummaryLatex {
     let axis = a.axis
     switch a.kind {
     case .transposed:
-      return "\(axis)' = (\(a.input) - 1)\\cdot \(a.stride) - 2\\cdot \(a.padding) + \(a.filter) = \(a.output)"
+      return
+        "\(axis)' = (\(a.input) - 1)\\cdot \(a.stride) - 2\\cdot \(a.padding) + \(a.filter) = \(a.output)"
     case .sliding:
       let fraction = "\\frac{\(a.input) - \(a.filter) + 2\\cdot \(a.padding)}{\(a.stride)}"
       let body = a.isFloored ? "\\left\\lfloor \(fraction) \\right\\rfloor" : fraction

@@ -12,8 +12,9 @@ import Tensor
 /// the forward once on a zero batch without gradients; that run also builds the children, each
 /// with the seed `mixSeed(seed, path)`, so the same seed gives the same weights.
 final class UserLayer: Layer {
-  static let protocolRequirement = HostProtocol(name: "Layer", method: "callAsFunction",
-                                                parameterTypes: ["Tensor"], returnType: "Tensor")
+  static let protocolRequirement = HostProtocol(
+    name: "Layer", method: "callAsFunction",
+    parameterTypes: ["Tensor"], returnType: "Tensor")
 
   /// The user's value; a lone layer's stand-in takes the latest copy (`standIn(for:)`).
   private(set) var value: Value
@@ -47,7 +48,9 @@ final class UserLayer: Layer {
     self.runtime = runtime
     self.typeName = value.typeName
     var seen = Set<ObjectIdentifier>()
-    keyedChildren = Self.layers(in: value, prefix: "", depth: 0).filter { seen.insert(ObjectIdentifier($0.layer)).inserted }
+    keyedChildren = Self.layers(in: value, prefix: "", depth: 0).filter {
+      seen.insert(ObjectIdentifier($0.layer)).inserted
+    }
   }
 
   /// The model a lone user layer stands in for (`Block().parameterCount`, `block.fit(data)`):
@@ -67,7 +70,9 @@ final class UserLayer: Layer {
   }
 
   /// The engine layers in a struct's or class's stored properties, with dotted paths.
-  private static func layers(in value: Value, prefix: String, depth: Int) -> [(key: String, layer: any Layer)] {
+  private static func layers(in value: Value, prefix: String, depth: Int) -> [(
+    key: String, layer: any Layer
+  )] {
     guard depth < 16 else { return [] }
     var found: [(key: String, layer: any Layer)] = []
     for (name, field) in value.storedProperties ?? [] {
@@ -76,12 +81,18 @@ final class UserLayer: Layer {
     return found
   }
 
-  private static func collect(_ value: Value, key: String, depth: Int) -> [(key: String, layer: any Layer)] {
+  private static func collect(_ value: Value, key: String, depth: Int) -> [(
+    key: String, layer: any Layer
+  )] {
     if let layer = value.host(as: LayerValue.self) { return [(key, layer.layer)] }
     if case .array(let elements) = value {
-      return elements.enumerated().flatMap { collect($0.element, key: "\(key).\($0.offset)", depth: depth + 1) }
+      return elements.enumerated().flatMap {
+        collect($0.element, key: "\(key).\($0.offset)", depth: depth + 1)
+      }
     }
-    if value.storedProperties != nil { return layers(in: value, prefix: key + ".", depth: depth + 1) }
+    if value.storedProperties != nil {
+      return layers(in: value, prefix: key + ".", depth: depth + 1)
+    }
     return []
   }
 
@@ -110,13 +121,16 @@ final class UserLayer: Layer {
       throw UserCodeError(underlying: error)
     }
     guard let tensor = result.host(as: TensorValue.self) else {
-      throw HostError("TypeError", "\(typeName)'s callAsFunction must return a Tensor, got \(result.typeName)")
+      throw HostError(
+        "TypeError", "\(typeName)'s callAsFunction must return a Tensor, got \(result.typeName)")
     }
     return tensor.variable
   }
 
   func build(input: [Int], seed: UInt64) throws -> [Int] {
-    let seeds = Dictionary(keyedChildren.map { (ObjectIdentifier($0.layer), mixSeed(seed, $0.key)) }) { first, _ in first }
+    let seeds = Dictionary(
+      keyedChildren.map { (ObjectIdentifier($0.layer), mixSeed(seed, $0.key)) }
+    ) { first, _ in first }
     traced[input] = nil
     return try trace(input, seeds: seeds).output
   }
@@ -128,15 +142,17 @@ final class UserLayer: Layer {
   func cost(input: [Int]) throws -> LayerCost {
     let found = try traced[input] ?? trace(input, seeds: [:])
     let buffers = buffers.reduce(0) { $0 + $1.variable.value.shape.reduce(1, *) }
-    return LayerCost(parameters: parameterCount, buffers: buffers, multAdds: found.multAdds, arithmetic: [],
-                     window: found.window)
+    return LayerCost(
+      parameters: parameterCount, buffers: buffers, multAdds: found.multAdds, arithmetic: [],
+      window: found.window)
   }
 
   /// Runs the forward on one zero sample in evaluation mode without gradients, building the
   /// children in `seeds` at their first call; keeps the output shape and the children's mult-adds.
   private func trace(_ input: [Int], seeds: [ObjectIdentifier: UInt64]) throws -> Traced {
     let outer = runtime.layerTrace
-    let trace = UserLayerTrace(seeds: outer.map { $0.seeds.merging(seeds) { _, new in new } } ?? seeds)
+    let trace = UserLayerTrace(
+      seeds: outer.map { $0.seeds.merging(seeds) { _, new in new } } ?? seeds)
     let mode = isTraining
     runtime.layerTrace = trace
     isTraining = false
@@ -150,8 +166,10 @@ final class UserLayer: Layer {
     for (layer, shape) in trace.calls {
       multAdds += (try? layer.summary(input: shape, depth: 1).multAdds) ?? 0
     }
-    let result = Traced(output: Array(output.shape.dropFirst()), multAdds: multAdds, window: Self.window(of: trace.calls),
-                        children: calledChildren(trace.calls))
+    let result = Traced(
+      output: Array(output.shape.dropFirst()), multAdds: multAdds,
+      window: Self.window(of: trace.calls),
+      children: calledChildren(trace.calls))
     traced[input] = result
     return result
   }
@@ -159,8 +177,12 @@ final class UserLayer: Layer {
   /// The calls of a trace as summary rows, in call order: a property's layer under its path (a
   /// later call of it as a `SharedLayerCall`, `conv#2`, whose weights the first row counts); a
   /// layer made inside `callAsFunction` (`GlobalAvgPool2D()(x)`) under its type name.
-  private func calledChildren(_ calls: [(layer: any Layer, input: [Int])]) -> [(key: String, layer: any Layer, input: [Int])] {
-    let keys = Dictionary(keyedChildren.map { (ObjectIdentifier($0.layer), $0.key) }) { first, _ in first }
+  private func calledChildren(_ calls: [(layer: any Layer, input: [Int])]) -> [(
+    key: String, layer: any Layer, input: [Int]
+  )] {
+    let keys = Dictionary(keyedChildren.map { (ObjectIdentifier($0.layer), $0.key) }) { first, _ in
+      first
+    }
     var callCounts: [ObjectIdentifier: Int] = [:]
     return calls.map { layer, input in
       let id = ObjectIdentifier(layer)

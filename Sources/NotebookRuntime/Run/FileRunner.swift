@@ -13,13 +13,18 @@ import Lang
 public enum FileRunner {
   /// Runs the file at `path`; returns the process exit code.
   public static func run(path: String) -> Int32 {
-    run(path: path, out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) })
+    run(
+      path: path, out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      err: { FileHandle.standardError.write(Data($0.utf8)) })
   }
 
   /// Runs the file with explicit output functions (tests capture them).
-  public static func run(path: String, out: @escaping (String) -> Void, err: @escaping (String) -> Void) -> Int32 {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+  public static func run(
+    path: String, out: @escaping (String) -> Void, err: @escaping (String) -> Void
+  ) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
       err("stride run: cannot read \(path)\n")
       return 2
     }

@@ -32,8 +32,11 @@ enum ArgumentLimits {
       if case .int(let number) = value, let range = ranges[parameter.name] {
         try check(number, parameter.name, in: range)
       } else if case .array(let elements) = value, parameter.type?.contains("[Int]") == true,
-                elements.count > largestRank {
-        throw HostError("ValueError", "\(parameter.name) must have at most \(largestRank) dimensions, got \(elements.count)")
+        elements.count > largestRank
+      {
+        throw HostError(
+          "ValueError",
+          "\(parameter.name) must have at most \(largestRank) dimensions, got \(elements.count)")
       }
     }
   }
@@ -42,7 +45,8 @@ enum ArgumentLimits {
   @discardableResult
   static func check(_ number: Int, _ name: String, in range: ClosedRange<Int>) throws -> Int {
     guard range.contains(number) else {
-      throw HostError("ValueError", "\(name) must be in \(range.lowerBound)...\(range.upperBound), got \(number)")
+      throw HostError(
+        "ValueError", "\(name) must be in \(range.lowerBound)...\(range.upperBound), got \(number)")
     }
     return number
   }

@@ -32,7 +32,9 @@ enum EngineErrors {
       return HostError("ShapeError", position + shape.problem, hint: shape.fix)
     case let tensor as TensorError: return translate(tensor)
     case let memory as MemoryError:
-      return HostError("MemoryError", "out of memory: the operation \(memory)", hint: "use a smaller batch or input size")
+      return HostError(
+        "MemoryError", "out of memory: the operation \(memory)",
+        hint: "use a smaller batch or input size")
     case let data as DataError: return translate(data)
     case let training as TrainingError:
       return HostError("ValueError", training.description)
@@ -67,14 +69,19 @@ enum EngineErrors {
   static func translate(_ error: CheckpointError) -> HostError {
     switch error {
     case .readFailed(let path, _):
-      return HostError("FileNotFoundError", error.description,
-                       hint: "save a model first with model.save(\"\(path)\")")
+      return HostError(
+        "FileNotFoundError", error.description,
+        hint: "save a model first with model.save(\"\(path)\")")
     case .unexpectedTensors:
-      return HostError("CheckpointError", error.description,
-                       hint: "load into the same architecture that saved it; a layer without inChannels has no weights before its first call: call the model once, model(x), then load")
+      return HostError(
+        "CheckpointError", error.description,
+        hint:
+          "load into the same architecture that saved it; a layer without inChannels has no weights before its first call: call the model once, model(x), then load"
+      )
     case .missingTensor, .shapeMismatch:
-      return HostError("CheckpointError", error.description,
-                       hint: "load a checkpoint into the same architecture that saved it")
+      return HostError(
+        "CheckpointError", error.description,
+        hint: "load a checkpoint into the same architecture that saved it")
     default:
       return HostError("CheckpointError", error.description)
     }

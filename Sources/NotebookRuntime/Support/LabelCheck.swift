@@ -8,9 +8,13 @@ enum LabelCheck {
     for case let label? in labels where label.first?.isLetter == true && !known.contains(label) {
       let closest = known.min { distance(label, $0) < distance(label, $1) }
       let near = closest.map { distance(label, $0) <= Swift.max(2, label.count / 2) } ?? false
-      let signature = "(" + parameters.map { "\($0.label ?? "_"): \($0.type ?? "Any")" }.joined(separator: ", ") + ")"
-      throw HostError("TypeError", "\(function) has no argument label '\(label):'",
-                      hint: (near ? "did you mean '\(closest!):'? " : "") + "the signature is \(function)\(signature)")
+      let signature =
+        "(" + parameters.map { "\($0.label ?? "_"): \($0.type ?? "Any")" }.joined(separator: ", ")
+        + ")"
+      throw HostError(
+        "TypeError", "\(function) has no argument label '\(label):'",
+        hint: (near ? "did you mean '\(closest!):'? " : "")
+          + "the signature is \(function)\(signature)")
     }
   }
 

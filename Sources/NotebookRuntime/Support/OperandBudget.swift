@@ -14,7 +14,9 @@ enum OperandBudget {
   static func reserve(_ arguments: Arguments, _ parameters: [Parameter], extra: Int = 0) throws {
     var bytes = extra
     for parameter in parameters {
-      if let tensor = arguments[parameter.name].host(as: TensorValue.self) { bytes = bytes &+ tensor.operandBytes }
+      if let tensor = arguments[parameter.name].host(as: TensorValue.self) {
+        bytes = bytes &+ tensor.operandBytes
+      }
     }
     try MemoryBudget.reserve(bytes)
   }

@@ -36,7 +36,9 @@ class RuntimeObject: HostObject {
       + methods.map { Member.method($0.name, $0.parameters, returns: $0.returns, doc: $0.doc) }
   }
 
-  func isInstance(of name: String) -> Bool { name == typeName || aliases.contains(name) || name == "Any" }
+  func isInstance(of name: String) -> Bool {
+    name == typeName || aliases.contains(name) || name == "Any"
+  }
 
   func member(named name: String) throws -> Value? {
     if let property = properties.first(where: { $0.name == name }) {
@@ -44,21 +46,26 @@ class RuntimeObject: HostObject {
     }
     if let method = methods.first(where: { $0.name == name }) {
       let body = method.body, parameters = method.parameters
-      return .native(NativeFunction(name: method.name, parameters: method.parameters, returns: method.returns,
-                                    doc: method.doc, isType: false) { arguments in
-        try ArgumentLimits.check(arguments, parameters)
-        return try EngineErrors.run {
-          try OperandBudget.reserve(arguments, parameters, extra: self.operandBytes)
-          return try body(arguments)
-        }
-      })
+      return .native(
+        NativeFunction(
+          name: method.name, parameters: method.parameters, returns: method.returns,
+          doc: method.doc, isType: false
+        ) { arguments in
+          try ArgumentLimits.check(arguments, parameters)
+          return try EngineErrors.run {
+            try OperandBudget.reserve(arguments, parameters, extra: self.operandBytes)
+            return try body(arguments)
+          }
+        })
     }
     return nil
   }
 
   func setMember(named name: String, to value: Value) throws -> Bool { false }
 
-  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
+  func callMethod(_ name: String, arguments: [(label: String?, value: Value)], context: CallContext)
+    throws -> Value?
+  {
     guard let method = methods.first(where: { $0.name == name }) else { return nil }
     try LabelCheck.check(arguments.map(\.label), method.parameters, function: "\(typeName).\(name)")
     let bound = try context.bind(arguments, to: method.parameters, function: "\(typeName).\(name)")
@@ -69,7 +76,9 @@ class RuntimeObject: HostObject {
     }
   }
 
-  func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? { nil }
+  func call(arguments: [(label: String?, value: Value)], context: CallContext) throws -> Value? {
+    nil
+  }
   func subscriptGet(_ indices: [Value]) throws -> Value? { nil }
   func subscriptSet(_ indices: [Value], to value: Value) throws -> Bool { false }
   func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value? { nil }
@@ -81,14 +90,18 @@ class RuntimeObject: HostObject {
 /// Shorthands for parameters and values used by every registration file.
 enum P {
   /// An unlabelled parameter `_ name: type`.
-  static func positional(_ name: String, _ type: String, default value: Value? = nil,
-                         implicit: [String] = []) -> Parameter {
+  static func positional(
+    _ name: String, _ type: String, default value: Value? = nil,
+    implicit: [String] = []
+  ) -> Parameter {
     Parameter(label: nil, name: name, type: type, default: value, implicitMembers: implicit)
   }
 
   /// A labelled parameter `label: type`.
-  static func labelled(_ label: String, _ type: String, default value: Value? = nil,
-                       implicit: [String] = []) -> Parameter {
+  static func labelled(
+    _ label: String, _ type: String, default value: Value? = nil,
+    implicit: [String] = []
+  ) -> Parameter {
     Parameter(label: label, name: label, type: type, default: value, implicitMembers: implicit)
   }
 }

@@ -14,11 +14,14 @@ final class ConvOutputSizeValue: RuntimeObject {
 
   init(input: Int, filter: Int, padding: Int, stride: Int) throws {
     guard input >= 1, filter >= 1, padding >= 0, stride >= 1 else {
-      throw HostError("ValueError", "convOutputSize needs input ≥ 1, filter ≥ 1, padding ≥ 0 and stride ≥ 1")
+      throw HostError(
+        "ValueError", "convOutputSize needs input ≥ 1, filter ≥ 1, padding ≥ 0 and stride ≥ 1")
     }
     guard input + 2 * padding >= filter else {
-      throw HostError("ShapeError", "a \(filter)x\(filter) filter does not fit in a \(input)x\(input) input with padding \(padding)",
-                      hint: "the padded input W + 2P = \(input + 2 * padding) must be at least F = \(filter)")
+      throw HostError(
+        "ShapeError",
+        "a \(filter)x\(filter) filter does not fit in a \(input)x\(input) input with padding \(padding)",
+        hint: "the padded input W + 2P = \(input + 2 * padding) must be at least F = \(filter)")
     }
     self.input = input
     self.filter = filter
@@ -39,24 +42,33 @@ final class ConvOutputSizeValue: RuntimeObject {
     guard remainder != 0 else { return "\(working) = \(value)" }
     let exact = NumberFormat.fixed(Double(span) / Double(stride) + 1, maxFractionDigits: 4)
     let columns = remainder == 1 ? "the last column is" : "the last \(remainder) columns are"
-    return "\(working) = \(exact) → \(value): the stride does not divide evenly; \(columns) never visited"
+    return
+      "\(working) = \(exact) → \(value): the stride does not divide evenly; \(columns) never visited"
   }
 
   var latex: String {
     let fraction = "\\frac{\(input) - \(filter) + 2 \\cdot \(padding)}{\(stride)}"
     if remainder == 0 { return "$$W' = \\frac{W - F + 2P}{S} + 1 = \(fraction) + 1 = \(value)$$" }
-    return "$$W' = \\left\\lfloor \\frac{W - F + 2P}{S} \\right\\rfloor + 1 = \\left\\lfloor \(fraction) \\right\\rfloor + 1 = \(value)$$"
+    return
+      "$$W' = \\left\\lfloor \\frac{W - F + 2P}{S} \\right\\rfloor + 1 = \\left\\lfloor \(fraction) \\right\\rfloor + 1 = \(value)$$"
   }
 
   override var properties: [PropertySpec] {
     [
       PropertySpec(name: "value", type: "Int", doc: "The output size.") { .int(self.value) },
-      PropertySpec(name: "isExact", type: "Bool", doc: "Whether the stride divides evenly.") { .bool(self.remainder == 0) },
-      PropertySpec(name: "unvisited", type: "Int", doc: "Input columns the filter never reaches (when floored).") { .int(self.remainder) },
+      PropertySpec(name: "isExact", type: "Bool", doc: "Whether the stride divides evenly.") {
+        .bool(self.remainder == 0)
+      },
+      PropertySpec(
+        name: "unvisited", type: "Int",
+        doc: "Input columns the filter never reaches (when floored)."
+      ) { .int(self.remainder) },
     ]
   }
 
-  override func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws -> Value? {
+  override func binaryOperator(_ op: BinaryOperator, other: Value, selfOnLeft: Bool) throws
+    -> Value?
+  {
     let number: Int
     if let int = other.intValue {
       number = int

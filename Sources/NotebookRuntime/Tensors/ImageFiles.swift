@@ -27,8 +27,9 @@ enum ImageFiles {
       }
       return try Tensor(shape: [planes.count, h, w], scalars: planes.flatMap { $0 })
     } catch let error as PNGDecodingError {
-      throw HostError("ImageError", "cannot read the image \(path): \(error)",
-                      hint: "Tensor(imageFile:) reads PNG (8/16-bit gray, RGB, RGBA, palette) and JPEG files")
+      throw HostError(
+        "ImageError", "cannot read the image \(path): \(error)",
+        hint: "Tensor(imageFile:) reads PNG (8/16-bit gray, RGB, RGBA, palette) and JPEG files")
     }
   }
 
@@ -36,14 +37,21 @@ enum ImageFiles {
   static func read(_ path: String) throws -> [UInt8] {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-      let hint = path.hasPrefix("/") ? "check the path; the image must be a PNG or JPEG file"
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    else {
+      let hint =
+        path.hasPrefix("/")
+        ? "check the path; the image must be a PNG or JPEG file"
         : "relative paths start in the kernel's directory, \(FileManager.default.currentDirectoryPath)"
       throw HostError("FileNotFoundError", "no image file at \(path)", hint: hint)
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size <= largestFileSize else {
-      throw HostError("ImageError", "the image \(path) is \(ByteFormat.text(size)), more than the \(ByteFormat.text(largestFileSize)) Stride reads")
+      throw HostError(
+        "ImageError",
+        "the image \(path) is \(ByteFormat.text(size)), more than the \(ByteFormat.text(largestFileSize)) Stride reads"
+      )
     }
     do {
       return [UInt8](try Data(contentsOf: url))
@@ -68,15 +76,19 @@ enum ImageFiles {
   /// Planes converted to 1, 3 or 4 channels.
   static func convert(_ planes: [[Float]], to channels: Int) throws -> [[Float]] {
     guard [1, 3, 4].contains(channels) else {
-      throw HostError("ValueError", "channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got \(channels)")
+      throw HostError(
+        "ValueError", "channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got \(channels)")
     }
     let color = planes.count >= 3 ? Array(planes[0..<3]) : [planes[0], planes[0], planes[0]]
     switch channels {
     case 1:
       guard planes.count >= 3 else { return [planes[0]] }
-      return [zip(zip(color[0], color[1]), color[2]).map { 0.299 * $0.0 + 0.587 * $0.1 + 0.114 * $1 }]
+      return [
+        zip(zip(color[0], color[1]), color[2]).map { 0.299 * $0.0 + 0.587 * $0.1 + 0.114 * $1 }
+      ]
     case 3: return color
-    default: return color + [planes.count == 4 ? planes[3] : [Float](repeating: 1, count: planes[0].count)]
+    default:
+      return color + [planes.count == 4 ? planes[3] : [Float](repeating: 1, count: planes[0].count)]
     }
   }
 
@@ -107,10 +119,15 @@ enum ImageFiles {
     let shape = tensor.shape
     let planes = shape.count == 2 ? 1 : shape.first ?? 0
     guard shape.count == 2 || (shape.count == 3 && [1, 3, 4].contains(shape[0])) else {
-      throw HostError("ShapeError", "savePNG needs an image [H, W] or [C, H, W] with C 1, 3 or 4, got shape \(shape)")
+      throw HostError(
+        "ShapeError",
+        "savePNG needs an image [H, W] or [C, H, W] with C 1, 3 or 4, got shape \(shape)")
     }
     let (h, w) = (shape[shape.count - 2], shape[shape.count - 1])
-    guard h >= 1, w >= 1 else { throw HostError("ShapeError", "savePNG needs an image of at least 1×1 pixels, got shape \(shape)") }
+    guard h >= 1, w >= 1 else {
+      throw HostError(
+        "ShapeError", "savePNG needs an image of at least 1×1 pixels, got shape \(shape)")
+    }
     let format: PixelFormat = planes == 1 ? .gray : planes == 3 ? .rgb : .rgba
     let scalars = tensor.scalars
     var pixels = [UInt8](repeating: 0, count: h * w * planes)

@@ -19,23 +19,35 @@ enum ImageOps {
     case 4:
       return try op(x)
     default:
-      throw HostError("ShapeError", "pooling needs an image [H, W], [C, H, W] or [N, C, H, W], got shape \(shape)")
+      throw HostError(
+        "ShapeError", "pooling needs an image [H, W], [C, H, W] or [N, C, H, W], got shape \(shape)"
+      )
     }
   }
 
   /// `conv2d(image, kernel, padding:)`: a single-channel cross-correlation, `[1, H', W']`.
-  static func conv(_ image: Variable, _ kernel: Variable, padding: Int, stride: Int) throws -> Variable {
-    guard padding >= 0, stride >= 1 else { throw HostError("ValueError", "conv2d needs padding ≥ 0 and stride ≥ 1") }
+  static func conv(_ image: Variable, _ kernel: Variable, padding: Int, stride: Int) throws
+    -> Variable
+  {
+    guard padding >= 0, stride >= 1 else {
+      throw HostError("ValueError", "conv2d needs padding ≥ 0 and stride ≥ 1")
+    }
     let shape = image.shape
     guard shape.count == 2 || (shape.count == 3 && shape[0] == 1) else {
-      throw HostError("ShapeError", "conv2d takes a single-channel image [H, W] or [1, H, W], got \(shape)",
-                      hint: "for several channels use a Conv2D layer")
+      throw HostError(
+        "ShapeError", "conv2d takes a single-channel image [H, W] or [1, H, W], got \(shape)",
+        hint: "for several channels use a Conv2D layer")
     }
     let k = kernel.shape
-    guard k.count == 2 else { throw HostError("ShapeError", "conv2d takes a 2-D kernel [kh, kw], got \(k)") }
+    guard k.count == 2 else {
+      throw HostError("ShapeError", "conv2d takes a 2-D kernel [kh, kw], got \(k)")
+    }
     let (h, w) = (shape[shape.count - 2], shape[shape.count - 1])
     guard h + 2 * padding >= k[0], w + 2 * padding >= k[1] else {
-      throw HostError("ShapeError", "the kernel \(k[0])x\(k[1]) is larger than the padded image \(h + 2 * padding)x\(w + 2 * padding)")
+      throw HostError(
+        "ShapeError",
+        "the kernel \(k[0])x\(k[1]) is larger than the padded image \(h + 2 * padding)x\(w + 2 * padding)"
+      )
     }
     let x = try image.reshaped([1, 1, h, w])
     let weight = try kernel.reshaped([1, 1, k[0], k[1]])
@@ -48,17 +60,21 @@ enum ImageOps {
   static func labels(_ value: Value) throws -> [Int] {
     let scalars: [Double]
     if let tensor = value.host(as: TensorValue.self) {
-      try MemoryBudget.reserve(count: tensor.tensor.count, stride: 16)  // the Doubles, then the Ints
+      // the Doubles, then the Ints
+      try MemoryBudget.reserve(count: tensor.tensor.count, stride: 16)
       scalars = tensor.tensor.scalars.map { Double($0) }
     } else if let array = value.arrayValue {
       scalars = array.compactMap(\.doubleValue)
-      guard scalars.count == array.count else { throw HostError("TypeError", "labels must be Ints") }
+      guard scalars.count == array.count else {
+        throw HostError("TypeError", "labels must be Ints")
+      }
     } else {
       throw HostError("TypeError", "labels must be a Tensor or [Int], got \(value.typeName)")
     }
     return try scalars.map { value in
       guard value >= 0, value == value.rounded(), value < 1e9 else {
-        throw HostError("ValueError", "labels must be class indices (whole numbers ≥ 0), got \(value)")
+        throw HostError(
+          "ValueError", "labels must be class indices (whole numbers ≥ 0), got \(value)")
       }
       return Int(value)
     }

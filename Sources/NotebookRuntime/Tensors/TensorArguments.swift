@@ -20,7 +20,9 @@ enum TensorArguments {
   }
 
   /// The `axis:` argument as one normalised axis (`default` when nil is allowed and given).
-  static func axis(_ a: Arguments, _ name: String = "axis", shape: [Int], insert: Bool = false) throws -> Int {
+  static func axis(_ a: Arguments, _ name: String = "axis", shape: [Int], insert: Bool = false)
+    throws -> Int
+  {
     let raw = try a.int(name)
     return try axis(raw, shape: shape, function: a.function, insert: insert)
   }
@@ -29,8 +31,11 @@ enum TensorArguments {
   static func axis(_ raw: Int, shape: [Int], function: String, insert: Bool = false) throws -> Int {
     let rank = shape.count + (insert ? 1 : 0)
     guard raw >= -rank, raw < rank, rank > 0 else {
-      throw HostError("IndexError", "\(function): axis \(raw) is out of range for a tensor of shape \(shape)",
-                      hint: rank == 0 ? "a scalar tensor has no axes" : "valid axes are 0..<\(rank) (or -\(rank)..<0 from the end)")
+      throw HostError(
+        "IndexError", "\(function): axis \(raw) is out of range for a tensor of shape \(shape)",
+        hint: rank == 0
+          ? "a scalar tensor has no axes"
+          : "valid axes are 0..<\(rank) (or -\(rank)..<0 from the end)")
     }
     return raw < 0 ? raw + rank : raw
   }
@@ -39,7 +44,10 @@ enum TensorArguments {
   static func int(_ a: Arguments, _ name: String, in range: ClosedRange<Int>) throws -> Int {
     let value = try a.int(name)
     guard range.contains(value) else {
-      throw HostError("ValueError", "\(a.function): '\(name)' must be in \(range.lowerBound)...\(range.upperBound), got \(value)")
+      throw HostError(
+        "ValueError",
+        "\(a.function): '\(name)' must be in \(range.lowerBound)...\(range.upperBound), got \(value)"
+      )
     }
     return value
   }
@@ -48,7 +56,8 @@ enum TensorArguments {
   static func shape(_ a: Arguments, _ name: String = "shape") throws -> [Int] {
     let shape = try a.ints(name)
     guard shape.count <= 32, shape.allSatisfy({ $0 >= 0 }) else {
-      throw HostError("ValueError", "\(a.function): invalid shape \(shape): sizes must be ≥ 0, at most 32 axes")
+      throw HostError(
+        "ValueError", "\(a.function): invalid shape \(shape): sizes must be ≥ 0, at most 32 axes")
     }
     return shape
   }

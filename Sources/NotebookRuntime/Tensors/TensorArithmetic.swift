@@ -7,7 +7,9 @@ import Tensor
 /// compare whole tensors (same shape and every element equal) and give a Bool; `.== .!= .< .<= .>
 /// .>=` compare pointwise (broadcasting) and give a Bool tensor.
 enum TensorArithmetic {
-  static func apply(_ op: BinaryOperator, _ tensor: TensorValue, _ other: Value, selfOnLeft: Bool) throws -> Value? {
+  static func apply(_ op: BinaryOperator, _ tensor: TensorValue, _ other: Value, selfOnLeft: Bool)
+    throws -> Value?
+  {
     let me = tensor.variable
     if op == .equal || op == .notEqual {
       guard let theirs = try operand(other) else { return .bool(op == .notEqual) }
@@ -16,12 +18,19 @@ enum TensorArithmetic {
     }
     if let compared = try pointwise(op, me.value, other, selfOnLeft: selfOnLeft) { return compared }
     if op == .matrixProduct, other.doubleValue != nil {
-      throw HostError("TypeError", "• is the matrix product of two tensors, not of a Tensor and \(other.typeName)",
-                      hint: "to scale a tensor by a number use *")
+      throw HostError(
+        "TypeError",
+        "• is the matrix product of two tensors, not of a Tensor and \(other.typeName)",
+        hint: "to scale a tensor by a number use *")
     }
     guard let theirs = try operand(other) else { return nil }
-    if let bool = other.host(as: TensorValue.self), bool.isBool { _ = try bool.numeric("the operator \(op.rawValue)") }
-    let (lhs, rhs) = selfOnLeft ? (try tensor.numeric("the operator \(op.rawValue)"), theirs) : (theirs, try tensor.numeric("the operator \(op.rawValue)"))
+    if let bool = other.host(as: TensorValue.self), bool.isBool {
+      _ = try bool.numeric("the operator \(op.rawValue)")
+    }
+    let (lhs, rhs) =
+      selfOnLeft
+      ? (try tensor.numeric("the operator \(op.rawValue)"), theirs)
+      : (theirs, try tensor.numeric("the operator \(op.rawValue)"))
     switch op {
     case .add: return .host(TensorValue(try lhs + rhs))
     case .subtract: return .host(TensorValue(try lhs - rhs))
@@ -29,13 +38,18 @@ enum TensorArithmetic {
     case .divide: return .host(TensorValue(try lhs / rhs))
     case .matrixProduct: return .host(TensorValue(try matmul(lhs, rhs)))
     default:
-      throw HostError("TypeError", "the operator \(op.rawValue) is not defined for tensors",
-                      hint: "tensors support + - * / • (matrix product), == != (whole tensors) and .== .!= .< .<= .> .>= (pointwise)")
+      throw HostError(
+        "TypeError", "the operator \(op.rawValue) is not defined for tensors",
+        hint:
+          "tensors support + - * / • (matrix product), == != (whole tensors) and .== .!= .< .<= .> .>= (pointwise)"
+      )
     }
   }
 
   /// A pointwise comparison as a Bool tensor; nil for other operators or a non-tensor operand.
-  static func pointwise(_ op: BinaryOperator, _ me: Tensor, _ other: Value, selfOnLeft: Bool) throws -> Value? {
+  static func pointwise(_ op: BinaryOperator, _ me: Tensor, _ other: Value, selfOnLeft: Bool) throws
+    -> Value?
+  {
     let tests: [BinaryOperator: (Float, Float) -> Bool] = [
       .pointwiseEqual: (==), .pointwiseNotEqual: (!=), .pointwiseLess: (<),
       .pointwiseLessEqual: (<=), .pointwiseGreater: (>), .pointwiseGreaterEqual: (>=),
@@ -76,13 +90,18 @@ enum TensorIndexing {
       case .int(let raw):
         let position = raw < 0 ? raw + size : raw
         guard position >= 0, position < size else {
-          throw HostError("IndexError", "index \(raw) is out of range for axis \(axis) of size \(size) (shape \(shape))")
+          throw HostError(
+            "IndexError",
+            "index \(raw) is out of range for axis \(axis) of size \(size) (shape \(shape))")
         }
         result = try result.slice(axis: axis, position..<(position + 1))
       case .range(let range):
         let (low, high) = range.bounds(count: size)
         guard low >= 0, high <= size, low <= high else {
-          throw HostError("IndexError", "range \(low)..<\(high) is out of range for axis \(axis) of size \(size) (shape \(shape))")
+          throw HostError(
+            "IndexError",
+            "range \(low)..<\(high) is out of range for axis \(axis) of size \(size) (shape \(shape))"
+          )
         }
         if low != 0 || high != size { result = try result.slice(axis: axis, low..<high) }
         kept.append(high - low)
@@ -90,8 +109,12 @@ enum TensorIndexing {
         result = try result.gathered(try positions(items, axis: axis, shape: shape), axis: axis)
         kept.append(items.count)
       default:
-        throw HostError("TypeError", "a tensor index must be an Int, a range, a list of Ints, a Bool mask or an index tensor, got \(index.typeName)",
-                        hint: "write t[0], t[0, 1..<3], t[..., 2], t[stride(from: 0, to: 4, by: 2)], t[t .> 0] or t[Tensor([2, 0])]")
+        throw HostError(
+          "TypeError",
+          "a tensor index must be an Int, a range, a list of Ints, a Bool mask or an index tensor, got \(index.typeName)",
+          hint:
+            "write t[0], t[0, 1..<3], t[..., 2], t[stride(from: 0, to: 4, by: 2)], t[t .> 0] or t[Tensor([2, 0])]"
+        )
       }
     }
     let rest = Array(shape.dropFirst(indices.count))
@@ -105,11 +128,15 @@ enum TensorIndexing {
     try ArgumentLimits.check(items.count, "count", in: 0...ArgumentLimits.largestSize)
     return try items.map { item in
       guard let raw = item.intValue else {
-        throw HostError("TypeError", "a list index holds Ints (positions along axis \(axis)), got \(item.typeName)")
+        throw HostError(
+          "TypeError",
+          "a list index holds Ints (positions along axis \(axis)), got \(item.typeName)")
       }
       let position = raw < 0 ? raw + size : raw
       guard position >= 0, position < size else {
-        throw HostError("IndexError", "index \(raw) is out of range for axis \(axis) of size \(size) (shape \(shape))")
+        throw HostError(
+          "IndexError",
+          "index \(raw) is out of range for axis \(axis) of size \(size) (shape \(shape))")
       }
       return position
     }
@@ -119,13 +146,16 @@ enum TensorIndexing {
   static func resolve(_ shape: [Int], count: Int) throws -> [Int] {
     let unknown = shape.filter { $0 == -1 }.count
     guard unknown <= 1, shape.allSatisfy({ $0 >= 1 || $0 == -1 }) else {
-      throw HostError("ShapeError", "invalid shape \(shape): sizes must be positive, with at most one -1")
+      throw HostError(
+        "ShapeError", "invalid shape \(shape): sizes must be positive, with at most one -1")
     }
     guard unknown == 1 else { return shape }
     var known = 1
     for size in shape where size != -1 {
       let (product, overflow) = known.multipliedReportingOverflow(by: size)
-      guard !overflow else { throw HostError("ShapeError", "cannot reshape \(count) elements into \(shape)") }
+      guard !overflow else {
+        throw HostError("ShapeError", "cannot reshape \(count) elements into \(shape)")
+      }
       known = product
     }
     guard known > 0, count % known == 0 else {
@@ -149,7 +179,9 @@ enum TensorLiteral {
   /// The values as nested language arrays, one level per axis; a scalar tensor gives its number.
   static func nested(_ tensor: Tensor, bools: Bool = false) -> Value {
     let scalars = tensor.scalars
-    func leaf(_ i: Int) -> Value { bools ? .bool(scalars[i] != 0) : .double(Double(engine: scalars[i])) }
+    func leaf(_ i: Int) -> Value {
+      bools ? .bool(scalars[i] != 0) : .double(Double(engine: scalars[i]))
+    }
     func build(_ axis: Int, _ offset: Int, _ stride: Int) -> Value {
       guard axis < tensor.rank else { return leaf(offset) }
       let size = tensor.shape[axis], inner = stride / Swift.max(size, 1)
@@ -158,7 +190,9 @@ enum TensorLiteral {
     return build(0, 0, tensor.count)
   }
 
-  private static func collect(_ value: Value, depth: Int, shape: inout [Int], into scalars: inout [Float]) throws {
+  private static func collect(
+    _ value: Value, depth: Int, shape: inout [Int], into scalars: inout [Float]
+  ) throws {
     guard depth < 8 else { throw HostError("ValueError", "Tensor: nesting deeper than 8 levels") }
     if let number = value.doubleValue {
       guard depth == shape.count else { throw ragged() }
@@ -167,23 +201,33 @@ enum TensorLiteral {
     }
     if let tensor = value.host(as: TensorValue.self) {
       let inner = tensor.tensor.shape
-      if depth == shape.count { shape += inner } else if Array(shape[depth...]) != inner { throw ragged() }
+      if depth == shape.count {
+        shape += inner
+      } else if Array(shape[depth...]) != inner {
+        throw ragged()
+      }
       scalars += tensor.tensor.scalars
       return
     }
     guard case .array(let elements) = value else {
-      throw HostError("TypeError", "Tensor expects numbers or nested arrays of numbers, got \(value.typeName)")
+      throw HostError(
+        "TypeError", "Tensor expects numbers or nested arrays of numbers, got \(value.typeName)")
     }
     if depth == shape.count {
-      guard !elements.isEmpty else { throw HostError("ValueError", "Tensor: an empty array has no shape") }
+      guard !elements.isEmpty else {
+        throw HostError("ValueError", "Tensor: an empty array has no shape")
+      }
       shape.append(elements.count)
     } else if shape[depth] != elements.count {
       throw ragged()
     }
-    for element in elements { try collect(element, depth: depth + 1, shape: &shape, into: &scalars) }
+    for element in elements {
+      try collect(element, depth: depth + 1, shape: &shape, into: &scalars)
+    }
   }
 
   private static func ragged() -> HostError {
-    HostError("ShapeError", "Tensor: the rows have different lengths (a tensor needs a rectangular array)")
+    HostError(
+      "ShapeError", "Tensor: the rows have different lengths (a tensor needs a rectangular array)")
   }
 }

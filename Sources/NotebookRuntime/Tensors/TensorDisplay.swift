@@ -10,8 +10,9 @@ enum TensorDisplay {
   static func bundle(_ tensor: Tensor) -> MimeBundle {
     if let image = TensorImage.bitmap(tensor) {
       var bundle = MimeBundle(plain: TensorText.brief(tensor, as: "image"))
-      bundle.add("image/png", bytes: PNGEncoder.encode(image),
-                 metadata: ["width": .int(image.width), "height": .int(image.height)])
+      bundle.add(
+        "image/png", bytes: PNGEncoder.encode(image),
+        metadata: ["width": .int(image.width), "height": .int(image.height)])
       return bundle
     }
     if let grid = FilterGrid.figure(tensor) {
@@ -42,7 +43,8 @@ enum TensorText {
     let scalars = tensor.scalars
     let mean = scalars.isEmpty ? 0 : scalars.reduce(0.0) { $0 + Double($1) } / Double(scalars.count)
     let low = Double(scalars.min() ?? 0), high = Double(scalars.max() ?? 0)
-    return "Tensor \(tensor.shape) (\(kind)): min \(NumberFormat.fixed(low, maxFractionDigits: 4)), max \(NumberFormat.fixed(high, maxFractionDigits: 4)), mean \(NumberFormat.fixed(mean, maxFractionDigits: 4))"
+    return
+      "Tensor \(tensor.shape) (\(kind)): min \(NumberFormat.fixed(low, maxFractionDigits: 4)), max \(NumberFormat.fixed(high, maxFractionDigits: 4)), mean \(NumberFormat.fixed(mean, maxFractionDigits: 4))"
   }
 
   /// An HTML table for a 1-D or 2-D tensor (rows and columns beyond 20 elided), nil otherwise.
@@ -56,11 +58,14 @@ enum TensorText {
     func text(_ r: Int?, _ c: Int?) -> String {
       guard let r, let c else { return "…" }
       let value = tensor.scalars[r * columns + c]
-      return integral ? String(Int(value)) : NumberFormat.fixed(Double(value), maxFractionDigits: DisplaySettings.precision)
+      return integral
+        ? String(Int(value))
+        : NumberFormat.fixed(Double(value), maxFractionDigits: DisplaySettings.precision)
     }
     let body = shownRows.map { r in shownColumns.map { c in text(r, c) } }
     let caption = "Tensor \(tensor.shape)"
-    return HTML.table(header: [], rows: body, numeric: Set(0..<shownColumns.count), caption: caption)
+    return HTML.table(
+      header: [], rows: body, numeric: Set(0..<shownColumns.count), caption: caption)
   }
 
   /// Indices 0..<n, with nil marking an ellipsis when n is beyond 20.
@@ -78,7 +83,8 @@ enum TensorImage {
     let (channels, height, width): (Int, Int, Int)
     switch shape.count {
     case 2: (channels, height, width) = (1, shape[0], shape[1])
-    case 3 where shape[0] == 1 || shape[0] == 3: (channels, height, width) = (shape[0], shape[1], shape[2])
+    case 3 where shape[0] == 1 || shape[0] == 3:
+      (channels, height, width) = (shape[0], shape[1], shape[2])
     default: return nil
     }
     guard height >= 8, width >= 8, height <= 2048, width <= 2048 else { return nil }
@@ -94,7 +100,10 @@ enum TensorImage {
         pixels[i * channels + c] = UInt8(max(0, min(255, (value * 255).rounded())))
       }
     }
-    guard let image = try? Bitmap(width: width, height: height, format: channels == 1 ? .gray : .rgb, pixels: pixels) else {
+    guard
+      let image = try? Bitmap(
+        width: width, height: height, format: channels == 1 ? .gray : .rgb, pixels: pixels)
+    else {
       return nil
     }
     let factor = max(1, min(8, 128 / max(height, width)))

@@ -6,36 +6,65 @@ import Tensor
 /// Padding, repeating, tiling and top-k: each gathers positions along axes (Autograd's
 /// `gathered` and `taken(along:)`), so each is differentiable; a Bool tensor stays Bool.
 enum TensorGatherMethods {
+  // size-budget: a declarative table of methods, one entry each; splitting it scatters the list.
   static func methods(_ t: TensorValue) -> [MethodSpec] {
     func wrap(_ v: Variable) -> Value { .host(TensorValue(v, isBool: t.isBool)) }
     return [
-      MethodSpec(name: "padded", parameters: [P.positional("sizes", "[[Int]]"), P.labelled("mode", "PadMode", default: .implicitMember("constant"), implicit: ["constant", "reflect"]),
-                                              P.labelled("value", "Double", default: .int(0))], returns: "Tensor",
-                 doc: "Padded by [before, after] pairs for the last axes (one pair per axis, e.g. [[1, 1], [2, 2]] for H and W): with value (.constant) or the mirror image without the edge (.reflect, each pad below the axis size).") { a in
+      MethodSpec(
+        name: "padded",
+        parameters: [
+          P.positional("sizes", "[[Int]]"),
+          P.labelled(
+            "mode", "PadMode", default: .implicitMember("constant"),
+            implicit: ["constant", "reflect"]),
+          P.labelled("value", "Double", default: .int(0)),
+        ], returns: "Tensor",
+        doc:
+          "Padded by [before, after] pairs for the last axes (one pair per axis, e.g. [[1, 1], [2, 2]] for H and W): with value (.constant) or the mirror image without the edge (.reflect, each pad below the axis size)."
+      ) { a in
         wrap(try pad(t.variable, a))
       },
-      MethodSpec(name: "repeated", parameters: [P.positional("count", "Int"), P.labelled("axis", "Int?", default: .null)], returns: "Tensor",
-                 doc: "Each element repeated count times along axis (NumPy's repeat); without an axis, of the flattened tensor.") { a in
+      MethodSpec(
+        name: "repeated",
+        parameters: [P.positional("count", "Int"), P.labelled("axis", "Int?", default: .null)],
+        returns: "Tensor",
+        doc:
+          "Each element repeated count times along axis (NumPy's repeat); without an axis, of the flattened tensor."
+      ) { a in
         var x = t.variable
         if a.isNil("axis") { x = try x.reshaped([x.value.count]) }
         let axis = a.isNil("axis") ? 0 : try TensorArguments.axis(a, shape: x.shape)
         let count = try TensorArguments.int(a, "count", in: 0...ArgumentLimits.largestSize)
         try reserve(x.value.count, times: count)
         try reserve(x.shape[axis], times: count)  // the index list, large even when x is empty
-        return wrap(try x.gathered((0..<x.shape[axis]).flatMap { Array(repeating: $0, count: count) }, axis: axis))
+        return wrap(
+          try x.gathered(
+            (0..<x.shape[axis]).flatMap { Array(repeating: $0, count: count) }, axis: axis))
       },
-      MethodSpec(name: "tiled", parameters: [P.positional("multiples", "[Int]")], returns: "Tensor",
-                 doc: "The whole tensor repeated multiples[i] times along the last multiples.count axes (NumPy's tile; missing leading axes are added).") { a in
+      MethodSpec(
+        name: "tiled", parameters: [P.positional("multiples", "[Int]")], returns: "Tensor",
+        doc:
+          "The whole tensor repeated multiples[i] times along the last multiples.count axes (NumPy's tile; missing leading axes are added)."
+      ) { a in
         wrap(try tile(t.variable, try a.ints("multiples")))
       },
-      MethodSpec(name: "topK", parameters: [P.positional("k", "Int"), P.labelled("axis", "Int", default: .int(-1)),
-                                            P.labelled("largest", "Bool", default: .bool(true))], returns: "(Tensor, Tensor)",
-                 doc: "The k largest values along axis (smallest with largest: false), in order, and their indices: let (values, indices) = t.topK(2). Differentiable in the values; ties keep the lower index first.") { a in
+      MethodSpec(
+        name: "topK",
+        parameters: [
+          P.positional("k", "Int"), P.labelled("axis", "Int", default: .int(-1)),
+          P.labelled("largest", "Bool", default: .bool(true)),
+        ], returns: "(Tensor, Tensor)",
+        doc:
+          "The k largest values along axis (smallest with largest: false), in order, and their indices: let (values, indices) = t.topK(2). Differentiable in the values; ties keep the lower index first."
+      ) { a in
         let x = try t.numeric("topK")
         let axis = try TensorArguments.axis(a, shape: x.shape)
         let k = try TensorArguments.int(a, "k", in: 0...x.shape[axis])
         let indices = try topIndices(x.value, k: k, axis: axis, largest: try a.bool("largest"))
-        return .tuple([.host(TensorValue(try x.taken(along: axis, indices: indices))), .host(TensorValue(indices))])
+        return .tuple([
+          .host(TensorValue(try x.taken(along: axis, indices: indices))),
+          .host(TensorValue(indices)),
+        ])
       },
     ]
   }
@@ -51,19 +80,30 @@ enum TensorGatherMethods {
     let rows = try a.array("sizes")
     let shape = x.shape
     guard rows.count <= shape.count else {
-      throw HostError("ValueError", "padded: \(rows.count) [before, after] pairs for a tensor of rank \(shape.count)")
+      throw HostError(
+        "ValueError",
+        "padded: \(rows.count) [before, after] pairs for a tensor of rank \(shape.count)")
     }
     let pairs = try rows.map { row -> (before: Int, after: Int) in
-      guard case .array(let items) = row, items.count == 2, let before = items[0].intValue, let after = items[1].intValue else {
-        throw HostError("TypeError", "padded takes [before, after] pairs of Ints, one per axis, e.g. [[1, 1], [2, 2]]")
+      guard case .array(let items) = row, items.count == 2, let before = items[0].intValue,
+        let after = items[1].intValue
+      else {
+        throw HostError(
+          "TypeError",
+          "padded takes [before, after] pairs of Ints, one per axis, e.g. [[1, 1], [2, 2]]")
       }
-      return (try ArgumentLimits.check(before, "padding", in: 0...ArgumentLimits.largestSize),
-              try ArgumentLimits.check(after, "padding", in: 0...ArgumentLimits.largestSize))
+      return (
+        try ArgumentLimits.check(before, "padding", in: 0...ArgumentLimits.largestSize),
+        try ArgumentLimits.check(after, "padding", in: 0...ArgumentLimits.largestSize)
+      )
     }
     let first = shape.count - pairs.count
     var total = 1
     for (i, size) in shape.enumerated() {
-      total = total.multipliedReportingOverflow(by: size + (i >= first ? pairs[i - first].before + pairs[i - first].after : 0)).partialValue
+      total =
+        total.multipliedReportingOverflow(
+          by: size + (i >= first ? pairs[i - first].before + pairs[i - first].after : 0)
+        ).partialValue
     }
     try reserve(max(total, 0), times: 1)
     switch try a.implicitMember("mode") {
@@ -73,10 +113,15 @@ enum TensorGatherMethods {
       for (i, pair) in pairs.enumerated() where pair.before + pair.after > 0 {
         let axis = first + i, size = shape[axis]
         guard pair.before < size, pair.after < size else {
-          throw HostError("ValueError", "padded(mode: .reflect): padding \([pair.before, pair.after]) must be below the size \(size) of axis \(axis)")
+          throw HostError(
+            "ValueError",
+            "padded(mode: .reflect): padding \([pair.before, pair.after]) must be below the size \(size) of axis \(axis)"
+          )
         }
         try reserve(size + pair.before + pair.after, times: 1)  // the index list
-        let indices = (-pair.before..<(size + pair.after)).map { $0 < 0 ? -$0 : $0 >= size ? 2 * (size - 1) - $0 : $0 }
+        let indices = (-pair.before..<(size + pair.after)).map {
+          $0 < 0 ? -$0 : $0 >= size ? 2 * (size - 1) - $0 : $0
+        }
         y = try y.gathered(indices, axis: axis)
       }
       return y
@@ -85,20 +130,29 @@ enum TensorGatherMethods {
   }
 
   static func tile(_ x: Variable, _ multiples: [Int]) throws -> Variable {
-    for m in multiples { try ArgumentLimits.check(m, "multiples", in: 0...ArgumentLimits.largestSize) }
+    for m in multiples {
+      try ArgumentLimits.check(m, "multiples", in: 0...ArgumentLimits.largestSize)
+    }
     guard multiples.count <= ArgumentLimits.largestRank else {
-      throw HostError("ValueError", "multiples must have at most \(ArgumentLimits.largestRank) entries")
+      throw HostError(
+        "ValueError", "multiples must have at most \(ArgumentLimits.largestRank) entries")
     }
     var y = x
-    if multiples.count > x.shape.count { y = try y.reshaped(Array(repeating: 1, count: multiples.count - x.shape.count) + x.shape) }
+    if multiples.count > x.shape.count {
+      y = try y.reshaped(Array(repeating: 1, count: multiples.count - x.shape.count) + x.shape)
+    }
     let first = y.shape.count - multiples.count
     var total = y.value.count
-    for m in multiples { total = total.multipliedReportingOverflow(by: m).overflow ? Int.max / 16 : total * m }
+    for m in multiples {
+      total = total.multipliedReportingOverflow(by: m).overflow ? Int.max / 16 : total * m
+    }
     try reserve(total, times: 1)
     // A zero multiple first: the intermediate results are then empty, never larger than the
     // (reserved) result, which a zero makes empty (fuzz find: [2, 2, 2, 65535] tiled by
     // [2, 2, 2, 46341, 0] built a 194-billion-element intermediate and aborted).
-    let order = multiples.indices.sorted { (multiples[$0] == 0 ? 0 : 1, $0) < (multiples[$1] == 0 ? 0 : 1, $1) }
+    let order = multiples.indices.sorted {
+      (multiples[$0] == 0 ? 0 : 1, $0) < (multiples[$1] == 0 ? 0 : 1, $1)
+    }
     for i in order where multiples[i] != 1 {
       let m = multiples[i]
       let size = y.shape[first + i]

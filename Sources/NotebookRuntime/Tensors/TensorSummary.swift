@@ -27,8 +27,12 @@ final class TensorSummary: RuntimeObject {
   override var typeName: String { "Summary" }
 
   override var description: String {
-    let rows = [("count", String(count)), ("mean", text(mean)), ("std", text(std)), ("min", text(low)), ("max", text(high))]
-    return "Tensor \(shape)\n" + rows.map { name, value in name + String(repeating: " ", count: 7 - name.count) + value }
+    let rows = [
+      ("count", String(count)), ("mean", text(mean)), ("std", text(std)), ("min", text(low)),
+      ("max", text(high)),
+    ]
+    return "Tensor \(shape)\n"
+      + rows.map { name, value in name + String(repeating: " ", count: 7 - name.count) + value }
       .joined(separator: "\n")
   }
 
@@ -39,8 +43,12 @@ final class TensorSummary: RuntimeObject {
   override var properties: [PropertySpec] {
     [
       PropertySpec(name: "count", type: "Int", doc: "The number of elements.") { .int(self.count) },
-      PropertySpec(name: "mean", type: "Double", doc: "The mean of the elements.") { .double(self.mean) },
-      PropertySpec(name: "std", type: "Double", doc: "The sample standard deviation (divided by n − 1).") { .double(self.std) },
+      PropertySpec(name: "mean", type: "Double", doc: "The mean of the elements.") {
+        .double(self.mean)
+      },
+      PropertySpec(
+        name: "std", type: "Double", doc: "The sample standard deviation (divided by n − 1)."
+      ) { .double(self.std) },
       PropertySpec(name: "min", type: "Double", doc: "The smallest element.") { .double(self.low) },
       PropertySpec(name: "max", type: "Double", doc: "The largest element.") { .double(self.high) },
     ]

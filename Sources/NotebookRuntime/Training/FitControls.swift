@@ -19,30 +19,44 @@ final class FitControls: TrainingObserver, TrainingSteering {
   private(set) var isPaused = false
   private(set) var isStopped = false
 
-  init(manager: WidgetManager, live: LiveProgress, learningRate: Double, cancellation: CancellationToken) {
+  init(
+    manager: WidgetManager, live: LiveProgress, learningRate: Double,
+    cancellation: CancellationToken
+  ) {
     self.manager = manager
     self.live = live
     self.cancellation = cancellation
-    pause = WidgetValue(.button, manager: manager, state: ["description": "Pause", "icon": "pause"])
-    stop = WidgetValue(.button, manager: manager, state: ["description": "Stop", "icon": "stop", "button_style": "danger"])
+    pause = WidgetValue(
+      .button, manager: manager, state: ["description": "Pause", "icon": "pause"])
+    stop = WidgetValue(
+      .button, manager: manager,
+      state: ["description": "Stop", "icon": "stop", "button_style": "danger"])
     let exponent = Foundation.log10(learningRate)
-    rate = WidgetValue(.floatLogSlider, manager: manager, state: [
-      "value": .double(learningRate), "min": .double((exponent - 2).rounded(.down)),
-      "max": .double((exponent + 2).rounded(.up)), "step": 0.1, "description": "learning rate"])
+    rate = WidgetValue(
+      .floatLogSlider, manager: manager,
+      state: [
+        "value": .double(learningRate), "min": .double((exponent - 2).rounded(.down)),
+        "max": .double((exponent + 2).rounded(.up)), "step": 0.1, "description": "learning rate",
+      ])
     rate.style?.state.set("description_width", "initial")  // the whole label, not "learning r…"
     box = WidgetValue(.hbox, manager: manager)
     box.children = [pause, stop, rate]
     pause.clickHandlers.append(.native { [unowned self] _ in self.togglePause() })
-    stop.clickHandlers.append(.native { [unowned self] _ in
-      self.isStopped = true
-      self.isPaused = false
-    })
+    stop.clickHandlers.append(
+      .native { [unowned self] _ in
+        self.isStopped = true
+        self.isPaused = false
+      })
   }
 
   private func togglePause() {
     isPaused.toggle()
-    try? manager.change(pause, ["description": .string(isPaused ? "Resume" : "Pause"),
-                                "icon": .string(isPaused ? "play" : "pause")])
+    try? manager.change(
+      pause,
+      [
+        "description": .string(isPaused ? "Resume" : "Pause"),
+        "icon": .string(isPaused ? "play" : "pause"),
+      ])
   }
 
   // MARK: - TrainingObserver, TrainingSteering

@@ -29,10 +29,15 @@ final class LayerWatch: TrainingObserver {
   /// Seconds spent measuring and drawing (the cost to training).
   private(set) var seconds = 0.0
 
-  init(progress: LiveProgress, model: Sequential, batch: Tensor, every: Int, sink: any OutputSink, redrawInterval: Double = 3) {
+  init(
+    progress: LiveProgress, model: Sequential, batch: Tensor, every: Int, sink: any OutputSink,
+    redrawInterval: Double = 3
+  ) {
     Self.counter += 1
     (self.progress, self.model, self.batch, self.every) = (progress, model, batch, max(every, 1))
-    (self.sink, self.id, self.redrawInterval) = (sink, "stride-layers-\(Self.counter)", redrawInterval)
+    (self.sink, self.id, self.redrawInterval) = (
+      sink, "stride-layers-\(Self.counter)", redrawInterval
+    )
   }
 
   func training(_ state: NN.TrainingProgress) {
@@ -53,7 +58,9 @@ final class LayerWatch: TrainingObserver {
     if ranges == nil { ranges = stats.map(\.range) }
     snapshots.append(stats)
     steps.append(step)
-    guard progress.mode == .rich, start - lastDrawn >= max(redrawInterval, 8 * drawCost) else { return }
+    guard progress.mode == .rich, start - lastDrawn >= max(redrawInterval, 8 * drawCost) else {
+      return
+    }
     send()
     lastDrawn = LiveProgress.now
     drawCost = lastDrawn - start
@@ -64,7 +71,12 @@ final class LayerWatch: TrainingObserver {
 
   private func send() {
     let bundle = FigureBundle.bundle(figure(), plain: summary())
-    if shown { sink.update(bundle, id: id) } else { sink.display(bundle, id: id); shown = true }
+    if shown {
+      sink.update(bundle, id: id)
+    } else {
+      sink.display(bundle, id: id)
+      shown = true
+    }
   }
 
   func summary() -> String {
@@ -73,7 +85,10 @@ final class LayerWatch: TrainingObserver {
       String(format: "  %@ %@: mean %.3g, std %.3g", s.path, s.typeName, s.mean, s.std)
         + (s.gradientRMS.map { String(format: ", grad RMS %.3g", $0) } ?? "")
     }
-    return (["Layer views at step \(steps.last ?? 0) (\(snapshots.count) snapshots, every \(every) steps)"] + lines)
+    return
+      ([
+        "Layer views at step \(steps.last ?? 0) (\(snapshots.count) snapshots, every \(every) steps)"
+      ] + lines)
       .joined(separator: "\n")
   }
 
@@ -81,13 +96,16 @@ final class LayerWatch: TrainingObserver {
     let layers = snapshots.first?.count ?? 0
     let rows = (0..<layers).map { i in
       LayerStatsFigure.Row(
-        name: "\(snapshots[0][i].path) \(snapshots[0][i].typeName)", means: snapshots.map { $0[i].mean },
+        name: "\(snapshots[0][i].path) \(snapshots[0][i].typeName)",
+        means: snapshots.map { $0[i].mean },
         stds: snapshots.map { $0[i].std }, histograms: snapshots.map { $0[i].histogram },
         low: snapshots[0][i].range.lowerBound, high: snapshots[0][i].range.upperBound,
         gradientRMS: snapshots.map { $0[i].gradientRMS })
     }
     let title = "Layer views: \(batch.shape[0]) fixed images, step \(steps.last ?? 0)"
-    var parts: [any Figure] = [LayerStatsFigure(title: title, rows: rows, xCaption: "snapshot (every \(every) steps)")]
+    var parts: [any Figure] = [
+      LayerStatsFigure(title: title, rows: rows, xCaption: "snapshot (every \(every) steps)")
+    ]
     parts += FirstConvolution.figures(model, image: batch)
     return StackedFigure(parts: parts)
   }
@@ -96,20 +114,28 @@ final class LayerWatch: TrainingObserver {
 extension LayerWatch {
   /// The watcher `fit`'s `watch:` asks for (nil: none): `.layers` on a Sequential model, a
   /// snapshot every `watchEvery` steps (default: a fifth of an epoch).
-  static func make(_ a: Arguments, model: LayerValue, live: LiveProgress, data: Dataset, batchSize: Int,
-                   training: Dataset) throws -> LayerWatch? {
+  static func make(
+    _ a: Arguments, model: LayerValue, live: LiveProgress, data: Dataset, batchSize: Int,
+    training: Dataset
+  ) throws -> LayerWatch? {
     let value = a["watch"]
     guard !value.isNil else { return nil }
     guard case .implicitMember("layers") = value else {
-      throw HostError("ValueError", "fit's watch: takes .layers, got \(value.typeName)", hint: "fit(data, watch: .layers)")
+      throw HostError(
+        "ValueError", "fit's watch: takes .layers, got \(value.typeName)",
+        hint: "fit(data, watch: .layers)")
     }
     guard let sequential = model.layer as? Sequential else {
-      throw HostError("TypeError", "watch: .layers needs a Sequential model, got \(model.layer.typeName)")
+      throw HostError(
+        "TypeError", "watch: .layers needs a Sequential model, got \(model.layer.typeName)")
     }
     let batches = (training.count + max(batchSize, 1) - 1) / max(batchSize, 1)
     let every = try a.optionalInt("watchEvery") ?? max(1, batches / 5)
-    guard every > 0 else { throw HostError("ValueError", "watchEvery must be positive, got \(every)") }
+    guard every > 0 else {
+      throw HostError("ValueError", "watchEvery must be positive, got \(every)")
+    }
     let fixed = data.prefix(min(64, data.count)).allImages()
-    return LayerWatch(progress: live, model: sequential, batch: fixed, every: every, sink: a.context.sink)
+    return LayerWatch(
+      progress: live, model: sequential, batch: fixed, every: every, sink: a.context.sink)
   }
 }

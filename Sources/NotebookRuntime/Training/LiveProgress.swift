@@ -40,8 +40,10 @@ final class LiveProgress: TrainingObserver {
   /// How progress is shown: the sink's capability unless the session chose (`%progress`).
   let mode: LiveDisplays
 
-  init(sink: any OutputSink, title: String, mode: LiveDisplays? = nil, interval: Double = 0.25,
-       redrawInterval: Double = 1.5) {
+  init(
+    sink: any OutputSink, title: String, mode: LiveDisplays? = nil, interval: Double = 0.25,
+    redrawInterval: Double = 1.5
+  ) {
     self.mode = mode ?? sink.liveDisplays
     Self.counter += 1
     self.sink = sink
@@ -61,7 +63,9 @@ final class LiveProgress: TrainingObserver {
   func training(_ progress: NN.TrainingProgress) {
     latest = progress
     if mode == .text {
-      if progress.event == .epochEnded { sendLine(progress, history: progress.history, final: false) }
+      if progress.event == .epochEnded {
+        sendLine(progress, history: progress.history, final: false)
+      }
       return
     }
     let now = Self.now
@@ -100,7 +104,9 @@ final class LiveProgress: TrainingObserver {
   private func send(_ progress: NN.TrainingProgress, history: History, final: Bool) {
     let state = Self.state(progress, history: history, final: final)
     var bundle = MimeBundle(plain: Self.line(progress, history: history, final: final))
-    bundle.metadata[Self.progressKey] = .object(["fraction": .double(state.fraction), "finished": .bool(final)])
+    bundle.metadata[Self.progressKey] = .object([
+      "fraction": .double(state.fraction), "finished": .bool(final),
+    ])
     if final || mode == .rich {
       let now = Self.now
       if final || picture == nil || now - lastDrawn >= max(redrawInterval, 8 * drawCost) {
@@ -124,10 +130,14 @@ final class LiveProgress: TrainingObserver {
   /// Plot's progress state; the final state of a completed run shows every batch done, that of an
   /// interrupted or stopped one the epoch and batch it reached (not the last finished epoch), with
   /// no time left.
-  static func state(_ progress: NN.TrainingProgress, history: History, final: Bool) -> Plot.TrainingProgress {
+  static func state(_ progress: NN.TrainingProgress, history: History, final: Bool)
+    -> Plot.TrainingProgress
+  {
     let completed = final && history.stopReason == .completed
     let finishedEvent = progress.event == .finished || progress.event == .epochEnded
-    var batch = completed || (finishedEvent && progress.batch == 0) ? progress.batchesPerEpoch : progress.batch
+    var batch =
+      completed || (finishedEvent && progress.batch == 0)
+      ? progress.batchesPerEpoch : progress.batch
     var epoch = progress.epoch
     switch history.stopReason {
     case .cancelled(let e, let b) where final, .stopped(let e, let b) where final:
@@ -142,14 +152,19 @@ final class LiveProgress: TrainingObserver {
   }
 
   /// The dashboard (progress bar, batch losses, validation loss per epoch) as SVG + PNG.
-  static func picture(_ state: Plot.TrainingProgress, history: History, title: String) -> MimeBundle {
+  static func picture(_ state: Plot.TrainingProgress, history: History, title: String) -> MimeBundle
+  {
     var extra: [LineChart.Series] = []
-    let validation = history.epochs.compactMap { epoch in epoch.validationLoss.map { (Double(epoch.epoch), $0) } }
+    let validation = history.epochs.compactMap { epoch in
+      epoch.validationLoss.map { (Double(epoch.epoch), $0) }
+    }
     if !validation.isEmpty {
-      extra.append(LineChart.Series(name: "validation loss", x: validation.map(\.0), y: validation.map(\.1)))
+      extra.append(
+        LineChart.Series(name: "validation loss", x: validation.map(\.0), y: validation.map(\.1)))
     }
     let heading = remark(history.stopReason).map { "\(title) \($0)" } ?? title
-    let dashboard = TrainingDashboard(progress: state, batchLosses: history.batchLoss, extraSeries: extra, title: heading)
+    let dashboard = TrainingDashboard(
+      progress: state, batchLosses: history.batchLoss, extraSeries: extra, title: heading)
     return FigureBundle.bundle(dashboard, plain: state.text())
   }
 }

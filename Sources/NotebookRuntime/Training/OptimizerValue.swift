@@ -14,23 +14,33 @@ final class OptimizerValue: RuntimeObject {
 
   override var properties: [PropertySpec] {
     [
-      PropertySpec(name: "learningRate", type: "Double", doc: "The step size.") { .double(self.optimizer.learningRate) },
-      PropertySpec(name: "stepCount", type: "Int", doc: "Steps taken so far.") { .int(self.optimizer.stepCount) },
+      PropertySpec(name: "learningRate", type: "Double", doc: "The step size.") {
+        .double(self.optimizer.learningRate)
+      },
+      PropertySpec(name: "stepCount", type: "Int", doc: "Steps taken so far.") {
+        .int(self.optimizer.stepCount)
+      },
     ]
   }
 
   override var methods: [MethodSpec] {
     [
-      MethodSpec(name: "step", parameters: [], returns: nil,
-                 doc: "Updates every bound parameter from its gradient (call loss.backward() first).") { _ in
+      MethodSpec(
+        name: "step", parameters: [], returns: nil,
+        doc: "Updates every bound parameter from its gradient (call loss.backward() first)."
+      ) { _ in
         guard !self.optimizer.parameters.isEmpty else {
-          throw HostError("ValueError", "the optimizer has no parameters",
-                          hint: "give it the model: Adam(model, learningRate: 1e-3)")
+          throw HostError(
+            "ValueError", "the optimizer has no parameters",
+            hint: "give it the model: Adam(model, learningRate: 1e-3)")
         }
         self.optimizer.step()
         return .void
       },
-      MethodSpec(name: "zeroGrad", parameters: [], returns: nil, doc: "Clears the gradients of the bound parameters.") { _ in
+      MethodSpec(
+        name: "zeroGrad", parameters: [], returns: nil,
+        doc: "Clears the gradients of the bound parameters."
+      ) { _ in
         self.optimizer.zeroGrad()
         return .void
       },
@@ -39,7 +49,9 @@ final class OptimizerValue: RuntimeObject {
 
   override func setMember(named name: String, to value: Value) throws -> Bool {
     guard name == "learningRate" else { return false }
-    guard let rate = value.doubleValue else { throw HostError("TypeError", "learningRate expects a Double") }
+    guard let rate = value.doubleValue else {
+      throw HostError("TypeError", "learningRate expects a Double")
+    }
     optimizer.learningRate = rate
     return true
   }

@@ -22,8 +22,9 @@ enum TrainingErrorChart {
       line.dashed = run.name.lowercased().hasPrefix("plain")
       return line
     }
-    return LineChart(title: "Training error, mean of the last \(window) batches", xLabel: "epoch",
-                     yLabel: "training error (%)", series: series)
+    return LineChart(
+      title: "Training error, mean of the last \(window) batches", xLabel: "epoch",
+      yLabel: "training error (%)", series: series)
   }
 
   /// Each run's smoothed error at the end of every epoch, one line per run.
@@ -34,9 +35,11 @@ enum TrainingErrorChart {
       let perEpoch = HistoryCharts.batchesPerEpoch(run.history)
       let ends = stride(from: perEpoch - 1, to: smoothed.count, by: perEpoch).map { smoothed[$0] }
       let padded = run.name + String(repeating: " ", count: nameWidth - run.name.count)
-      return padded + "  " + ends.map { NumberFormat.fixed($0, maxFractionDigits: 1) }.joined(separator: "  ")
+      return padded + "  "
+        + ends.map { NumberFormat.fixed($0, maxFractionDigits: 1) }.joined(separator: "  ")
     }
-    return (["Training error (%), mean of the last \(window) batches, at the end of each epoch:"] + lines)
+    return
+      (["Training error (%), mean of the last \(window) batches, at the end of each epoch:"] + lines)
       .joined(separator: "\n")
   }
 }

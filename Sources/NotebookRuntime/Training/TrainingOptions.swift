@@ -6,28 +6,35 @@ enum TrainingOptions {
   static func loss(_ value: Value) throws -> Loss {
     guard !value.isNil else { return .crossEntropy }
     guard case .implicitMember(let name) = value else {
-      throw HostError("TypeError", "loss expects .crossEntropy or .meanSquaredError, got \(value.typeName)")
+      throw HostError(
+        "TypeError", "loss expects .crossEntropy or .meanSquaredError, got \(value.typeName)")
     }
     switch name {
     case "crossEntropy": return .crossEntropy
     case "meanSquaredError", "mse": return .meanSquaredError
     default:
-      throw HostError("ValueError", "unknown loss .\(name)", hint: "use .crossEntropy or .meanSquaredError")
+      throw HostError(
+        "ValueError", "unknown loss .\(name)", hint: "use .crossEntropy or .meanSquaredError")
     }
   }
 
   static func metrics(_ value: Value) throws -> [Metric] {
     guard !value.isNil else { return [.loss, .accuracy] }
-    guard let elements = value.arrayValue else { throw HostError("TypeError", "metrics expects an array like [.iou]") }
+    guard let elements = value.arrayValue else {
+      throw HostError("TypeError", "metrics expects an array like [.iou]")
+    }
     var metrics: [Metric] = [.loss, .accuracy]
     for element in elements {
       guard case .implicitMember(let name) = element else {
-        throw HostError("TypeError", "metrics expects implicit members like .iou, got \(element.typeName)")
+        throw HostError(
+          "TypeError", "metrics expects implicit members like .iou, got \(element.typeName)")
       }
       switch name {
       case "iou": metrics.append(.iou)
       case "accuracy", "loss": break
-      default: throw HostError("ValueError", "unknown metric .\(name)", hint: "use .accuracy, .loss or .iou")
+      default:
+        throw HostError(
+          "ValueError", "unknown metric .\(name)", hint: "use .accuracy, .loss or .iou")
       }
     }
     return metrics
@@ -36,8 +43,9 @@ enum TrainingOptions {
   static func dataset(_ value: Value, _ role: String) throws -> Dataset {
     if let data = value.host(as: DatasetValue.self) { return data.dataset }
     if value.host(as: TrainTestValue.self) != nil {
-      throw HostError("TypeError", "\(role) expects a data set, got a train/test pair",
-                      hint: "use data.train or data.test")
+      throw HostError(
+        "TypeError", "\(role) expects a data set, got a train/test pair",
+        hint: "use data.train or data.test")
     }
     throw HostError("TypeError", "\(role) expects a data set, got \(value.typeName)")
   }

@@ -26,15 +26,20 @@ final class InteractFunction: HostObject {
       case .closure, .native: function = value
       default:
         guard let label, !label.hasPrefix("\u{0}") else {
-          throw HostError("TypeError", "interact: each control needs a label, as in interact(kernel: 1...7) { k in … }")
+          throw HostError(
+            "TypeError",
+            "interact: each control needs a label, as in interact(kernel: 1...7) { k in … }")
         }
         controls.append(try control(label, value))
       }
     }
     guard let function else {
-      throw HostError("TypeError", "interact needs a function", hint: "interact(kernel: 1...7) { k in k * 2 }")
+      throw HostError(
+        "TypeError", "interact needs a function", hint: "interact(kernel: 1...7) { k in k * 2 }")
     }
-    guard !controls.isEmpty else { throw HostError("TypeError", "interact needs at least one labelled control") }
+    guard !controls.isEmpty else {
+      throw HostError("TypeError", "interact needs at least one labelled control")
+    }
     let output = WidgetValue(.output, manager: manager)
     let box = WidgetValue(.vbox, manager: manager)
     box.children = controls + [output]
@@ -53,7 +58,9 @@ final class InteractFunction: HostObject {
     render(context.sink) { try context.call(function, controls.map(\.value)) }
     let handler = WidgetHandler.native { [unowned manager] sink in
       render(sink) {
-        switch manager.session.callback(function, controls.map(\.value), sink: sink, cancellation: .init()) {
+        switch manager.session.callback(
+          function, controls.map(\.value), sink: sink, cancellation: .init())
+        {
         case .success(let value): return value
         case .failure(let error): throw HostError(error.name, error.plainText)
         }
@@ -69,19 +76,29 @@ final class InteractFunction: HostObject {
     case .range(let range):
       let (low, high) = try WidgetBuiltins.bounds(of: range, label, function: "interact")
       let middle = low / 2 + high / 2 + (low % 2 + high % 2) / 2
-      return WidgetValue(.intSlider, manager: manager, state: [
-        "value": .int(middle), "min": .int(low), "max": .int(high), "description": .string(label)])
+      return WidgetValue(
+        .intSlider, manager: manager,
+        state: [
+          "value": .int(middle), "min": .int(low), "max": .int(high), "description": .string(label),
+        ])
     case .bool(let flag):
-      return WidgetValue(.checkbox, manager: manager, state: ["value": .bool(flag), "description": .string(label)])
+      return WidgetValue(
+        .checkbox, manager: manager, state: ["value": .bool(flag), "description": .string(label)])
     case .array(let items) where !items.isEmpty && items.allSatisfy({ $0.stringValue != nil }):
       let options = items.compactMap(\.stringValue)
-      let widget = WidgetValue(.dropdown, manager: manager, state: [
-        "_options_labels": .array(options.map { .string($0) }), "index": 0, "description": .string(label)])
+      let widget = WidgetValue(
+        .dropdown, manager: manager,
+        state: [
+          "_options_labels": .array(options.map { .string($0) }), "index": 0,
+          "description": .string(label),
+        ])
       widget.options = options
       return widget
     default:
-      throw HostError("TypeError", "interact: '\(label)' must be a range, a Bool or a [String], got \(value.typeName)",
-                      hint: "write \(label): 1...7")
+      throw HostError(
+        "TypeError",
+        "interact: '\(label)' must be a range, a Bool or a [String], got \(value.typeName)",
+        hint: "write \(label): 1...7")
     }
   }
 }

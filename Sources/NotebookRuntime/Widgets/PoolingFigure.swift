@@ -9,19 +9,26 @@ enum PoolingFigure {
     let input = "input \(n)×\(n)"
     let outputX = max(n * cell, textWidth(input)) + gap
     let averageX = outputX + max(out * cell, textWidth("max pool")) + gap
-    let width = averageX + max(out * cell, textWidth("average pool")) + 2, height = top + max(n, out) * cell + 2
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+    let width = averageX + max(out * cell, textWidth("average pool")) + 2,
+      height = top + max(n, out) * cell + 2
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
       + "font-family=\"monospace\" font-size=\"14\">"
     svg += title(1, input) + title(outputX, "max pool") + title(averageX, "average pool")
     let window = current.map { (row: $0 / out * s, column: $0 % out * s) }
     for r in 0..<n {
       for c in 0..<n {
-        let inside = window.map { r >= $0.row && r < $0.row + k && c >= $0.column && c < $0.column + k } ?? false
-        svg += box(1 + c * cell, top + r * cell, fill: inside ? "#fde0dd" : "#ffffff", text: PoolingExplorer.number(grid[r][c]))
+        let inside =
+          window.map { r >= $0.row && r < $0.row + k && c >= $0.column && c < $0.column + k }
+          ?? false
+        svg += box(
+          1 + c * cell, top + r * cell, fill: inside ? "#fde0dd" : "#ffffff",
+          text: PoolingExplorer.number(grid[r][c]))
       }
     }
     if let window {
-      svg += "<rect x=\"\(1 + window.column * cell)\" y=\"\(top + window.row * cell)\" width=\"\(k * cell)\" "
+      svg +=
+        "<rect x=\"\(1 + window.column * cell)\" y=\"\(top + window.row * cell)\" width=\"\(k * cell)\" "
         + "height=\"\(k * cell)\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"3\"/>"
     }
     for index in 0..<(out * out) {
@@ -46,6 +53,8 @@ enum PoolingFigure {
 
   private static func box(_ x: Int, _ y: Int, fill: String, text: String) -> String {
     "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\" stroke=\"#999\" stroke-width=\"1\"/>"
-      + (text.isEmpty ? "" : "<text x=\"\(x + cell / 2)\" y=\"\(y + cell / 2 + 5)\" text-anchor=\"middle\" fill=\"#222\">\(text)</text>")
+      + (text.isEmpty
+        ? ""
+        : "<text x=\"\(x + cell / 2)\" y=\"\(y + cell / 2 + 5)\" text-anchor=\"middle\" fill=\"#222\">\(text)</text>")
   }
 }

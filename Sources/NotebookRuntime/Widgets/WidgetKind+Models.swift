@@ -10,20 +10,30 @@ extension WidgetKind {
     ]) { $1 }
     switch self {
     case .floatLogSlider:
-      return slider.merging(["base": 10.0, "max": 4.0, "min": 0.0, "readout_format": ".3g",
-                             "step": 0.1, "value": 1.0]) { $1 }
+      return slider.merging([
+        "base": 10.0, "max": 4.0, "min": 0.0, "readout_format": ".3g",
+        "step": 0.1, "value": 1.0,
+      ]) { $1 }
     case .intRangeSlider:
-      return slider.merging(["max": 100, "min": 0, "readout_format": "d", "step": 1,
-                             "value": [25, 75]]) { $1 }
+      return slider.merging([
+        "max": 100, "min": 0, "readout_format": "d", "step": 1,
+        "value": [25, 75],
+      ]) { $1 }
     case .toggleButtons:
-      return Self.described.merging(["_options_labels": [], "button_style": "", "disabled": false,
-                                     "icons": [], "index": .null, "tooltips": []]) { $1 }
+      return Self.described.merging([
+        "_options_labels": [], "button_style": "", "disabled": false,
+        "icons": [], "index": .null, "tooltips": [],
+      ]) { $1 }
     case .radioButtons:
-      return Self.described.merging(["_options_labels": [], "disabled": false, "index": .null,
-                                     "orientation": "vertical"]) { $1 }
+      return Self.described.merging([
+        "_options_labels": [], "disabled": false, "index": .null,
+        "orientation": "vertical",
+      ]) { $1 }
     case .text:
-      return Self.described.merging(["continuous_update": true, "disabled": false,
-                                     "placeholder": "\u{200B}", "value": ""]) { $1 }
+      return Self.described.merging([
+        "continuous_update": true, "disabled": false,
+        "placeholder": "\u{200B}", "value": "",
+      ]) { $1 }
     case .htmlMath: return Self.described.merging(["placeholder": "\u{200B}", "value": ""]) { $1 }
     case .image: return ["format": "png", "height": "", "width": ""]
     case .gridBox: return ["box_style": "", "children": []]

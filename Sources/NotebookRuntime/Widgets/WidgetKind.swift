@@ -60,7 +60,8 @@ enum WidgetKind: String, CaseIterable {
   /// The `_model_*`/`_view_*` attributes.
   var identity: [String: JSONValue] {
     let (module, version): (String, String) =
-      self == .output ? ("@jupyter-widgets/output", "1.0.0")
+      self == .output
+      ? ("@jupyter-widgets/output", "1.0.0")
       : self == .layout ? (Self.base, Self.moduleVersion) : (Self.controls, Self.moduleVersion)
     let viewModule = viewName == "StyleView" ? Self.base : module
     return [
@@ -98,7 +99,9 @@ enum WidgetKind: String, CaseIterable {
     case .checkbox:
       return Self.described.merging(["disabled": false, "indent": true, "value": false]) { $1 }
     case .dropdown:
-      return Self.described.merging(["_options_labels": [], "disabled": false, "index": .null]) { $1 }
+      return Self.described.merging(["_options_labels": [], "disabled": false, "index": .null]) {
+        $1
+      }
     case .button:
       return ["button_style": "", "description": "", "disabled": false, "icon": ""]
     case .label, .html:
@@ -115,8 +118,10 @@ enum WidgetKind: String, CaseIterable {
   }
 
   private var styleDefaults: [String: JSONValue] {
-    let fonts = ["font_family", "font_size", "font_style", "font_variant", "font_weight",
-                 "text_color", "text_decoration"]
+    let fonts = [
+      "font_family", "font_size", "font_style", "font_variant", "font_weight",
+      "text_color", "text_decoration",
+    ]
     var nulls: [String] {
       switch self {
       case .sliderStyle: return ["handle_color"]

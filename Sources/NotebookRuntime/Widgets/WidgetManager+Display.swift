@@ -8,8 +8,9 @@ extension WidgetManager {
     var bundle = MimeBundle(plain: widget.description)
     guard channel != nil, widget.kind.isDOMWidget else { return bundle }
     open(widget)
-    bundle.add("application/vnd.jupyter.widget-view+json",
-               "{\"model_id\": \"\(widget.id)\", \"version_major\": 2, \"version_minor\": 1}")
+    bundle.add(
+      "application/vnd.jupyter.widget-view+json",
+      "{\"model_id\": \"\(widget.id)\", \"version_major\": 2, \"version_minor\": 1}")
     return bundle
   }
 
@@ -20,9 +21,10 @@ extension WidgetManager {
     widget.isOpen = true
     widgets[widget.id] = widget
     let (paths, bytes) = widget.binaryState(prefix: [])
-    channel.open(commId: widget.id, target: Self.widgetTarget,
-                 data: ["state": .object(widget.fullState), "buffer_paths": .array(paths)],
-                 metadata: ["version": .string(Self.protocolVersion)], buffers: bytes)
+    channel.open(
+      commId: widget.id, target: Self.widgetTarget,
+      data: ["state": .object(widget.fullState), "buffer_paths": .array(paths)],
+      metadata: ["version": .string(Self.protocolVersion)], buffers: bytes)
   }
 
   /// Replaces an Image's PNG bytes and sends them as a buffer (`buffer_paths` `[["value"]]`).
@@ -40,11 +42,15 @@ extension WidgetManager {
     let before = widget.state.values.filter { WidgetValue.valueKeys.contains($0.key) }
     for (name, value) in changes { widget.state.set(name, value) }
     var sent = changes
-    if let clamped = WidgetState.clamp(widget.state.values)["value"], clamped != widget.state["value"] {
+    if let clamped = WidgetState.clamp(widget.state.values)["value"],
+      clamped != widget.state["value"]
+    {
       widget.state.set("value", clamped)
       sent["value"] = clamped
     }
-    if widget.isOpen { send(widget, ["method": "update", "state": .object(sent), "buffer_paths": []]) }
+    if widget.isOpen {
+      send(widget, ["method": "update", "state": .object(sent), "buffer_paths": []])
+    }
     let after = widget.state.values.filter { WidgetValue.valueKeys.contains($0.key) }
     guard after != before, !widget.isNotifying else { return }
     widget.isNotifying = true

@@ -24,7 +24,8 @@ final class WidgetManager: CommHost {
   /// The widgets whose comm is open, by comm id.
   var widgets: [String: WidgetValue] = [:]
   private var controlComms: Set<String> = []
-  private let prefix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+  private let prefix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    .prefix(16)
   private var counter = 0
   /// Problems with front-end messages, newest last (also written to stderr).
   private(set) var log: [String] = []
@@ -49,13 +50,16 @@ final class WidgetManager: CommHost {
 
   func attach(_ channel: any CommChannel) { self.channel = channel }
 
-  func commOpened(id: String, target: String, data: JSONValue, buffers: [[UInt8]],
-                  sink: any OutputSink) -> Bool {
+  func commOpened(
+    id: String, target: String, data: JSONValue, buffers: [[UInt8]],
+    sink: any OutputSink
+  ) -> Bool {
     if target == Self.controlTarget {
       controlComms.insert(id)
       return true
     }
-    warn("a front end tried to create a widget model (comm \(id)); Stride's widgets are made in cells")
+    warn(
+      "a front end tried to create a widget model (comm \(id)); Stride's widgets are made in cells")
     return false
   }
 
@@ -70,8 +74,10 @@ final class WidgetManager: CommHost {
       update(widget, data, buffers: buffers, sink: sink)
     case "request_state":
       let (paths, bytes) = widget.binaryState(prefix: [])
-      send(widget, ["method": "update", "state": .object(widget.fullState), "buffer_paths": .array(paths)],
-           buffers: bytes)
+      send(
+        widget,
+        ["method": "update", "state": .object(widget.fullState), "buffer_paths": .array(paths)],
+        buffers: bytes)
     case "custom":
       let event = data["content"]?["event"]?.stringValue
       if event == "click", widget.kind == .button {
@@ -95,22 +101,33 @@ final class WidgetManager: CommHost {
 
   // MARK: - Front-end updates
 
-  private func update(_ widget: WidgetValue, _ data: JSONValue, buffers: [[UInt8]],
-                      sink: any OutputSink) {
+  private func update(
+    _ widget: WidgetValue, _ data: JSONValue, buffers: [[UInt8]],
+    sink: any OutputSink
+  ) {
     let changes = data["state"] ?? .null
     let before = widget.state
     do {
-      let changed = try widget.state.apply(changes, buffers: buffers,
-                                           bufferPaths: data["buffer_paths"] ?? [])
+      let changed = try widget.state.apply(
+        changes, buffers: buffers,
+        bufferPaths: data["buffer_paths"] ?? [])
       let binary = widget.state.changedBuffers
-      send(widget, ["method": "echo_update", "state": .object(changed),
-                    "buffer_paths": .array(binary.map { [.string($0)] })],
-           buffers: binary.compactMap { widget.state.buffers[$0] })
+      send(
+        widget,
+        [
+          "method": "echo_update", "state": .object(changed),
+          "buffer_paths": .array(binary.map { [.string($0)] }),
+        ],
+        buffers: binary.compactMap { widget.state.buffers[$0] })
     } catch {
       warn("comm \(widget.id): update refused, state unchanged: \(error)")
       let kept = changes.members.keys.compactMap { key in widget.state[key].map { (key, $0) } }
-      send(widget, ["method": "update", "state": .object(Dictionary(uniqueKeysWithValues: kept)),
-                    "buffer_paths": []])
+      send(
+        widget,
+        [
+          "method": "update", "state": .object(Dictionary(uniqueKeysWithValues: kept)),
+          "buffer_paths": [],
+        ])
       return
     }
     let moved = WidgetValue.valueKeys.contains { widget.state[$0] != before[$0] }
@@ -140,8 +157,12 @@ final class WidgetManager: CommHost {
         "state": .object(widget.fullState),
       ]
     }
-    channel?.send(commId: id, data: ["method": "update_states", "states": .object(states),
-                                     "buffer_paths": .array(paths)], buffers: buffers)
+    channel?.send(
+      commId: id,
+      data: [
+        "method": "update_states", "states": .object(states),
+        "buffer_paths": .array(paths),
+      ], buffers: buffers)
   }
 
   /// Runs handlers between cells; a failing one prints its error and the others still run.
@@ -150,7 +171,8 @@ final class WidgetManager: CommHost {
       switch handler {
       case .native(let body): body(sink)
       case .language(let function):
-        let result = session.callback(function, arguments, sink: sink, cancellation: CancellationToken())
+        let result = session.callback(
+          function, arguments, sink: sink, cancellation: CancellationToken())
         if case .failure(let error) = result { sink.write(error.plainText + "\n", to: .stderr) }
       }
     }

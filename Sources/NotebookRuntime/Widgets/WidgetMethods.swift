@@ -7,28 +7,34 @@ enum WidgetMethods {
   static func methods(for widget: WidgetValue) -> [MethodSpec] {
     var methods: [MethodSpec] = []
     if widget.hasValue {
-      methods.append(MethodSpec(
-        name: "onChange", parameters: [P.positional("action", "(Any) -> Void")], returns: nil,
-        doc: "Runs `action` with the new value each time the front end changes it.") { [unowned widget] a in
-        widget.changeHandlers.append(.language(try callable(a, "action")))
-        return .void
-      })
+      methods.append(
+        MethodSpec(
+          name: "onChange", parameters: [P.positional("action", "(Any) -> Void")], returns: nil,
+          doc: "Runs `action` with the new value each time the front end changes it."
+        ) { [unowned widget] a in
+          widget.changeHandlers.append(.language(try callable(a, "action")))
+          return .void
+        })
     }
     if widget.kind == .button {
-      methods.append(MethodSpec(
-        name: "onClick", parameters: [P.positional("action", "() -> Void")], returns: nil,
-        doc: "Runs `action` each time the button is clicked.") { [unowned widget] a in
-        widget.clickHandlers.append(.language(try callable(a, "action")))
-        return .void
-      })
+      methods.append(
+        MethodSpec(
+          name: "onClick", parameters: [P.positional("action", "() -> Void")], returns: nil,
+          doc: "Runs `action` each time the button is clicked."
+        ) { [unowned widget] a in
+          widget.clickHandlers.append(.language(try callable(a, "action")))
+          return .void
+        })
     }
     if widget.kind == .text {
-      methods.append(MethodSpec(
-        name: "onSubmit", parameters: [P.positional("action", "(String) -> Void")], returns: nil,
-        doc: "Runs `action` with the text each time Enter is pressed in the box.") { [unowned widget] a in
-        widget.submitHandlers.append(.language(try callable(a, "action")))
-        return .void
-      })
+      methods.append(
+        MethodSpec(
+          name: "onSubmit", parameters: [P.positional("action", "(String) -> Void")], returns: nil,
+          doc: "Runs `action` with the text each time Enter is pressed in the box."
+        ) { [unowned widget] a in
+          widget.submitHandlers.append(.language(try callable(a, "action")))
+          return .void
+        })
     }
     if widget.kind == .output { methods += outputMethods(widget) }
     return methods
@@ -38,11 +44,14 @@ enum WidgetMethods {
     [
       MethodSpec(
         name: "capture", parameters: [P.positional("body", "() -> Any")], returns: nil,
-        doc: "Runs `body` with its prints and displays going into this Output (by the request's msg_id).") { [unowned widget] a in
+        doc:
+          "Runs `body` with its prints and displays going into this Output (by the request's msg_id)."
+      ) { [unowned widget] a in
         let body = try callable(a, "body")
         return try widget.manager.capturing(into: widget) { try a.context.call(body, []) }
       },
-      MethodSpec(name: "clear", parameters: [], returns: nil, doc: "Clears this Output.") { [unowned widget] a in
+      MethodSpec(name: "clear", parameters: [], returns: nil, doc: "Clears this Output.") {
+        [unowned widget] a in
         widget.manager.capturing(into: widget) { a.context.sink.clearOutput(wait: false) }
         return .void
       },
@@ -53,8 +62,10 @@ enum WidgetMethods {
   static func callable(_ a: Arguments, _ name: String) throws -> Value {
     switch a[name] {
     case .closure, .native: return a[name]
-    default: throw HostError("TypeError", "\(a.function) expects a function, got \(a[name].typeName)",
-                             hint: "pass a closure: { v in print(v) }")
+    default:
+      throw HostError(
+        "TypeError", "\(a.function) expects a function, got \(a[name].typeName)",
+        hint: "pass a closure: { v in print(v) }")
     }
   }
 }
@@ -68,7 +79,8 @@ enum WidgetText {
     switch widget.kind {
     case .intSlider, .floatSlider, .intProgress, .intRangeSlider, .play:
       let low = state["min"]?.number ?? 0, high = state["max"]?.number ?? 0
-      let range = widget.kind == .floatSlider
+      let range =
+        widget.kind == .floatSlider
         ? "\(low)...\(high)" : "\(Int(low))...\(Int(high))"
       return "\(widget.kind.rawValue)(\(prefix)\(widget.value.debugDescription) in \(range))"
     case .floatLogSlider:
@@ -82,7 +94,9 @@ enum WidgetText {
     case .gridBox: return "GridBox[" + widget.children.map(describe).joined(separator: " | ") + "]"
     case .tab:
       let titles = (widget.state["titles"]?.elements ?? []).compactMap(\.stringValue)
-      return "Tab[" + zip(titles, widget.children).map { "\($0): \(describe($1))" }.joined(separator: " | ") + "]"
+      return "Tab["
+        + zip(titles, widget.children).map { "\($0): \(describe($1))" }.joined(separator: " | ")
+        + "]"
     case .link: return "Link(\(widget.children.map(describe).joined(separator: " ↔ ")))"
     case .button: return "Button(\(label))"
     case .label: return "Label(\(widget.value.debugDescription))"
@@ -99,20 +113,33 @@ enum WidgetText {
   static func plainText(ofHTML html: String) -> String {
     var text = "", inTag = false, tag = "", inPicture = false
     for character in html {
-      if character == "<" { inTag = true; tag = ""; continue }
+      if character == "<" {
+        inTag = true
+        tag = ""
+        continue
+      }
       if inTag {
         if character == ">" {
           inTag = false
-          if tag.hasPrefix("svg") { inPicture = true } else if tag.hasPrefix("/svg") { inPicture = false }
+          if tag.hasPrefix("svg") {
+            inPicture = true
+          } else if tag.hasPrefix("/svg") {
+            inPicture = false
+          }
           if tag.hasPrefix("/div") || tag.hasPrefix("br") || tag.hasPrefix("/p") { text += "\n" }
-        } else { tag.append(character) }
+        } else {
+          tag.append(character)
+        }
         continue
       }
       if !inPicture { text.append(character) }
     }
-    for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+    for (entity, plain) in [
+      ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+    ] {
       text = text.replacingOccurrences(of: entity, with: plain)
     }
-    return text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+    return text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(
+      separator: "\n")
   }
 }

@@ -62,7 +62,10 @@ struct WidgetState: Equatable {
 
   /// A state from defaults; `kinds` overrides the kinds inferred from the defaults; `buffers`
   /// names the binary attributes and their first bytes.
-  init(_ values: [String: JSONValue], kinds: [String: StateKind] = [:], buffers: [String: [UInt8]] = [:]) {
+  init(
+    _ values: [String: JSONValue], kinds: [String: StateKind] = [:],
+    buffers: [String: [UInt8]] = [:]
+  ) {
     self.values = values
     self.kinds = values.mapValues { StateKind(default: $0) }.merging(kinds) { $1 }
     self.buffers = buffers
@@ -146,9 +149,13 @@ struct WidgetState: Equatable {
     var clamped = state
     if case .array(let pair) = value, let lo = low.intValue, let hi = high.intValue {
       clamped["value"] = .array(pair.map { .int(min(max($0.intValue ?? lo, lo), hi)) })
-    } else if let base = state["base"]?.number, let v = value.number, let lo = low.number, let hi = high.number {
+    } else if let base = state["base"]?.number, let v = value.number, let lo = low.number,
+      let hi = high.number
+    {
       clamped["value"] = .double(min(max(v, Foundation.pow(base, lo)), Foundation.pow(base, hi)))
-    } else if let v = value.intValue, case .int = value, let lo = low.intValue, let hi = high.intValue {
+    } else if let v = value.intValue, case .int = value, let lo = low.intValue,
+      let hi = high.intValue
+    {
       clamped["value"] = .int(min(max(v, lo), hi))
     } else if let v = value.number, let lo = low.number, let hi = high.number {
       clamped["value"] = .double(min(max(v, lo), hi))

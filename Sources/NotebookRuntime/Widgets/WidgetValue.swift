@@ -37,8 +37,10 @@ final class WidgetValue: RuntimeObject {
   static let valueKeys: Set<String> = ["value", "index", "selected_index"]
   unowned let manager: WidgetManager
 
-  init(_ kind: WidgetKind, manager: WidgetManager, state overrides: [String: JSONValue] = [:],
-       buffers: [String: [UInt8]] = [:]) {
+  init(
+    _ kind: WidgetKind, manager: WidgetManager, state overrides: [String: JSONValue] = [:],
+    buffers: [String: [UInt8]] = [:]
+  ) {
     self.kind = kind
     self.manager = manager
     self.id = manager.makeID()
@@ -80,12 +82,15 @@ final class WidgetValue: RuntimeObject {
     case .floatSlider, .floatLogSlider: return .double(state["value"]?.number ?? 0)
     case .checkbox: return .bool(state["value"]?.boolValue ?? false)
     case .dropdown, .toggleButtons, .radioButtons:
-      guard let index = state["index"]?.intValue, options.indices.contains(index) else { return .null }
+      guard let index = state["index"]?.intValue, options.indices.contains(index) else {
+        return .null
+      }
       return .string(options[index])
     case .label, .html, .htmlMath, .text: return .string(state["value"]?.stringValue ?? "")
     case .intRangeSlider:
       guard case .array(let pair)? = state["value"], pair.count == 2 else { return .null }
-      return .range(RangeValue(lower: pair[0].intValue ?? 0, upper: pair[1].intValue ?? 0, isClosed: true))
+      return .range(
+        RangeValue(lower: pair[0].intValue ?? 0, upper: pair[1].intValue ?? 0, isClosed: true))
     case .tab: return state["selected_index"]?.intValue.map { .int($0) } ?? .null
     default: return .void
     }
@@ -103,11 +108,14 @@ final class WidgetValue: RuntimeObject {
   /// `value` from the language as a state change (checked), for `k.value = 5`.
   func stateChange(forValue newValue: Value) throws -> [String: JSONValue] {
     switch (kind, newValue) {
-    case (.intSlider, .int), (.intProgress, .int), (.play, .int): return ["value": .int(try exactInt(newValue, "value"))]
-    case (.floatSlider, _) where newValue.doubleValue != nil, (.floatLogSlider, _) where newValue.doubleValue != nil:
+    case (.intSlider, .int), (.intProgress, .int), (.play, .int):
+      return ["value": .int(try exactInt(newValue, "value"))]
+    case (.floatSlider, _) where newValue.doubleValue != nil,
+      (.floatLogSlider, _) where newValue.doubleValue != nil:
       return ["value": .double(try finite(newValue.doubleValue!))]
     case (.checkbox, .bool(let flag)): return ["value": .bool(flag)]
-    case (.label, .string(let text)), (.html, .string(let text)), (.htmlMath, .string(let text)), (.text, .string(let text)):
+    case (.label, .string(let text)), (.html, .string(let text)), (.htmlMath, .string(let text)),
+      (.text, .string(let text)):
       return ["value": .string(text)]
     case (.intRangeSlider, .range(let range)):
       let (low, high) = try WidgetBuiltins.bounds(of: range, "value", function: "IntRangeSlider")
@@ -117,7 +125,8 @@ final class WidgetValue: RuntimeObject {
         throw HostError("IndexError", "Tab has \(children.count) tabs; \(index) is not one of them")
       }
       return ["selected_index": .int(index)]
-    case (.dropdown, .string(let text)), (.toggleButtons, .string(let text)), (.radioButtons, .string(let text)):
+    case (.dropdown, .string(let text)), (.toggleButtons, .string(let text)),
+      (.radioButtons, .string(let text)):
       guard let index = options.firstIndex(of: text) else {
         throw HostError("ValueError", "'\(text)' is not one of the options \(options)")
       }
@@ -136,7 +145,9 @@ final class WidgetValue: RuntimeObject {
   }
 
   private func finite(_ number: Double) throws -> Double {
-    guard number.isFinite else { throw HostError("ValueError", "\(kind.rawValue): \(number) is not a finite number") }
+    guard number.isFinite else {
+      throw HostError("ValueError", "\(kind.rawValue): \(number) is not a finite number")
+    }
     return number
   }
 
@@ -146,9 +157,13 @@ final class WidgetValue: RuntimeObject {
     case ("value", _) where kind == .image:
       try manager.change(self, png: try ImageBytes.png(newValue, function: "ImageWidget.value"))
       return true
-    case ("value", _), ("selectedIndex", _) where kind == .tab: change = try stateChange(forValue: newValue)
+    case ("value", _),
+      ("selectedIndex", _) where kind == .tab:
+      change = try stateChange(forValue: newValue)
     case ("interval", .int(let ms)) where kind == .play:
-      guard ms >= 1 else { throw HostError("ValueError", "Play.interval must be ≥ 1 ms, got \(ms)") }
+      guard ms >= 1 else {
+        throw HostError("ValueError", "Play.interval must be ≥ 1 ms, got \(ms)")
+      }
       change = ["interval": .int(try exactInt(newValue, name))]
     case ("description", .string(let text)): change = ["description": .string(text)]
     case ("disabled", .bool(let flag)): change = ["disabled": .bool(flag)]
@@ -163,12 +178,23 @@ final class WidgetValue: RuntimeObject {
 
   override var properties: [PropertySpec] {
     [
-      PropertySpec(name: "value", type: "Any", doc: "The widget's value (settable: the front end follows).") { [unowned self] in value },
-      PropertySpec(name: "description", type: "String", doc: "The label beside the control.") { [unowned self] in
+      PropertySpec(
+        name: "value", type: "Any", doc: "The widget's value (settable: the front end follows)."
+      ) { [unowned self] in value },
+      PropertySpec(name: "description", type: "String", doc: "The label beside the control.") {
+        [unowned self] in
         .string(state["description"]?.stringValue ?? "")
       },
-      PropertySpec(name: "modelID", type: "String", doc: "The comm id of the widget's model.") { [unowned self] in .string(id) },
-    ] + bounds + (kind == .tab ? [PropertySpec(name: "selectedIndex", type: "Int?", doc: "The tab shown (settable).") { [unowned self] in value }] : [])
+      PropertySpec(name: "modelID", type: "String", doc: "The comm id of the widget's model.") {
+        [unowned self] in .string(id)
+      },
+    ] + bounds
+      + (kind == .tab
+        ? [
+          PropertySpec(name: "selectedIndex", type: "Int?", doc: "The tab shown (settable).") {
+            [unowned self] in value
+          }
+        ] : [])
   }
 
   /// `min`, `max` (settable) of sliders and progress bars.
@@ -176,8 +202,10 @@ final class WidgetValue: RuntimeObject {
     ["min", "max"].compactMap { name in
       guard let bound = state[name] else { return nil }
       let number: Value = isFloat ? .double(bound.number ?? 0) : .int(bound.intValue ?? 0)
-      return PropertySpec(name: name, type: isFloat ? "Double" : "Int",
-                          doc: "The \(name == "min" ? "smallest" : "largest") value (settable).") { number }
+      return PropertySpec(
+        name: name, type: isFloat ? "Double" : "Int",
+        doc: "The \(name == "min" ? "smallest" : "largest") value (settable)."
+      ) { number }
     }
   }
 

@@ -73,9 +73,13 @@ extension Kernels {
   }
 
   /// `dy · f′(x)` elementwise, from the input x and output y of the forward pass.
-  public static func activationBackward(_ gradOutput: Tensor, input: Tensor, output: Tensor, _ f: Activation) throws -> Tensor {
+  public static func activationBackward(
+    _ gradOutput: Tensor, input: Tensor, output: Tensor, _ f: Activation
+  ) throws -> Tensor {
     guard gradOutput.shape == input.shape, input.shape == output.shape else {
-      throw TensorError.shapeMismatch("activation backward: gradient \(gradOutput.shape), input \(input.shape), output \(output.shape)")
+      throw TensorError.shapeMismatch(
+        "activation backward: gradient \(gradOutput.shape), input \(input.shape), output \(output.shape)"
+      )
     }
     switch f {
     case .tanh: return Elementwise.apply(gradOutput, output, TanhBackwardKernel())
@@ -99,7 +103,9 @@ extension Kernels {
   /// `max(0, a + b)` in one pass over same-shaped tensors (a residual sum and its ReLU); its
   /// gradient for both operands is `activationBackward(dy, input: y, output: y, .relu)`.
   public static func addRelu(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    guard a.shape == b.shape else { throw TensorError.shapeMismatch("add_relu: shapes \(a.shape) and \(b.shape) differ") }
+    guard a.shape == b.shape else {
+      throw TensorError.shapeMismatch("add_relu: shapes \(a.shape) and \(b.shape) differ")
+    }
     return Elementwise.apply(a, b, AddReluKernel())
   }
 }

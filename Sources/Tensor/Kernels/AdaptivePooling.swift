@@ -20,12 +20,18 @@ extension Kernels {
   }
 
   /// Adaptive average pooling backward: each output gradient spread evenly over its window.
-  public static func adaptiveAvgPool2dBackward(_ gradOutput: Tensor, inputShape: [Int]) throws -> Tensor {
-    guard gradOutput.rank == 4 else { throw TensorError.shapeMismatch("adaptive_avg_pool2d backward needs a rank-4 gradient, got \(gradOutput.shape)") }
+  public static func adaptiveAvgPool2dBackward(_ gradOutput: Tensor, inputShape: [Int]) throws
+    -> Tensor
+  {
+    guard gradOutput.rank == 4 else {
+      throw TensorError.shapeMismatch(
+        "adaptive_avg_pool2d backward needs a rank-4 gradient, got \(gradOutput.shape)")
+    }
     let size = Size2(gradOutput.shape[2], gradOutput.shape[3])
     let (n, c, h, w) = try adaptiveShape(inputShape, size)
     guard gradOutput.shape == [n, c, size.h, size.w] else {
-      throw TensorError.shapeMismatch("adaptive_avg_pool2d backward: gradient \(gradOutput.shape) for input \(inputShape)")
+      throw TensorError.shapeMismatch(
+        "adaptive_avg_pool2d backward: gradient \(gradOutput.shape) for input \(inputShape)")
     }
     var dx = try Tensor(zeros: inputShape)
     dx.withUnsafeMutableBufferPointer { d in
@@ -42,15 +48,21 @@ extension Kernels {
   }
 
   static func adaptiveShape(_ s: [Int], _ size: Size2) throws(TensorError) -> (Int, Int, Int, Int) {
-    guard s.count == 4 else { throw .shapeMismatch("adaptive_avg_pool2d input must be [N, C, H, W], got \(s)") }
+    guard s.count == 4 else {
+      throw .shapeMismatch("adaptive_avg_pool2d input must be [N, C, H, W], got \(s)")
+    }
     guard size.h >= 1, size.w >= 1, s[2] >= 1, s[3] >= 1 else {
-      throw .invalidArgument("adaptive_avg_pool2d needs a positive output size and a non-empty input, got \(size) for \(s)")
+      throw .invalidArgument(
+        "adaptive_avg_pool2d needs a positive output size and a non-empty input, got \(size) for \(s)"
+      )
     }
     return (s[0], s[1], s[2], s[3])
   }
 
   @inline(__always)
-  static func adaptiveWindows(_ h: Int, _ w: Int, _ size: Size2, _ body: (Int, Int, Int, Int, Int) -> Void) {
+  static func adaptiveWindows(
+    _ h: Int, _ w: Int, _ size: Size2, _ body: (Int, Int, Int, Int, Int) -> Void
+  ) {
     for i in 0..<size.h {
       let y0 = i * h / size.h, y1 = ((i + 1) * h + size.h - 1) / size.h
       for j in 0..<size.w {

@@ -16,18 +16,14 @@ extension Kernels {
   /// variance, as PyTorch), or the running statistics in evaluation. γ, β, running stats: [C].
   /// `relu` applies `max(0, y)` in the same pass, with the same bits as `activation(_:.relu)`.
   public static func batchNorm2d(
-    _ input: Tensor, gamma: Tensor?, beta: Tensor?, runningMean: inout Tensor, runningVar: inout Tensor,
-    training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5, relu: Bool = false
+    _ input: Tensor, gamma: Tensor?, beta: Tensor?, runningMean: inout Tensor,
+    runningVar: inout Tensor, training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5,
+    relu: Bool = false
   ) throws -> (output: Tensor, saved: BatchNormSaved) {
-    guard input.rank == 4 else { throw TensorError.shapeMismatch("batch_norm2d input must be [N, C, H, W], got \(input.shape)") }
+    let stats: [(String, Tensor?)] = [("running mean", runningMean), ("running var", runningVar)]
+    try checkBatchNorm(input, [("gamma", gamma), ("beta", beta)] + stats, training: training)
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
-    for (name, t) in [("gamma", gamma), ("beta", beta), ("running mean", runningMean), ("running var", runningVar)] {
-      if let t, t.shape != [c] { throw TensorError.shapeMismatch("batch_norm2d \(name) must be [\(c)], got \(t.shape)") }
-    }
     let m = n * hw
-    if training && m <= 1 {
-      throw TensorError.invalidArgument("batch_norm2d in training needs more than one value per channel, input \(input.shape)")
-    }
     var mean = [Float](repeating: 0, count: c), invStd = [Float](repeating: 0, count: c)
     if training {
       var unbiased = [Float](repeating: 0, count: c)
@@ -38,7 +34,8 @@ extension Kernels {
               let xs = UncheckedBox(x.baseAddress!), ms = SendablePointer(mb.baseAddress!)
               let iv = SendablePointer(ib.baseAddress!), uv = SendablePointer(ub.baseAddress!)
               BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
-                let (mu, ss) = BatchNormLoops.meanAndSquares(xs.value, n: n, c: c, hw: hw, channel: ch)
+                let (mu, ss) = BatchNormLoops.meanAndSquares(
+                  xs.value, n: n, c: c, hw: hw, channel: ch)
                 ms.base[ch] = Float(mu)
                 iv.base[ch] = Float(1 / (ss / Double(m) + Double(epsilon)).squareRoot())
                 uv.base[ch] = Float(ss / Double(m - 1))
@@ -66,13 +63,35 @@ extension Kernels {
         BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
           for img in 0..<n {
             let base = (img * c + ch) * hw
-            BatchNormLoops.affine(xs.value + base, ys.base + base, scales[ch], shifts[ch], hw, relu: relu)
+            BatchNormLoops.affine(
+              xs.value + base, ys.base + base, scales[ch], shifts[ch], hw, relu: relu)
           }
         }
       }
     }
-    let saved = BatchNormSaved(mean: mean, invStd: invStd, training: training, reluAffine: relu ? (scales, shifts) : nil)
+    let saved = BatchNormSaved(
+      mean: mean, invStd: invStd, training: training, reluAffine: relu ? (scales, shifts) : nil)
     return (out, saved)
+  }
+
+  /// Throws unless `input` is [N, C, H, W], each of `perChannel` is absent or [C], and training
+  /// has more than one value per channel.
+  private static func checkBatchNorm(
+    _ input: Tensor, _ perChannel: [(String, Tensor?)], training: Bool
+  ) throws {
+    guard input.rank == 4 else {
+      throw TensorError.shapeMismatch("batch_norm2d input must be [N, C, H, W], got \(input.shape)")
+    }
+    let c = input.shape[1]
+    for (name, t) in perChannel {
+      if let t, t.shape != [c] {
+        throw TensorError.shapeMismatch("batch_norm2d \(name) must be [\(c)], got \(t.shape)")
+      }
+    }
+    if training && input.shape[0] * input.shape[2] * input.shape[3] <= 1 {
+      throw TensorError.invalidArgument(
+        "batch_norm2d in training needs more than one value per channel, input \(input.shape)")
+    }
   }
 
   /// Batch normalisation backward → gradients for input [N, C, H, W], γ [C] and β [C].
@@ -83,8 +102,10 @@ extension Kernels {
   public static func batchNorm2dBackward(
     _ gradOutput: Tensor, input: Tensor, gamma: Tensor?, saved: BatchNormSaved
   ) throws -> (input: Tensor, gamma: Tensor, beta: Tensor) {
-    guard gradOutput.shape == input.shape, input.rank == 4, saved.mean.count == input.shape[1] else {
-      throw TensorError.shapeMismatch("batch_norm2d backward: gradient \(gradOutput.shape), input \(input.shape)")
+    guard gradOutput.shape == input.shape, input.rank == 4, saved.mean.count == input.shape[1]
+    else {
+      throw TensorError.shapeMismatch(
+        "batch_norm2d backward: gradient \(gradOutput.shape), input \(input.shape)")
     }
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
     let m = Float(n * hw)
@@ -96,21 +117,27 @@ extension Kernels {
         dx.withUnsafeMutableBufferPointer { d in
           dGamma.withUnsafeMutableBufferPointer { gb in
             dBeta.withUnsafeMutableBufferPointer { bb in
-              let xs = UncheckedBox(x.baseAddress!), dys = UncheckedBox(dy.baseAddress!), ds = SendablePointer(d.baseAddress!)
+              let xs = UncheckedBox(x.baseAddress!), dys = UncheckedBox(dy.baseAddress!),
+                ds = SendablePointer(d.baseAddress!)
               let gp = SendablePointer(gb.baseAddress!), bp = SendablePointer(bb.baseAddress!)
               BatchNormLoops.perChannel(n: n, c: c, hw: hw) { ch in
                 let mu = saved.mean[ch], inv = saved.invStd[ch]
-                let mask = saved.reluAffine.map { ReluMask(scale: $0.scale[ch], shift: $0.shift[ch]) }
+                let mask = saved.reluAffine.map {
+                  ReluMask(scale: $0.scale[ch], shift: $0.shift[ch])
+                }
                 let (sdy, sdyx) = BatchNormLoops.gradientSums(
-                  xs.value, dys.value, n: n, c: c, hw: hw, channel: ch, mean: mu, invStd: inv, mask: mask)
+                  xs.value, dys.value, n: n, c: c, hw: hw, channel: ch, mean: mu, invStd: inv,
+                  mask: mask)
                 bp.base[ch] = Float(sdy)
                 gp.base[ch] = Float(sdyx)
                 let k = gammas[ch] * inv
-                let a = saved.training ? Float(sdy) / m : 0, b = saved.training ? Float(sdyx) / m : 0
+                let a = saved.training ? Float(sdy) / m : 0,
+                  b = saved.training ? Float(sdyx) / m : 0
                 for img in 0..<n {
                   let base = (img * c + ch) * hw
                   BatchNormLoops.inputGradient(
-                    xs.value + base, dys.value + base, ds.base + base, k: k, a: a, b: b, mean: mu, invStd: inv, hw, mask: mask)
+                    xs.value + base, dys.value + base, ds.base + base, k: k, a: a, b: b, mean: mu,
+                    invStd: inv, hw, mask: mask)
                 }
               }
             }
@@ -118,6 +145,8 @@ extension Kernels {
         }
       }
     }
-    return (dx, Tensor(uncheckedShape: [c], scalars: dGamma), Tensor(uncheckedShape: [c], scalars: dBeta))
+    return (
+      dx, Tensor(uncheckedShape: [c], scalars: dGamma), Tensor(uncheckedShape: [c], scalars: dBeta)
+    )
   }
 }

@@ -11,7 +11,9 @@ enum BatchNormLoops {
   /// Mean of channel `ch` over N, H, W and the sum of squared deviations from it (two passes;
   /// each plane summed in eight Float lanes, planes added in Double).
   @inline(__always)
-  static func meanAndSquares(_ x: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int) -> (Double, Double) {
+  static func meanAndSquares(_ x: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int)
+    -> (Double, Double)
+  {
     var s = 0.0
     for img in 0..<n { s += Double(planeSum(x + (img * c + ch) * hw, hw)) }
     let mu = s / Double(n * hw)
@@ -58,7 +60,8 @@ enum BatchNormLoops {
   /// lane as `ReluKernel`: negatives become 0, −0 and NaN stay).
   @inline(__always)
   static func affine(
-    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ scale: Float, _ shift: Float, _ count: Int, relu: Bool
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ scale: Float, _ shift: Float,
+    _ count: Int, relu: Bool
   ) {
     var i = 0
     while i + 8 <= count {
@@ -76,7 +79,8 @@ enum BatchNormLoops {
   /// Σdy and Σdy·x̂ for channel `ch`, with x̂ = (x − mean)·invStd (dy masked by `mask`).
   @inline(__always)
   static func gradientSums(
-    _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int, mean: Float, invStd: Float,
+    _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, n: Int, c: Int, hw: Int, channel ch: Int,
+    mean: Float, invStd: Float,
     mask: ReluMask?
   ) -> (Double, Double) {
     var sdy = 0.0, sdyx = 0.0

@@ -10,12 +10,14 @@ protocol ColumnLayout {
   func loadGradient(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>)
   /// Writes the column matrix of one image's group channels (`image`, [cPerGroup][h][w]) at
   /// `col`, row stride `ld`; `scratch` holds `extraScratch` floats.
-  func unfoldImage(_ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
-                   scratch: UnsafeMutablePointer<Float>)
+  func unfoldImage(
+    _ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
+    scratch: UnsafeMutablePointer<Float>)
   /// Adds a column matrix at `col` (row stride `ld`) back into one image's group-channel
   /// gradient (the adjoint of `unfoldImage`).
-  func foldImage(_ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
-                 scratch: UnsafeMutablePointer<Float>)
+  func foldImage(
+    _ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
+    scratch: UnsafeMutablePointer<Float>)
 }
 
 /// Columns of plain im2col: `oh·ow` per image, row (c, ki, kj) holding the input values each
@@ -30,13 +32,17 @@ struct PlainColumns: ColumnLayout {
     Im2col.copy(dst, src, g.colCols)
   }
 
-  func unfoldImage(_ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
-                   scratch: UnsafeMutablePointer<Float>) {
+  func unfoldImage(
+    _ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
     Im2col.unfold(g, input: image, col: col, ld: ld)
   }
 
-  func foldImage(_ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
-                 scratch: UnsafeMutablePointer<Float>) {
+  func foldImage(
+    _ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
     Im2col.fold(g, col: col, ld: ld, input: image)
   }
 }
@@ -54,14 +60,18 @@ extension WidePlan: ColumnLayout {
     }
   }
 
-  func unfoldImage(_ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
-                   scratch: UnsafeMutablePointer<Float>) {
+  func unfoldImage(
+    _ image: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
     pad(image, scratch)
     unfold(scratch, col, ld: ld)
   }
 
-  func foldImage(_ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
-                 scratch: UnsafeMutablePointer<Float>) {
+  func foldImage(
+    _ col: UnsafePointer<Float>, ld: Int, _ image: UnsafeMutablePointer<Float>,
+    scratch: UnsafeMutablePointer<Float>
+  ) {
     Im2col.fill(scratch, 0, extraScratch)
     fold(col, ld: ld, scratch)
     crop(scratch, image)

@@ -21,7 +21,8 @@ extension Kernels {
     // Every element is written by the GEMMs (beta = 0), so the output starts uninitialised.
     var out = Tensor.build(g.outputShape) { _ in }
     if ConvCore.usesDirect(g, .auto) && DirectActivation.fuses(activation) {
-      try ConvCore.directForward(g, input: input, weight: weight, bias: bias, activation: activation, into: &out)
+      try ConvCore.directForward(
+        g, input: input, weight: weight, bias: bias, activation: activation, into: &out)
       return out
     }
     try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
@@ -31,7 +32,8 @@ extension Kernels {
 
   /// Gradient of `conv2d` with respect to its input: [N, outC, oH, oW] → `inputShape`.
   public static func conv2dBackwardInput(
-    _ gradOutput: Tensor, weight: Tensor, inputShape: [Int], options: Conv2dOptions = Conv2dOptions()
+    _ gradOutput: Tensor, weight: Tensor, inputShape: [Int],
+    options: Conv2dOptions = Conv2dOptions()
   ) throws -> Tensor {
     let g = try ConvGeometry.conv(input: inputShape, weight: weight.shape, options: options)
     try checkGradOutput(gradOutput, g)
@@ -40,7 +42,8 @@ extension Kernels {
 
   /// Gradient of `conv2d` with respect to its weight: → [outC, C/groups, kH, kW].
   public static func conv2dBackwardWeight(
-    _ gradOutput: Tensor, input: Tensor, weightShape: [Int], options: Conv2dOptions = Conv2dOptions()
+    _ gradOutput: Tensor, input: Tensor, weightShape: [Int],
+    options: Conv2dOptions = Conv2dOptions()
   ) throws -> Tensor {
     let g = try ConvGeometry.conv(input: input.shape, weight: weightShape, options: options)
     try checkGradOutput(gradOutput, g)
@@ -49,7 +52,9 @@ extension Kernels {
 
   /// Gradient of a per-channel bias: the sum of [N, C, H, W] over N, H and W → [C].
   public static func conv2dBackwardBias(_ gradOutput: Tensor) throws -> Tensor {
-    guard gradOutput.rank == 4 else { throw TensorError.shapeMismatch("bias gradient needs [N, C, H, W], got \(gradOutput.shape)") }
+    guard gradOutput.rank == 4 else {
+      throw TensorError.shapeMismatch("bias gradient needs [N, C, H, W], got \(gradOutput.shape)")
+    }
     return ConvCore.channelSums(gradOutput)
   }
 
@@ -66,7 +71,8 @@ extension Kernels {
 
   static func checkGradOutput(_ gradOutput: Tensor, _ g: ConvGeometry) throws {
     guard gradOutput.shape == g.outputShape else {
-      throw TensorError.shapeMismatch("gradient shape \(gradOutput.shape) does not match the output \(g.outputShape)")
+      throw TensorError.shapeMismatch(
+        "gradient shape \(gradOutput.shape) does not match the output \(g.outputShape)")
     }
   }
 }
@@ -75,16 +81,30 @@ extension Kernels {
 enum ConvCore {
   /// `out` = conv(input, weight) + bias, for a resolved geometry; `out` has `g.outputShape`.
   static func forward(
-    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor, path: ConvPath = .auto
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor,
+    path: ConvPath = .auto
   ) throws {
-    if usesDirect(g, path) { return try directForward(g, input: input, weight: weight, bias: bias, into: &out) }
-    if WidePlan.applies(g) { return try wideForward(g, input: input, weight: weight, bias: bias, into: &out) }
+    if usesDirect(g, path) {
+      return try directForward(g, input: input, weight: weight, bias: bias, into: &out)
+    }
+    if WidePlan.applies(g) {
+      return try wideForward(g, input: input, weight: weight, bias: bias, into: &out)
+    }
+    try plainForward(g, input: input, weight: weight, bias: bias, into: &out)
+  }
+
+  /// Forward by plain im2col + GEMM: per chunk of images and group, the columns of each image,
+  /// then out = W · col (+ bias), written straight to `out` for a chunk of one image.
+  static func plainForward(
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor
+  ) throws {
     let plan = ConvChunking(g)
     let ohw = g.colCols, ocg = g.outCPerGroup, rows = g.colRows
     try input.withUnsafeBufferPointer { xb in
       try weight.withUnsafeBufferPointer { wb in
         try out.withUnsafeMutableBufferPointer { ob in
-          let x = UncheckedBox(xb.baseAddress!), w = UncheckedBox(wb.baseAddress!), o = SendablePointer(ob.baseAddress!)
+          let x = UncheckedBox(xb.baseAddress!), w = UncheckedBox(wb.baseAddress!),
+            o = SendablePointer(ob.baseAddress!)
           let bias = bias?.scalars
           try Threading.forEachChunk(plan.chunks, parallel: g.n > 1) { chunk in
             let images = plan.images(chunk, g.n), nb = images.count, cols = nb * ohw
@@ -92,20 +112,28 @@ enum ConvCore {
               let col = s, tmp = s + rows * cols
               for grp in 0..<g.groups {
                 for (b, img) in images.enumerated() {
-                  Im2col.unfold(g, input: x.value + (img * g.c + grp * g.cPerGroup) * g.h * g.w, col: col + b * ohw, ld: cols)
+                  Im2col.unfold(
+                    g, input: x.value + (img * g.c + grp * g.cPerGroup) * g.h * g.w,
+                    col: col + b * ohw, ld: cols)
                 }
                 let wg = w.value + grp * ocg * rows
                 if nb == 1 {
                   let dst = o.base + (images.lowerBound * g.outC + grp * ocg) * ohw
-                  Gemm.sgemm(m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: dst, ldc: ohw)
+                  Gemm.sgemm(
+                    m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: dst, ldc: ohw)
                   if let bias {
-                    for oc in 0..<ocg { ConvCore.addScalar(dst + oc * ohw, bias[grp * ocg + oc], ohw) }
+                    for oc in 0..<ocg {
+                      ConvCore.addScalar(dst + oc * ohw, bias[grp * ocg + oc], ohw)
+                    }
                   }
                 } else {
-                  Gemm.sgemm(m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols)
+                  Gemm.sgemm(
+                    m: ocg, n: cols, k: rows, a: wg, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols
+                  )
                   for (b, img) in images.enumerated() {
                     for oc in 0..<ocg {
-                      let dst = o.base + (img * g.outC + grp * ocg + oc) * ohw, src = tmp + oc * cols + b * ohw
+                      let dst = o.base + (img * g.outC + grp * ocg + oc) * ohw,
+                        src = tmp + oc * cols + b * ohw
                       if let bias {
                         ConvCore.copyAdding(dst, src, bias[grp * ocg + oc], ohw)
                       } else {
@@ -127,12 +155,18 @@ enum ConvCore {
   static func backward(
     _ g: ConvGeometry, gradOutput: Tensor, input: Tensor?, weight: Tensor?, path: ConvPath = .auto
   ) throws -> (input: Tensor?, weight: Tensor?) {
-    if usesDirect(g, path) { return try directBackward(g, gradOutput: gradOutput, input: input, weight: weight) }
-    try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
-    if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0 && g.outC * g.colRows > 0 {
-      return try im2colBackward(g, WidePlan(g), gradOutput: gradOutput, input: input, weight: weight)
+    if usesDirect(g, path) {
+      return try directBackward(g, gradOutput: gradOutput, input: input, weight: weight)
     }
-    return try im2colBackward(g, PlainColumns(g: g), gradOutput: gradOutput, input: input, weight: weight)
+    try Memory.checkScratch(rows: g.colRows, cols: g.colCols)  // one image's im2col columns
+    if WidePlan.applies(g) && gradOutput.count > 0 && Shape.count(g.inputShape) > 0
+      && g.outC * g.colRows > 0
+    {
+      return try im2colBackward(
+        g, WidePlan(g), gradOutput: gradOutput, input: input, weight: weight)
+    }
+    return try im2colBackward(
+      g, PlainColumns(g: g), gradOutput: gradOutput, input: input, weight: weight)
   }
 
   /// `p[i] += v` for `n` floats.
@@ -151,7 +185,9 @@ enum ConvCore {
 
   /// `dst[i] = src[i] + v` for `n` floats.
   @inline(__always)
-  static func copyAdding(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ v: Float, _ n: Int) {
+  static func copyAdding(
+    _ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ v: Float, _ n: Int
+  ) {
     var i = 0
     while i + 8 <= n {
       VectorMath.store(VectorMath.load(src + i) + v, dst + i)
@@ -210,14 +246,17 @@ enum ConvCore {
 
 /// Calls `body` with the tensor's base pointer, or nil when there is no tensor.
 @inline(__always)
-func withOptionalPointer<R>(_ t: Tensor?, _ body: (UnsafePointer<Float>?) throws -> R) rethrows -> R {
+func withOptionalPointer<R>(_ t: Tensor?, _ body: (UnsafePointer<Float>?) throws -> R) rethrows -> R
+{
   guard let t else { return try body(nil) }
   return try t.withUnsafeBufferPointer { try body($0.baseAddress) }
 }
 
 /// Calls `body` with the tensor's mutable base pointer, or nil when there is no tensor.
 @inline(__always)
-func withOptionalMutablePointer<R>(_ t: inout Tensor?, _ body: (UnsafeMutablePointer<Float>?) throws -> R) rethrows -> R {
+func withOptionalMutablePointer<R>(
+  _ t: inout Tensor?, _ body: (UnsafeMutablePointer<Float>?) throws -> R
+) rethrows -> R {
   guard t != nil else { return try body(nil) }
   return try t!.withUnsafeMutableBufferPointer { try body($0.baseAddress) }
 }

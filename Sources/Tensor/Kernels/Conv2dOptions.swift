@@ -34,7 +34,8 @@ public struct Conv2dOptions: Sendable, Hashable {
   public var dilation: Size2
   public var groups: Int
 
-  public init(stride: Size2 = 1, padding: Padding2d = .valid, dilation: Size2 = 1, groups: Int = 1) {
+  public init(stride: Size2 = 1, padding: Padding2d = .valid, dilation: Size2 = 1, groups: Int = 1)
+  {
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
@@ -52,7 +53,10 @@ public struct ConvTranspose2dOptions: Sendable, Hashable {
   public var dilation: Size2
   public var groups: Int
 
-  public init(stride: Size2 = 1, padding: Size2 = 0, outputPadding: Size2 = 0, dilation: Size2 = 1, groups: Int = 1) {
+  public init(
+    stride: Size2 = 1, padding: Size2 = 0, outputPadding: Size2 = 0, dilation: Size2 = 1,
+    groups: Int = 1
+  ) {
     self.stride = stride
     self.padding = padding
     self.outputPadding = outputPadding
@@ -79,32 +83,49 @@ struct ConvGeometry: Hashable {
   /// Columns of the im2col matrix of one image: oh · ow.
   var colCols: Int { oh * ow }
   /// Whether im2col is the identity (1×1 kernel, stride 1, no padding).
-  var isPointwise: Bool { kh == 1 && kw == 1 && strideH == 1 && strideW == 1 && padTop == 0 && padLeft == 0 && oh == h && ow == w }
+  var isPointwise: Bool {
+    kh == 1 && kw == 1 && strideH == 1 && strideW == 1 && padTop == 0 && padLeft == 0 && oh == h
+      && ow == w
+  }
 
   var inputShape: [Int] { [n, c, h, w] }
   var outputShape: [Int] { [n, outC, oh, ow] }
   var weightShape: [Int] { [outC, cPerGroup, kh, kw] }
 
   /// Checks a direct convolution's shapes and options and resolves its geometry.
-  static func conv(input: [Int], weight: [Int], options o: Conv2dOptions) throws(TensorError) -> ConvGeometry {
-    guard input.count == 4 else { throw .shapeMismatch("conv2d input must be [N, C, H, W], got \(input)") }
-    guard weight.count == 4 else { throw .shapeMismatch("conv2d weight must be [outC, inC/groups, kH, kW], got \(weight)") }
+  static func conv(input: [Int], weight: [Int], options o: Conv2dOptions) throws(TensorError)
+    -> ConvGeometry
+  {
+    guard input.count == 4 else {
+      throw .shapeMismatch("conv2d input must be [N, C, H, W], got \(input)")
+    }
+    guard weight.count == 4 else {
+      throw .shapeMismatch("conv2d weight must be [outC, inC/groups, kH, kW], got \(weight)")
+    }
     try checkPositive(o.stride, "stride")
     try checkPositive(o.dilation, "dilation")
     let g = o.groups
     guard g >= 1, input[1] % g == 0, weight[0] % g == 0 else {
-      throw .invalidArgument("groups \(g) must divide input channels \(input[1]) and output channels \(weight[0])")
+      throw .invalidArgument(
+        "groups \(g) must divide input channels \(input[1]) and output channels \(weight[0])")
     }
     guard weight[1] * g == input[1] else {
-      throw .shapeMismatch("conv2d weight \(weight) expects \(weight[1] * g) input channels, input \(input) has \(input[1])")
+      throw .shapeMismatch(
+        "conv2d weight \(weight) expects \(weight[1] * g) input channels, input \(input) has \(input[1])"
+      )
     }
-    guard weight[2] >= 1, weight[3] >= 1 else { throw .invalidShape("kernel size must be positive, got \(weight)") }
+    guard weight[2] >= 1, weight[3] >= 1 else {
+      throw .invalidShape("kernel size must be positive, got \(weight)")
+    }
     let (kh, kw) = (weight[2], weight[3])
-    let (top, bottom, left, right) = try pads(o.padding, input[2], input[3], kh, kw, o.stride, o.dilation)
+    let (top, bottom, left, right) = try pads(
+      o.padding, input[2], input[3], kh, kw, o.stride, o.dilation)
     let effH = o.dilation.h * (kh - 1) + 1, effW = o.dilation.w * (kw - 1) + 1
     let ph = input[2] + top + bottom, pw = input[3] + left + right
     guard ph >= effH, pw >= effW else {
-      throw .shapeMismatch("conv2d kernel \(kh)×\(kw) (dilation \(o.dilation)) is larger than the padded input \(ph)×\(pw)")
+      throw .shapeMismatch(
+        "conv2d kernel \(kh)×\(kw) (dilation \(o.dilation)) is larger than the padded input \(ph)×\(pw)"
+      )
     }
     return ConvGeometry(
       n: input[0], c: input[1], h: input[2], w: input[3], outC: weight[0], kh: kh, kw: kw,
@@ -124,10 +145,14 @@ struct ConvGeometry: Hashable {
     switch padding {
     case .valid: return (0, 0, 0, 0)
     case .symmetric(let p):
-      guard p.h >= 0, p.w >= 0 else { throw .invalidArgument("padding must be non-negative, got \(p)") }
+      guard p.h >= 0, p.w >= 0 else {
+        throw .invalidArgument("padding must be non-negative, got \(p)")
+      }
       return (p.h, p.h, p.w, p.w)
     case .explicit(let t, let b, let l, let r):
-      guard t >= 0, b >= 0, l >= 0, r >= 0 else { throw .invalidArgument("padding must be non-negative") }
+      guard t >= 0, b >= 0, l >= 0, r >= 0 else {
+        throw .invalidArgument("padding must be non-negative")
+      }
       return (t, b, l, r)
     case .same:
       func total(_ size: Int, _ k: Int, _ s: Int, _ d: Int) -> Int {

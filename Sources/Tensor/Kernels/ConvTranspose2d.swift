@@ -27,7 +27,8 @@ extension Kernels {
   ) throws -> Tensor {
     let g = try transposedGeometry(input: inputShape, weight: weight.shape, options: options)
     guard gradOutput.shape == g.inputShape else {
-      throw TensorError.shapeMismatch("gradient shape \(gradOutput.shape) does not match the output \(g.inputShape)")
+      throw TensorError.shapeMismatch(
+        "gradient shape \(gradOutput.shape) does not match the output \(g.inputShape)")
     }
     var out = Tensor.zerosUnchecked(g.outputShape)
     if out.count == 0 || weight.count == 0 { return out }
@@ -42,7 +43,8 @@ extension Kernels {
   ) throws -> Tensor {
     let g = try transposedGeometry(input: input.shape, weight: weightShape, options: options)
     guard gradOutput.shape == g.inputShape else {
-      throw TensorError.shapeMismatch("gradient shape \(gradOutput.shape) does not match the output \(g.inputShape)")
+      throw TensorError.shapeMismatch(
+        "gradient shape \(gradOutput.shape) does not match the output \(g.inputShape)")
     }
     return try ConvCore.backward(g, gradOutput: input, input: gradOutput, weight: nil).weight!
   }
@@ -59,29 +61,48 @@ extension Kernels {
   static func transposedGeometry(
     input: [Int], weight: [Int], options o: ConvTranspose2dOptions
   ) throws(TensorError) -> ConvGeometry {
-    guard input.count == 4 else { throw .shapeMismatch("conv_transpose2d input must be [N, C, H, W], got \(input)") }
-    guard weight.count == 4 else { throw .shapeMismatch("conv_transpose2d weight must be [inC, outC/groups, kH, kW], got \(weight)") }
+    guard input.count == 4 else {
+      throw .shapeMismatch("conv_transpose2d input must be [N, C, H, W], got \(input)")
+    }
+    guard weight.count == 4 else {
+      throw .shapeMismatch(
+        "conv_transpose2d weight must be [inC, outC/groups, kH, kW], got \(weight)")
+    }
     guard weight[0] == input[1] else {
-      throw .shapeMismatch("conv_transpose2d weight \(weight) expects \(weight[0]) input channels, input \(input) has \(input[1])")
+      throw .shapeMismatch(
+        "conv_transpose2d weight \(weight) expects \(weight[0]) input channels, input \(input) has \(input[1])"
+      )
     }
     try ConvGeometry.checkPositive(o.stride, "stride")
     try ConvGeometry.checkPositive(o.dilation, "dilation")
     guard o.padding.h >= 0, o.padding.w >= 0, o.outputPadding.h >= 0, o.outputPadding.w >= 0 else {
       throw .invalidArgument("padding and output padding must be non-negative")
     }
-    guard o.outputPadding.h < max(o.stride.h, o.dilation.h), o.outputPadding.w < max(o.stride.w, o.dilation.w) else {
-      throw .invalidArgument("output padding \(o.outputPadding) must be smaller than the stride or the dilation")
+    guard o.outputPadding.h < max(o.stride.h, o.dilation.h),
+      o.outputPadding.w < max(o.stride.w, o.dilation.w)
+    else {
+      throw .invalidArgument(
+        "output padding \(o.outputPadding) must be smaller than the stride or the dilation")
     }
     guard o.groups >= 1, input[1] % o.groups == 0 else {
       throw .invalidArgument("groups \(o.groups) must divide input channels \(input[1])")
     }
-    let oh = (input[2] - 1) * o.stride.h - 2 * o.padding.h + o.dilation.h * (weight[2] - 1) + o.outputPadding.h + 1
-    let ow = (input[3] - 1) * o.stride.w - 2 * o.padding.w + o.dilation.w * (weight[3] - 1) + o.outputPadding.w + 1
-    guard oh >= 1, ow >= 1 else { throw .shapeMismatch("conv_transpose2d output would be \(oh)×\(ow)") }
-    let conv = Conv2dOptions(stride: o.stride, padding: .symmetric(o.padding), dilation: o.dilation, groups: o.groups)
-    let g = try ConvGeometry.conv(input: [input[0], weight[1] * o.groups, oh, ow], weight: weight, options: conv)
+    let oh =
+      (input[2] - 1) * o.stride.h - 2 * o.padding.h + o.dilation.h * (weight[2] - 1)
+      + o.outputPadding.h + 1
+    let ow =
+      (input[3] - 1) * o.stride.w - 2 * o.padding.w + o.dilation.w * (weight[3] - 1)
+      + o.outputPadding.w + 1
+    guard oh >= 1, ow >= 1 else {
+      throw .shapeMismatch("conv_transpose2d output would be \(oh)×\(ow)")
+    }
+    let conv = Conv2dOptions(
+      stride: o.stride, padding: .symmetric(o.padding), dilation: o.dilation, groups: o.groups)
+    let g = try ConvGeometry.conv(
+      input: [input[0], weight[1] * o.groups, oh, ow], weight: weight, options: conv)
     guard g.oh == input[2], g.ow == input[3] else {
-      throw .shapeMismatch("conv_transpose2d geometry mismatch for input \(input) and weight \(weight)")
+      throw .shapeMismatch(
+        "conv_transpose2d geometry mismatch for input \(input) and weight \(weight)")
     }
     return g
   }

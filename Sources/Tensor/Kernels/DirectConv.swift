@@ -31,11 +31,19 @@ struct DirectConv {
   let vectorsPerRow: Int
 
   init(inC: Int, outC: Int, kh: Int, kw: Int, dh: Int, dw: Int, oh: Int, ow: Int) {
-    (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (inC, outC, kh, kw, dh, dw, oh, ow)
+    (self.inC, self.outC, self.kh, self.kw, self.dh, self.dw, self.oh, self.ow) = (
+      inC, outC, kh, kw, dh, dw, oh, ow
+    )
     wide = DirectTiles.wide
-    (ocBlock, vecBlock) = wide ? (ForwardTile512.outputChannels, ForwardTile512.vectors) : (DirectTile.outputChannels, DirectTile.vectors)
+    (ocBlock, vecBlock) =
+      wide
+      ? (ForwardTile512.outputChannels, ForwardTile512.vectors)
+      : (DirectTile.outputChannels, DirectTile.vectors)
     let wideWeight = WideWeightTile512.outputChannels
-    weightOcBlock = !wide ? DirectWeightTile.outputChannels : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
+    weightOcBlock =
+      !wide
+      ? DirectWeightTile.outputChannels
+      : outC >= wideWeight ? wideWeight : WeightTile512.outputChannels
     hp = oh + (kh - 1) * dh
     wp = (ow + (kw - 1) * dw + 7) / 8 * 8
     planeStride = (hp * wp + 8 + 15) / 16 * 16
@@ -44,17 +52,22 @@ struct DirectConv {
 
   /// The plan of a stride-1 forward pass, per group.
   init(forward g: ConvGeometry) {
-    self.init(inC: g.cPerGroup, outC: g.outCPerGroup, kh: g.kh, kw: g.kw, dh: g.dilationH, dw: g.dilationW, oh: g.oh, ow: g.ow)
+    self.init(
+      inC: g.cPerGroup, outC: g.outCPerGroup, kh: g.kh, kw: g.kw, dh: g.dilationH, dw: g.dilationW,
+      oh: g.oh, ow: g.ow)
   }
 
   /// The plan of a stride-1 input gradient, per group: output-gradient planes in, input out.
   init(backwardInput g: ConvGeometry) {
-    self.init(inC: g.outCPerGroup, outC: g.cPerGroup, kh: g.kh, kw: g.kw, dh: g.dilationH, dw: g.dilationW, oh: g.h, ow: g.w)
+    self.init(
+      inC: g.outCPerGroup, outC: g.cPerGroup, kh: g.kh, kw: g.kw, dh: g.dilationH, dw: g.dilationW,
+      oh: g.h, ow: g.w)
   }
 
   /// Whether the direct kernel handles this geometry: stride 1 and nothing empty.
   static func applies(_ g: ConvGeometry) -> Bool {
-    g.strideH == 1 && g.strideW == 1 && g.n > 0 && g.c > 0 && g.outC > 0 && g.oh > 0 && g.ow > 0 && g.h > 0 && g.w > 0
+    g.strideH == 1 && g.strideW == 1 && g.n > 0 && g.c > 0 && g.outC > 0 && g.oh > 0 && g.ow > 0
+      && g.h > 0 && g.w > 0
   }
 
   var taps: Int { kh * kw }
@@ -99,7 +112,9 @@ struct DirectConv {
   /// Packs group `group`'s weights as [outBlock][inC][tap][ocBlock] (zeros past `outC`), so a tile
   /// reads its broadcasts in order. The source is the conv weight [G·outC][inC][kh][kw], or,
   /// `transposed`, [G·inC][outC][kh][kw] read flipped (the input gradient's weights).
-  func pack(_ w: UnsafePointer<Float>, group: Int, transposed: Bool, _ dst: UnsafeMutablePointer<Float>) {
+  func pack(
+    _ w: UnsafePointer<Float>, group: Int, transposed: Bool, _ dst: UnsafeMutablePointer<Float>
+  ) {
     let t = taps
     var d = dst
     for ob in 0..<outBlocks {

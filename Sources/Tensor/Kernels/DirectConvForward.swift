@@ -17,29 +17,38 @@ extension DirectConv {
 
   /// Output-channel tiles that share one pass over the channel blocks: their partial sums
   /// stay within about 128 KiB, in L2.
-  var outBlocksPerGroup: Int { min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * forwardSlot))) }
+  var outBlocksPerGroup: Int {
+    min(outBlocks, max(1, (32 * 1024) / (stripsPerBlock * forwardSlot)))
+  }
 
   /// Floats of partial sums `forward` needs (0 with a single channel block).
-  var partialFloats: Int { channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * forwardSlot : 0 }
+  var partialFloats: Int {
+    channelBlock < inC ? outBlocksPerGroup * stripsPerBlock * forwardSlot : 0
+  }
 
   /// Forward of `images` images whose planes are at `planes` ([inC][image] planes), with one
   /// group's packed weights: writes `out[img·outImageStride + o·oh·ow + y·ow + x]` (+ bias[o]).
   /// `partials` holds `partialFloats` floats.
   func forward(
-    _ planes: UnsafePointer<Float>, images: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-    out: UnsafeMutablePointer<Float>, outImageStride: Int, partials: UnsafeMutablePointer<Float>
+    _ planes: UnsafePointer<Float>, images: Int, weights: UnsafePointer<Float>,
+    bias: UnsafePointer<Float>?, out: UnsafeMutablePointer<Float>, outImageStride: Int,
+    partials: UnsafeMutablePointer<Float>
   ) {
-    let vb = vecBlock, perImage = oh * vectorsPerRow, total = images * perImage, strips = (total + vb - 1) / vb
-    let block = stripsPerBlock, group = outBlocksPerGroup, ohw = oh * ow, t = taps, cb = channelBlock
+    let vb = vecBlock, perImage = oh * vectorsPerRow, total = images * perImage,
+      strips = (total + vb - 1) / vb
+    let block = stripsPerBlock, group = outBlocksPerGroup, ohw = oh * ow, t = taps,
+      cb = channelBlock
     let channelStride = images * planeStride, slot = forwardSlot
     withUnsafeTemporaryAllocation(of: Int.self, capacity: t + 3 * vb * block) { buf in
-      let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + vb * block, cnt = oOff + vb * block
+      let tapOff = buf.baseAddress!, pOff = tapOff + t, oOff = pOff + vb * block,
+        cnt = oOff + vb * block
       for i in 0..<t { tapOff[i] = tapOffset(i) }
       var s0 = 0
       while s0 < strips {
         let n = min(block, strips - s0)
-        fillOffsets(firstVector: vb * s0, count: vb * n, total: total, perImage: perImage,
-                    outImageStride: outImageStride, pOff, oOff, cnt)
+        fillOffsets(
+          firstVector: vb * s0, count: vb * n, total: total, perImage: perImage,
+          outImageStride: outImageStride, pOff, oOff, cnt)
         var ob0 = 0
         while ob0 < outBlocks {
           let ob1 = min(outBlocks, ob0 + group)
@@ -50,18 +59,22 @@ extension DirectConv {
               let wb = weights + (ob * inC + c0) * ocBlock * t, obc = ob * ocBlock
               for s in 0..<n {
                 let j = vb * s, partial = partials + ((ob - ob0) * block + s) * slot
-                let planesBlock = planes + c0 * channelStride, first = c0 == 0, last = c0 + nc == inC
-                let outBlock = out + obc * ohw, outCount = outC - obc, biasBlock = bias.map { $0 + obc }
+                let planesBlock = planes + c0 * channelStride, first = c0 == 0,
+                  last = c0 + nc == inC
+                let outBlock = out + obc * ohw, outCount = outC - obc,
+                  biasBlock = bias.map { $0 + obc }
                 if wide {
                   ForwardTile512.run(
-                    planes: planesBlock, offsets: pOff + j, weights: wb, inC: nc, taps: t, tapOffsets: tapOff,
-                    channelStride: channelStride, partial: partial, first: first, last: last, out: outBlock,
-                    ohw: ohw, outOffsets: oOff + j, counts: cnt + j, outCount: outCount, bias: biasBlock)
+                    planes: planesBlock, offsets: pOff + j, weights: wb, inC: nc, taps: t,
+                    tapOffsets: tapOff, channelStride: channelStride, partial: partial,
+                    first: first, last: last, out: outBlock, ohw: ohw, outOffsets: oOff + j,
+                    counts: cnt + j, outCount: outCount, bias: biasBlock)
                 } else {
                   DirectTile.run(
-                    planes: planesBlock, offsets: pOff + j, weights: wb, inC: nc, taps: t, tapOffsets: tapOff,
-                    channelStride: channelStride, partial: partial, first: first, last: last, out: outBlock,
-                    ohw: ohw, outOffsets: oOff + j, counts: cnt + j, outCount: outCount, bias: biasBlock)
+                    planes: planesBlock, offsets: pOff + j, weights: wb, inC: nc, taps: t,
+                    tapOffsets: tapOff, channelStride: channelStride, partial: partial,
+                    first: first, last: last, out: outBlock, ohw: ohw, outOffsets: oOff + j,
+                    counts: cnt + j, outCount: outCount, bias: biasBlock)
                 }
               }
             }
@@ -90,7 +103,8 @@ extension DirectConv {
     let vpr = vectorsPerRow
     guard wide && vpr % 2 == 1 && vpr > 1 else { return position }
     let g = Self.rowsPerPairGroup, rows = total / vpr
-    let group = position / (g * vpr), r = position % (g * vpr), rowsInGroup = min(g, rows - group * g)
+    let group = position / (g * vpr), r = position % (g * vpr),
+      rowsInGroup = min(g, rows - group * g)
     let inner = vpr - 1
     if r < rowsInGroup * inner { return (group * g + r / inner) * vpr + r % inner }
     return (group * g + r - rowsInGroup * inner) * vpr + inner
@@ -102,12 +116,14 @@ extension DirectConv {
   /// first pair, or the real half of a pair, so a pair stays in bounds and contiguous where it can).
   func fillOffsets(
     firstVector: Int, count: Int, total: Int, perImage: Int, outImageStride: Int,
-    _ pOff: UnsafeMutablePointer<Int>, _ oOff: UnsafeMutablePointer<Int>, _ cnt: UnsafeMutablePointer<Int>
+    _ pOff: UnsafeMutablePointer<Int>, _ oOff: UnsafeMutablePointer<Int>,
+    _ cnt: UnsafeMutablePointer<Int>
   ) {
     for i in 0..<count {
       if firstVector + i < total {
         let vec = pairedVector(firstVector + i, total: total)
-        let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow, x = (r % vectorsPerRow) * 8
+        let img = vec / perImage, r = vec % perImage, y = r / vectorsPerRow,
+          x = (r % vectorsPerRow) * 8
         pOff[i] = img * planeStride + y * wp + x
         oOff[i] = img * outImageStride + y * ow + x
         cnt[i] = min(8, ow - x)

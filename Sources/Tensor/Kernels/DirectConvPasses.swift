@@ -18,17 +18,23 @@ extension ConvCore {
   /// Stride-1 forward by the direct kernel (see `DirectConv`): input [N, C, H, W] →
   /// `out` [N, outC, oH, oW] = conv(input, weight) + bias.
   static func directForward(
-    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, activation: Activation = .identity, into out: inout Tensor
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?,
+    activation: Activation = .identity, into out: inout Tensor
   ) throws {
-    let plan = DirectConv(forward: g), chunking = DirectChunking(n: g.n, floatsPerImage: plan.imageFloats)
+    let plan = DirectConv(forward: g),
+      chunking = DirectChunking(n: g.n, floatsPerImage: plan.imageFloats)
     let ocg = g.outCPerGroup, cpg = g.cPerGroup, ohw = g.oh * g.ow, hw = g.h * g.w
     try input.withUnsafeBufferPointer { xb in
       try weight.withUnsafeBufferPointer { wb in
         try withOptionalPointer(bias) { bPtr in
           try out.withUnsafeMutableBufferPointer { ob in
-            let x = UncheckedBox(xb.baseAddress!), o = SendablePointer(ob.baseAddress!), b = UncheckedBox(bPtr)
+            let x = UncheckedBox(xb.baseAddress!), o = SendablePointer(ob.baseAddress!),
+              b = UncheckedBox(bPtr)
             try Scratch.with(plan.packedFloats * g.groups) { packed in
-              for grp in 0..<g.groups { plan.pack(wb.baseAddress!, group: grp, transposed: false, packed + grp * plan.packedFloats) }
+              for grp in 0..<g.groups {
+                plan.pack(
+                  wb.baseAddress!, group: grp, transposed: false, packed + grp * plan.packedFloats)
+              }
               let pk = UncheckedBox(UnsafePointer(packed))
               try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
                 let images = chunking.images(chunk, g.n), nb = images.count
@@ -36,12 +42,17 @@ extension ConvCore {
                   let planes = aligned(s)
                   for grp in 0..<g.groups {
                     for (i, img) in images.enumerated() {
-                      plan.pad(x.value + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
-                               top: g.padTop, left: g.padLeft, planes + i * plan.planeStride, channelStride: nb * plan.planeStride)
+                      plan.pad(
+                        x.value + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
+                        top: g.padTop, left: g.padLeft, planes + i * plan.planeStride,
+                        channelStride: nb * plan.planeStride)
                     }
-                    plan.forward(planes, images: nb, weights: pk.value + grp * plan.packedFloats, bias: b.value.map { $0 + grp * ocg },
-                                 out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw, outImageStride: g.outC * ohw,
-                                 partials: planes + nb * plan.imageFloats)
+                    plan.forward(
+                      planes, images: nb, weights: pk.value + grp * plan.packedFloats,
+                      bias: b.value.map { $0 + grp * ocg },
+                      out: o.base + (images.lowerBound * g.outC + grp * ocg) * ohw,
+                      outImageStride: g.outC * ohw,
+                      partials: planes + nb * plan.imageFloats)
                     if activation != .identity {
                       // While the chunk's output is still in cache.
                       for img in images {
@@ -73,7 +84,8 @@ extension ConvCore {
     let weightFloats = input == nil ? 0 : fp.imageFloats + dyFloats
     let perImage = weightFloats + (weight == nil ? 0 : bp.imageFloats)
     let chunking = DirectChunking(n: g.n, floatsPerImage: perImage)
-    let partialFloats = max(bp.partialFloats, fp.weightPartialFloats(images: chunking.imagesPerChunk))
+    let partialFloats = max(
+      bp.partialFloats, fp.weightPartialFloats(images: chunking.imagesPerChunk))
     var gradInput = weight == nil ? nil : Tensor.build(g.inputShape) { _ in }
     // `weightGradient` writes every partial sum: no zeroing.
     var partials = input == nil ? nil : Tensor.build([chunking.chunks, wCount]) { _ in }
@@ -86,33 +98,48 @@ extension ConvCore {
               let dx = UncheckedBox(dxPtr), part = UncheckedBox(pPtr)
               try Scratch.with(wPtr == nil ? 1 : bp.packedFloats * g.groups) { packed in
                 if let wPtr {
-                  for grp in 0..<g.groups { bp.pack(wPtr, group: grp, transposed: true, packed + grp * bp.packedFloats) }
+                  for grp in 0..<g.groups {
+                    bp.pack(wPtr, group: grp, transposed: true, packed + grp * bp.packedFloats)
+                  }
                 }
                 let pk = UncheckedBox(UnsafePointer(packed))
                 try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
                   let images = chunking.images(chunk, g.n), nb = images.count
                   Scratch.with(nb * perImage + partialFloats + 16) { s in
-                    let planes = aligned(s), dy = planes + nb * fp.imageFloats, margined = planes + nb * weightFloats
+                    let planes = aligned(s), dy = planes + nb * fp.imageFloats,
+                      margined = planes + nb * weightFloats
                     for grp in 0..<g.groups {
                       if let xv = x.value, let pv = part.value {
                         for (i, img) in images.enumerated() {
-                          fp.pad(xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
-                                 top: g.padTop, left: g.padLeft, planes + i * fp.planeStride, channelStride: nb * fp.planeStride)
+                          fp.pad(
+                            xv + (img * g.c + grp * cpg) * hw, channels: cpg, srcH: g.h, srcW: g.w,
+                            top: g.padTop, left: g.padLeft, planes + i * fp.planeStride,
+                            channelStride: nb * fp.planeStride)
                         }
-                        fillRows(dy, gy.value, g, group: grp, images: images, row8: row8, channels: fp.weightOutBlocks * fp.weightOcBlock,
-                                 paired: fp.wide)
-                        fp.weightGradient(planes, images: nb, dy: dy, pv + chunk * wCount + grp * ocg * cpg * fp.taps,
-                                          partials: planes + nb * perImage)
+                        fillRows(
+                          dy, gy.value, g, group: grp, images: images, row8: row8,
+                          channels: fp.weightOutBlocks * fp.weightOcBlock,
+                          paired: fp.wide)
+                        fp.weightGradient(
+                          planes, images: nb, dy: dy,
+                          pv + chunk * wCount + grp * ocg * cpg * fp.taps,
+                          partials: planes + nb * perImage)
                       }
                       if let dxv = dx.value {
                         for (i, img) in images.enumerated() {
-                          bp.pad(gy.value + (img * g.outC + grp * ocg) * ohw, channels: ocg, srcH: g.oh, srcW: g.ow,
-                                 top: (g.kh - 1) * g.dilationH - g.padTop, left: (g.kw - 1) * g.dilationW - g.padLeft,
-                                 margined + i * bp.planeStride, channelStride: nb * bp.planeStride)
+                          bp.pad(
+                            gy.value + (img * g.outC + grp * ocg) * ohw, channels: ocg, srcH: g.oh,
+                            srcW: g.ow,
+                            top: (g.kh - 1) * g.dilationH - g.padTop,
+                            left: (g.kw - 1) * g.dilationW - g.padLeft,
+                            margined + i * bp.planeStride, channelStride: nb * bp.planeStride)
                         }
-                        bp.forward(margined, images: nb, weights: pk.value + grp * bp.packedFloats, bias: nil,
-                                   out: dxv + (images.lowerBound * g.c + grp * cpg) * hw, outImageStride: g.c * hw,
-                                   partials: planes + nb * perImage)
+                        bp.forward(
+                          margined, images: nb, weights: pk.value + grp * bp.packedFloats,
+                          bias: nil,
+                          out: dxv + (images.lowerBound * g.c + grp * cpg) * hw,
+                          outImageStride: g.c * hw,
+                          partials: planes + nb * perImage)
                       }
                     }
                   }
@@ -123,7 +150,9 @@ extension ConvCore {
         }
       }
     }
-    let gradWeight = partials.map { sumPartials($0, chunks: chunking.chunks, count: wCount, shape: g.weightShape) }
+    let gradWeight = partials.map {
+      sumPartials($0, chunks: chunking.chunks, count: wCount, shape: g.weightShape)
+    }
     return (gradInput, gradWeight)
   }
 
@@ -143,7 +172,8 @@ extension ConvCore {
       for (i, img) in images.enumerated() {
         for y in 0..<g.oh {
           let r = d + (i * g.oh + y) * rowStride
-          let src: UnsafePointer<Float>? = o < ocg ? gy + (img * g.outC + group * ocg + o) * ohw + y * g.ow : nil
+          let src: UnsafePointer<Float>? =
+            o < ocg ? gy + (img * g.outC + group * ocg + o) * ohw + y * g.ow : nil
           if !paired {
             if let src { Im2col.copy(r, src, g.ow) } else { Im2col.fill(r, 0, g.ow) }
             Im2col.fill(r + g.ow, 0, row8 - g.ow)
@@ -173,7 +203,9 @@ extension ConvCore {
 /// Activations fused into the direct forward: applied in place to each chunk's fresh output,
 /// lane for lane the same float operations as `Kernels.activation`.
 enum DirectActivation {
-  static func fuses(_ f: Activation) -> Bool { f == .identity || f == .relu || f == .tanh || f == .sigmoid }
+  static func fuses(_ f: Activation) -> Bool {
+    f == .identity || f == .relu || f == .tanh || f == .sigmoid
+  }
 
   static func apply(_ f: Activation, _ p: UnsafeMutablePointer<Float>, _ count: Int) {
     switch f {
@@ -191,6 +223,8 @@ enum DirectActivation {
       VectorMath.store(k(VectorMath.load(p + i)), p + i)
       i += 8
     }
-    if i < count { VectorMath.storePartial(k(VectorMath.loadPartial(p + i, count - i)), p + i, count - i) }
+    if i < count {
+      VectorMath.storePartial(k(VectorMath.loadPartial(p + i, count - i)), p + i, count - i)
+    }
   }
 }

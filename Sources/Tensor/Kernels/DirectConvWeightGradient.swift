@@ -7,7 +7,10 @@ extension DirectConv {
 
   /// Floats of one weight-gradient partial-sum slot: 96, or 192 wide.
   var weightSlot: Int {
-    !wide ? DirectWeightTile.slotFloats : weightOcBlock == WideWeightTile512.outputChannels ? WideWeightTile512.slotFloats : WeightTile512.slotFloats
+    !wide
+      ? DirectWeightTile.slotFloats
+      : weightOcBlock == WideWeightTile512.outputChannels
+        ? WideWeightTile512.slotFloats : WeightTile512.slotFloats
   }
 
   /// Floats of partial sums `weightGradient` needs for `images` images (0 with one row block).
@@ -20,7 +23,8 @@ extension DirectConv {
   /// [8·vectorsPerRow], or wide [outBlocks·4 pairs][images·oh][vectorsPerRow][16]); `partials`
   /// holds `weightPartialFloats(images:)` floats.
   func weightGradient(
-    _ planes: UnsafePointer<Float>, images: Int, dy: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>,
+    _ planes: UnsafePointer<Float>, images: Int, dy: UnsafePointer<Float>,
+    _ dst: UnsafeMutablePointer<Float>,
     partials: UnsafeMutablePointer<Float>
   ) {
     let t = taps, triples = (t + 2) / 3, rows = images * oh, dyChannel = rows * vectorsPerRow * 8
@@ -37,26 +41,35 @@ extension DirectConv {
             let plane = planes + c * images * planeStride
             for tr in 0..<triples {
               let t0 = 3 * tr, partial = partials + (c * triples + tr) * slot, last = r1 == rows
-              let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0, o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
+              let o0 = tapOffset(t0), o1 = t0 + 1 < t ? tapOffset(t0 + 1) : 0,
+                o2 = t0 + 2 < t ? tapOffset(t0 + 2) : 0
               if ocb == WideWeightTile512.outputChannels {
                 WideWeightTile512.run(
-                  planes: plane, dy: tile, dyStride: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
-                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
+                  planes: plane, dy: tile, dyStride: 2 * dyChannel, tapOffsets: (o0, o1, o2),
+                  rows: r0..<r1, oh: oh,
+                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial,
+                  first: r0 == 0,
                   last: last, sums: sums)
               } else if wide {
                 WeightTile512.run(
-                  planes: plane, dy: tile, dyStride: 2 * dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
-                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
+                  planes: plane, dy: tile, dyStride: 2 * dyChannel, tapOffsets: (o0, o1, o2),
+                  rows: r0..<r1, oh: oh,
+                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial,
+                  first: r0 == 0,
                   last: last, sums: sums)
               } else {
                 DirectWeightTile.run(
-                  planes: plane, dy: tile, dyStride: dyChannel, tapOffsets: (o0, o1, o2), rows: r0..<r1, oh: oh,
-                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial, first: r0 == 0,
+                  planes: plane, dy: tile, dyStride: dyChannel, tapOffsets: (o0, o1, o2),
+                  rows: r0..<r1, oh: oh,
+                  vectorsPerRow: vectorsPerRow, wp: wp, planeStride: planeStride, partial: partial,
+                  first: r0 == 0,
                   last: last, sums: sums)
               }
               if !last { continue }
               for k in 0..<oc {
-                for j in 0..<min(3, t - t0) { dst[((ob * ocb + k) * inC + c) * t + t0 + j] = sums[k * 3 + j] }
+                for j in 0..<min(3, t - t0) {
+                  dst[((ob * ocb + k) * inC + c) * t + t0 + j] = sums[k * 3 + j]
+                }
               }
             }
           }

@@ -94,7 +94,8 @@ enum Im2col {
 
   /// `dst[i] += src[i]` for `n` floats.
   @inline(__always)
-  static func accumulate(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+  static func accumulate(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int)
+  {
     var i = 0
     while i + 8 <= n {
       VectorMath.store(VectorMath.load(dst + i) + VectorMath.load(src + i), dst + i)

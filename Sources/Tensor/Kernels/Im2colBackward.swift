@@ -9,7 +9,7 @@ extension ConvCore {
     _ g: ConvGeometry, _ layout: Layout, gradOutput: Tensor, input: Tensor?, weight: Tensor?
   ) throws -> (input: Tensor?, weight: Tensor?) {
     let chunking = ConvChunking(g, columnsPerImage: layout.columnsPerImage)
-    let ocg = g.outCPerGroup, rows = g.colRows, perImage = layout.columnsPerImage, ohw = g.oh * g.ow
+    let ocg = g.outCPerGroup, rows = g.colRows, perImage = layout.columnsPerImage
     let wCount = g.outC * rows, imageFloats = g.h * g.w
     var gradInput = weight == nil ? nil : Tensor.zerosUnchecked(g.inputShape)
     if gradOutput.count == 0 || Shape.count(g.inputShape) == 0 || wCount == 0 {
@@ -28,22 +28,20 @@ extension ConvCore {
                 Scratch.with(rows * cols + ocg * cols + layout.extraScratch) { s in
                   let col = s, dy = s + rows * cols, scratch = dy + ocg * cols
                   for grp in 0..<g.groups {
-                    for (b, img) in images.enumerated() {
-                      for oc in 0..<ocg {
-                        layout.loadGradient(gy.value + (img * g.outC + grp * ocg + oc) * ohw, dy + oc * cols + b * perImage)
-                      }
-                    }
+                    layout.loadGradients(g, gy.value, images: images, group: grp, dy, cols: cols)
                     if let xv = x.value, let pv = part.value {
                       for (b, img) in images.enumerated() {
                         let image = xv + (img * g.c + grp * g.cPerGroup) * imageFloats
                         layout.unfoldImage(image, col + b * perImage, ld: cols, scratch: scratch)
                       }
-                      Gemm.sgemm(transB: true, m: ocg, n: rows, k: cols, a: dy, lda: cols, b: col, ldb: cols,
-                                 c: pv + chunk * wCount + grp * ocg * rows, ldc: rows)
+                      Gemm.sgemm(
+                        transB: true, m: ocg, n: rows, k: cols, a: dy, lda: cols, b: col, ldb: cols,
+                        c: pv + chunk * wCount + grp * ocg * rows, ldc: rows)
                     }
                     if let wv = w.value, let dxv = dx.value {
-                      Gemm.sgemm(transA: true, m: rows, n: cols, k: ocg, a: wv + grp * ocg * rows, lda: rows,
-                                 b: dy, ldb: cols, c: col, ldc: cols)
+                      Gemm.sgemm(
+                        transA: true, m: rows, n: cols, k: ocg, a: wv + grp * ocg * rows, lda: rows,
+                        b: dy, ldb: cols, c: col, ldc: cols)
                       for (b, img) in images.enumerated() {
                         let image = dxv + (img * g.c + grp * g.cPerGroup) * imageFloats
                         layout.foldImage(col + b * perImage, ld: cols, image, scratch: scratch)
@@ -57,7 +55,26 @@ extension ConvCore {
         }
       }
     }
-    let gradWeight = partials.map { sumPartials($0, chunks: chunking.chunks, count: wCount, shape: g.weightShape) }
+    let gradWeight = partials.map {
+      sumPartials($0, chunks: chunking.chunks, count: wCount, shape: g.weightShape)
+    }
     return (gradInput, gradWeight)
+  }
+}
+
+extension ColumnLayout {
+  /// The output gradient of `images`' group `grp` as dy [outC/groups][cols] at `dy`, each image's
+  /// `columnsPerImage` columns after the previous image's.
+  func loadGradients(
+    _ g: ConvGeometry, _ gy: UnsafePointer<Float>, images: Range<Int>, group grp: Int,
+    _ dy: UnsafeMutablePointer<Float>, cols: Int
+  ) {
+    let ocg = g.outCPerGroup, ohw = g.oh * g.ow
+    for (b, img) in images.enumerated() {
+      for oc in 0..<ocg {
+        loadGradient(
+          gy + (img * g.outC + grp * ocg + oc) * ohw, dy + oc * cols + b * columnsPerImage)
+      }
+    }
   }
 }

@@ -10,7 +10,10 @@ public struct Pool2dOptions: Sendable, Hashable {
   /// Average pooling divides by the full window including padding (PyTorch's default).
   public var countIncludePad: Bool
 
-  public init(kernel: Size2, stride: Size2? = nil, padding: Size2 = 0, ceilMode: Bool = false, countIncludePad: Bool = true) {
+  public init(
+    kernel: Size2, stride: Size2? = nil, padding: Size2 = 0, ceilMode: Bool = false,
+    countIncludePad: Bool = true
+  ) {
     self.kernel = kernel
     self.stride = stride ?? kernel
     self.padding = padding
@@ -26,12 +29,18 @@ struct PoolGeometry {
   var shapeIn: [Int], shapeOut: [Int]
 
   init(_ input: [Int], _ o: Pool2dOptions, _ name: String) throws(TensorError) {
-    guard input.count == 4 else { throw .shapeMismatch("\(name) input must be [N, C, H, W], got \(input)") }
-    guard o.kernel.h >= 1, o.kernel.w >= 1, o.stride.h >= 1, o.stride.w >= 1 else {
-      throw .invalidArgument("\(name) kernel and stride must be positive, got kernel \(o.kernel), stride \(o.stride)")
+    guard input.count == 4 else {
+      throw .shapeMismatch("\(name) input must be [N, C, H, W], got \(input)")
     }
-    guard o.padding.h >= 0, o.padding.w >= 0, o.padding.h * 2 <= o.kernel.h, o.padding.w * 2 <= o.kernel.w else {
-      throw .invalidArgument("\(name) padding \(o.padding) must be between 0 and half the kernel \(o.kernel)")
+    guard o.kernel.h >= 1, o.kernel.w >= 1, o.stride.h >= 1, o.stride.w >= 1 else {
+      throw .invalidArgument(
+        "\(name) kernel and stride must be positive, got kernel \(o.kernel), stride \(o.stride)")
+    }
+    guard o.padding.h >= 0, o.padding.w >= 0, o.padding.h * 2 <= o.kernel.h,
+      o.padding.w * 2 <= o.kernel.w
+    else {
+      throw .invalidArgument(
+        "\(name) padding \(o.padding) must be between 0 and half the kernel \(o.kernel)")
     }
     func size(_ x: Int, _ k: Int, _ s: Int, _ p: Int) -> Int {
       let span = x + 2 * p - k
@@ -41,11 +50,14 @@ struct PoolGeometry {
       return out
     }
     (planes, h, w) = (input[0] * input[1], input[2], input[3])
-    (kh, kw, sh, sw, ph, pw) = (o.kernel.h, o.kernel.w, o.stride.h, o.stride.w, o.padding.h, o.padding.w)
+    (kh, kw, sh, sw, ph, pw) = (
+      o.kernel.h, o.kernel.w, o.stride.h, o.stride.w, o.padding.h, o.padding.w
+    )
     oh = size(h, kh, sh, ph)
     ow = size(w, kw, sw, pw)
     guard oh >= 1, ow >= 1 else {
-      throw .shapeMismatch("\(name) window \(o.kernel) does not fit the input \(h)×\(w) (padding \(o.padding))")
+      throw .shapeMismatch(
+        "\(name) window \(o.kernel) does not fit the input \(h)×\(w) (padding \(o.padding))")
     }
     shapeIn = input
     shapeOut = [input[0], input[1], oh, ow]
@@ -62,18 +74,26 @@ struct PoolGeometry {
 extension Kernels {
   /// Max pooling forward: [N, C, H, W] → [N, C, oH, oW], plus, for each output, the flat index
   /// `y·W + x` of the chosen input inside its plane (the first maximum on ties; used by backward).
-  public static func maxPool2d(_ input: Tensor, options: Pool2dOptions) throws -> (output: Tensor, indices: [Int32]) {
+  public static func maxPool2d(_ input: Tensor, options: Pool2dOptions) throws -> (
+    output: Tensor, indices: [Int32]
+  ) {
     let g = try PoolGeometry(input.shape, options, "max_pool2d")
     var indices = [Int32](repeating: 0, count: Shape.count(g.shapeOut))
     var out = Tensor.zerosUnchecked(g.shapeOut)
     try input.withUnsafeBufferPointer { xb in
       try out.withUnsafeMutableBufferPointer { ob in
         try indices.withUnsafeMutableBufferPointer { ib in
-          guard let xs = xb.baseAddress, let os = ob.baseAddress, let idxs = ib.baseAddress else { return }
+          guard let xs = xb.baseAddress, let os = ob.baseAddress, let idxs = ib.baseAddress else {
+            return
+          }
           let x = UncheckedBox(xs), o = SendablePointer(os), ix = UncheckedBox(idxs)
-          try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) { chunk in
+          try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) {
+            chunk in
             let lo = chunk * g.planesPerChunk, hi = min(g.planes, lo + g.planesPerChunk)
-            for p in lo..<hi { maxPlane(g, x.value + p * g.h * g.w, o.base + p * g.oh * g.ow, ix.value + p * g.oh * g.ow) }
+            for p in lo..<hi {
+              maxPlane(
+                g, x.value + p * g.h * g.w, o.base + p * g.oh * g.ow, ix.value + p * g.oh * g.ow)
+            }
           }
         }
       }
@@ -81,7 +101,10 @@ extension Kernels {
     return (out, indices)
   }
 
-  static func maxPlane(_ g: PoolGeometry, _ x: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ idx: UnsafeMutablePointer<Int32>) {
+  static func maxPlane(
+    _ g: PoolGeometry, _ x: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>,
+    _ idx: UnsafeMutablePointer<Int32>
+  ) {
     for oy in 0..<g.oh {
       let y0 = max(oy * g.sh - g.ph, 0), y1 = min(oy * g.sh - g.ph + g.kh, g.h)
       for ox in 0..<g.ow {
@@ -104,11 +127,15 @@ extension Kernels {
   }
 
   /// Max pooling backward: each output gradient goes to the input position in `indices`.
-  public static func maxPool2dBackward(_ gradOutput: Tensor, indices: [Int32], inputShape: [Int]) throws -> Tensor {
+  public static func maxPool2dBackward(_ gradOutput: Tensor, indices: [Int32], inputShape: [Int])
+    throws -> Tensor
+  {
     guard inputShape.count == 4, gradOutput.rank == 4, gradOutput.count == indices.count,
       Array(gradOutput.shape.prefix(2)) == Array(inputShape.prefix(2))
     else {
-      throw TensorError.shapeMismatch("max_pool2d backward: gradient \(gradOutput.shape), \(indices.count) indices, input \(inputShape)")
+      throw TensorError.shapeMismatch(
+        "max_pool2d backward: gradient \(gradOutput.shape), \(indices.count) indices, input \(inputShape)"
+      )
     }
     let planes = inputShape[0] * inputShape[1], hw = inputShape[2] * inputShape[3]
     let ohw = gradOutput.shape[2] * gradOutput.shape[3]
@@ -119,7 +146,8 @@ extension Kernels {
         let perChunk = max(1, 4096 / max(hw, 1)), chunks = (planes + perChunk - 1) / perChunk
         indices.withUnsafeBufferPointer { ib in
           let idx = UncheckedBox(ib.baseAddress!)
-          try? Threading.forEachChunk(chunks, parallel: Threading.worthParallel(planes * hw)) { chunk in
+          try? Threading.forEachChunk(chunks, parallel: Threading.worthParallel(planes * hw)) {
+            chunk in
             for p in (chunk * perChunk)..<min(planes, (chunk + 1) * perChunk) {
               for i in 0..<ohw {
                 let j = Int(idx.value[p * ohw + i])
@@ -146,7 +174,8 @@ extension Kernels {
       try out.withUnsafeMutableBufferPointer { ob in
         guard let xs = xb.baseAddress, let os = ob.baseAddress else { return }
         let x = UncheckedBox(xs), o = SendablePointer(os)
-        try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) { chunk in
+        try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) {
+          chunk in
           let lo = chunk * g.planesPerChunk, hi = min(g.planes, lo + g.planesPerChunk)
           for p in lo..<hi {
             avgWindows(g, options.countIncludePad) { oy, ox, y0, y1, x0, x1, scale in
@@ -163,10 +192,13 @@ extension Kernels {
   }
 
   /// Average pooling backward: each output gradient spread evenly (by the same divisor) over its window.
-  public static func avgPool2dBackward(_ gradOutput: Tensor, inputShape: [Int], options: Pool2dOptions) throws -> Tensor {
+  public static func avgPool2dBackward(
+    _ gradOutput: Tensor, inputShape: [Int], options: Pool2dOptions
+  ) throws -> Tensor {
     let g = try PoolGeometry(inputShape, options, "avg_pool2d")
     guard gradOutput.shape == g.shapeOut else {
-      throw TensorError.shapeMismatch("avg_pool2d backward: gradient \(gradOutput.shape), expected \(g.shapeOut)")
+      throw TensorError.shapeMismatch(
+        "avg_pool2d backward: gradient \(gradOutput.shape), expected \(g.shapeOut)")
     }
     _ = try Shape.checkedCount(inputShape)
     if g.isTiling {
@@ -192,7 +224,9 @@ extension Kernels {
 
   /// Visits every output window: (oy, ox, rows y0..<y1, cols x0..<x1 inside the input, 1/divisor).
   @inline(__always)
-  static func avgWindows(_ g: PoolGeometry, _ includePad: Bool, _ body: (Int, Int, Int, Int, Int, Int, Float) -> Void) {
+  static func avgWindows(
+    _ g: PoolGeometry, _ includePad: Bool, _ body: (Int, Int, Int, Int, Int, Int, Float) -> Void
+  ) {
     for oy in 0..<g.oh {
       let ys = oy * g.sh - g.ph, ye = min(ys + g.kh, g.h + g.ph)
       let y0 = max(ys, 0), y1 = min(ye, g.h)
@@ -214,7 +248,8 @@ extension Kernels {
       try out.withUnsafeMutableBufferPointer { ob in
         guard let xs = xb.baseAddress, let os = ob.baseAddress else { return }
         let x = UncheckedBox(xs), o = SendablePointer(os)
-        try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) { chunk in
+        try Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(input.count)) {
+          chunk in
           let lo = chunk * g.planesPerChunk, hi = min(g.planes, lo + g.planesPerChunk)
           for p in lo..<hi {
             let plane = x.value + p * g.h * g.w, dst = o.base + p * g.oh * g.ow
@@ -249,7 +284,9 @@ extension Kernels {
         guard let gys = gb.baseAddress, let ds = db.baseAddress else { return }
         let gyBox = UncheckedBox(gys), dBox = SendablePointer(ds)
         // Short next to the convolutions around it; interrupts are polled there.
-        try? Threading.forEachChunk(g.chunks, parallel: Threading.worthParallel(g.planes * g.h * g.w)) { chunk in
+        try? Threading.forEachChunk(
+          g.chunks, parallel: Threading.worthParallel(g.planes * g.h * g.w)
+        ) { chunk in
           let gy = gyBox.value, d = dBox.base
           for p in (chunk * g.planesPerChunk)..<min(g.planes, (chunk + 1) * g.planesPerChunk) {
             let src = gy + p * g.oh * g.ow, plane = d + p * g.h * g.w
@@ -276,7 +313,9 @@ extension Kernels {
 extension Kernels {
   /// 2×2 average of one plane: `out = ((a + b) + (c + d)) · ¼`.
   @inline(__always)
-  static func pool2x2(_ plane: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+  static func pool2x2(
+    _ plane: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ g: PoolGeometry
+  ) {
     let w = g.w, ow = g.ow
     for oy in 0..<g.oh {
       let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, out = dst + oy &* ow
@@ -291,7 +330,9 @@ extension Kernels {
 
   /// Backward of `pool2x2`: each window's four inputs get ¼ of its gradient.
   @inline(__always)
-  static func unpool2x2(_ src: UnsafePointer<Float>, _ plane: UnsafeMutablePointer<Float>, _ g: PoolGeometry) {
+  static func unpool2x2(
+    _ src: UnsafePointer<Float>, _ plane: UnsafeMutablePointer<Float>, _ g: PoolGeometry
+  ) {
     let w = g.w, ow = g.ow
     for oy in 0..<g.oh {
       let r0 = plane + (2 &* oy) &* w, r1 = r0 + w, gy = src + oy &* ow

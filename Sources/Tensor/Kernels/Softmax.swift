@@ -12,7 +12,9 @@ extension Kernels {
   }
 
   /// Softmax backward from its output y: `dx = y · (dy − Σ dy·y)` along `axis`.
-  public static func softmaxBackward(_ gradOutput: Tensor, output: Tensor, axis: Int = -1) throws -> Tensor {
+  public static func softmaxBackward(_ gradOutput: Tensor, output: Tensor, axis: Int = -1) throws
+    -> Tensor
+  {
     try rowwise(gradOutput, output, axis) { dy, y, dx, n, s in
       var dot: Float = 0
       for i in 0..<n { dot += dy[i * s] * y[i * s] }
@@ -21,7 +23,9 @@ extension Kernels {
   }
 
   /// Log-softmax backward from its output y: `dx = dy − exp(y) · Σ dy` along `axis`.
-  public static func logSoftmaxBackward(_ gradOutput: Tensor, output: Tensor, axis: Int = -1) throws -> Tensor {
+  public static func logSoftmaxBackward(_ gradOutput: Tensor, output: Tensor, axis: Int = -1) throws
+    -> Tensor
+  {
     try rowwise(gradOutput, output, axis) { dy, y, dx, n, s in
       var total: Float = 0
       for i in 0..<n { total += dy[i * s] }
@@ -54,9 +58,12 @@ extension Kernels {
   /// Runs `body(a, b, out, length, stride)` on every line along `axis` of two equal-shape tensors.
   static func rowwise(
     _ a: Tensor, _ b: Tensor, _ axis: Int,
-    _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void
+    _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) ->
+      Void
   ) throws -> Tensor {
-    guard a.shape == b.shape else { throw TensorError.shapeMismatch("shapes \(a.shape) and \(b.shape) differ") }
+    guard a.shape == b.shape else {
+      throw TensorError.shapeMismatch("shapes \(a.shape) and \(b.shape) differ")
+    }
     let ax = try Shape.axis(axis, rank: a.rank)
     if a.count == 0 { return a }
     try Memory.check(elements: a.count)

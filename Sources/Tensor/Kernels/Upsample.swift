@@ -10,7 +10,9 @@ extension Kernels {
         for p in 0..<(n * c) {
           for y in 0..<oh {
             let sy = min(y * h / oh, h - 1)
-            for xx in 0..<ow { o[(p * oh + y) * ow + xx] = x[(p * h + sy) * w + min(xx * w / ow, w - 1)] }
+            for xx in 0..<ow {
+              o[(p * oh + y) * ow + xx] = x[(p * h + sy) * w + min(xx * w / ow, w - 1)]
+            }
           }
         }
       }
@@ -19,8 +21,12 @@ extension Kernels {
   }
 
   /// Nearest upsampling backward: each input gathers the gradients of the outputs that copied it.
-  public static func upsampleNearest2dBackward(_ gradOutput: Tensor, inputShape: [Int]) throws -> Tensor {
-    guard gradOutput.rank == 4 else { throw TensorError.shapeMismatch("upsample backward needs a rank-4 gradient") }
+  public static func upsampleNearest2dBackward(_ gradOutput: Tensor, inputShape: [Int]) throws
+    -> Tensor
+  {
+    guard gradOutput.rank == 4 else {
+      throw TensorError.shapeMismatch("upsample backward needs a rank-4 gradient")
+    }
     let (oh, ow) = (gradOutput.shape[2], gradOutput.shape[3])
     let (n, c, h, w) = try upsampleShape(inputShape, Size2(oh, ow))
     var dx = try Tensor(zeros: inputShape)
@@ -29,7 +35,9 @@ extension Kernels {
         for p in 0..<(n * c) {
           for y in 0..<oh {
             let sy = min(y * h / oh, h - 1)
-            for xx in 0..<ow { d[(p * h + sy) * w + min(xx * w / ow, w - 1)] += g[(p * oh + y) * ow + xx] }
+            for xx in 0..<ow {
+              d[(p * h + sy) * w + min(xx * w / ow, w - 1)] += g[(p * oh + y) * ow + xx]
+            }
           }
         }
       }
@@ -39,7 +47,9 @@ extension Kernels {
 
   /// Bilinear upsampling: [N, C, H, W] → [N, C, oH, oW], PyTorch's `bilinear` with
   /// `align_corners` false (source = (dst + ½)·H/oH − ½, clamped at 0) or true (dst·(H−1)/(oH−1)).
-  public static func upsampleBilinear2d(_ input: Tensor, outputSize: Size2, alignCorners: Bool = false) throws -> Tensor {
+  public static func upsampleBilinear2d(
+    _ input: Tensor, outputSize: Size2, alignCorners: Bool = false
+  ) throws -> Tensor {
     let (n, c, h, w) = try upsampleShape(input.shape, outputSize)
     let (oh, ow) = (outputSize.h, outputSize.w)
     let ys = bilinearTaps(h, oh, alignCorners), xs = bilinearTaps(w, ow, alignCorners)
@@ -64,8 +74,12 @@ extension Kernels {
   }
 
   /// Bilinear upsampling backward: each output gradient split over its four source pixels.
-  public static func upsampleBilinear2dBackward(_ gradOutput: Tensor, inputShape: [Int], alignCorners: Bool = false) throws -> Tensor {
-    guard gradOutput.rank == 4 else { throw TensorError.shapeMismatch("upsample backward needs a rank-4 gradient") }
+  public static func upsampleBilinear2dBackward(
+    _ gradOutput: Tensor, inputShape: [Int], alignCorners: Bool = false
+  ) throws -> Tensor {
+    guard gradOutput.rank == 4 else {
+      throw TensorError.shapeMismatch("upsample backward needs a rank-4 gradient")
+    }
     let (oh, ow) = (gradOutput.shape[2], gradOutput.shape[3])
     let (n, c, h, w) = try upsampleShape(inputShape, Size2(oh, ow))
     let ys = bilinearTaps(h, oh, alignCorners), xs = bilinearTaps(w, ow, alignCorners)
@@ -106,9 +120,12 @@ extension Kernels {
   }
 
   static func upsampleShape(_ s: [Int], _ size: Size2) throws(TensorError) -> (Int, Int, Int, Int) {
-    guard s.count == 4 else { throw .shapeMismatch("upsample input must be [N, C, H, W], got \(s)") }
+    guard s.count == 4 else {
+      throw .shapeMismatch("upsample input must be [N, C, H, W], got \(s)")
+    }
     guard size.h >= 1, size.w >= 1, s[2] >= 1, s[3] >= 1 else {
-      throw .invalidArgument("upsample needs a positive output size and a non-empty input, got \(size) for \(s)")
+      throw .invalidArgument(
+        "upsample needs a positive output size and a non-empty input, got \(size) for \(s)")
     }
     _ = try Shape.checkedCount([s[0], s[1], size.h, size.w])
     return (s[0], s[1], s[2], s[3])

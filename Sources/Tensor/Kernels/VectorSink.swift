@@ -1,7 +1,8 @@
 /// Where a finished `DirectTile` goes: accumulator (channel k, vector j) + bias[k] to
 /// `out[k·ohw + offsets[j] ..< + counts[j]]`, for k < `outCount` (a count of 0 skips the vector).
 struct VectorSink {
-  let out: UnsafeMutablePointer<Float>, ohw: Int, offsets: UnsafePointer<Int>, counts: UnsafePointer<Int>
+  let out: UnsafeMutablePointer<Float>, ohw: Int, offsets: UnsafePointer<Int>,
+    counts: UnsafePointer<Int>
   let outCount: Int, bias: UnsafePointer<Float>?
 
   @inline(__always)

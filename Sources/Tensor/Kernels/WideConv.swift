@@ -43,7 +43,9 @@ struct WidePlan {
 
   /// Writes the wide column matrix of one padded image at column offset `col` (row stride `ld`);
   /// `columns` (default: the whole image) limits it to the first output rows' columns.
-  func unfold(_ padded: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int, columns: Int? = nil) {
+  func unfold(
+    _ padded: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, ld: Int, columns: Int? = nil
+  ) {
     let length = columns ?? wideCols
     var row = 0
     for c in 0..<g.cPerGroup {
@@ -84,14 +86,17 @@ struct WidePlan {
 
 extension ConvCore {
   /// Stride-1 forward on the wide grid (see `WidePlan`); `out` has `g.outputShape`.
-  static func wideForward(_ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor) throws {
+  static func wideForward(
+    _ g: ConvGeometry, input: Tensor, weight: Tensor, bias: Tensor?, into out: inout Tensor
+  ) throws {
     let plan = WidePlan(g), chunking = ConvChunking(g, columnsPerImage: WidePlan(g).wideCols)
     let ocg = g.outCPerGroup, rows = g.colRows, L = plan.wideCols, ohw = g.oh * g.ow
     let padFloats = g.cPerGroup * plan.planeStride
     try input.withUnsafeBufferPointer { xb in
       try weight.withUnsafeBufferPointer { wb in
         try out.withUnsafeMutableBufferPointer { ob in
-          let x = UncheckedBox(xb.baseAddress!), w = UncheckedBox(wb.baseAddress!), o = SendablePointer(ob.baseAddress!)
+          let x = UncheckedBox(xb.baseAddress!), w = UncheckedBox(wb.baseAddress!),
+            o = SendablePointer(ob.baseAddress!)
           let bias = bias?.scalars
           try Threading.forEachChunk(chunking.chunks, parallel: g.n > 1) { chunk in
             let images = chunking.images(chunk, g.n), nb = images.count, cols = nb * L
@@ -106,11 +111,14 @@ extension ConvCore {
                   plan.pad(x.value + (img * g.c + grp * g.cPerGroup) * g.h * g.w, padded)
                   plan.unfold(padded, col + b * L, ld: cols)
                 }
-                Gemm.sgemm(m: ocg, n: cols, k: rows, a: w.value + grp * ocg * rows, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols)
+                Gemm.sgemm(
+                  m: ocg, n: cols, k: rows, a: w.value + grp * ocg * rows, lda: rows, b: col,
+                  ldb: cols, c: tmp, ldc: cols)
                 for (b, img) in images.enumerated() {
                   for oc in 0..<ocg {
                     let v = bias?[grp * ocg + oc] ?? 0
-                    let dst = o.base + (img * g.outC + grp * ocg + oc) * ohw, src = tmp + oc * cols + b * L
+                    let dst = o.base + (img * g.outC + grp * ocg + oc) * ohw,
+                      src = tmp + oc * cols + b * L
                     for oy in 0..<g.oh { copyAdding(dst + oy * g.ow, src + oy * plan.wp, v, g.ow) }
                   }
                 }
@@ -125,7 +133,8 @@ extension ConvCore {
   /// One large image, forward, in bands of output rows whose column matrix fits in cache
   /// (`WidePlan.tileFloats`): unfold a band, multiply, copy it out, next band.
   static func wideForwardTiled(
-    _ plan: WidePlan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>,
+    _ plan: WidePlan, _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
+    _ o: UnsafeMutablePointer<Float>,
     _ bias: [Float]?, image img: Int
   ) {
     let g = plan.g, ocg = g.outCPerGroup, rows = g.colRows, ohw = g.oh * g.ow
@@ -139,7 +148,9 @@ extension ConvCore {
         while oy0 < g.oh {
           let n = min(band, g.oh - oy0), cols = n * plan.wp
           plan.unfold(padded + oy0 * plan.wp, col, ld: cols, columns: cols)
-          Gemm.sgemm(m: ocg, n: cols, k: rows, a: w + grp * ocg * rows, lda: rows, b: col, ldb: cols, c: tmp, ldc: cols)
+          Gemm.sgemm(
+            m: ocg, n: cols, k: rows, a: w + grp * ocg * rows, lda: rows, b: col, ldb: cols, c: tmp,
+            ldc: cols)
           for oc in 0..<ocg {
             let v = bias?[grp * ocg + oc] ?? 0
             let dst = o + (img * g.outC + grp * ocg + oc) * ohw + oy0 * g.ow, src = tmp + oc * cols
