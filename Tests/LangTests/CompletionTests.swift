@@ -47,7 +47,7 @@ struct CompletionTests {
     let withWord = session()
     _ = withWord.transcript(of: "let word = \"abc\"")
     #expect(complete("word.up1️⃣", in: withWord).matches == ["uppercased"])
-    #expect(complete("[\"a\": 1].ma1️⃣", in: session()).matches == ["map", "mapValues"])
+    #expect(complete("[\"a\": 1].ma1️⃣", in: session()).matches == ["map", "mapValues", "max"])
     #expect(complete("[3, 1].sorted(1️⃣", in: session()).matches.first == "by: ")
     #expect(complete("pair.1️⃣", in: session()).matches == ["0", "1"])
     #expect(complete("Double.p1️⃣", in: session()).matches == ["pi"])

@@ -26,6 +26,10 @@ enum DictionaryMembers {
     }
   }
 
+  private static var entryOrder: Parameter {
+    P.label("by", "(Entry, Entry) -> Bool", name: "areInIncreasingOrder")
+  }
+
   private static var combine: Parameter {
     P.label("uniquingKeysWith", "(Value, Value) -> Value", name: "combine")
   }
@@ -87,6 +91,47 @@ enum DictionaryMembers {
       "Whether the closure is true for some pair."
     ) { r, c in
       .bool(try pairs(r).contains { try c.test(c[0], $0) })
+    },
+    BuiltinMethod(
+      "min", [entryOrder], returns: "(key: Key, value: Value)?",
+      "The pair that comes first in the closure's order: min { $0.value < $1.value }."
+    ) { r, c in
+      try pairs(r).min { try c.test(c[0], $0, $1) } ?? .null
+    },
+    BuiltinMethod(
+      "max", [entryOrder], returns: "(key: Key, value: Value)?",
+      "The pair that comes last in the closure's order: max { $0.value < $1.value }."
+    ) { r, c in
+      try pairs(r).max { try c.test(c[0], $0, $1) } ?? .null
+    },
+    BuiltinMethod(
+      "first", [P.label("where", "((key: Key, value: Value)) -> Bool", name: "predicate")],
+      returns: "(key: Key, value: Value)?",
+      "The first pair (in insertion order) the closure accepts."
+    ) { r, c in
+      try pairs(r).first { try c.test(c[0], $0) } ?? .null
+    },
+    BuiltinMethod(
+      "allSatisfy", [P.plain("predicate", "((key: Key, value: Value)) -> Bool")],
+      returns: "Bool", "Whether the closure is true for every pair."
+    ) { r, c in
+      .bool(try pairs(r).allSatisfy { try c.test(c[0], $0) })
+    },
+    BuiltinMethod(
+      "reduce",
+      [
+        P.plain("initialResult"),
+        P.plain("nextPartialResult", "(Result, (key: Key, value: Value)) -> Result"),
+      ],
+      "Combines the pairs in insertion order: reduce(0) { $0 + $1.value }."
+    ) { r, c in
+      try pairs(r).reduce(c[0]) { try c.call(c[1], $0, $1) }
+    },
+    BuiltinMethod(
+      "compactMap", [P.plain("transform", "((key: Key, value: Value)) -> T?")], returns: "Array",
+      "The closure's non-nil results for each pair."
+    ) { r, c in
+      .array(try pairs(r).map { try c.call(c[0], $0) }.filter { !$0.isNil })
     },
     BuiltinMethod(
       "index", [P.label("forKey", name: "key")], returns: "Int?",

@@ -16,6 +16,22 @@ enum NumberMembers {
       BuiltinMethod("squareRoot", returns: "Double", "√x as a Double.") { r, _ in
         .double((r.doubleValue ?? 0).squareRoot())
       },
+      BuiltinMethod(
+        "quotientAndRemainder", [P.label("dividingBy", "Int", name: "rhs")],
+        returns: "(quotient: Int, remainder: Int)",
+        "Quotient and remainder of the division, rounded toward zero: (17, 5) gives (3, 2)."
+      ) { r, c in
+        let divisor = try c.int(0), number = r.intValue ?? 0
+        guard divisor != 0 else { throw c.fail(.divisionByZero()) }
+        guard !(number == Int.min && divisor == -1) else {
+          throw c.fail(.arithmeticOverflow("quotientAndRemainder"))
+        }
+        let (q, rest) = number.quotientAndRemainder(dividingBy: divisor)
+        return .tuple([.int(q), .int(rest)])
+      },
+      BuiltinMethod("signum", returns: "Int", "-1, 0 or 1: the sign of the number.") { r, _ in
+        .int((r.intValue ?? 0).signum())
+      },
       optionalMap,
     ], by: \.name)
 

@@ -182,6 +182,11 @@ extension DiagnosticMessage {
       "SyntaxError", "unknown operator '\(op)'",
       hint: "Stride cells have Swift's standard operators")
   }
+  static func unresolvedLabel(_ label: String) -> Self {
+    make(
+      "SyntaxError", "cannot find label '\(label)' in scope",
+      hint: "a label names a statement around this one, in the same function: 'outer: for …'")
+  }
   static func unsupportedConstruct(_ construct: String) -> Self {
     make(
       "SyntaxError", "'\(construct)' is not supported in Stride cells",
@@ -212,7 +217,6 @@ extension DiagnosticMessage {
     "if expression": "use the ternary 'condition ? a : b', or assign in each branch",
     "inout": "return the new value and assign it: 'x = f(x)'",
     "is": "compare type(of: x) with a type name",
-    "labeled statements": "move the inner loop into a function and 'return' from it",
     "protocol": "values are dynamically typed; any value with the members works",
     "struct": "use a dictionary or tuple for data and functions for behaviour",
     "switch": "use 'if / else if / else'",

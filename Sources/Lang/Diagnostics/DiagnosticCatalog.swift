@@ -64,6 +64,11 @@ extension DiagnosticMessage {
       "SyntaxError", "comparisons cannot be chained ('\(op)' after a comparison)",
       hint: "combine them with '&&', e.g. 'a < b && b < c'")
   }
+  static func continueToNonLoop(_ label: String) -> Self {
+    make(
+      "SyntaxError", "'continue \(label)' needs a loop, but '\(label)' labels another statement",
+      hint: "use 'break \(label)' to leave that statement, or label the loop to go on with")
+  }
   static func divisionByZero() -> Self {
     make("ArithmeticError", "division by zero")
   }
@@ -143,6 +148,9 @@ extension DiagnosticMessage {
     make(
       "TypeError", "\(function): expected argument label '\(expected)', found '\(got)'",
       hint: signature.map { "the signature is \($0)" })
+  }
+  static func labelReused(_ label: String) -> Self {
+    make("SyntaxError", "label '\(label)' cannot be reused on an inner statement")
   }
   static func magicInsideBlock() -> Self {
     make("SyntaxError", "a magic command must be at the top level of a cell, not inside a block")

@@ -126,12 +126,14 @@ final class Lowering {
       return Stmt(.repeatWhile(body: body, condition: try lowerExpr(node.condition)), span(node))
     }
     if let node = statement.as(BreakStmtSyntax.self) {
-      if let label = node.label { throw unsupported("labeled statements", at: label) }
-      return Stmt(.breakLoop, span(node))
+      return Stmt(node.label.map { .breakLabel($0.text) } ?? .breakLoop, span(node))
     }
     if let node = statement.as(ContinueStmtSyntax.self) {
-      if let label = node.label { throw unsupported("labeled statements", at: label) }
-      return Stmt(.continueLoop, span(node))
+      return Stmt(node.label.map { .continueLabel($0.text) } ?? .continueLoop, span(node))
+    }
+    if let node = statement.as(LabeledStmtSyntax.self) {
+      let body = try lowerStatement(node.statement)
+      return Stmt(.labeled(label: node.label.text, body: body), span(node))
     }
     if let node = statement.as(ReturnStmtSyntax.self) {
       return Stmt(.returnValue(try node.expression.map { try lowerExpr($0) }), span(node))
@@ -141,9 +143,6 @@ final class Lowering {
 
   private func unsupportedStatement(_ statement: StmtSyntax) -> Recover {
     if statement.is(MissingStmtSyntax.self) { return Recover() }
-    if let node = statement.as(LabeledStmtSyntax.self) {
-      return unsupported("labeled statements", at: node.label)
-    }
     guard let first = statement.firstToken(viewMode: .sourceAccurate) else { return Recover() }
     return unsupported(first.text, at: first)
   }

@@ -52,9 +52,9 @@ extension Resolver {
   /// A closure's body in a block of its own: its parameters (or `$0`, `$1`, …) are `let`s.
   func resolveClosure(_ decl: ClosureDecl) {
     markCapture()
-    let savedLoops = loopDepth
-    loopDepth = 0
-    defer { loopDepth = savedLoops }
+    let savedLoops = loopDepth, savedLabels = labels
+    (loopDepth, labels) = (0, [])
+    defer { (loopDepth, labels) = (savedLoops, savedLabels) }
     let names =
       decl.implicitCount > 0
       ? (0..<decl.implicitCount).map { "$\($0)" } : decl.parameters.map(\.name)

@@ -48,6 +48,10 @@ extension Resolver {
       if loopDepth == 0 {
         report(.breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
       }
+    case .breakLabel(let name), .continueLabel(let name):
+      resolveJump(to: name, isBreak: statement.kind.isBreak, statement.span)
+    case .labeled(let name, let body):
+      resolveLabeled(name, body, statement.span)
     case .returnValue(let value):
       if let value { resolve(value) }
     case .function(let decl):
@@ -120,6 +124,27 @@ extension Resolver {
     body()
   }
 
+  /// `name: statement`: `break name` may end it, `continue name` go on with it when it is a loop.
+  func resolveLabeled(_ name: String, _ body: Stmt, _ span: Span) {
+    if labels.contains(where: { $0.name == name }) { report(.labelReused(name), span) }
+    switch body.kind {
+    case .forIn, .whileLoop, .repeatWhile: labels.append((name, true))
+    default: labels.append((name, false))
+    }
+    defer { labels.removeLast() }
+    resolve(body)
+  }
+
+  /// `break name` / `continue name`: the label must be on a statement around this one (in the
+  /// same function or closure), and `continue`'s on a loop.
+  func resolveJump(to name: String, isBreak: Bool, _ span: Span) {
+    guard let target = labels.last(where: { $0.name == name }) else {
+      report(.unresolvedLabel(name), span)
+      return
+    }
+    if !isBreak && !target.isLoop { report(.continueToNonLoop(name), span) }
+  }
+
   /// A closure or function is made here: no loop around it may share its scope.
   func markCapture() {
     for statement in loops { statement.reusesLoopScope = false }
@@ -132,9 +157,9 @@ extension Resolver {
     for parameter in decl.parameters {
       if let value = parameter.defaultValue { resolve(value) }
     }
-    let savedLoops = loopDepth
-    loopDepth = 0
-    defer { loopDepth = savedLoops }
+    let savedLoops = loopDepth, savedLabels = labels
+    (loopDepth, labels) = (0, [])
+    defer { (loopDepth, labels) = (savedLoops, savedLabels) }
     resolveBlock(decl.body, boundary: .function) { block in
       for parameter in decl.parameters {
         block.names[parameter.name] = Binding(isLet: true, isFunction: false, declared: true)
@@ -190,6 +215,8 @@ extension Resolver {
       case .repeatWhile(let body, let condition):
         if case .literal(.bool(true)) = condition.kind { return true }
         return definitelyReturns(body)
+      case .labeled(_, let body):
+        return definitelyReturns([body])
       case .expression(let expr):
         guard case .call(let callee, _, _) = expr.kind, case .identifier(let name) = callee.kind
         else { return false }

@@ -35,6 +35,9 @@ final class Resolver {
   let globalNames: () -> [String]
   var blocks: [Block] = []
   var loopDepth = 0
+  /// The labelled statements around the current node (`outer: for …`), innermost last; a
+  /// function or closure starts with none.
+  var labels: [(name: String, isLoop: Bool)] = []
   /// The `for`/`while` statements around the current node (a closure inside marks them all).
   var loops: [Stmt] = []
   var diagnostics: [Diagnostic] = []

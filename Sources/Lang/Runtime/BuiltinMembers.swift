@@ -117,6 +117,8 @@ enum BuiltinMembers {
     case "first": return elements.first ?? .null
     case "last": return elements.last ?? .null
     case "indices": return .range(RangeValue(lower: 0, upper: elements.count, isClosed: false))
+    // Cells evaluate `.lazy.map { … }` at once: the same elements for closures without effects.
+    case "lazy": return .array(elements)
     default: return nil
     }
   }

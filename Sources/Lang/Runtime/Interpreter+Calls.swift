@@ -182,7 +182,7 @@ extension Interpreter {
     switch try execute(closure.body, in: scope) {
     case .returnValue(let value): return value
     case .normal: return .void
-    case .breakLoop, .continueLoop, .fallthroughCase:
+    case .breakLoop, .continueLoop, .fallthroughCase, .breakLabel, .continueLabel:
       throw error(.breakOutsideLoop("break"), closure.body.last?.span ?? Span(0, 0))
     }
   }

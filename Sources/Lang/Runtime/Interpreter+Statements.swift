@@ -9,6 +9,7 @@ extension Interpreter {
     return .normal
   }
 
+  // size-budget: one case per statement kind, each a line or three; the dispatch reads best whole.
   func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
     try tick(statement.span)
     switch statement.kind {
@@ -44,6 +45,10 @@ extension Interpreter {
       return try executeRepeat(body, condition, in: scope)
     case .breakLoop: return .breakLoop
     case .continueLoop: return .continueLoop
+    case .breakLabel(let label): return .breakLabel(label)
+    case .continueLabel(let label): return .continueLabel(label)
+    case .labeled(let label, let body):
+      return try executeLabeled(label, body, in: scope)
     case .returnValue(let expr):
       return .returnValue(try expr.map { try evaluate($0, in: scope) } ?? .void)
     case .function(let decl):
@@ -159,13 +164,14 @@ extension Interpreter {
     _ pattern: Pattern, _ sequenceExpr: Expr, _ filter: Expr?, _ body: [Stmt],
     reusing: Bool, in scope: Scope
   ) throws -> Flow {
+    let label = takeLoopLabel()
     let sequence = try evaluate(sequenceExpr, in: scope)
     if case .range(let range) = sequence, case .name(let name, _) = pattern,
       let lower = range.lower, let upper = range.upper
     {
       return try countingLoop(
         name, lower, upper, range.isClosed, filter, body, sequenceExpr.span, reusing: reusing,
-        in: scope)
+        label: label, in: scope)
     }
     let next = try iterator(for: sequence, sequenceExpr.span)
     let shared = sharedScope(reusing, scope)
@@ -174,11 +180,7 @@ extension Interpreter {
       let inner = loopScope(shared, scope)
       try bind(pattern, to: element, in: inner, isLet: true, span: sequenceExpr.span)
       if let filter, try !truth(filter, in: inner) { continue }
-      switch try execute(body, in: inner) {
-      case .normal, .continueLoop, .fallthroughCase: continue
-      case .breakLoop: return .normal
-      case .returnValue(let value): return .returnValue(value)
-      }
+      if let exit = try execute(body, in: inner).afterLoopBody(label: label) { return exit }
     }
     return .normal
   }
@@ -231,7 +233,7 @@ extension Interpreter {
   /// `for i in a..<b` (or `a...b`) without an iterator closure.
   private func countingLoop(
     _ name: String, _ lower: Int, _ upper: Int, _ closed: Bool, _ filter: Expr?, _ body: [Stmt],
-    _ span: Span, reusing: Bool, in scope: Scope
+    _ span: Span, reusing: Bool, label: String?, in scope: Scope
   ) throws -> Flow {
     if upper < lower { throw error(.invalidRange(lower, upper), span) }
     let shared = sharedScope(reusing, scope)
@@ -253,11 +255,7 @@ extension Interpreter {
         current += 1
         continue
       }
-      switch try execute(body, in: inner) {
-      case .normal, .continueLoop, .fallthroughCase: break
-      case .breakLoop: return .normal
-      case .returnValue(let value): return .returnValue(value)
-      }
+      if let exit = try execute(body, in: inner).afterLoopBody(label: label) { return exit }
       if current == Int.max { break }
       current += 1
     }
@@ -268,29 +266,44 @@ extension Interpreter {
     _ conditions: [Condition], _ body: [Stmt], _ span: Span, reusing: Bool,
     in scope: Scope
   ) throws -> Flow {
+    let label = takeLoopLabel()
     let shared = sharedScope(reusing, scope)
     while true {
       try tick(span)
       let inner = loopScope(shared, scope)
       guard try test(conditions, in: inner) else { return .normal }
-      switch try execute(body, in: inner) {
-      case .normal, .continueLoop, .fallthroughCase: continue
-      case .breakLoop: return .normal
-      case .returnValue(let value): return .returnValue(value)
-      }
+      if let exit = try execute(body, in: inner).afterLoopBody(label: label) { return exit }
     }
   }
 
   private func executeRepeat(_ body: [Stmt], _ condition: Expr, in scope: Scope) throws -> Flow {
+    let label = takeLoopLabel()
     repeat {
       try tick(condition.span)
       let inner = Scope(parent: scope)
-      switch try execute(body, in: inner) {
-      case .normal, .continueLoop, .fallthroughCase: break
-      case .breakLoop: return .normal
-      case .returnValue(let value): return .returnValue(value)
-      }
+      if let exit = try execute(body, in: inner).afterLoopBody(label: label) { return exit }
     } while try truth(condition, in: scope)
     return .normal
+  }
+
+  /// `label: statement`: a loop learns its label as it starts (`continue label` goes on with it);
+  /// `break label` from anywhere inside ends the statement.
+  private func executeLabeled(_ label: String, _ body: Stmt, in scope: Scope) throws -> Flow {
+    switch body.kind {
+    case .forIn, .whileLoop, .repeatWhile: pendingLoopLabel = label
+    default: pendingLoopLabel = nil
+    }
+    defer { pendingLoopLabel = nil }
+    let flow = try execute(body, in: scope)
+    if case .breakLabel(let name) = flow, name == label { return .normal }
+    return flow
+  }
+
+  /// The label given to the loop starting now (nil when it has none); cleared for inner loops.
+  @inline(__always)
+  private func takeLoopLabel() -> String? {
+    guard let label = pendingLoopLabel else { return nil }
+    pendingLoopLabel = nil
+    return label
   }
 }

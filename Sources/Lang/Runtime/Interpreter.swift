@@ -25,6 +25,8 @@ final class Interpreter {
   @exclusivity(unchecked) var stepLimit: Int?
   /// Set while a builder block runs: expression statements append their values here.
   @exclusivity(unchecked) var builder: BuilderCollector?
+  /// The label of the loop about to start (`outer: for …`), taken by the loop as it starts.
+  @exclusivity(unchecked) var pendingLoopLabel: String?
   lazy var context = CallContext(interpreter: self)
   /// How many user types were declared (each definition's number).
   var typeDefinitions = 0
@@ -91,7 +93,7 @@ final class Interpreter {
       }
       switch try execute(statement, in: globals) {
       case .normal: continue
-      case .breakLoop, .continueLoop, .fallthroughCase:
+      case .breakLoop, .continueLoop, .fallthroughCase, .breakLabel, .continueLabel:
         throw error(
           .breakOutsideLoop(statement.kind.isBreak ? "break" : "continue"), statement.span)
       case .returnValue: return nil
@@ -115,7 +117,9 @@ final class BuilderCollector {
 
 extension Stmt.Kind {
   var isBreak: Bool {
-    if case .breakLoop = self { return true }
-    return false
+    switch self {
+    case .breakLoop, .breakLabel: return true
+    default: return false
+    }
   }
 }

@@ -229,4 +229,20 @@ enum Flow {
   case returnValue(Value)
   /// `fallthrough` in a `switch` case.
   case fallthroughCase
+  /// `break name` / `continue name`, on its way out to the statement labelled `name`.
+  case breakLabel(String)
+  case continueLabel(String)
+
+  /// What a loop labelled `label` (nil: none) does once its body ended this way: nil to go on
+  /// with the next iteration, else the flow the loop itself ends with.
+  @inline(__always)
+  func afterLoopBody(label: String?) -> Flow? {
+    switch self {
+    case .normal, .continueLoop, .fallthroughCase: return nil
+    case .breakLoop: return .normal
+    case .returnValue: return self
+    case .continueLabel(let name): return name == label ? nil : self
+    case .breakLabel(let name): return name == label ? .normal : self
+    }
+  }
 }

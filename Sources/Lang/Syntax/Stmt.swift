@@ -81,6 +81,11 @@ final class Stmt {
     case repeatWhile(body: [Stmt], condition: Expr)
     case breakLoop
     case continueLoop
+    /// `break name` / `continue name`: leaves (or goes on with) the statement labelled `name`.
+    case breakLabel(String)
+    case continueLabel(String)
+    /// `name: for …`, `name: while …`, `name: switch …`, `name: if …`, `name: do …`.
+    case labeled(label: String, body: Stmt)
     case returnValue(Expr?)
     case function(FunctionDecl)
     /// `struct`, `class`, `enum`, `protocol`, `extension`.

@@ -108,3 +108,22 @@ print(xs, (0..<4).map { $0 * $0 }, (1...4).reduce(0, +), Set([1, 2]) == Set([2, 
 // 2 | [3].append(4)
 //   | ^~~~~~~~~~~~~
 //   = hint: store the value in a 'var' first, then call 'append' on it
+// ---
+// A dictionary's pairs as a sequence: min/max by a closure, first(where:), reduce, allSatisfy,
+// compactMap; Int's quotientAndRemainder and signum; `.lazy` (evaluated at once in cells).
+let stock = ["apples": 3, "pears": 7, "plums": 1]
+let most = stock.max { $0.value < $1.value }!
+print(most.key, most.value, stock.min(by: { $0.value < $1.value })!.key)   // expect: pears 7 plums
+print(stock.first { $0.value > 2 }!.key, stock.reduce(0) { $0 + $1.value })  // expect: apples 11
+print(stock.allSatisfy { $0.value > 0 }, stock.compactMap { $0.value > 2 ? $0.key : nil })   // expect: true ["apples", "pears"]
+let (q, r) = 17.quotientAndRemainder(dividingBy: 5)
+print(q, r, (-17).quotientAndRemainder(dividingBy: 5), (-4).signum())      // expect: 3 2 (-3, -2) -1
+print(Array((1...6).lazy.map { $0 * $0 }.filter { $0 % 2 == 0 }), [3, 1].lazy.sorted())   // expect: [4, 16, 36] [1, 3]
+// ---
+print(7.quotientAndRemainder(dividingBy: 0))
+// error:
+// ArithmeticError: division by zero
+//  --> cell12:1:7
+//   |
+// 1 | print(7.quotientAndRemainder(dividingBy: 0))
+//   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~

@@ -107,3 +107,74 @@ break
 //   |
 // 5 | break
 //   | ^~~~~
+// ---
+// Labelled statements: `break name` leaves the statement labelled `name`, `continue name` goes on
+// with the loop labelled `name`, from inside inner loops, switches and ifs.
+var pairs: [String] = []
+outer: for i in 0..<4 {
+    for j in 0..<4 {
+        if j > i { continue outer }
+        if i * j == 4 { break outer }
+        pairs.append("\(i)\(j)")
+    }
+}
+print(pairs)                                      // expect: ["00", "10", "11", "20", "21"]
+var k = 0
+search: while true {
+    k += 1
+    switch k {
+    case 5: break search
+    default: continue search
+    }
+}
+print(k)                                          // expect: 5
+var steps = 0
+countdown: repeat {
+    steps += 1
+    for _ in 0..<10 where steps == 3 { break countdown }
+} while steps < 10
+print(steps)                                      // expect: 3
+check: if k > 0 {
+    if k == 5 { break check }
+    print("not reached")
+}
+func firstNegative(_ rows: [[Int]]) -> (Int, Int)? {
+    rows: for (r, row) in rows.enumerated() {
+        for (c, v) in row.enumerated() where v < 0 { return (r, c) }
+        continue rows
+    }
+    return nil
+}
+print(firstNegative([[1, 2], [3, -4]])!)          // expect: (1, 1)
+// ---
+outer: for i in 0..<2 {
+    let f = { break outer }
+}
+// error:
+// SyntaxError: cannot find label 'outer' in scope
+//  --> cell10:2:15
+//   |
+// 2 |     let f = { break outer }
+//   |               ^~~~~~~~~~~
+//   = hint: a label names a statement around this one, in the same function: 'outer: for …'
+// ---
+block: do {
+    continue block
+}
+// error:
+// SyntaxError: 'continue block' needs a loop, but 'block' labels another statement
+//  --> cell11:2:5
+//   |
+// 2 |     continue block
+//   |     ^~~~~~~~~~~~~~
+//   = hint: use 'break block' to leave that statement, or label the loop to go on with
+// ---
+loop: for i in 0..<2 {
+    loop: for j in 0..<2 { break loop }
+}
+// error:
+// SyntaxError: label 'loop' cannot be reused on an inner statement
+//  --> cell12:2:5
+//   |
+// 2 |     loop: for j in 0..<2 { break loop }
+//   |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~

@@ -109,14 +109,14 @@ let sign = if true { 1 } else { -1 }
 //   |            ^~
 //   = hint: use the ternary 'condition ? a : b', or assign in each branch
 // ---
-outer: for i in 0..<3 { break outer }
+for i in 0..<3 { break outer }
 // error:
-// SyntaxError: 'labeled statements' is not supported in Stride cells
-//  --> cell15:1:1
+// SyntaxError: cannot find label 'outer' in scope
+//  --> cell15:1:18
 //   |
-// 1 | outer: for i in 0..<3 { break outer }
-//   | ^~~~~
-//   = hint: move the inner loop into a function and 'return' from it
+// 1 | for i in 0..<3 { break outer }
+//   |                  ^~~~~~~~~~~
+//   = hint: a label names a statement around this one, in the same function: 'outer: for …'
 // ---
 let power = 2 ** 3
 // error:
