@@ -10,7 +10,16 @@ enum CoreBuiltins {
     {
       session.register(function)
     }
+    for (name, value) in mathConstants { session.define(name, .double(value)) }
   }
+
+  /// Foundation's constants of C's math.h, as Swift programs on Linux and macOS see them.
+  static let mathConstants: [(String, Double)] = [
+    ("M_PI", Double.pi), ("M_PI_2", Double.pi / 2), ("M_PI_4", Double.pi / 4),
+    ("M_E", 2.718281828459045), ("M_LN2", 0.6931471805599453), ("M_LN10", 2.302585092994046),
+    ("M_LOG2E", 1.4426950408889634), ("M_LOG10E", 0.4342944819032518),
+    ("M_SQRT2", 2.0.squareRoot()), ("M_SQRT1_2", 0.5.squareRoot()),
+  ]
 
   static func fail(_ message: DiagnosticMessage) -> HostError {
     HostError(message.kind, message.text, hint: message.hint)

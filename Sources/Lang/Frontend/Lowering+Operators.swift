@@ -53,7 +53,9 @@ extension Lowering {
       return Stmt(.expression(value), value.span)
     }
     let target = try foldElements(Array(elements[..<index]))
-    guard isAssignable(target) else { throw fail(.notAssignable(), target.span) }
+    guard isAssignable(target) || (op == "=" && isTupleTarget(target)) else {
+      throw fail(.notAssignable(), target.span)
+    }
     let value = try foldElements(Array(elements[(index + 1)...]))
     // `_ = f()`: the value is computed and dropped
     if op == "=", case .identifier("_") = target.kind {
@@ -72,6 +74,12 @@ extension Lowering {
       return node.operator.text
     }
     return nil
+  }
+
+  /// `(a, b)` (nested, `_` allowed) on the left of `=`: each element is assigned its part.
+  private func isTupleTarget(_ expr: Expr) -> Bool {
+    guard case .tuple(let elements) = expr.kind, elements.count > 1 else { return false }
+    return elements.allSatisfy { isAssignable($0) || isTupleTarget($0) }
   }
 
   private func isAssignable(_ expr: Expr) -> Bool {

@@ -68,6 +68,7 @@ extension Resolver {
 
   /// An assignment target: its indices are read; a plain name must be a declared `var`.
   func resolveTarget(_ target: Expr) {
+    if case .tuple(let elements) = target.kind { return elements.forEach(resolveTarget) }
     guard case .identifier(let name) = target.kind else { return resolve(target) }
     guard name != "_" else { return }
     if !typeContexts.isEmpty, rewriteImplicitSelf(target, name) { return }

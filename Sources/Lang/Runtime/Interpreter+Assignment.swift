@@ -20,6 +20,9 @@ extension Interpreter {
   {
     let value = try evaluate(valueExpr, in: scope)
     let span = target.span.to(valueExpr.span)
+    if case .tuple(let targets) = target.kind {
+      return try assignParts(targets, value, span, in: scope)
+    }
     if case .identifier = target.kind,
       let result = try assignNumber(target, op, code, value, span, in: scope)
     {
@@ -42,6 +45,23 @@ extension Interpreter {
         text += piece
       } else {
         current = try binary(String(op.dropLast()), current, value, span)
+      }
+    }
+  }
+
+  /// `(a, b) = value`: the value (computed before any part is assigned, so `(a, b) = (b, a)`
+  /// swaps) must be a tuple of as many parts; `_` drops its part.
+  private func assignParts(_ targets: [Expr], _ value: Value, _ span: Span, in scope: Scope)
+    throws
+  {
+    guard case .tuple(let parts) = value, parts.count == targets.count else {
+      throw error(.patternMismatch(targets.count, value.typeName), span)
+    }
+    for (target, part) in zip(targets, parts) {
+      switch target.kind {
+      case .tuple(let inner): try assignParts(inner, part, span, in: scope)
+      case .identifier("_"): continue
+      default: try modify(target, in: scope, span) { $0 = part }
       }
     }
   }

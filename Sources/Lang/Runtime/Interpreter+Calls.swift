@@ -21,6 +21,11 @@ extension Interpreter {
     {
       return result
     }
+    if case .optionalMember(let base, let name, _) = callee.kind,
+      let result = try callMutatingIfPresent(base, name, arguments, trailing, span, in: scope)
+    {
+      return result
+    }
     if case .superMember(let name, let nameSpan) = callee.kind {
       let values: ArgumentList = try arguments.map { ($0.label, try evaluate($0.value, in: scope)) }
       return try callSuper(name, values, nameSpan, span, in: scope)
@@ -103,6 +108,22 @@ extension Interpreter {
           "reduce(into:_:)", expected: "a closure that updates $0", got: function.typeName), span)
     }
     _ = try callClosure(closure, [(nil, first)] + rest.map { (nil, $0) }, span, updating: &first)
+  }
+
+  /// `path?.append(x)`, `counts["a"]?.removeLast()`: nil when the path holds nil, else the
+  /// mutating call on the stored value (nil when `name` is not a mutating method there).
+  private func callMutatingIfPresent(
+    _ base: Expr, _ name: String, _ arguments: [Expr.Argument], _ trailing: ClosureDecl?,
+    _ span: Span, in scope: Scope
+  ) throws -> Value? {
+    let builtin = Self.mutatingMethods.contains(name), user = userMutatingNames.contains(name)
+    guard builtin || user, isPath(base) else { return nil }
+    if try evaluate(base, in: scope).isNil { return .null }
+    if builtin, let result = try callMutating(base, name, arguments, trailing, span, in: scope) {
+      return result
+    }
+    guard user else { return nil }
+    return try callUserMutating(base, name, arguments, trailing, span, in: scope)
   }
 
   func callClosure(

@@ -127,3 +127,11 @@ print(7.quotientAndRemainder(dividingBy: 0))
 //   |
 // 1 | print(7.quotientAndRemainder(dividingBy: 0))
 //   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+// A mutating call through optional chaining changes the stored value, and does nothing on nil.
+var scores = ["ann": [90, 85], "bob": [70]]
+scores["ann"]?.append(100)
+scores["zed"]?.append(1)
+var maybe: [Int]? = [1]
+maybe?.append(2)
+print(scores, maybe!, M_PI == Double.pi, M_E)     // expect: ["ann": [90, 85, 100], "bob": [70]] [1, 2] true 2.718281828459045

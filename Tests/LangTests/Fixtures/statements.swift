@@ -178,3 +178,19 @@ loop: for i in 0..<2 {
 //   |
 // 2 |     loop: for j in 0..<2 { break loop }
 //   |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+// Assigning a tuple to a tuple of targets: the right side is computed first, so this swaps.
+var (left, right) = (1, 2)
+(left, right) = (right, left)
+var cells = [1, 2, 3]
+(cells[0], cells[2]) = (cells[2], cells[0])
+((left, _), right) = ((7, 8), 9)
+print(left, right, cells)                         // expect: 7 9 [3, 2, 1]
+// ---
+(left, right) = (1, 2, 3)
+// error:
+// TypeError: a tuple pattern of 2 elements cannot match a value of type '(Int, Int, Int)'
+//  --> cell14:1:1
+//   |
+// 1 | (left, right) = (1, 2, 3)
+//   | ^~~~~~~~~~~~~~~~~~~~~~~~~
