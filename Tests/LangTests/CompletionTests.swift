@@ -111,6 +111,7 @@ struct CompletionTests {
     let strings = [
       "String(_ value: Any) -> String", "String(format: String, _ arguments: Any...) -> String",
       "String(repeating: String, count: Int) -> String",
+      "String(describing instance: Any) -> String",
     ]
     let inCall = complete("String(1️⃣", in: session)
     #expect(inCall.signatures == strings)

@@ -10,7 +10,8 @@ extension CoreBuiltins {
   static func addOverloads(_ functions: [NativeFunction]) {
     for function in functions {
       switch function.name {
-      case "String": function.overloads = [stringFormat, stringRepeating]
+      case "String": function.overloads = [stringFormat, stringRepeating, stringDescribing]
+      case "stride": function.overloads = [stride(closed: true)]
       case "Int":
         function.overloads = [intExactly, intRadix]
         function.staticMembers["random"] = .native(random("Int"))
@@ -163,6 +164,15 @@ extension CoreBuiltins {
       } catch let failure as StringFormat.Failure {
         throw HostError(failure.kind, failure.message, hint: failure.hint)
       }
+    }
+  }
+
+  private static var stringDescribing: NativeFunction {
+    NativeFunction(
+      name: "String", parameters: [P.label("describing", "Any", name: "instance")],
+      returns: "String", doc: "The text form of any value, as `print` shows it."
+    ) { a in
+      .string(a["instance"].description)
     }
   }
 

@@ -25,10 +25,18 @@ extension CoreBuiltins {
       real("Float"),
       NativeFunction(
         name: "String", parameters: [Parameter(name: "value", type: "Any")], returns: "String",
-        doc: "The text form of any value, as `print` shows it.", example: "String(42)   // \"42\"",
+        doc: "The text form of any value, as `print` shows it; characters joined into one String.",
+        example: "String(42)   // \"42\"",
         isType: true
       ) { arguments in
-        .string(arguments["value"].description)
+        // `String(chars)` of an array of Characters (one-character Strings in cells) joins them.
+        if case .array(let items) = arguments["value"], !items.isEmpty,
+          let characters = items.map({ $0.stringValue }) as? [String],
+          characters.allSatisfy({ $0.count == 1 })
+        {
+          return .string(characters.joined())
+        }
+        return .string(arguments["value"].description)
       },
       NativeFunction(
         name: "Bool", parameters: [Parameter(name: "value", type: "Any")], returns: "Bool?",

@@ -4,8 +4,8 @@ import MemoryBudget
 /// Maths lives in `CoreBuiltins+Math`, the notebook functions in `CoreBuiltins+Notebook`.
 enum CoreBuiltins {
   static func register(in session: Session) {
-    let conversions = conversions
-    addOverloads(conversions)
+    let conversions = conversions, collections = collections
+    addOverloads(conversions + collections)
     for function in output + notebook + checks + conversions + collections + collectionTypes + math
     {
       session.register(function)
@@ -137,38 +137,7 @@ enum CoreBuiltins {
         }
         return .array(Array(repeating: arguments["repeating"], count: count))
       },
-      NativeFunction(
-        name: "stride",
-        parameters: [
-          Parameter(label: "from", type: "Double"), Parameter(label: "to", type: "Double"),
-          Parameter(label: "by", type: "Double"),
-        ],
-        returns: "Array",
-        doc: "The numbers from `from` up to (not including) `to`, in steps of `by`.",
-        example: "stride(from: 0, to: 1, by: 0.25)   // [0.0, 0.25, 0.5, 0.75]"
-      ) { arguments in
-        let values = [arguments["from"], arguments["to"], arguments["by"]]
-        if let ints = Optional(
-          values.compactMap { v -> Int? in if case .int(let n) = v { return n } else { return nil }
-          }),
-          ints.count == 3
-        {
-          guard ints[2] != 0 else { throw fail(.invalidConversion("step 0", "a stride")) }
-          let items = Array(
-            Swift.stride(from: ints[0], to: ints[1], by: ints[2]).prefix(10_000_001))
-          guard items.count <= 10_000_000 else {
-            throw fail(.invalidConversion("a stride this long", "an array"))
-          }
-          return .array(items.map(Value.int))
-        }
-        let (from, to, by) = (
-          try arguments.double("from"), try arguments.double("to"), try arguments.double("by")
-        )
-        guard by != 0, by.isFinite, ((to - from) / by) < 10_000_000 else {
-          throw fail(.invalidConversion("step \(by)", "a stride"))
-        }
-        return .array(Swift.stride(from: from, to: to, by: by).map(Value.double))
-      },
+      stride(closed: false),
       NativeFunction(
         name: "zip",
         parameters: [

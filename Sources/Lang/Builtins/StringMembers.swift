@@ -104,12 +104,21 @@ enum StringMembers {
       "split", [P.label("separator", "Character")], returns: "[String]",
       "The pieces between separators, empty pieces left out."
     ) { r, c in
-      let separator = try c.string(0)
-      guard let character = separator.first, separator.count == 1 else {
-        throw c.fail(
-          .wrongType(c.function, expected: "a one-character String", got: Value.quote(separator)))
+      try split(text(r), c, omittingEmpty: true)
+    },
+    BuiltinMethod(
+      "split",
+      [
+        P.label("separator", "Character"),
+        P.label("omittingEmptySubsequences", "Bool", name: "omittingEmpty"),
+      ],
+      returns: "[String]",
+      "The pieces between separators; empty pieces kept when the flag is false."
+    ) { r, c in
+      guard case .bool(let omitting) = c[1] else {
+        throw c.fail(.wrongType(c.function, expected: "Bool", got: c[1].typeName))
       }
-      return .array(text(r).split(separator: character).map { .string(String($0)) })
+      return try split(text(r), c, omittingEmpty: omitting)
     },
     BuiltinMethod(
       "components", [P.label("separatedBy", "String", name: "separator")], returns: "[String]",
@@ -145,4 +154,16 @@ enum StringMembers {
       .string(String(text(r).dropLast(try c.count(0, limit: Int.max))))
     },
   ]
+
+  /// The pieces of `text` between the one-character separator of argument 0.
+  private static func split(_ text: String, _ c: MethodCall, omittingEmpty: Bool) throws -> Value {
+    let separator = try c.string(0)
+    guard let character = separator.first, separator.count == 1 else {
+      throw c.fail(
+        .wrongType(c.function, expected: "a one-character String", got: Value.quote(separator)))
+    }
+    let pieces = text.split(
+      separator: character, omittingEmptySubsequences: omittingEmpty)
+    return .array(pieces.map { .string(String($0)) })
+  }
 }

@@ -81,7 +81,22 @@ final class Lowering {
       if item.semicolon != nil, let last = lowered.last { last.suppressesDisplay = true }
       statements += lowered
     }
-    return statements
+    return Self.foldingDefers(statements)
+  }
+
+  /// Each `defer` (lowered with no `rest`) takes the statements after it in its block as its
+  /// `rest`, so the block's end runs the deferred bodies last first.
+  static func foldingDefers(_ statements: [Stmt]) -> [Stmt] {
+    guard
+      let index = statements.firstIndex(where: {
+        if case .deferred(_, let rest) = $0.kind { return rest.isEmpty }
+        return false
+      }), case .deferred(let body, _) = statements[index].kind
+    else { return statements }
+    let rest = foldingDefers(Array(statements[(index + 1)...]))
+    if rest.isEmpty { return statements }
+    let folded = Stmt(.deferred(body: body, rest: rest), statements[index].span)
+    return Array(statements[..<index]) + [folded]
   }
 
   private func lowerItem(_ item: CodeBlockItemSyntax) throws -> [Stmt] {
@@ -130,6 +145,9 @@ final class Lowering {
     }
     if let node = statement.as(ContinueStmtSyntax.self) {
       return Stmt(node.label.map { .continueLabel($0.text) } ?? .continueLoop, span(node))
+    }
+    if let node = statement.as(DeferStmtSyntax.self) {
+      return Stmt(.deferred(body: try lowerBlock(node.body), rest: []), span(node))
     }
     if let node = statement.as(LabeledStmtSyntax.self) {
       let body = try lowerStatement(node.statement)

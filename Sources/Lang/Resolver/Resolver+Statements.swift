@@ -52,6 +52,9 @@ extension Resolver {
       resolveJump(to: name, isBreak: statement.kind.isBreak, statement.span)
     case .labeled(let name, let body):
       resolveLabeled(name, body, statement.span)
+    case .deferred(let body, let rest):
+      resolveBlock(body, boundary: .none)
+      for inner in rest { resolve(inner) }
     case .returnValue(let value):
       if let value { resolve(value) }
     case .function(let decl):
@@ -181,7 +184,7 @@ extension Resolver {
   static func declaresNames(_ statements: [Stmt]) -> Bool {
     statements.contains { statement in
       switch statement.kind {
-      case .binding, .function, .guardElse, .magic, .typeDecl: return true
+      case .binding, .function, .guardElse, .magic, .typeDecl, .deferred: return true
       default: return false
       }
     }
@@ -217,6 +220,8 @@ extension Resolver {
         return definitelyReturns(body)
       case .labeled(_, let body):
         return definitelyReturns([body])
+      case .deferred(_, let rest):
+        return definitelyReturns(rest)
       case .expression(let expr):
         guard case .call(let callee, _, _) = expr.kind, case .identifier(let name) = callee.kind
         else { return false }

@@ -49,6 +49,8 @@ extension Interpreter {
     case .continueLabel(let label): return .continueLabel(label)
     case .labeled(let label, let body):
       return try executeLabeled(label, body, in: scope)
+    case .deferred(let body, let rest):
+      return try executeDeferring(body, rest, in: scope)
     case .returnValue(let expr):
       return .returnValue(try expr.map { try evaluate($0, in: scope) } ?? .void)
     case .function(let decl):
@@ -296,6 +298,20 @@ extension Interpreter {
     defer { pendingLoopLabel = nil }
     let flow = try execute(body, in: scope)
     if case .breakLabel(let name) = flow, name == label { return .normal }
+    return flow
+  }
+
+  /// Runs `rest`, then the deferred `body` (in a scope of its own) whichever way `rest` ended;
+  /// an error of `rest` is the one reported even when the body fails too.
+  private func executeDeferring(_ body: [Stmt], _ rest: [Stmt], in scope: Scope) throws -> Flow {
+    let flow: Flow
+    do {
+      flow = try execute(rest, in: scope)
+    } catch {
+      _ = try? execute(body, in: Scope(parent: scope))
+      throw error
+    }
+    _ = try execute(body, in: Scope(parent: scope))
     return flow
   }
 

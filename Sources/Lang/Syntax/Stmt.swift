@@ -86,6 +86,9 @@ final class Stmt {
     case continueLabel(String)
     /// `name: for …`, `name: while …`, `name: switch …`, `name: if …`, `name: do …`.
     case labeled(label: String, body: Stmt)
+    /// `defer { body }` and the statements after it in its block (`rest`): runs `rest`, then
+    /// `body` however `rest` ends (normally, by `return`/`break`, or by an error).
+    case deferred(body: [Stmt], rest: [Stmt])
     case returnValue(Expr?)
     case function(FunctionDecl)
     /// `struct`, `class`, `enum`, `protocol`, `extension`.

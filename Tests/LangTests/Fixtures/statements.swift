@@ -194,3 +194,33 @@ print(left, right, cells)                         // expect: 7 9 [3, 2, 1]
 //   |
 // 1 | (left, right) = (1, 2, 3)
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+// `defer` runs its block when the enclosing block ends, however it ends; several run last first.
+var trail: [String] = []
+func process(_ x: Int) -> Int {
+    defer { trail.append("done \(x)") }
+    guard x > 0 else { return 0 }
+    defer { trail.append("positive \(x)") }
+    return x * 2
+}
+print(process(3), process(-1), trail)             // expect: 6 0 ["positive 3", "done 3", "done -1"]
+for i in 0..<3 {
+    defer { print("end", i) }
+    if i == 1 { continue }
+    print("body", i)
+}
+// expect: body 0
+// expect: end 0
+// expect: end 1
+// expect: body 2
+// expect: end 2
+enum Failure: Error { case bad }
+func risky() throws {
+    defer { print("cleanup") }
+    throw Failure.bad
+}
+do { try risky() } catch { print("caught", error) }
+// expect: cleanup
+// expect: caught bad
+print(String(describing: [1, 2]), String(["a", "b"]), stride(from: 0, through: 10, by: 5))   // expect: [1, 2] ab [0, 5, 10]
+print("a,b,,c".split(separator: ",", omittingEmptySubsequences: false).count)   // expect: 4

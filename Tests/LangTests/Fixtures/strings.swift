@@ -86,4 +86,4 @@ String(repeat: "ab", count: 2)
 //   |
 // 1 | String(repeat: "ab", count: 2)
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-//   = hint: it is one of String(_ value: Any) -> String, String(format: String, _ arguments: Any...) -> String, String(repeating: String, count: Int) -> String
+//   = hint: it is one of String(_ value: Any) -> String, String(format: String, _ arguments: Any...) -> String, String(repeating: String, count: Int) -> String, String(describing instance: Any) -> String
