@@ -8,6 +8,7 @@ extension Lowering {
     try nested(expr) { try lowerExprNode(expr) }
   }
 
+  // size-budget: one case per expression kind, each a line or two; the dispatch reads best whole.
   private func lowerExprNode(_ expr: ExprSyntax) throws -> Expr {
     switch expr.as(ExprSyntaxEnum.self) {
     case .integerLiteralExpr(let node): return try lowerInteger(node)
@@ -61,6 +62,7 @@ extension Lowering {
     case .tryExpr(let node):
       let mode = "try" + (node.questionOrExclamationMark?.text ?? "")
       return Expr(.tryExpr(try lowerExpr(node.expression), mode: mode), span(node))
+    case .keyPathExpr(let node): return try lowerKeyPath(node)
     case .genericSpecializationExpr(let node):
       return try lowerExpr(node.expression)  // `Stack<Int>()`: type arguments are erased
     case .missingExpr: throw Recover()
@@ -236,6 +238,28 @@ extension Lowering {
     return ClosureDecl(
       parameters: parameters, implicitCount: implicitCounts.last ?? 0, body: body,
       span: span(node), file: file)
+  }
+
+  /// `\.name`, `\.a.b`, `\.1`, `\Type.name` as the function `{ $0.name }` (where Swift passes a
+  /// key path as a function: `people.map(\.name)`, `sorted(by:)` on a key's value).
+  private func lowerKeyPath(_ node: KeyPathExprSyntax) throws -> Expr {
+    let whole = span(node)
+    var value = Expr(.identifier("$0"), whole)
+    for component in node.components {
+      guard case .property(let property) = component.component else {
+        throw unsupported("key paths with subscripts or optionals", at: component)
+      }
+      let name = property.declName.baseName.text
+      if let index = Int(name) {
+        value = Expr(.tupleElement(value, index: index), whole)
+      } else {
+        value = Expr(.member(value, name: name, nameSpan: span(property)), whole)
+      }
+    }
+    let body = [Stmt(.expression(value), whole)]
+    return Expr(
+      .closure(ClosureDecl(parameters: [], implicitCount: 1, body: body, span: whole, file: file)),
+      whole)
   }
 
   // MARK: - Strings

@@ -59,11 +59,26 @@ extension Interpreter {
       }
       try reserve("array", count: a.count + b.count, stride: MemoryLayout<Value>.stride, span)
       return .array(a + b)
+    case (.tuple(let a), .tuple(let b)) where a.count == b.count && Self.orderings.contains(op):
+      return try compareTuples(op, a, b, span)
     default: break
     }
     if op == "==" { return .bool(equal(lhs, rhs)) }
     if op == "!=" { return .bool(!equal(lhs, rhs)) }
     throw error(.operatorTypes(op, lhs.typeName, rhs.typeName), span)
+  }
+
+  static let orderings: Set<String> = ["<", "<=", ">", ">="]
+
+  /// Swift's tuple comparison: by the first parts that differ, each pair compared with `<`/`>`;
+  /// equal tuples are `<=` and `>=`.
+  private func compareTuples(_ op: String, _ a: [Value], _ b: [Value], _ span: Span) throws
+    -> Value
+  {
+    guard let first = a.indices.first(where: { !equal(a[$0], b[$0]) }) else {
+      return .bool(op == "<=" || op == ">=")
+    }
+    return try binary(String(op.prefix(1)), a[first], b[first], span)
   }
 
   private func integer(_ op: String, _ a: Int, _ b: Int, _ span: Span) throws -> Value {

@@ -36,3 +36,11 @@ func twice(_ value: Int, _ f: (Int) -> Int) -> Int { f(f(value)) }
 print(twice(3) { $0 * $0 })                           // expect: 81
 let activation = .relu
 print(activation)                                     // expect: .relu
+// ---
+// A key path where a function is expected (`\.name`, `\.1`, `\Type.name`), and tuples compared
+// as Swift does: by the first parts that differ.
+struct Person { var name: String; var age: Int }
+let people = [Person(name: "bo", age: 31), Person(name: "al", age: 25), Person(name: "cy", age: 31)]
+print(people.map(\.name), people.map(\Person.age).reduce(0, +), people.map(\.name.count))   // expect: ["bo", "al", "cy"] 87 [2, 2, 2]
+let pairs = people.map { ($0.age, $0.name) }
+print(pairs.sorted { $0 > $1 }.map(\.1), (1, "b") < (1, "c"), (2, 0) <= (2, 0), (1, 2) >= (1, 3))   // expect: ["cy", "bo", "al"] true true false
