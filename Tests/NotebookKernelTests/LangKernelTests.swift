@@ -114,6 +114,6 @@ import Testing
       types.dropFirst().first?["signature"] == "String(repeating: String, count: Int) -> String")
     let name = kernel.complete("Strin", cursor: 5)
     let entry = try #require(entries(name).first { $0["text"] == "String" })
-    #expect(entry["signature"]?.stringValue?.split(separator: "\n").count == 3)
+    #expect(entry["signature"]?.stringValue?.split(separator: "\n").count == 4)
   }
 }
