@@ -22,6 +22,7 @@ extension Kernels {
   ) throws -> (output: Tensor, saved: BatchNormSaved) {
     let stats: [(String, Tensor?)] = [("running mean", runningMean), ("running var", runningVar)]
     try checkBatchNorm(input, [("gamma", gamma), ("beta", beta)] + stats, training: training)
+    if input.count == 0 { return emptyBatchNorm(input, runningMean, runningVar, training, epsilon) }
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
     let m = n * hw
     var mean = [Float](repeating: 0, count: c), invStd = [Float](repeating: 0, count: c)
@@ -74,6 +75,17 @@ extension Kernels {
     return (out, saved)
   }
 
+  /// An input without elements (some size 0; the others may be huge): an empty output, the
+  /// running statistics untouched; only C = 0 reaches here in training.
+  private static func emptyBatchNorm(
+    _ input: Tensor, _ runningMean: Tensor, _ runningVar: Tensor, _ training: Bool,
+    _ epsilon: Float
+  ) -> (output: Tensor, saved: BatchNormSaved) {
+    let mean = runningMean.scalars
+    let invStd = runningVar.scalars.map { 1 / ($0 + epsilon).squareRoot() }
+    return (input, BatchNormSaved(mean: mean, invStd: invStd, training: training, reluAffine: nil))
+  }
+
   /// Throws unless `input` is [N, C, H, W], each of `perChannel` is absent or [C], and training
   /// has more than one value per channel.
   private static func checkBatchNorm(
@@ -88,7 +100,8 @@ extension Kernels {
         throw TensorError.shapeMismatch("batch_norm2d \(name) must be [\(c)], got \(t.shape)")
       }
     }
-    if training && input.shape[0] * input.shape[2] * input.shape[3] <= 1 {
+    // count / C, not N·H·W: an empty input's other sizes may multiply past Int.max.
+    if training && c > 0 && input.count / c <= 1 {
       throw TensorError.invalidArgument(
         "batch_norm2d in training needs more than one value per channel, input \(input.shape)")
     }
@@ -106,6 +119,10 @@ extension Kernels {
     else {
       throw TensorError.shapeMismatch(
         "batch_norm2d backward: gradient \(gradOutput.shape), input \(input.shape)")
+    }
+    if input.count == 0 {
+      let zeros = Tensor.zerosUnchecked([input.shape[1]])
+      return (input, zeros, zeros)
     }
     let (n, c, hw) = (input.shape[0], input.shape[1], input.shape[2] * input.shape[3])
     let m = Float(n * hw)

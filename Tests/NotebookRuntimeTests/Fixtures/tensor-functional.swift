@@ -70,3 +70,12 @@ batchNorm(Tensor([[1, 2], [3, 6]]))
 //   |
 // 1 | batchNorm(Tensor([[1, 2], [3, 6]]))
 //   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+// An input without elements whose other sizes multiply past Int.max (fuzz find): an empty output,
+// in training only when there are no channels; gradients of an empty input are empty.
+let huge = Tensor.random([1048577, 0, 4611686018427387904, 4611686018427387904])
+let flat = Tensor.random([7, 3, 0, 5])
+let normed = batchNorm(flat, mean: Tensor.zeros([3]), variance: Tensor.ones([3]), training: false)
+let flatGradient = gradient(at: flat) { x in batchNorm(x, mean: Tensor.zeros([3]), variance: Tensor.ones([3]), weight: Tensor.ones([3]), training: false).sum() }
+print(batchNorm(huge, training: true).shape, normed.shape, flatGradient.shape)
+// expect: [1048577, 0, 4611686018427387904, 4611686018427387904] [7, 3, 0, 5] [7, 3, 0, 5]
