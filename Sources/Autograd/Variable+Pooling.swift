@@ -58,7 +58,13 @@ extension Variable {
       throw TensorError.invalidArgument(
         "upsample needs an [N, C, H, W] input and a scale >= 1, got \(shape) and \(scale)")
     }
-    let size = Size2(shape[2] * scale, shape[3] * scale)
+    let (height, tall) = shape[2].multipliedReportingOverflow(by: scale)
+    let (width, wide) = shape[3].multipliedReportingOverflow(by: scale)
+    guard !tall, !wide else {
+      throw TensorError.invalidArgument(
+        "upsample: \(shape) scaled by \(scale) is larger than any tensor can be")
+    }
+    let size = Size2(height, width)
     switch mode {
     case .nearest: return try upsampleNearest(size: size)
     case .bilinear: return try upsampleBilinear(size: size)

@@ -67,7 +67,11 @@ struct PoolGeometry {
   var isTiling: Bool { sh == kh && sw == kw && ph == 0 && pw == 0 && oh * kh <= h && ow * kw <= w }
 
   /// Planes per parallel chunk: a shape-only choice.
-  var planesPerChunk: Int { max(1, 8192 / max(h * w, 1)) }
+  /// (H·W may pass Int.max when the tensor is empty: then one plane per chunk, of none.)
+  var planesPerChunk: Int {
+    let (area, overflow) = h.multipliedReportingOverflow(by: w)
+    return overflow ? 1 : max(1, 8192 / max(area, 1))
+  }
   var chunks: Int { (planes + planesPerChunk - 1) / planesPerChunk }
 }
 
@@ -137,9 +141,11 @@ extension Kernels {
         "max_pool2d backward: gradient \(gradOutput.shape), \(indices.count) indices, input \(inputShape)"
       )
     }
+    var dx = try Tensor(zeros: inputShape)
+    // An empty gradient (some size 0; the others may multiply past Int.max) adds nothing.
+    if gradOutput.count == 0 || dx.count == 0 { return dx }
     let planes = inputShape[0] * inputShape[1], hw = inputShape[2] * inputShape[3]
     let ohw = gradOutput.shape[2] * gradOutput.shape[3]
-    var dx = try Tensor(zeros: inputShape)
     dx.withUnsafeMutableBufferPointer { d in
       gradOutput.withUnsafeBufferPointer { g in
         let dBox = SendablePointer(d.baseAddress!), gBox = UncheckedBox(g.baseAddress!)

@@ -79,3 +79,18 @@ let normed = batchNorm(flat, mean: Tensor.zeros([3]), variance: Tensor.ones([3])
 let flatGradient = gradient(at: flat) { x in batchNorm(x, mean: Tensor.zeros([3]), variance: Tensor.ones([3]), weight: Tensor.ones([3]), training: false).sum() }
 print(batchNorm(huge, training: true).shape, normed.shape, flatGradient.shape)
 // expect: [1048577, 0, 4611686018427387904, 4611686018427387904] [7, 3, 0, 5] [7, 3, 0, 5]
+// ---
+// Pooling and upsampling of such an input: empty results and gradients, or a clear error when the
+// scaled size itself cannot exist (the sweep after the batchNorm find).
+let hollow = Tensor.random([1048577, 0, 4611686018427387904, 4611686018427387904])
+print(maxPool2D(hollow, size: 2).shape, gradient(at: hollow) { x in maxPool2D(x, size: 2).sum() }.shape)
+// expect: [1048577, 0, 2305843009213693952, 2305843009213693952] [1048577, 0, 4611686018427387904, 4611686018427387904]
+print(AdaptiveAvgPool2D(1)(hollow).shape, upsample(hollow, scale: 1).shape)
+// expect: [1048577, 0, 1, 1] [1048577, 0, 4611686018427387904, 4611686018427387904]
+print(upsample(Tensor.random([2, 1, 0, 4611686018427387904]), scale: 2).shape)
+// error:
+// ValueError: invalid argument: upsample: [2, 1, 0, 4611686018427387904] scaled by 2 is larger than any tensor can be
+//  --> cell12:8:7
+//   |
+// 8 | print(upsample(Tensor.random([2, 1, 0, 4611686018427387904]), scale: 2).shape)
+//   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
