@@ -81,7 +81,8 @@ enum FigureFiles {
 /// most 64), values centred on zero so positive and negative weights read differently.
 enum FilterGrid {
   static func figure(_ tensor: Tensor) -> ImageGrid? {
-    guard tensor.rank == 4 else { return nil }
+    // An empty tensor has no filters to draw (and its first axis may be 2^62 long).
+    guard tensor.rank == 4, tensor.count > 0 else { return nil }
     let (outputs, inputs, height, width) = (
       tensor.shape[0], tensor.shape[1], tensor.shape[2], tensor.shape[3]
     )

@@ -94,3 +94,8 @@ print(upsample(Tensor.random([2, 1, 0, 4611686018427387904]), scale: 2).shape)
 //   |
 // 8 | print(upsample(Tensor.random([2, 1, 0, 4611686018427387904]), scale: 2).shape)
 //   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+// ---
+// Showing an empty rank-4 tensor with a huge first axis: text, not a grid of filters (fuzz find).
+display(Tensor.random([2, 1]) + Tensor.random([4611686018427387905, 0, 2, 1]))
+// expect: Tensor(shape: [4611686018427387905, 0, 2, 1])
+// expect: [[[[]]]]
